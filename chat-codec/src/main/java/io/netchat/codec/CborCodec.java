@@ -1,0 +1,24 @@
+package io.netchat.codec;
+
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+
+/**
+ * A binary codec: the same message model as {@link JsonCodec}, as one CBOR (RFC 8949) map per
+ * frame. Registered as {@code cbor}; needs the {@code length} framing.
+ */
+public final class CborCodec extends JacksonCodec {
+  /** The name configuration uses. */
+  public static final String NAME = "cbor";
+
+  public CborCodec() {
+    super(NAME, true, configure(CBORMapper.builder()));
+  }
+
+  /** Registers {@link CborCodec} with {@link CodecRegistry}. */
+  public static final class Provider implements ChatCodecProvider {
+    @Override
+    public ChatCodec create() {
+      return new CborCodec();
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.netchat.codec;
+
+import static io.netchat.codec.Validation.checkAtLeast;
+import static io.netchat.codec.Validation.checkId;
+import static io.netchat.codec.Validation.requireNick;
+import static io.netchat.codec.Validation.requirePresent;
+import static io.netchat.codec.Validation.requireRoom;
+import static io.netchat.codec.Validation.requireText;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+/**
+ * A command a client sends to the server (wire contract §3). Every command may carry an
+ * {@code id}; the server then answers with {@code ok} or {@code error} carrying {@code re = id}.
+ *
+ * <p>Constructors validate names, ids and required fields and throw {@link ChatCodecException}
+ * with the contract's error code, so a decoded command is always well-formed. Text length against
+ * the server's configured limit is checked by the server with {@link Validation#checkLength}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),
+  @JsonSubTypes.Type(value = ClientMessage.Join.class, name = "join"),
+  @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
+  @JsonSubTypes.Type(value = ClientMessage.Say.class, name = "say"),
+  @JsonSubTypes.Type(value = ClientMessage.Dm.class, name = "dm"),
+  @JsonSubTypes.Type(value = ClientMessage.Topic.class, name = "topic"),
+  @JsonSubTypes.Type(value = ClientMessage.Who.class, name = "who"),
+  @JsonSubTypes.Type(value = ClientMessage.Rooms.class, name = "rooms"),
+  @JsonSubTypes.Type(value = ClientMessage.History.class, name = "history"),
+  @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+  @JsonSubTypes.Type(value = ClientMessage.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = ClientMessage.Quit.class, name = "quit"),
+})
+public sealed interface ClientMessage {
+
+  /** The correlation id chosen by the client, or {@code null}. */
+  String id();
+
+  /** Logs in; must be the first command. Answered by {@code welcome}. */
+  @JsonTypeName("hello")
+  record Hello(String id, String nick) implements ClientMessage {
+    public Hello {
+      checkId(id);
+      requireNick("nick", nick);
+    }
+  }
+
+  /** Joins (creating) a room; with {@code since}, replays the messages after that seq. */
+  @JsonTypeName("join")
+  record Join(String id, String room, Long since) implements ClientMessage {
+    public Join {
+      checkId(id);
+      requireRoom("room", room);
+      checkAtLeast("since", since, 0);
+    }
+  }
+
+  /** Leaves a room. */
+  @JsonTypeName("leave")
+  record Leave(String id, String room) implements ClientMessage {
+    public Leave {
+      checkId(id);
+      requireRoom("room", room);
+    }
+  }
+
+  /** Sends a message to a joined room. */
+  @JsonTypeName("say")
+  record Say(String id, String room, String text) implements ClientMessage {
+    public Say {
+      checkId(id);
+      requireRoom("room", room);
+      requireText("text", text, Integer.MAX_VALUE);
+    }
+  }
+
+  /** Sends a direct message to one user. */
+  @JsonTypeName("dm")
+  record Dm(String id, String to, String text) implements ClientMessage {
+    public Dm {
+      checkId(id);
+      requireNick("to", to);
+      requireText("text", text, Integer.MAX_VALUE);
+    }
+  }
+
+  /** Reads the topic ({@code text} absent) or sets it ({@code ""} clears it). */
+  @JsonTypeName("topic")
+  record Topic(String id, String room, String text) implements ClientMessage {
+    public Topic {
+      checkId(id);
+      requireRoom("room", room);
+      if (text != null && !text.isEmpty()) {
+        requireText("text", text, Integer.MAX_VALUE);
+      }
+    }
+  }
+
+  /** Lists the members of a room. */
+  @JsonTypeName("who")
+  record Who(String id, String room) implements ClientMessage {
+    public Who {
+      checkId(id);
+      requireRoom("room", room);
+    }
+  }
+
+  /** Lists the rooms. */
+  @JsonTypeName("rooms")
+  record Rooms(String id) implements ClientMessage {
+    public Rooms {
+      checkId(id);
+    }
+  }
+
+  /** Reads stored messages of a room, oldest first: before seq {@code before}, at most {@code limit}. */
+  @JsonTypeName("history")
+  record History(String id, String room, Long before, Integer limit) implements ClientMessage {
+    public History {
+      checkId(id);
+      requireRoom("room", room);
+      checkAtLeast("before", before, 1);
+      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+    }
+  }
+
+  /** Asks for a {@code pong}. */
+  @JsonTypeName("ping")
+  record Ping(String id) implements ClientMessage {
+    public Ping {
+      checkId(id);
+    }
+  }
+
+  /** Answers a server {@code ping}, echoing its id. */
+  @JsonTypeName("pong")
+  record Pong(String id) implements ClientMessage {
+    public Pong {
+      checkId(id);
+    }
+  }
+
+  /** Ends the session; the server answers {@code bye} and closes. */
+  @JsonTypeName("quit")
+  record Quit(String id, String reason) implements ClientMessage {
+    public Quit {
+      checkId(id);
+      if (reason != null) {
+        requirePresent("reason", reason);
+      }
+    }
+  }
+}

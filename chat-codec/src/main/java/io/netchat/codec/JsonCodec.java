@@ -1,0 +1,32 @@
+package io.netchat.codec;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
+
+/** The default codec: one UTF-8 JSON object per frame. Registered as {@code json}. */
+public final class JsonCodec extends JacksonCodec {
+  /** The name configuration uses. */
+  public static final String NAME = "json";
+
+  public JsonCodec() {
+    super(NAME, false, configure(JsonMapper.builder()));
+  }
+
+  /** Rejects invalid UTF-8 (overlong forms and surrogates included) before parsing. */
+  @Override
+  protected void checkPayload(ByteBuf payload) {
+    if (!ByteBufUtil.isText(payload, StandardCharsets.UTF_8)) {
+      throw new ChatCodecException(ErrorCode.BAD_JSON, "frame is not valid UTF-8");
+    }
+  }
+
+  /** Registers {@link JsonCodec} with {@link CodecRegistry}. */
+  public static final class Provider implements ChatCodecProvider {
+    @Override
+    public ChatCodec create() {
+      return new JsonCodec();
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.netchat.codec;
+
+import static io.netchat.codec.Validation.requirePresent;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An event the server sends to a client (wire contract §3): answers to commands, room traffic,
+ * presence, and connection control ({@code ping}, {@code bye}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+  @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
+  @JsonSubTypes.Type(value = ServerMessage.Left.class, name = "left"),
+  @JsonSubTypes.Type(value = ServerMessage.Message.class, name = "message"),
+  @JsonSubTypes.Type(value = ServerMessage.Dm.class, name = "dm"),
+  @JsonSubTypes.Type(value = ServerMessage.Presence.class, name = "presence"),
+  @JsonSubTypes.Type(value = ServerMessage.Topic.class, name = "topic"),
+  @JsonSubTypes.Type(value = ServerMessage.Members.class, name = "members"),
+  @JsonSubTypes.Type(value = ServerMessage.Rooms.class, name = "rooms"),
+  @JsonSubTypes.Type(value = ServerMessage.History.class, name = "history"),
+  @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
+  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = ServerMessage.Ok.class, name = "ok"),
+  @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+  @JsonSubTypes.Type(value = ServerMessage.Gap.class, name = "gap"),
+  @JsonSubTypes.Type(value = ServerMessage.Bye.class, name = "bye"),
+})
+public sealed interface ServerMessage {
+
+  /** Answer to {@code hello}: the nick as registered, the server's name and its limits. */
+  @JsonTypeName("welcome")
+  record Welcome(String nick, String server, Limits limits) implements ServerMessage {
+    public Welcome {
+      requirePresent("nick", nick);
+      requirePresent("server", server);
+      requirePresent("limits", limits);
+    }
+  }
+
+  /** Answer to {@code join}: the room's topic ({@code ""} when unset), members and last seq. */
+  @JsonTypeName("joined")
+  record Joined(String room, String topic, List<String> members, long seq) implements ServerMessage {
+    public Joined {
+      requirePresent("room", room);
+      requirePresent("members", members);
+      members = List.copyOf(members);
+    }
+  }
+
+  /** Answer to {@code leave}. */
+  @JsonTypeName("left")
+  record Left(String room) implements ServerMessage {
+    public Left {
+      requirePresent("room", room);
+    }
+  }
+
+  /** A room message, numbered by the room's {@code seq} (from 1, no gaps). */
+  @JsonTypeName("message")
+  record Message(String room, long seq, String from, String text, Instant ts) implements ServerMessage {
+    public Message {
+      requirePresent("room", room);
+      requirePresent("from", from);
+      requirePresent("text", text);
+      requirePresent("ts", ts);
+    }
+  }
+
+  /** A direct message. */
+  @JsonTypeName("dm")
+  record Dm(String from, String to, String text, Instant ts) implements ServerMessage {
+    public Dm {
+      requirePresent("from", from);
+      requirePresent("to", to);
+      requirePresent("text", text);
+      requirePresent("ts", ts);
+    }
+  }
+
+  /** Someone joined, left or quit a room. */
+  @JsonTypeName("presence")
+  record Presence(String room, String nick, String event) implements ServerMessage {
+    /** {@code event} when a member joins. */
+    public static final String JOIN = "join";
+    /** {@code event} when a member leaves. */
+    public static final String LEAVE = "leave";
+    /** {@code event} when a member's session ends (quit or dropped connection). */
+    public static final String QUIT = "quit";
+
+    public Presence {
+      requirePresent("room", room);
+      requirePresent("nick", nick);
+      requirePresent("event", event);
+    }
+  }
+
+  /** A room's topic ({@code ""} when unset; {@code by} absent then). */
+  @JsonTypeName("topic")
+  record Topic(String room, String text, String by) implements ServerMessage {
+    public Topic {
+      requirePresent("room", room);
+      requirePresent("text", text);
+    }
+  }
+
+  /** Answer to {@code who}. */
+  @JsonTypeName("members")
+  record Members(String room, List<String> nicks) implements ServerMessage {
+    public Members {
+      requirePresent("room", room);
+      nicks = List.copyOf(requirePresent("nicks", nicks));
+    }
+  }
+
+  /** Answer to {@code rooms}. */
+  @JsonTypeName("rooms")
+  record Rooms(List<RoomInfo> rooms) implements ServerMessage {
+    public Rooms {
+      rooms = List.copyOf(requirePresent("rooms", rooms));
+    }
+  }
+
+  /** One entry of {@code rooms}: name, member count and topic. */
+  record RoomInfo(String name, int members, String topic) {
+    public RoomInfo {
+      requirePresent("name", name);
+    }
+  }
+
+  /** Answer to {@code history}: stored messages, oldest first. */
+  @JsonTypeName("history")
+  record History(String room, List<Message> messages) implements ServerMessage {
+    public History {
+      requirePresent("room", room);
+      messages = List.copyOf(requirePresent("messages", messages));
+    }
+  }
+
+  /** The server checks that the client is alive; the client answers {@code pong} with the id. */
+  @JsonTypeName("ping")
+  record Ping(String id) implements ServerMessage {}
+
+  /** Answer to a client {@code ping}, echoing its id. */
+  @JsonTypeName("pong")
+  record Pong(String id) implements ServerMessage {}
+
+  /** Success of the command whose id is {@code re}; {@code seq} for an accepted {@code say}. */
+  @JsonTypeName("ok")
+  record Ok(String re, Long seq) implements ServerMessage {
+    public Ok {
+      requirePresent("re", re);
+    }
+
+    public Ok(String re) {
+      this(re, null);
+    }
+  }
+
+  /** Failure of a command ({@code re} = its id, when it had one), with a typed code. */
+  @JsonTypeName("error")
+  record Error(String re, String code, String message) implements ServerMessage {
+    public Error {
+      requirePresent("code", code);
+      requirePresent("message", message);
+    }
+
+    public Error(String re, ErrorCode code, String message) {
+      this(re, code.wireName(), message);
+    }
+
+    /** The error for a contract violation. */
+    public static Error of(ChatCodecException e) {
+      return new Error(e.re(), e.code(), e.getMessage());
+    }
+
+    /** The typed code, or {@code null} for a code this version does not know. */
+    public ErrorCode errorCode() {
+      return ErrorCode.fromWire(code);
+    }
+  }
+
+  /** Messages {@code from}..{@code to} (inclusive) of a room are no longer held. */
+  @JsonTypeName("gap")
+  record Gap(String room, long from, long to) implements ServerMessage {
+    public Gap {
+      requirePresent("room", room);
+    }
+  }
+
+  /** The server is closing this connection, and why. */
+  @JsonTypeName("bye")
+  record Bye(String reason) implements ServerMessage {
+    public Bye {
+      requirePresent("reason", reason);
+    }
+  }
+}

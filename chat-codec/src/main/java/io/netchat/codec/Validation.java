@@ -1,0 +1,100 @@
+package io.netchat.codec;
+
+import java.util.regex.Pattern;
+
+/**
+ * The naming and size rules of the wire contract. Message records call these from their
+ * constructors, so an invalid message cannot be built on either side.
+ */
+public final class Validation {
+  /** Longest {@code id} a command may carry. */
+  public static final int MAX_ID_LENGTH = 64;
+  /** Default longest text of a {@code say}, {@code dm} or {@code topic}, in chars. */
+  public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
+
+  private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
+  private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");
+
+  private Validation() {}
+
+  /** A nick: a letter, then up to 31 letters, digits or {@code _-[]\^{}|}. */
+  public static String requireNick(String field, String nick) {
+    requirePresent(field, nick);
+    if (!NICK.matcher(nick).matches()) {
+      throw new ChatCodecException(ErrorCode.INVALID_NAME, "invalid nick in '" + field + "': " + quote(nick)
+          + " (a letter, then up to 31 of A-Z a-z 0-9 _ - [ ] \\ ^ { } |)");
+    }
+    return nick;
+  }
+
+  /** A room: a letter or digit, then up to 63 letters, digits or {@code _-.}. */
+  public static String requireRoom(String field, String room) {
+    requirePresent(field, room);
+    if (!ROOM.matcher(room).matches()) {
+      throw new ChatCodecException(ErrorCode.INVALID_NAME, "invalid room in '" + field + "': " + quote(room)
+          + " (a letter or digit, then up to 63 of A-Z a-z 0-9 _ - .)");
+    }
+    return room;
+  }
+
+  /** An optional command id of at most {@value #MAX_ID_LENGTH} chars. */
+  public static String checkId(String id) {
+    if (id != null && (id.isEmpty() || id.length() > MAX_ID_LENGTH)) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'id' must be 1 to " + MAX_ID_LENGTH + " chars");
+    }
+    return id;
+  }
+
+  /** A non-empty text of at most {@code maxLength} chars. */
+  public static String requireText(String field, String text, int maxLength) {
+    requirePresent(field, text);
+    if (text.isEmpty()) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must not be empty");
+    }
+    checkLength(field, text, maxLength);
+    requireWellFormed(field, text);
+    return text;
+  }
+
+  /** Fails with {@code bad_request} on an unpaired UTF-16 surrogate, which has no UTF-8 form. */
+  public static String requireWellFormed(String field, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' holds an unpaired surrogate at " + i);
+      }
+    }
+    return text;
+  }
+
+  /** Fails with {@code too_large} when {@code text} is longer than {@code maxLength} chars. */
+  public static String checkLength(String field, String text, int maxLength) {
+    if (text != null && text.length() > maxLength) {
+      throw new ChatCodecException(ErrorCode.TOO_LARGE,
+          "'" + field + "' is " + text.length() + " chars, the limit is " + maxLength);
+    }
+    return text;
+  }
+
+  /** Fails with {@code bad_request} when a required field is absent. */
+  public static <T> T requirePresent(String field, T value) {
+    if (value == null) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "missing field '" + field + "'");
+    }
+    return value;
+  }
+
+  /** Fails with {@code bad_request} when a present number is below {@code min}. */
+  public static Long checkAtLeast(String field, Long value, long min) {
+    if (value != null && value < min) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be at least " + min);
+    }
+    return value;
+  }
+
+  private static String quote(String s) {
+    return s.length() <= 80 ? "\"" + s + "\"" : "\"" + s.substring(0, 80) + "…\"";
+  }
+}
