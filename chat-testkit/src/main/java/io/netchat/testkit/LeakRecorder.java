@@ -48,9 +48,25 @@ public final class LeakRecorder {
     @SuppressWarnings("deprecation")
     public <T> ResourceLeakDetector<T> newResourceLeakDetector(
         Class<T> resource, int samplingInterval, long maxActive) {
-      ResourceLeakDetector<T> detector = new ResourceLeakDetector<>(resource, samplingInterval);
+      ResourceLeakDetector<T> detector = new AlwaysReportingDetector<>(resource, samplingInterval);
       detector.setLeakListener(LeakRecorder::record);
       return detector;
+    }
+  }
+
+  /**
+   * Netty only reports (and tells the listener) when its logger has ERROR enabled; with a test
+   * class path whose logging is switched off, leaks would pass silently. This one always reports.
+   */
+  private static final class AlwaysReportingDetector<T> extends ResourceLeakDetector<T> {
+    @SuppressWarnings("deprecation")
+    AlwaysReportingDetector(Class<T> resource, int samplingInterval) {
+      super(resource, samplingInterval);
+    }
+
+    @Override
+    protected boolean needReport() {
+      return true;
     }
   }
 }
