@@ -1,0 +1,83 @@
+package io.netchat.codec;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One or more instances of every message type of both directions, with optional fields set and unset. */
+final class SampleMessages {
+  static final Instant TS = Instant.parse("2026-01-02T03:04:05.678Z");
+  static final Limits LIMITS = new Limits(65536, 4096, 32, 1000, 20, 40);
+
+  private SampleMessages() {}
+
+  static List<ClientMessage> client() {
+    return List.of(
+        new ClientMessage.Hello("1", "alice"),
+        new ClientMessage.Hello(null, "Bob[away]^{x}|_-\\"),
+        new ClientMessage.Join("2", "lobby", null),
+        new ClientMessage.Join(null, "r.2-x_y", 41L),
+        new ClientMessage.Leave("3", "lobby"),
+        new ClientMessage.Say("4", "lobby", "hello, world"),
+        new ClientMessage.Say(null, "lobby", "ünïcödé ✓ 😀 \"quotes\" \\ \n newline"),
+        new ClientMessage.Dm("5", "bob", "psst"),
+        new ClientMessage.Topic("6", "lobby", "new topic"),
+        new ClientMessage.Topic("7", "lobby", null),
+        new ClientMessage.Topic(null, "lobby", ""),
+        new ClientMessage.Who("8", "lobby"),
+        new ClientMessage.Rooms("9"),
+        new ClientMessage.Rooms(null),
+        new ClientMessage.History("10", "lobby", 100L, 20),
+        new ClientMessage.History(null, "lobby", null, null),
+        new ClientMessage.Ping("11"),
+        new ClientMessage.Ping(null),
+        new ClientMessage.Pong("s-1"),
+        new ClientMessage.Quit("12", "gone fishing"),
+        new ClientMessage.Quit(null, null));
+  }
+
+  static List<ServerMessage> server() {
+    ServerMessage.Message message = new ServerMessage.Message("lobby", 7, "alice", "hi ✓", TS);
+    return List.of(
+        new ServerMessage.Welcome("alice", "netchat-test", LIMITS),
+        new ServerMessage.Joined("lobby", "", List.of("alice", "bob"), 42),
+        new ServerMessage.Joined("empty", "a topic", List.of(), 0),
+        new ServerMessage.Left("lobby"),
+        message,
+        new ServerMessage.Dm("bob", "alice", "psst", TS),
+        new ServerMessage.Presence("lobby", "bob", ServerMessage.Presence.JOIN),
+        new ServerMessage.Presence("lobby", "bob", ServerMessage.Presence.QUIT),
+        new ServerMessage.Topic("lobby", "new topic", "alice"),
+        new ServerMessage.Topic("lobby", "", null),
+        new ServerMessage.Members("lobby", List.of("alice", "bob")),
+        new ServerMessage.Rooms(List.of(new ServerMessage.RoomInfo("lobby", 2, "t"), new ServerMessage.RoomInfo("x", 0, null))),
+        new ServerMessage.Rooms(List.of()),
+        new ServerMessage.History("lobby", List.of(message, new ServerMessage.Message("lobby", 8, "bob", "yo", TS))),
+        new ServerMessage.Ping("s-1"),
+        new ServerMessage.Ping(null),
+        new ServerMessage.Pong("11"),
+        new ServerMessage.Pong(null),
+        new ServerMessage.Ok("4", 7L),
+        new ServerMessage.Ok("2"),
+        new ServerMessage.Error("5", ErrorCode.NO_SUCH_USER, "no user 'bob'"),
+        new ServerMessage.Error(null, ErrorCode.BAD_JSON, "malformed json"),
+        new ServerMessage.Error(null, "some_future_code", "a code this version does not know"),
+        new ServerMessage.Gap("lobby", 1, 57),
+        new ServerMessage.Bye("quit"));
+  }
+
+  /** Every message of both directions. */
+  static Stream<Object> all() {
+    return Stream.concat(client().stream(), server().stream());
+  }
+
+  /** The record types of {@code side} that no sample covers (should be none). */
+  static Set<Class<?>> uncovered(Class<?> side, List<?> samples) {
+    Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
+    return Stream.of(side.getPermittedSubclasses())
+        .filter(type -> !covered.contains(type))
+        .collect(Collectors.toSet());
+  }
+}
