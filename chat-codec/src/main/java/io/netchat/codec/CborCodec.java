@@ -1,6 +1,7 @@
 package io.netchat.codec;
 
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import io.netty.buffer.ByteBuf;
 
 /**
  * A binary codec: the same message model as {@link JsonCodec}, as one CBOR (RFC 8949) map per
@@ -12,6 +13,12 @@ public final class CborCodec extends JacksonCodec {
 
   public CborCodec() {
     super(NAME, true, configure(CBORMapper.builder()));
+  }
+
+  /** Rejects a text string that is not valid UTF-8 (overlong forms and surrogates included). */
+  @Override
+  protected void checkPayload(ByteBuf payload) {
+    CborTextCheck.check(payload);
   }
 
   /** Registers {@link CborCodec} with {@link CodecRegistry}. */

@@ -37,7 +37,8 @@ public final class CodecRegistry {
       ChatCodec previous = byName.putIfAbsent(codec.name(), codec);
       if (previous != null) {
         throw new IllegalStateException("two codecs are named '" + codec.name() + "': "
-            + previous.getClass().getName() + " and " + codec.getClass().getName());
+            + previous.getClass().getName() + " and " + codec.getClass().getName()
+            + "; known codecs: " + String.join(", ", byName.keySet()));
       }
     }
     return new CodecRegistry(byName);

@@ -1,5 +1,6 @@
 package io.netchat.codec;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -11,7 +12,9 @@ public final class JsonCodec extends JacksonCodec {
   public static final String NAME = "json";
 
   public JsonCodec() {
-    super(NAME, false, configure(JsonMapper.builder()));
+    super(NAME, false, configure(JsonMapper.builder()
+        // Emoji and other non-BMP characters as their UTF-8 bytes, not as escaped surrogate pairs.
+        .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)));
   }
 
   /** Rejects invalid UTF-8 (overlong forms and surrogates included) before parsing. */
