@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Walks one CBOR data item (RFC 8949 §3) and checks that every text string is valid UTF-8, which
- * Jackson's CBOR parser does not: it would read the overlong {@code C0 AF} as {@code /}. Reads the
+ * Jackson's CBOR parser does not: it would read the overlong {@code C0 AF} as {@code /}. Rejects
+ * byte strings too, which the model never has and Jackson would read as base64 text. Reads the
  * payload in place (indexes only) and rejects nesting deeper than {@value #MAX_DEPTH}.
  */
 final class CborTextCheck {
   /** Deeper than any message of the model; keeps the walk's stack small. */
   static final int MAX_DEPTH = 32;
 
+  private static final int BYTES = 2;
   private static final int TEXT = 3;
   private static final int INDEFINITE = 31;
   private static final int BREAK = 0xFF;
@@ -27,7 +29,10 @@ final class CborTextCheck {
     this.end = in.writerIndex();
   }
 
-  /** Fails with {@code bad_json} on invalid UTF-8 in a text string or on a structure it cannot walk. */
+  /**
+   * Fails with {@code bad_json} on invalid UTF-8 in a text string or on a structure it cannot walk,
+   * and with {@code bad_request} on a byte string.
+   */
   static void check(ByteBuf payload) {
     CborTextCheck walker = new CborTextCheck(payload);
     while (walker.at < walker.end) {
@@ -49,7 +54,7 @@ final class CborTextCheck {
     long argument = argument(info);
     switch (major) {
       case 0, 1, 7 -> { }
-      case 2 -> skip(argument);
+      case BYTES -> throw byteString();
       case TEXT -> text(argument);
       case 4 -> items(argument, depth);
       case 5 -> items(argument * 2, depth);
@@ -60,18 +65,14 @@ final class CborTextCheck {
 
   private void indefinite(int major, int depth) {
     switch (major) {
-      case 2, TEXT -> {
+      case BYTES -> throw byteString();
+      case TEXT -> {
         while (peekByte() != BREAK) {
           int chunk = readByte();
-          if (chunk >>> 5 != major || (chunk & 0x1F) == INDEFINITE) {
-            throw malformed("bad chunk in an indefinite-length string");
+          if (chunk >>> 5 != TEXT || (chunk & 0x1F) == INDEFINITE) {
+            throw malformed("bad chunk in an indefinite-length text string");
           }
-          long length = argument(chunk & 0x1F);
-          if (major == TEXT) {
-            text(length);
-          } else {
-            skip(length);
-          }
+          text(argument(chunk & 0x1F));
         }
         at++;
       }
@@ -135,6 +136,10 @@ final class CborTextCheck {
       throw malformed("truncated");
     }
     return in.getUnsignedByte(at);
+  }
+
+  private static ChatCodecException byteString() {
+    return new ChatCodecException(ErrorCode.BAD_REQUEST, "a byte string where the model has none");
   }
 
   private static ChatCodecException malformed(String what) {

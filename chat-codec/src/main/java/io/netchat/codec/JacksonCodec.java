@@ -101,7 +101,6 @@ public class JacksonCodec implements ChatCodec {
       throw new ChatCodecException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + shorten(type.textValue())
           + "'; known: " + String.join(", ", types.keySet().stream().sorted().toList()), id, null);
     }
-    rejectByteStrings(tree, id);
     try {
       return side.cast(mapper.treeToValue(tree, target));
     } catch (ValueInstantiationException e) {
@@ -151,21 +150,6 @@ public class JacksonCodec implements ChatCodec {
           "a frame must hold one object, not " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return tree;
-  }
-
-  /**
-   * The model has no binary fields; without this, Jackson would quietly read a byte string (CBOR)
-   * as its base64 text.
-   */
-  private static void rejectByteStrings(JsonNode node, String id) {
-    if (node.isBinary()) {
-      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "a byte string where the model has none", id, null);
-    }
-    if (node.isContainerNode()) {
-      for (JsonNode child : node) {
-        rejectByteStrings(child, id);
-      }
-    }
   }
 
   private static String idOf(JsonNode tree) {

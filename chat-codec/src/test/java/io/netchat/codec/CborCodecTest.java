@@ -45,7 +45,8 @@ class CborCodecTest {
         Arguments.of("missing type", cbor("id", "7", "nick", "alice"), ErrorCode.BAD_REQUEST, "7"),
         Arguments.of("unknown type", cbor("id", "7", "type", "fly"), ErrorCode.UNKNOWN_TYPE, "7"),
         Arguments.of("ill-typed field", cbor("id", "7", "type", "join", "room", 5), ErrorCode.BAD_REQUEST, "7"),
-        Arguments.of("bytes for string", cbor("id", "7", "type", "join", "room", new byte[] {1}), ErrorCode.BAD_REQUEST, "7"),
+        Arguments.of("bytes for string", cbor("id", "7", "type", "join", "room", new byte[] {1}), ErrorCode.BAD_REQUEST, null),
+        Arguments.of("indefinite bytes", Wire.hex("A1 64 74797065 5F 41 00 FF"), ErrorCode.BAD_REQUEST, null),
         Arguments.of("bad name", cbor("id", "7", "type", "hello", "nick", "no spaces"), ErrorCode.INVALID_NAME, "7"),
         Arguments.of("id too long", cbor("id", "x".repeat(65), "type", "ping"), ErrorCode.BAD_REQUEST, null),
         // map(1) { text(4) "type": text(2) C0 AF } — an overlong, invalid UTF-8 text string

@@ -1,0 +1,133 @@
+package io.netchat.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Byte-exact wire examples kept in {@code src/test/resources/golden/} (and quoted in
+ * {@code docs/PROTOCOL.md}), checked both ways: the bytes decode to the expected message, and the
+ * message encodes to exactly those bytes. To print the canonical dump of every entry after a
+ * deliberate wire change, run {@link #main}.
+ */
+class GoldenTranscriptTest {
+  /** What an "(in only)" entry that breaks the contract must decode to. */
+  record Failure(ErrorCode code, String re, boolean fatal) {}
+
+  static final Instant TS = Instant.parse("2026-03-01T09:30:00.250Z");
+
+  /** The expected message (or failure) of every entry name used by the transcripts. */
+  static final Map<String, Object> EXPECTED = Map.ofEntries(
+      Map.entry("hello", new ClientMessage.Hello("1", "alice")),
+      Map.entry("welcome", new ServerMessage.Welcome("alice", "netchat",
+          new Limits(65536, 4096, 32, 1000, 20, 40))),
+      Map.entry("join", new ClientMessage.Join("2", "lobby", null)),
+      Map.entry("joined", new ServerMessage.Joined("lobby", "", List.of("alice", "bob"), 41)),
+      Map.entry("presence", new ServerMessage.Presence("lobby", "carol", ServerMessage.Presence.JOIN)),
+      Map.entry("say", new ClientMessage.Say("3", "lobby", "hi ✓")),
+      Map.entry("message", new ServerMessage.Message("lobby", 42, "alice", "hi ✓", TS)),
+      Map.entry("ok-say", new ServerMessage.Ok("3", 42L)),
+      Map.entry("ping", new ClientMessage.Ping("4")),
+      Map.entry("pong", new ServerMessage.Pong("4")),
+      Map.entry("unknown-type", new Failure(ErrorCode.UNKNOWN_TYPE, "5", false)),
+      Map.entry("error", new ServerMessage.Error("5", ErrorCode.UNKNOWN_TYPE, "unknown type 'fly'")),
+      Map.entry("quit", new ClientMessage.Quit("6", null)),
+      Map.entry("bye", new ServerMessage.Bye("quit")),
+      Map.entry("hello-crlf-reordered", new ClientMessage.Hello("1", "alice")),
+      Map.entry("invalid-utf8", new Failure(ErrorCode.BAD_JSON, null, false)),
+      Map.entry("too-large", new Failure(ErrorCode.TOO_LARGE, null, true)));
+
+  /** The transcripts and the wire format each is written in. */
+  static final Map<String, WireFormat> TRANSCRIPTS = Map.of(
+      "length-json.txt", Wire.format("length", "json"),
+      "line-json.txt", Wire.format("line", "json"),
+      "length-cbor.txt", Wire.format("length", "cbor"));
+
+  static Stream<Arguments> entries() {
+    return TRANSCRIPTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(transcript -> {
+      List<GoldenTranscript.Entry> entries = GoldenTranscript.load(transcript.getKey()).entries();
+      assertThat(entries).as(transcript.getKey()).hasSizeGreaterThanOrEqualTo(14);
+      return entries.stream().map(entry -> Arguments.of(transcript.getKey(), transcript.getValue(), entry));
+    });
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("entries")
+  void bytesInDecodeToTheMessage(String transcript, WireFormat format, GoldenTranscript.Entry entry) {
+    Object expected = EXPECTED.get(entry.name());
+    assertThat(expected).as("expected message for '%s'", entry.name()).isNotNull();
+    EmbeddedChannel receiver = Wire.channel(format, entry.receiver());
+    Wire.feed(receiver, entry.bytes());
+    List<Object> inbound = Wire.drainInbound(receiver);
+    if (expected instanceof Failure failure) {
+      assertThat(entry.inOnly()).as("a failure is an (in only) entry").isTrue();
+      assertThat(inbound).singleElement().isInstanceOfSatisfying(DecodeFailure.class, actual -> {
+        assertThat(actual.error().code()).isEqualTo(failure.code());
+        assertThat(actual.error().re()).isEqualTo(failure.re());
+        assertThat(actual.fatal()).isEqualTo(failure.fatal());
+      });
+    } else {
+      assertThat(inbound).containsExactly(expected);
+    }
+    assertFalse(receiver.finish());
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("entries")
+  void theMessageEncodesToTheBytes(String transcript, WireFormat format, GoldenTranscript.Entry entry) {
+    if (entry.inOnly()) {
+      return; // a non-canonical or invalid form: checked inbound only
+    }
+    EmbeddedChannel sender = Wire.channel(format, entry.sender());
+    byte[] actual = Wire.encode(sender, EXPECTED.get(entry.name()));
+    assertThat(GoldenTranscript.dump(actual))
+        .as("%s: %s — update the transcript if the wire change is deliberate", transcript, entry)
+        .isEqualTo(GoldenTranscript.dump(entry.bytes()));
+    assertFalse(sender.finish());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("transcriptNames")
+  void eachSidesFramesReadAsOneStreamDecodeInOrder(String transcript) {
+    WireFormat format = TRANSCRIPTS.get(transcript);
+    for (Side sender : Side.values()) {
+      List<GoldenTranscript.Entry> entries = GoldenTranscript.load(transcript).entries().stream()
+          .filter(entry -> entry.sender() == sender && !(EXPECTED.get(entry.name()) instanceof Failure))
+          .toList();
+      EmbeddedChannel receiver = Wire.channel(format, entries.get(0).receiver());
+      Wire.feed(receiver, Wire.concat(entries.stream().map(GoldenTranscript.Entry::bytes).toArray(byte[][]::new)));
+      assertThat(Wire.drainInbound(receiver))
+          .containsExactlyElementsOf(entries.stream().map(entry -> EXPECTED.get(entry.name())).toList());
+      assertFalse(receiver.finish());
+    }
+  }
+
+  static Stream<String> transcriptNames() {
+    return TRANSCRIPTS.keySet().stream().sorted();
+  }
+
+  /** Prints the canonical entries of every transcript, to paste after a deliberate wire change. */
+  public static void main(String[] args) {
+    List<String> conversation = List.of("client> hello", "server> welcome", "client> join", "server> joined",
+        "server> presence", "client> say", "server> message", "server> ok-say", "client> ping", "server> pong",
+        "server> error", "client> quit", "server> bye");
+    for (Map.Entry<String, WireFormat> transcript : TRANSCRIPTS.entrySet()) {
+      System.out.println("==== " + transcript.getKey());
+      for (String header : conversation) {
+        Side side = header.startsWith("client") ? Side.CLIENT : Side.SERVER;
+        EmbeddedChannel sender = Wire.channel(transcript.getValue(), side);
+        System.out.println(header);
+        System.out.println(GoldenTranscript.dump(Wire.encode(sender, EXPECTED.get(header.substring(8)))));
+        sender.finishAndReleaseAll();
+      }
+    }
+  }
+}
