@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,6 +114,29 @@ class GoldenTranscriptTest {
           .containsExactlyElementsOf(entries.stream().map(entry -> EXPECTED.get(entry.name())).toList());
       assertFalse(receiver.finish());
     }
+  }
+
+  @Test
+  void theProtocolDocumentQuotesTheTranscriptsExactly() throws IOException {
+    Path doc = Path.of("..", "docs", "PROTOCOL.md");
+    assertThat(doc).exists();
+    Matcher quote = Pattern.compile("<!-- golden: ([a-z-]+\\.txt) -->\n```text\n(.*?)```", Pattern.DOTALL)
+        .matcher(Files.readString(doc));
+    int quotes = 0;
+    while (quote.find()) {
+      List<GoldenTranscript.Entry> quoted = GoldenTranscript.parse("PROTOCOL.md", quote.group(2)).entries();
+      List<GoldenTranscript.Entry> golden = GoldenTranscript.load(quote.group(1)).entries();
+      assertThat(quoted).as("quote of %s", quote.group(1)).isNotEmpty();
+      for (GoldenTranscript.Entry entry : quoted) {
+        assertThat(golden).as("%s quoted from %s", entry, quote.group(1)).anySatisfy(original -> {
+          assertThat(original.toString()).isEqualTo(entry.toString());
+          assertThat(original.inOnly()).isEqualTo(entry.inOnly());
+          assertThat(original.bytes()).isEqualTo(entry.bytes());
+        });
+      }
+      quotes++;
+    }
+    assertThat(quotes).as("golden quotes in PROTOCOL.md").isGreaterThanOrEqualTo(4);
   }
 
   static Stream<String> transcriptNames() {
