@@ -72,7 +72,9 @@ class WireFormatTest {
   @MethodSource("io.netchat.codec.Wire#formats")
   void aFrameSplitAtEveryPointStillDecodes(WireFormat format) {
     ClientMessage say = new ClientMessage.Say("42", "lobby", "split me");
-    byte[] frame = Wire.encode(Wire.channel(format, Side.CLIENT), say);
+    EmbeddedChannel client = Wire.channel(format, Side.CLIENT);
+    byte[] frame = Wire.encode(client, say);
+    assertFalse(client.finish());
     EmbeddedChannel server = Wire.channel(format, Side.SERVER);
     for (int at = 1; at < frame.length; at++) {
       Wire.feedSplit(server, frame, at);
@@ -95,10 +97,11 @@ class WireFormatTest {
   void encodeOnceGivesTheSameBytesAsThePipeline(WireFormat format) {
     ServerMessage message = new ServerMessage.Message("lobby", 3, "alice", "to everyone", SampleMessages.TS);
     ByteBuf once = format.encode(message, ByteBufAllocator.DEFAULT);
+    EmbeddedChannel pipeline = Wire.channel(format, Side.SERVER);
     EmbeddedChannel first = Wire.channel(format, Side.SERVER);
     EmbeddedChannel second = Wire.channel(format, Side.SERVER);
     try {
-      byte[] expected = Wire.encode(Wire.channel(format, Side.SERVER), message);
+      byte[] expected = Wire.encode(pipeline, message);
       assertThat(ByteBufUtil.getBytes(once)).isEqualTo(expected);
       // A pre-framed ByteBuf passes the message encoder untouched, as a broadcast needs.
       assertThat(Wire.encode(first, once.retainedDuplicate())).isEqualTo(expected);
@@ -107,6 +110,7 @@ class WireFormatTest {
       once.release();
     }
     assertThat(once.refCnt()).isZero();
+    assertFalse(pipeline.finish());
     assertFalse(first.finish());
     assertFalse(second.finish());
   }
