@@ -142,15 +142,30 @@ public final class ChatServer implements AutoCloseable {
       session.close("shutting_down", graceMillis);
     }
     for (Session session : context.sessions()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0 || !session.channel().closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
-        break;
+      long left = Math.max(0, deadline - System.nanoTime());
+      if (!session.channel().closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+        session.channel().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
       }
     }
     context.rooms().disposeAll();
+    drainWorkers();
     workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
     log.info("netchat stopped ({} connections closed)", open);
+  }
+
+  /**
+   * Lets the work that closing connections set off (presence to rooms, broadcasts to member
+   * loops, flushes) run to the end before the loops stop, so no task holding a buffer is dropped.
+   * Each round waits for a barrier on every loop; a task queued by the previous round runs in the
+   * next.
+   */
+  private void drainWorkers() {
+    for (int round = 0; round < 4; round++) {
+      List<io.netty.util.concurrent.Future<?>> barriers = new ArrayList<>();
+      workers.forEach(loop -> barriers.add(loop.submit(() -> { })));
+      barriers.forEach(barrier -> barrier.awaitUninterruptibly(1, TimeUnit.SECONDS));
+    }
   }
 
   private String describeListeners(List<WireFormat> formats) {
