@@ -11,6 +11,7 @@ import io.netchat.server.room.RoomRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -88,12 +89,12 @@ public final class ChatServer implements AutoCloseable {
                 new WriteBufferWaterMark(limits.outboundLowWaterMark(), limits.outboundHighWaterMark()))
             .childHandler(new ServerChannelInitializer(context, dispatcher, i));
         InetSocketAddress address = new InetSocketAddress(listener.host(), listener.port());
-        try {
-          bound.add(bootstrap.bind(address).syncUninterruptibly().channel());
-        } catch (RuntimeException e) {
+        ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
+        if (!binding.isSuccess()) {
           throw new IllegalStateException("cannot listen on " + listener.host() + ":" + listener.port()
-              + ": " + e.getMessage(), e);
+              + ": " + binding.cause().getMessage(), binding.cause());
         }
+        bound.add(binding.channel());
       }
     } catch (RuntimeException e) {
       bound.forEach(Channel::close);
@@ -173,7 +174,7 @@ public final class ChatServer implements AutoCloseable {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
       InetSocketAddress a = addresses.get(i);
-      String host = a.getAddress().getHostAddress();
+      String host = io.netty.util.NetUtil.toAddressString(a.getAddress());
       parts.add((host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort()
           + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name() + ")");
     }
