@@ -63,8 +63,11 @@ public final class ServerMain implements Callable<Integer> {
     }
   }
 
-  /** Runs the command line; returns at once for a failure, or after shutdown when the server ran. */
-  static int execute(String[] args, PrintWriter out, PrintWriter err) {
+  /**
+   * Runs the command line with {@code out}/{@code err} as its streams; returns the exit code at once
+   * for --help, --version or a failure, or after shutdown when the server ran.
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     return new CommandLine(new ServerMain()).setOut(out).setErr(err).execute(args);
   }
 

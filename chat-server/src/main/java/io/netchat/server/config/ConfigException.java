@@ -12,7 +12,7 @@ public final class ConfigException extends RuntimeException {
 
   /**
    * @param key the key path, e.g. {@code listeners[1].port}; empty for the whole document
-   * @param value the offending value as written (rendered in the message), or {@code null}
+   * @param value the offending value as written (a {@code String} is shown in quotes), or {@code null}
    * @param allowed what is allowed instead, e.g. {@code "an integer from 0 to 65535"}
    */
   public ConfigException(String key, Object value, String allowed) {
@@ -41,7 +41,7 @@ public final class ConfigException extends RuntimeException {
       message.append(key);
     }
     if (value != null) {
-      String shown = String.valueOf(value);
+      String shown = value instanceof String text ? '"' + text + '"' : String.valueOf(value);
       if (shown.length() > MAX_SHOWN_VALUE) {
         shown = shown.substring(0, MAX_SHOWN_VALUE) + "...";
       }

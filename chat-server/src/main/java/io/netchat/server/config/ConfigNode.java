@@ -75,7 +75,7 @@ final class ConfigNode {
     }
     Optional<Duration> parsed = value.isTextual() ? Durations.parse(value.textValue()) : Optional.empty();
     if (parsed.isEmpty() || (!zeroAllowed && parsed.get().isZero())) {
-      throw new ConfigException(keyPath(key), value, "expected " + (zeroAllowed ? "" : "a positive ") + Durations.FORM);
+      throw new ConfigException(keyPath(key), value, "expected " + (zeroAllowed ? "a duration, " : "a positive duration, ") + Durations.FORM);
     }
     return parsed.get();
   }

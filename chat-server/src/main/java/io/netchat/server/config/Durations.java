@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Durations as written in configuration: a whole number and a unit, e.g. {@code 500ms}, {@code 30s}, {@code 5m}. */
 public final class Durations {
   /** How a configuration error describes the accepted form. */
-  public static final String FORM = "a duration: a whole number with a unit ms, s, m, h or d (e.g. 500ms, 30s, 5m)";
+  public static final String FORM = "a whole number with a unit ms, s, m, h or d (e.g. 500ms, 30s, 5m)";
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
 
