@@ -11,6 +11,7 @@ import io.netchat.server.config.LoggingConfig;
 import io.netchat.server.config.ServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -86,12 +87,11 @@ public final class ServerMain implements Callable<Integer> {
     ChatServer server;
     try {
       server = ChatServer.start(serverConfig);
-    } catch (InterruptedException e) {
-      throw e;
-    } catch (Exception e) {
-      log.error("netchat-server could not start: {}", describe(e));
+    } catch (Exception e) { // Netty rethrows a bind failure's IOException unchecked-style: catch it too
+      String reason = withListeners(describe(e), serverConfig);
+      log.error("netchat-server could not start: {}", reason);
       log.debug("start-up failure", e);
-      err.println("netchat-server: could not start: " + describe(e));
+      err.println("netchat-server: could not start: " + reason);
       return EXIT_FAILURE;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, serverConfig), "netchat-shutdown"));
@@ -110,7 +110,6 @@ public final class ServerMain implements Callable<Integer> {
         Durations.format(serverConfig.timeouts().shutdownGrace()));
     try {
       server.close();
-      log.info("netchat-server stopped");
     } catch (Exception e) {
       log.warn("shutdown did not complete cleanly: {}", describe(e));
     } finally {
@@ -125,12 +124,24 @@ public final class ServerMain implements Callable<Integer> {
     }
   }
 
+  /** {@code reason}, plus the configured listeners unless it already names one of them. */
+  private static String withListeners(String reason, ServerConfig serverConfig) {
+    List<String> listeners = serverConfig.listeners().stream()
+        .map(l -> (l.host().contains(":") ? "[" + l.host() + "]" : l.host()) + ":" + l.port())
+        .toList();
+    return listeners.stream().anyMatch(reason::contains) ? reason
+        : reason + " (listeners: " + String.join(", ", listeners) + ")";
+  }
+
+  /** The message of {@code e} and of its causes, each once: an operator's view, no stack trace. */
   private static String describe(Throwable e) {
-    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      text.append(" (").append(cause.getMessage()).append(')');
+      if (cause.getMessage() != null && text.indexOf(cause.getMessage()) < 0) {
+        text.append(": ").append(cause.getMessage());
+      }
     }
-    return e.getClass().getSimpleName() + ": " + text;
+    return text.toString();
   }
 
   /** {@code --version}: the jar's Implementation-Version and the running JVM. */
