@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * running until SIGTERM or SIGINT, which close it gracefully (goodbyes to every client within
  * {@code timeouts.shutdown_grace}).
  *
- * <p>Exit codes: {@value #EXIT_OK} after {@code --help}/{@code --version};
+ * <p>Exit codes: {@value #EXIT_OK} after {@code --help}, {@code --version} or a passed {@code --check};
  * {@value #EXIT_FAILURE} when the server cannot start (e.g. a port is in use);
  * {@value #EXIT_BAD_CONFIG} for a bad configuration or command line; 143 after SIGTERM and 130
  * after SIGINT (the JVM's codes for a signalled exit).
@@ -51,6 +51,9 @@ public final class ServerMain implements Callable<Integer> {
 
   @Option(names = "--host", paramLabel = "ADDR", description = "replaces the host of the FIRST listener (an IP literal, e.g. 0.0.0.0 or ::)")
   private String host;
+
+  @Option(names = "--check", description = "only validate the configuration (and overrides), print the listeners and exit")
+  private boolean checkOnly;
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -82,8 +85,13 @@ public final class ServerMain implements Callable<Integer> {
       err.println("netchat-server: bad configuration: " + e.getMessage());
       return EXIT_BAD_CONFIG;
     }
-    applyLogLevel(daemon.logging());
     ServerConfig serverConfig = daemon.server();
+    if (checkOnly) {
+      spec.commandLine().getOut().println("configuration OK; listeners: " + serverConfig.listeners().stream()
+          .map(l -> hostPort(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec() + ")").toList());
+      return EXIT_OK;
+    }
+    applyLogLevel(daemon.logging());
     ChatServer server;
     try {
       server = ChatServer.start(serverConfig);
@@ -101,7 +109,9 @@ public final class ServerMain implements Callable<Integer> {
 
   private DaemonConfig loadConfig() {
     DaemonConfig loaded = config == null ? DaemonConfig.defaults() : new ConfigLoader(CodecRegistry.load()).load(config);
-    log.info("configuration: {}", config == null ? "embedded defaults" : config.toAbsolutePath());
+    if (!checkOnly) {
+      log.info("configuration: {}", config == null ? "embedded defaults" : config.toAbsolutePath());
+    }
     return loaded.withServer(ListenerOverrides.apply(loaded.server(), host, port));
   }
 
@@ -127,10 +137,14 @@ public final class ServerMain implements Callable<Integer> {
   /** {@code reason}, plus the configured listeners unless it already names one of them. */
   private static String withListeners(String reason, ServerConfig serverConfig) {
     List<String> listeners = serverConfig.listeners().stream()
-        .map(l -> (l.host().contains(":") ? "[" + l.host() + "]" : l.host()) + ":" + l.port())
+        .map(l -> hostPort(l.host(), l.port()))
         .toList();
     return listeners.stream().anyMatch(reason::contains) ? reason
         : reason + " (listeners: " + String.join(", ", listeners) + ")";
+  }
+
+  private static String hostPort(String host, int port) {
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
   /** The message of {@code e} and of its causes, each once: an operator's view, no stack trace. */

@@ -51,6 +51,22 @@ class ServerMainTest {
   }
 
   @Test
+  void checkValidatesTheConfigWithOverridesWithoutStarting() {
+    Path shipped = Path.of("..", "config", "server.yaml");
+
+    assertThat(run("--check", "--config", shipped.toString(), "--host", "::1", "--port", "0")).isZero();
+    assertThat(out.toString()).contains("configuration OK; listeners: [[::1]:0 (length/json), 0.0.0.0:7778 (line/json)]");
+  }
+
+  @Test
+  void checkFailsLikeStartUpOnABadValue(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("server.yaml"), "transport: kqueue\n");
+
+    assertThat(run("--check", "--config", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("transport = \"kqueue\": expected one of auto, epoll, nio");
+  }
+
+  @Test
   void aMissingConfigFileExitsTwo(@TempDir Path dir) {
     assertThat(run("--config", dir.resolve("absent.yaml").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("absent.yaml: no such file");
