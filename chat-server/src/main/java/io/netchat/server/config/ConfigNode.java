@@ -1,11 +1,12 @@
 package io.netchat.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ final class ConfigNode {
   /** The document root; an empty document is an empty mapping. */
   static ConfigNode root(JsonNode document) {
     if (document == null || document.isNull() || document.isMissingNode()) {
-      return new ConfigNode("", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+      return new ConfigNode("", JsonNodeFactory.instance.objectNode());
     }
     if (!document.isObject()) {
       throw new ConfigException("", document, "the file must be a YAML mapping of settings (key: value)");
@@ -126,8 +127,8 @@ final class ConfigNode {
 
   /** Fails on the first key that no read asked for: most likely a typo. */
   void rejectUnknownKeys() {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
+    for (Map.Entry<String, JsonNode> property : node.properties()) {
+      String name = property.getKey();
       if (!known.contains(name)) {
         throw new ConfigException(keyPath(name), node.get(name), "unknown key; known keys"
             + (path.isEmpty() ? "" : " under " + path) + ": " + String.join(", ", known));
