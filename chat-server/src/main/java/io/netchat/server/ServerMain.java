@@ -102,7 +102,11 @@ public final class ServerMain implements Callable<Integer> {
       err.println("netchat-server: could not start: " + reason);
       return EXIT_FAILURE;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, serverConfig), "netchat-shutdown"));
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, serverConfig), "netchat-shutdown"));
+    } catch (IllegalStateException signalledDuringStartUp) {
+      shutDown(server, serverConfig);
+    }
     stopped.await();
     return EXIT_OK;
   }

@@ -85,6 +85,8 @@ class DaemonIT {
     }
     assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 10, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
     assertThat(daemon.exitValue()).isIn(143, 0);
+    assertThat(output).as("the daemon runs with paranoid leak detection").noneMatch(line -> line.contains("LEAK:"));
+    assertThat(output).anyMatch(line -> line.contains("shutdown requested"));
   }
 
   @Test
