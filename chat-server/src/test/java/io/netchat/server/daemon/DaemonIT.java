@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +36,8 @@ class DaemonIT {
 
   private static Path home;
   private final ObjectMapper json = new ObjectMapper();
-  private final List<String> output = new CopyOnWriteArrayList<>();
   private Process daemon;
+  private Path log;
 
   @BeforeAll
   static void packagedJarExists() {
@@ -85,8 +82,8 @@ class DaemonIT {
     }
     assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 10, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
     assertThat(daemon.exitValue()).isIn(143, 0);
-    assertThat(output).as("the daemon runs with paranoid leak detection").noneMatch(line -> line.contains("LEAK:"));
-    assertThat(output).anyMatch(line -> line.contains("shutdown requested"));
+    assertThat(output()).as("the daemon runs with paranoid leak detection").noneMatch(line -> line.contains("LEAK:"))
+        .anyMatch(line -> line.contains("shutdown requested"));
   }
 
   @Test
@@ -97,36 +94,31 @@ class DaemonIT {
 
     assertThat(daemon.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     assertThat(daemon.exitValue()).isEqualTo(2);
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(String.join("\n", output))
-        .contains("listeners[0].port = 70000: expected an integer from 0 to 65535"));
-    assertThat(output).noneMatch(line -> line.startsWith("\tat "));
+    assertThat(String.join("\n", output()))
+        .contains("listeners[0].port = 70000: expected an integer from 0 to 65535");
+    assertThat(output()).noneMatch(line -> line.startsWith("\tat "));
   }
 
   private void start(Path cwd, String... args) throws IOException {
     List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/netchat-server").toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
+    // Output goes to a file: reading the pipe races with the JDK draining it when the process exits.
+    log = cwd.resolve("daemon.out");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("NETCHAT_LOG_DIR");
     builder.environment().put("JAVA_OPTS", "-Xmx128m -Dio.netty.leakDetection.level=paranoid");
     daemon = builder.start();
-    Thread pump = new Thread(() -> pumpOutput(daemon), "daemon-output");
-    pump.setDaemon(true);
-    pump.start();
   }
 
-  private void pumpOutput(Process process) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.add(line);
-      }
-    } catch (IOException e) {
-      output.add("(output closed: " + e.getMessage() + ")");
-    }
+  /** Everything the daemon printed so far (stdout and stderr). */
+  private List<String> output() throws IOException {
+    return Files.readAllLines(log, UTF_8);
   }
 
-  private Optional<String> readyLine() {
-    assertThat(daemon.isAlive()).as("daemon still running; output so far: %s", output).isTrue();
-    return output.stream().filter(line -> line.contains("netchat ready")).findFirst();
+  private Optional<String> readyLine() throws IOException {
+    assertThat(daemon.isAlive()).as("daemon still running; output so far: %s", output()).isTrue();
+    return output().stream().filter(line -> line.contains("netchat ready")).findFirst();
   }
 
   private static void writeFrame(DataOutputStream out, String payload) throws IOException {
