@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>In a normal build this replays the seed corpus in
  * {@code src/test/resources/io/netchat/codec/DecoderFuzzTestInputs/anyBytes/} as regression tests.
- * {@code JAZZER_FUZZ=1 ./mvnw test -pl chat-codec -am -Dtest=DecoderFuzzTest} fuzzes for real.
+ * {@code JAZZER_FUZZ=1 ./mvnw -B -ntp test -pl chat-codec -am -Dtest=DecoderFuzzTest
+ * -Dsurefire.failIfNoSpecifiedTests=false} fuzzes for real (5 minutes at most; findings land in
+ * that directory as {@code crash-*}, the generated corpus in {@code chat-codec/.cifuzz-corpus/}).
  *
  * <p>Input layout: byte 0 chooses the pipeline (bit 0: client side; bits 1–2: length+json,
  * line+json, length+cbor; bit 3: a 64-byte frame limit instead of 64 KiB), byte 1 the read size
