@@ -13,9 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param burst commands allowed in a burst above that rate
  */
 public record Limits(
-    @JsonProperty("max_frame_length") int maxFrameLength,
-    @JsonProperty("max_text_length") int maxTextLength,
-    @JsonProperty("max_rooms_per_session") int maxRoomsPerSession,
-    @JsonProperty("history_size") int historySize,
-    @JsonProperty("messages_per_second") int messagesPerSecond,
-    @JsonProperty("burst") int burst) {}
+    @JsonProperty(value = "max_frame_length", required = true) int maxFrameLength,
+    @JsonProperty(value = "max_text_length", required = true) int maxTextLength,
+    @JsonProperty(value = "max_rooms_per_session", required = true) int maxRoomsPerSession,
+    @JsonProperty(value = "history_size", required = true) int historySize,
+    @JsonProperty(value = "messages_per_second", required = true) int messagesPerSecond,
+    @JsonProperty(value = "burst", required = true) int burst) {}

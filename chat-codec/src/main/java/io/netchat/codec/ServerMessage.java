@@ -2,6 +2,7 @@ package io.netchat.codec;
 
 import static io.netchat.codec.Validation.requirePresent;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -31,6 +32,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = ServerMessage.Gap.class, name = "gap"),
   @JsonSubTypes.Type(value = ServerMessage.Bye.class, name = "bye"),
 })
+// A number of a primitive type is marked required: absent, Jackson would read it as 0 (a seq of 0).
 public sealed interface ServerMessage {
 
   /** Answer to {@code hello}: the nick as registered, the server's name and its limits. */
@@ -45,7 +47,7 @@ public sealed interface ServerMessage {
 
   /** Answer to {@code join}: the room's topic ({@code ""} when unset), members and last seq. */
   @JsonTypeName("joined")
-  record Joined(String room, String topic, List<String> members, long seq) implements ServerMessage {
+  record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq) implements ServerMessage {
     public Joined {
       requirePresent("room", room);
       requirePresent("members", members);
@@ -63,7 +65,7 @@ public sealed interface ServerMessage {
 
   /** A room message, numbered by the room's {@code seq} (from 1, no gaps). */
   @JsonTypeName("message")
-  record Message(String room, long seq, String from, String text, Instant ts) implements ServerMessage {
+  record Message(String room, @JsonProperty(required = true) long seq, String from, String text, Instant ts) implements ServerMessage {
     public Message {
       requirePresent("room", room);
       requirePresent("from", from);
@@ -127,7 +129,7 @@ public sealed interface ServerMessage {
   }
 
   /** One entry of {@code rooms}: name, member count and topic. */
-  record RoomInfo(String name, int members, String topic) {
+  record RoomInfo(String name, @JsonProperty(required = true) int members, String topic) {
     public RoomInfo {
       requirePresent("name", name);
     }
@@ -187,7 +189,7 @@ public sealed interface ServerMessage {
 
   /** Messages {@code from}..{@code to} (inclusive) of a room are no longer held. */
   @JsonTypeName("gap")
-  record Gap(String room, long from, long to) implements ServerMessage {
+  record Gap(String room, @JsonProperty(required = true) long from, @JsonProperty(required = true) long to) implements ServerMessage {
     public Gap {
       requirePresent("room", room);
     }
