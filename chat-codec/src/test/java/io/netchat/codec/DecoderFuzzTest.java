@@ -3,10 +3,8 @@ package io.netchat.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,7 +41,7 @@ class DecoderFuzzTest {
     EmbeddedChannel channel = Wire.channel(format, side);
     List<Object> inbound = new ArrayList<>();
     for (int at = 2; at < input.length; at += readSize) {
-      channel.writeInbound(Unpooled.wrappedBuffer(Arrays.copyOfRange(input, at, Math.min(input.length, at + readSize))));
+      channel.writeInbound(Wire.read(channel, input, at, Math.min(input.length, at + readSize)));
       inbound.addAll(Wire.drainInbound(channel));
     }
     channel.finish();

@@ -72,7 +72,7 @@ class MessageDecoderTest {
 
   static Stream<Arguments> jsonFormatsAndBadFrames() {
     return Stream.of("length", "line").flatMap(framing -> badJson().stream()
-        .map(bad -> Arguments.of(Wire.format(framing, "json"), bad)));
+        .map(bad -> Arguments.of(Wire.named(framing, "json"), bad)));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

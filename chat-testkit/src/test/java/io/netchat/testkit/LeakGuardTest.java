@@ -32,15 +32,17 @@ class LeakGuardTest {
   }
 
   @Test
-  void aLeakingTestFailsWithTheLeakReport() {
+  void leakingTestsFailWithTheLeakReport() {
     Events tests = run(LeakingSample.class);
 
-    tests.assertStatistics(stats -> stats.started(1).succeeded(0).failed(1));
-    tests.assertThatEvents().haveExactly(1, event(test("forgetsToRelease"), finishedWithFailure(
-        instanceOf(AssertionError.class),
-        message(m -> m.contains("1 ByteBuf leak(s) reported during or before forgetsToRelease()")
-            && m.contains("ByteBuf leaked")
-            && m.contains(LeakingSample.class.getName())))));
+    tests.assertStatistics(stats -> stats.started(2).succeeded(0).failed(2));
+    for (String method : new String[] {"forgetsToRelease", "forgetsToReleaseADecodedFrame"}) {
+      tests.assertThatEvents().haveExactly(1, event(test(method), finishedWithFailure(
+          instanceOf(AssertionError.class),
+          message(m -> m.contains("1 ByteBuf leak(s) reported during or before " + method + "()")
+              && m.contains("ByteBuf leaked")
+              && m.contains(LeakingSample.class.getName() + "." + method)))));
+    }
   }
 
   @Test
