@@ -60,12 +60,18 @@ class LimitsAndShutdownTest {
   @Test
   void connectionsPerAddressAreCapped() throws Exception {
     InetSocketAddress address = start(TestServers.limits(null, null, 2, null, null, null, null, null));
-    try (WireClient a = WireClient.connect(address); WireClient b = WireClient.connect(address);
-        WireClient c = WireClient.connect(address)) {
+    try (WireClient a = WireClient.connect(address); WireClient b = WireClient.connect(address)) {
+      // admitted first: connections are accepted on several loops, so order is only known once answered
+      a.send(new ClientMessage.Ping("a"));
+      assertThat(a.next()).isEqualTo(new ServerMessage.Pong("a"));
+      b.send(new ClientMessage.Ping("b"));
+      assertThat(b.next()).isEqualTo(new ServerMessage.Pong("b"));
+      WireClient c = WireClient.connect(address);
       ServerMessage.Error refused = (ServerMessage.Error) c.next();
       assertThat(refused.errorCode()).isEqualTo(ErrorCode.LIMIT_REACHED);
       assertThat(c.next()).isEqualTo(new ServerMessage.Bye("limit_reached"));
       assertThat(c.closedByServer()).isTrue();
+      c.close();
       a.send(new ClientMessage.Ping("still"));
       assertThat(a.next()).isEqualTo(new ServerMessage.Pong("still"));
       b.send(new ClientMessage.Ping("fine"));
