@@ -38,7 +38,7 @@ public record ClientConfig(
   /** Default server host. */
   public static final String DEFAULT_HOST = "127.0.0.1";
   /** Default server port. */
-  public static final int DEFAULT_PORT = 7000;
+  public static final int DEFAULT_PORT = 7777;
   /** Default nick. */
   public static final String DEFAULT_NICK = "guest";
   /** Default TCP connect timeout. */
@@ -76,7 +76,7 @@ public record ClientConfig(
     }
   }
 
-  /** 127.0.0.1:7000 as {@code guest}, length framing, JSON, no reconnect. */
+  /** 127.0.0.1:7777 as {@code guest}, length framing, JSON, no reconnect. */
   public static ClientConfig defaults() {
     return new ClientConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_NICK, Framing.LENGTH.wireName(),
         JsonCodec.NAME, Framing.DEFAULT_MAX_FRAME_LENGTH, DEFAULT_CONNECT_TIMEOUT,

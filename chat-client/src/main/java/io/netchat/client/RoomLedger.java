@@ -16,6 +16,7 @@ final class RoomLedger {
   private static final class RoomState {
     final String name;
     long lastSeq;
+    boolean resyncing;
 
     RoomState(String name) {
       this.name = name;
@@ -23,15 +24,21 @@ final class RoomLedger {
   }
 
   /**
-   * The server answered a join made with {@code since} (null for a first join). A room whose
-   * sequence is now below {@code since} was recreated (the server restarted without its
-   * history): numbering starts over, so the filter is reset.
+   * The server answered a join made with {@code since} (null for a first join). Returns true
+   * when the room's sequence is now below {@code since}: the room was recreated (the server
+   * restarted without its history) and numbering started over. The caller must then join again
+   * with {@code since = 0}; until that join's {@code joined} arrives, messages of the room are
+   * dropped here, because that join replays them all, in order.
    */
-  void onJoined(ServerMessage.Joined joined, Long since) {
+  boolean onJoined(ServerMessage.Joined joined, Long since) {
     RoomState state = rooms.computeIfAbsent(key(joined.room()), k -> new RoomState(joined.room()));
     if (since != null && joined.seq() < since) {
       state.lastSeq = 0;
+      state.resyncing = true;
+      return true;
     }
+    state.resyncing = false;
+    return false;
   }
 
   /**
@@ -40,7 +47,7 @@ final class RoomLedger {
    */
   void onJoinCompleted(ServerMessage.Joined joined) {
     RoomState state = rooms.get(key(joined.room()));
-    if (state != null) {
+    if (state != null && !state.resyncing) {
       state.lastSeq = Math.max(state.lastSeq, joined.seq());
     }
   }
@@ -51,7 +58,7 @@ final class RoomLedger {
     if (state == null) {
       return true;
     }
-    if (message.seq() <= state.lastSeq) {
+    if (state.resyncing || message.seq() <= state.lastSeq) {
       return false;
     }
     state.lastSeq = message.seq();

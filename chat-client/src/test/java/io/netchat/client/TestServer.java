@@ -1,0 +1,75 @@
+package io.netchat.client;
+
+import io.netchat.server.ChatServer;
+import io.netchat.server.config.ListenerConfig;
+import io.netchat.server.config.ServerConfig;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** A real netchat server on 127.0.0.1, on an ephemeral port that survives {@link #restart()}. */
+final class TestServer implements AutoCloseable {
+  private final String framing;
+  private final String codec;
+  private final UnaryOperator<ServerConfig> tweak;
+  private ChatServer server;
+  private int port;
+
+  private TestServer(String framing, String codec, UnaryOperator<ServerConfig> tweak) {
+    this.framing = framing;
+    this.codec = codec;
+    this.tweak = tweak;
+    start(0);
+  }
+
+  static TestServer start() {
+    return new TestServer("length", "json", c -> c);
+  }
+
+  static TestServer start(String framing, String codec) {
+    return new TestServer(framing, codec, c -> c);
+  }
+
+  static TestServer start(UnaryOperator<ServerConfig> tweak) {
+    return new TestServer("length", "json", tweak);
+  }
+
+  private void start(int onPort) {
+    server = ChatServer.start(tweak.apply(ServerConfig.defaults()
+        .withListeners(List.of(new ListenerConfig("127.0.0.1", onPort, framing, codec)))));
+    port = server.addresses().get(0).getPort();
+  }
+
+  int port() {
+    return port;
+  }
+
+  InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", port);
+  }
+
+  /** A client config for this server (length framing unless the server uses another). */
+  ClientConfig clientConfig(String nick) {
+    return ClientConfig.defaults().withAddress("127.0.0.1", port).withNick(nick).withWireFormat(framing, codec);
+  }
+
+  /** Graceful stop (everyone gets bye{shutting_down}), then a fresh server on the same port. */
+  void restart() {
+    server.close();
+    start(port);
+  }
+
+  void stop() {
+    server.close();
+  }
+
+  /** Starts again on the same port after {@link #stop()}. */
+  void startAgain() {
+    start(port);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
