@@ -10,6 +10,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,8 +85,12 @@ public final class Session {
   public void send(Object message) {
     if (channel.eventLoop().inEventLoop()) {
       write(message);
-    } else {
+      return;
+    }
+    try {
       channel.eventLoop().execute(() -> write(message));
+    } catch (RejectedExecutionException shutDown) {
+      ReferenceCountUtil.release(message);
     }
   }
 

@@ -138,6 +138,13 @@ final class WireClient implements AutoCloseable {
     return line.toByteArray();
   }
 
+  /** Writes one length-framed UTF-8 payload on a raw socket. */
+  static void writeLengthFramed(Socket socket, String json) throws IOException {
+    byte[] payload = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    socket.getOutputStream().write(java.nio.ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).array());
+    socket.getOutputStream().flush();
+  }
+
   ChatCodec codec() {
     return format.codec();
   }

@@ -9,6 +9,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -201,13 +202,17 @@ public final class Room {
           deliver(group.sessions(), frames, except);
         } else {
           ByteBuf[] retained = retainAll(frames);
-          group.loop().execute(() -> {
-            try {
-              deliver(group.sessions(), retained, except);
-            } finally {
-              releaseAll(retained);
-            }
-          });
+          try {
+            group.loop().execute(() -> {
+              try {
+                deliver(group.sessions(), retained, except);
+              } finally {
+                releaseAll(retained);
+              }
+            });
+          } catch (RejectedExecutionException shutDown) {
+            releaseAll(retained);
+          }
         }
       }
     } finally {
