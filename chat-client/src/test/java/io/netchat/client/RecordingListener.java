@@ -9,8 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /** Records what a client hears, for assertions; records the thread of each call too. */
-final class RecordingListener implements ChatListener {
-  static final Duration WAIT = Duration.ofSeconds(10);
+public final class RecordingListener implements ChatListener {
+  public static final Duration WAIT = Duration.ofSeconds(10);
 
   final List<ServerMessage> events = new CopyOnWriteArrayList<>();
   final List<ConnectionEvent> connection = new CopyOnWriteArrayList<>();
@@ -28,35 +28,35 @@ final class RecordingListener implements ChatListener {
     connection.add(event);
   }
 
-  <T extends ServerMessage> List<T> all(Class<T> type) {
+  public <T extends ServerMessage> List<T> all(Class<T> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   /** The texts of the room messages delivered for {@code room}, in delivery order. */
-  List<String> texts(String room) {
+  public List<String> texts(String room) {
     return all(ServerMessage.Message.class).stream().filter(m -> m.room().equals(room))
         .map(ServerMessage.Message::text).toList();
   }
 
-  List<Long> seqs(String room) {
+  public List<Long> seqs(String room) {
     return all(ServerMessage.Message.class).stream().filter(m -> m.room().equals(room))
         .map(ServerMessage.Message::seq).toList();
   }
 
-  <T extends ServerMessage> T awaitEvent(Class<T> type, Predicate<T> matching) {
+  public <T extends ServerMessage> T awaitEvent(Class<T> type, Predicate<T> matching) {
     return await().atMost(WAIT).until(
         () -> all(type).stream().filter(matching).findFirst().orElse(null), e -> e != null);
   }
 
-  void awaitTexts(String room, List<String> expected) {
+  public void awaitTexts(String room, List<String> expected) {
     await().atMost(WAIT).until(() -> texts(room), texts -> texts.size() >= expected.size());
   }
 
-  void awaitConnection(ConnectionEvent.Kind kind) {
+  public void awaitConnection(ConnectionEvent.Kind kind) {
     await().atMost(WAIT).until(() -> connection.stream().anyMatch(e -> e.kind() == kind));
   }
 
-  long count(ConnectionEvent.Kind kind) {
+  public long count(ConnectionEvent.Kind kind) {
     return connection.stream().filter(e -> e.kind() == kind).count();
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A real netchat server on 127.0.0.1, on an ephemeral port that survives {@link #restart()}. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
   private final String framing;
   private final String codec;
   private final UnaryOperator<ServerConfig> tweak;
@@ -22,15 +22,15 @@ final class TestServer implements AutoCloseable {
     start(0);
   }
 
-  static TestServer start() {
+  public static TestServer start() {
     return new TestServer("length", "json", c -> c);
   }
 
-  static TestServer start(String framing, String codec) {
+  public static TestServer start(String framing, String codec) {
     return new TestServer(framing, codec, c -> c);
   }
 
-  static TestServer start(UnaryOperator<ServerConfig> tweak) {
+  public static TestServer start(UnaryOperator<ServerConfig> tweak) {
     return new TestServer("length", "json", tweak);
   }
 
@@ -40,31 +40,31 @@ final class TestServer implements AutoCloseable {
     port = server.addresses().get(0).getPort();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return new InetSocketAddress("127.0.0.1", port);
   }
 
   /** A client config for this server (length framing unless the server uses another). */
-  ClientConfig clientConfig(String nick) {
+  public ClientConfig clientConfig(String nick) {
     return ClientConfig.defaults().withAddress("127.0.0.1", port).withNick(nick).withWireFormat(framing, codec);
   }
 
   /** Graceful stop (everyone gets bye{shutting_down}), then a fresh server on the same port. */
-  void restart() {
+  public void restart() {
     server.close();
     start(port);
   }
 
-  void stop() {
+  public void stop() {
     server.close();
   }
 
   /** Starts again on the same port after {@link #stop()}. */
-  void startAgain() {
+  public void startAgain() {
     start(port);
   }
 

@@ -51,23 +51,23 @@ public final class ClientMain implements Callable<Integer> {
   /** How events are printed. */
   enum Output { text, json }
 
-  @Option(names = {"-H", "--host"}, defaultValue = ClientConfig.DEFAULT_HOST,
+  @Option(names = {"-H", "--host"}, paramLabel = "HOST", defaultValue = ClientConfig.DEFAULT_HOST,
       description = "server host name, IPv4 or IPv6 address (default: ${DEFAULT-VALUE})")
   String host;
 
-  @Option(names = {"-p", "--port"}, defaultValue = "" + ClientConfig.DEFAULT_PORT,
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + ClientConfig.DEFAULT_PORT,
       description = "server port (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = {"-n", "--nick"}, defaultValue = ClientConfig.DEFAULT_NICK,
+  @Option(names = {"-n", "--nick"}, paramLabel = "NICK", defaultValue = ClientConfig.DEFAULT_NICK,
       description = "nick to log in with (default: ${DEFAULT-VALUE})")
   String nick;
 
-  @Option(names = "--framing", defaultValue = "length",
+  @Option(names = "--framing", paramLabel = "NAME", defaultValue = "length",
       description = "framing of the server's listener: length or line (default: ${DEFAULT-VALUE})")
   String framing;
 
-  @Option(names = "--codec", defaultValue = "json",
+  @Option(names = "--codec", paramLabel = "NAME", defaultValue = "json",
       description = "codec of the server's listener: json or cbor (default: ${DEFAULT-VALUE})")
   String codec;
 
@@ -75,7 +75,7 @@ public final class ClientMain implements Callable<Integer> {
       description = "run this script ('-' for stdin) instead of the interactive prompt")
   String script;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text",
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
       description = "how events are printed: text or json, one JSON object per line (default: ${DEFAULT-VALUE})")
   Output output;
 
@@ -87,15 +87,15 @@ public final class ClientMain implements Callable<Integer> {
       description = "reconnect with backoff when the connection drops (default: on when interactive, off for scripts)")
   Boolean reconnect;
 
-  @Option(names = {"-t", "--timeout"}, defaultValue = "5s", converter = Durations.class,
+  @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
       description = "how long a script 'expect' waits unless it names its own timeout (default: ${DEFAULT-VALUE})")
   Duration expectTimeout;
 
-  @Option(names = "--connect-timeout", defaultValue = "5s", converter = Durations.class,
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
       description = "TCP connect timeout (default: ${DEFAULT-VALUE})")
   Duration connectTimeout;
 
-  @Option(names = "--request-timeout", defaultValue = "10s", converter = Durations.class,
+  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.class,
       description = "how long a command waits for its answer (default: ${DEFAULT-VALUE})")
   Duration requestTimeout;
 
