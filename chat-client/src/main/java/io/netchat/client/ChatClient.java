@@ -94,6 +94,7 @@ public final class ChatClient implements AutoCloseable {
   // Confined to the event loop.
   private final RequestTracker requests;
   private final RoomLedger rooms = new RoomLedger();
+  private final List<CompletableFuture<Reply>> quitting = new ArrayList<>();
   private Channel channel;
   private State state = State.NEW;
   private int attempt;
@@ -261,7 +262,7 @@ public final class ChatClient implements AutoCloseable {
         .thenApply(reply -> Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** Ends the session ({@code reason} may be null); completes when the server said {@code bye} or closed. No reconnect follows. */
+  /** Ends the session ({@code reason} may be null); completes once the connection is closed. No reconnect follows. */
   public CompletableFuture<Void> quit(String reason) {
     return send(() -> new ClientMessage.Quit(nextId(), reason)).thenApply(reply -> null);
   }
@@ -456,7 +457,9 @@ public final class ChatClient implements AutoCloseable {
     deliver(message);
     if (message instanceof ServerMessage.Ok ok) {
       RequestTracker.Pending pending = requests.take(ok.re());
-      if (pending != null) {
+      if (pending != null && pending.command instanceof ClientMessage.Quit) {
+        quitting.add(pending.future);
+      } else if (pending != null) {
         if (pending.answer instanceof ServerMessage.Joined joined) {
           rooms.onJoinCompleted(joined);
         }
@@ -472,10 +475,10 @@ public final class ChatClient implements AutoCloseable {
       if (pending != null) {
         complete(pending.future, new Reply(pong, null));
       }
-    } else if (message instanceof ServerMessage.Bye bye) {
+    } else if (message instanceof ServerMessage.Bye) {
       RequestTracker.Pending quit = requests.takeQuit();
       if (quit != null) {
-        complete(quit.future, new Reply(bye, null));
+        quitting.add(quit.future);
       }
     }
   }
@@ -485,6 +488,8 @@ public final class ChatClient implements AutoCloseable {
     connectedView = false;
     String reason = lastByeReason != null ? "server said bye: " + lastByeReason : "connection lost";
     lastByeReason = null;
+    quitting.forEach(quit -> complete(quit, new Reply(null, null)));
+    quitting.clear();
     for (RequestTracker.Pending pending : requests.drain()) {
       if (pending.command instanceof ClientMessage.Quit) {
         complete(pending.future, new Reply(null, null));
@@ -682,6 +687,8 @@ public final class ChatClient implements AutoCloseable {
     }
     state = State.CLOSED;
     connectedView = false;
+    quitting.forEach(quit -> complete(quit, new Reply(null, null)));
+    quitting.clear();
     for (RequestTracker.Pending pending : requests.drain()) {
       fail(pending.future, new ChatConnectionException("client closed"));
     }

@@ -6,9 +6,10 @@ import io.netchat.codec.ServerMessage;
  * The successful outcome of one command.
  *
  * @param answer the answer event that came before the {@code ok} ({@code welcome},
- *     {@code joined}, {@code members}, …; {@code pong} for a ping, {@code bye} for a quit), or
- *     {@code null} for commands that have none ({@code say}, {@code dm})
- * @param ok the {@code ok} itself, or {@code null} for {@code ping} and {@code quit}
+ *     {@code joined}, {@code members}, …; {@code pong} for a ping), or {@code null} for commands
+ *     that have none ({@code say}, {@code dm}, {@code quit})
+ * @param ok the {@code ok} itself, or {@code null} for {@code ping}, {@code quit} and commands
+ *     sent without an id
  */
 public record Reply(ServerMessage answer, ServerMessage.Ok ok) {
 

@@ -44,6 +44,11 @@ public final class TestServer implements AutoCloseable {
     return port;
   }
 
+  /** Connections the server holds open now. */
+  public int connectionCount() {
+    return server.connectionCount();
+  }
+
   public InetSocketAddress address() {
     return new InetSocketAddress("127.0.0.1", port);
   }
