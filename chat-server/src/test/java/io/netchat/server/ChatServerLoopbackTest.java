@@ -177,7 +177,8 @@ class ChatServerLoopbackTest {
 
   @Test
   void sessionRulesAreTypedErrors() throws Exception {
-    try (WireClient ann = WireClient.connect(address); WireClient other = WireClient.login(address, "taken")) {
+    try (WireClient ann = WireClient.connect(address); WireClient holder = WireClient.login(address, "taken")) {
+      assertThat(holder.seen()).hasSize(1);
       ann.send(new ClientMessage.Join("j", "r", null));
       assertThat(((ServerMessage.Error) ann.next()).errorCode()).isEqualTo(ErrorCode.NOT_LOGGED_IN);
       ann.send(new ClientMessage.Hello("h", "TAKEN"));
