@@ -1,8 +1,7 @@
 package io.netchat.client;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -13,6 +12,9 @@ import org.slf4j.LoggerFactory;
  * so that user code never runs on (or blocks) the event loop. When more than {@link #HIGH_WATER}
  * tasks wait, it asks the connection to stop reading ({@code readGate.accept(false)}) and resumes
  * it below {@link #LOW_WATER}: a slow listener slows the socket instead of growing the heap.
+ *
+ * <p>The thread is a Netty {@link DefaultEventExecutor} (whose task hand-off never blocks the
+ * submitting event loop) running on a plain thread, on which user code may block.
  */
 final class EventDispatcher {
   /** Queued tasks at which reading pauses. */
@@ -22,22 +24,19 @@ final class EventDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
-  private final ThreadPoolExecutor executor;
+  private final EventExecutor executor;
   private final Consumer<Boolean> readGate;
   private final Object lock = new Object();
   private int queued;
   private boolean paused;
-  private volatile Thread thread;
 
   EventDispatcher(String threadName, Consumer<Boolean> readGate) {
     this.readGate = readGate;
-    this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-        runnable -> {
-          Thread t = new Thread(runnable, threadName);
-          t.setDaemon(true);
-          thread = t;
-          return t;
-        });
+    this.executor = new DefaultEventExecutor(runnable -> {
+      Thread t = new Thread(runnable, threadName);
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -68,12 +67,12 @@ final class EventDispatcher {
 
   /** Whether the caller is the dispatcher's own thread. */
   boolean inDispatcherThread() {
-    return Thread.currentThread() == thread;
+    return executor.inEventLoop();
   }
 
   /** Runs the queued tasks, then stops; waits up to {@code millis} unless called from the dispatcher itself. */
   void shutdown(long millis) {
-    executor.shutdown();
+    executor.shutdownGracefully(0, millis, TimeUnit.MILLISECONDS);
     if (!inDispatcherThread()) {
       try {
         if (!executor.awaitTermination(millis, TimeUnit.MILLISECONDS)) {
@@ -83,10 +82,6 @@ final class EventDispatcher {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  ExecutorService executor() {
-    return executor;
   }
 
   private void run(Runnable task) {

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,15 +18,15 @@ import java.util.concurrent.TimeUnit;
  * system is configured) on a small thread of its own, because that call blocks.
  */
 final class HostResolver {
-  private final ThreadPoolExecutor executor;
+  private final EventExecutor executor;
 
+  /** The lookup thread starts with the first host name to resolve; it may block, the event loop never does. */
   HostResolver(String threadName) {
-    executor = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(16), runnable -> {
+    executor = new DefaultEventExecutor(runnable -> {
       Thread t = new Thread(runnable, threadName);
       t.setDaemon(true);
       return t;
     });
-    executor.allowCoreThreadTimeOut(true);
   }
 
   /** The addresses of {@code host}, in the order the resolver gives them. */
@@ -55,6 +55,6 @@ final class HostResolver {
   }
 
   void shutdown() {
-    executor.shutdownNow();
+    executor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
   }
 }
