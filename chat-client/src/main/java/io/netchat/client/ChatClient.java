@@ -121,6 +121,7 @@ public final class ChatClient implements AutoCloseable {
     this.resolver = new HostResolver("netchat-client-resolver-" + config.nick());
     WireFormat format = WireFormat.of(config.framing(), config.codec(), config.maxFrameLength(),
         CodecRegistry.load(ChatClient.class.getClassLoader()));
+    initSocketClasses();
     ClientHandler.Callbacks callbacks = new LoopCallbacks();
     long idleMillis = config.idleTimeout().toMillis();
     this.bootstrap = new Bootstrap()
@@ -702,6 +703,19 @@ public final class ChatClient implements AutoCloseable {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /**
+   * The JDK reads its {@code net.properties} file when the first socket class initialises. Make
+   * that happen here, on the caller's thread, rather than inside the first connect, which runs on
+   * the event loop.
+   */
+  private static void initSocketClasses() {
+    try {
+      new java.net.Socket().close();
+    } catch (java.io.IOException e) {
+      log.debug("socket class warm-up failed", e);
+    }
+  }
 
   private void onLoop(CompletableFuture<?> result, Runnable task) {
     try {

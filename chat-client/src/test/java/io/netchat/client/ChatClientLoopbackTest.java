@@ -303,6 +303,40 @@ class ChatClientLoopbackTest {
   }
 
   @Test
+  void theClientPingsAQuietServerAndStaysConnected() throws Exception {
+    RecordingListener events = new RecordingListener();
+    ChatClient ann = ChatClient.create(server.clientConfig("ann").withTimeouts(Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofMillis(150)), events);
+    clients.add(ann);
+    get(ann.connect());
+
+    await().atMost(RecordingListener.WAIT).until(() -> events.all(ServerMessage.Pong.class).size() >= 2);
+
+    assertThat(ann.isConnected()).isTrue();
+  }
+
+  @Test
+  void aServerThatNeverAnswersIsDroppedAfterTwoIdlePeriods() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<java.net.Socket> accepted = CompletableFuture.supplyAsync(() -> {
+        try {
+          return silent.accept();
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      ChatClient ann = ChatClient.create(server.clientConfig("ann").withAddress("127.0.0.1", silent.getLocalPort())
+          .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(150)), new RecordingListener());
+      clients.add(ann);
+
+      Throwable error = failure(ann.connect());
+
+      assertThat(error).isInstanceOf(ChatConnectionException.class).hasMessageContaining("hello");
+      get(accepted).close();
+    }
+  }
+
+  @Test
   void commandsFailFastWhenNotConnected() {
     ChatClient ann = client("ann", new RecordingListener());
 
