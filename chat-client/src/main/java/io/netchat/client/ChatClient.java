@@ -3,22 +3,17 @@ package io.netchat.client;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.ServerMessage;
-import io.netchat.codec.Side;
 import io.netchat.codec.WireFormat;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +79,7 @@ public final class ChatClient implements AutoCloseable {
   private final ChatListener listener;
   private final EventLoopGroup ownedGroup;
   private final EventLoop loop;
-  private final Bootstrap bootstrap;
+  private final AddressConnector connector;
   private final EventDispatcher dispatcher;
   private final HostResolver resolver;
   private final AtomicLong ids = new AtomicLong();
@@ -122,22 +117,14 @@ public final class ChatClient implements AutoCloseable {
     WireFormat format = WireFormat.of(config.framing(), config.codec(), config.maxFrameLength(),
         CodecRegistry.load(ChatClient.class.getClassLoader()));
     initSocketClasses();
-    ClientHandler.Callbacks callbacks = new LoopCallbacks();
-    long idleMillis = config.idleTimeout().toMillis();
-    this.bootstrap = new Bootstrap()
+    Bootstrap bootstrap = new Bootstrap()
         .group(loop)
         .channel(NioSocketChannel.class)
         .resolver(NoopAddressResolverGroup.INSTANCE)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
-            format.install(ch.pipeline(), Side.CLIENT);
-            ch.pipeline().addLast("client", new ClientHandler(callbacks));
-          }
-        });
+        .handler(new ClientChannelInitializer(format, config.idleTimeout(), new LoopCallbacks()));
+    this.connector = new AddressConnector(bootstrap, resolver, loop);
   }
 
   /** A client with an event loop of its own (one thread), shut down by {@link #close()}. */
@@ -191,8 +178,8 @@ public final class ChatClient implements AutoCloseable {
       openAndLogin().whenCompleteAsync((welcome, error) -> {
         if (error != null) {
           closeChannel();
-          finishClose("connect failed: " + rootMessage(error));
-          fail(result, unwrap(error));
+          finishClose("connect failed: " + Failures.message(error));
+          fail(result, Failures.unwrap(error));
         } else if (state == State.CONNECTING) {
           state = State.CONNECTED;
           connectedView = true;
@@ -395,7 +382,7 @@ public final class ChatClient implements AutoCloseable {
         RequestTracker.Pending failed = tracked ? requests.take(command.id()) : null;
         if (failed != null || !tracked) {
           fail(result, new ChatConnectionException("cannot send " + typeOf(command) + ": "
-              + rootMessage(written.cause()), written.cause()));
+              + Failures.message(written.cause()), written.cause()));
         }
       } else if (!tracked) {
         complete(result, new Reply(null, null));
@@ -517,57 +504,31 @@ public final class ChatClient implements AutoCloseable {
   /** On the loop: resolves, connects, says hello; completes on the delivery thread. */
   private CompletableFuture<ServerMessage.Welcome> openAndLogin() {
     CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
-    String target = config.host() + ":" + config.port();
-    resolver.resolve(config.host(), config.port()).whenComplete((addresses, error) -> {
+    connector.connect(config.host(), config.port()).whenCompleteAsync((connected, error) -> {
       if (error != null) {
-        result.completeExceptionally(new ChatConnectionException(
-            "cannot resolve " + config.host() + ": " + rootMessage(error), unwrap(error)));
-        return;
-      }
-      try {
-        loop.execute(() -> connectTo(addresses, 0, null, target, result));
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        result.completeExceptionally(new ChatConnectionException("client closed", e));
-      }
-    });
-    return result;
-  }
-
-  private void connectTo(List<InetSocketAddress> addresses, int index, Throwable lastError, String target,
-      CompletableFuture<ServerMessage.Welcome> result) {
-    if (state == State.CLOSED || state == State.CLOSING) {
-      result.completeExceptionally(new ChatConnectionException("client closed"));
-      return;
-    }
-    if (index >= addresses.size()) {
-      result.completeExceptionally(new ChatConnectionException("cannot connect to " + target + ": "
-          + (lastError == null ? "no address" : rootMessage(lastError)), lastError));
-      return;
-    }
-    bootstrap.connect(addresses.get(index)).addListener((ChannelFutureListener) connected -> {
-      if (!connected.isSuccess()) {
-        connectTo(addresses, index + 1, connected.cause(), target, result);
+        result.completeExceptionally(Failures.unwrap(error));
         return;
       }
       if (state == State.CLOSED || state == State.CLOSING) {
-        connected.channel().close();
+        connected.close();
         result.completeExceptionally(new ChatConnectionException("client closed"));
         return;
       }
-      channel = connected.channel();
+      channel = connected;
       if (dispatcher.paused()) {
         channel.config().setAutoRead(false);
       }
       CompletableFuture<Reply> hello = new CompletableFuture<>();
       write(channel, new ClientMessage.Hello(nextId(), nick), hello);
-      hello.whenComplete((reply, error) -> {
-        if (error != null) {
-          result.completeExceptionally(unwrap(error));
+      hello.whenComplete((reply, helloError) -> {
+        if (helloError != null) {
+          result.completeExceptionally(Failures.unwrap(helloError));
         } else {
           result.complete(reply.answer(ServerMessage.Welcome.class));
         }
       });
-    });
+    }, loop);
+    return result;
   }
 
   private void scheduleReconnect(String reason) {
@@ -592,9 +553,9 @@ public final class ChatClient implements AutoCloseable {
         return;
       }
       if (error != null) {
-        log.info("reconnect attempt {} failed: {}", attempt, rootMessage(error));
+        log.info("reconnect attempt {} failed: {}", attempt, Failures.message(error));
         closeChannel();
-        if (nickChange != null && unwrap(error) instanceof ChatErrorException refused) {
+        if (nickChange != null && Failures.unwrap(error) instanceof ChatErrorException refused) {
           CompletableFuture<ServerMessage.Welcome> change = nickChange;
           nickChange = null;
           setNick(previousNick);
@@ -603,7 +564,7 @@ public final class ChatClient implements AutoCloseable {
           reconnectTask = loop.schedule(this::reconnectAttempt, 0, TimeUnit.MILLISECONDS);
           return;
         }
-        scheduleReconnect(rootMessage(error));
+        scheduleReconnect(Failures.message(error));
         return;
       }
       state = State.CONNECTED;
@@ -630,14 +591,14 @@ public final class ChatClient implements AutoCloseable {
         CompletableFuture<Reply> join = new CompletableFuture<>();
         write(channel, new ClientMessage.Join(nextId(), room.getKey(), room.getValue()), join);
         joins.add(join.handle((reply, error) -> {
-          if (unwrap(error) instanceof ChatErrorException refused) {
+          if (Failures.unwrap(error) instanceof ChatErrorException refused) {
             log.warn("could not re-join {}: {}", room.getKey(), refused.getMessage());
             loop.execute(() -> {
               rooms.onLeft(room.getKey());
               publishRooms();
             });
           } else if (error != null) {
-            throw new CompletionException(unwrap(error));
+            throw new CompletionException(Failures.unwrap(error));
           }
           return null;
         }));
@@ -645,7 +606,7 @@ public final class ChatClient implements AutoCloseable {
       CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new))
           .whenComplete((v, error) -> {
             if (error != null) {
-              done.completeExceptionally(unwrap(error));
+              done.completeExceptionally(Failures.unwrap(error));
             } else {
               done.complete(null);
             }
@@ -767,19 +728,5 @@ public final class ChatClient implements AutoCloseable {
 
   private static String typeOf(ClientMessage command) {
     return command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable current = error;
-    while ((current instanceof CompletionException || current instanceof java.util.concurrent.ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable cause = unwrap(error);
-    return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
   }
 }
