@@ -291,7 +291,7 @@ class ChatClientLoopbackTest {
   void theClientAnswersServerPingsByItself() throws Exception {
     server.close();
     server = TestServer.start(config -> config.withTimeouts(new TimeoutsConfig(
-        Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofSeconds(1))));
+        Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(3), Duration.ofSeconds(1))));
     RecordingListener events = new RecordingListener();
     ChatClient ann = client("ann", events);
     get(ann.connect());
@@ -306,7 +306,7 @@ class ChatClientLoopbackTest {
   void theClientPingsAQuietServerAndStaysConnected() throws Exception {
     RecordingListener events = new RecordingListener();
     ChatClient ann = ChatClient.create(server.clientConfig("ann").withTimeouts(Duration.ofSeconds(5),
-        Duration.ofSeconds(10), Duration.ofMillis(150)), events);
+        Duration.ofSeconds(10), Duration.ofMillis(500)), events);
     clients.add(ann);
     get(ann.connect());
 
