@@ -1,0 +1,72 @@
+package io.netchat.client;
+
+import io.netchat.codec.DecodeFailure;
+import io.netchat.codec.ServerMessage;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a client pipeline: hands decoded server messages and connection changes to
+ * the {@link ChatClient} that owns the channel; pings a silent server once, then gives up on it.
+ */
+final class ClientHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
+
+  /** What the handler reports to; implemented by {@link ChatClient}, called on the event loop. */
+  interface Callbacks {
+    void onMessage(io.netty.channel.Channel channel, ServerMessage message);
+
+    void onInactive(io.netty.channel.Channel channel);
+
+    void onIdle(io.netty.channel.Channel channel, boolean first);
+  }
+
+  private final Callbacks callbacks;
+
+  ClientHandler(Callbacks callbacks) {
+    this.callbacks = callbacks;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof ServerMessage message) {
+      callbacks.onMessage(ctx.channel(), message);
+    } else if (msg instanceof DecodeFailure failure) {
+      log.warn("undecodable frame from server {}: {}", ctx.channel().remoteAddress(), failure.error().getMessage());
+      if (failure.fatal()) {
+        ctx.close();
+      }
+    } else {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    callbacks.onInactive(ctx.channel());
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent idle) {
+      callbacks.onIdle(ctx.channel(), idle.isFirst());
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      log.debug("connection to {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    } else {
+      log.warn("closing connection to {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+    }
+    ctx.close();
+  }
+}

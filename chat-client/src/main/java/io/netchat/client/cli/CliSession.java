@@ -1,0 +1,114 @@
+package io.netchat.client.cli;
+
+import io.netchat.client.ChatClient;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs slash commands against a {@link ChatClient} and remembers the current room that plain
+ * text and room-less commands use. Shared by the interactive and the scripted mode.
+ */
+final class CliSession {
+  private final ChatClient client;
+  private volatile String currentRoom;
+
+  CliSession(ChatClient client) {
+    this.client = client;
+  }
+
+  ChatClient client() {
+    return client;
+  }
+
+  /** The room plain text goes to, or null before the first join. */
+  String currentRoom() {
+    return currentRoom;
+  }
+
+  /** Says {@code text} in the current room. */
+  CompletableFuture<String> say(String text) {
+    return client.say(requireRoom(null), text).thenApply(seq -> null);
+  }
+
+  /**
+   * Runs {@code command}; completes with a line to show locally ({@code /help}, {@code /ping}),
+   * or null when the server's events say it all.
+   */
+  CompletableFuture<String> execute(SlashCommand command) {
+    try {
+      return switch (command.name()) {
+        case "join" -> {
+          String since = command.arg(1, null);
+          yield client.join(command.args().get(0), since == null ? null : parseLong("since", since))
+              .thenApply(joined -> {
+                currentRoom = joined.room();
+                return null;
+              });
+        }
+        case "leave" -> {
+          String room = requireRoom(command.arg(0, null));
+          yield client.leave(room).thenApply(left -> {
+            if (left.room().equalsIgnoreCase(currentRoom)) {
+              currentRoom = client.joinedRooms().stream().findFirst().orElse(null);
+            }
+            return null;
+          });
+        }
+        case "say" -> say(command.text());
+        case "msg" -> client.dm(command.args().get(0), command.text()).thenApply(v -> null);
+        case "topic" -> client.topic(requireRoom(null), command.text().isEmpty() ? null : command.text())
+            .thenApply(topic -> null);
+        case "who" -> client.who(requireRoom(command.arg(0, null))).thenApply(members -> null);
+        case "rooms" -> client.rooms().thenApply(rooms -> null);
+        case "history" -> history(command);
+        case "nick" -> client.changeNick(command.args().get(0))
+            .thenApply(welcome -> "* you are now " + welcome.nick());
+        case "room" -> switchRoom(command.args().get(0));
+        case "ping" -> client.ping().thenApply(rtt -> "* pong in " + rtt.toMillis() + " ms");
+        case "quit" -> client.quit(command.text().isEmpty() ? null : command.text()).thenApply(v -> null);
+        case "help" -> CompletableFuture.completedFuture(SlashCommand.help());
+        default -> CompletableFuture.failedFuture(new IllegalArgumentException("unknown command /" + command.name()));
+      };
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CompletableFuture<String> history(SlashCommand command) {
+    String room = currentRoom;
+    Integer limit = null;
+    for (String arg : command.args()) {
+      if (arg.chars().allMatch(Character::isDigit)) {
+        limit = (int) parseLong("limit", arg);
+      } else {
+        room = arg;
+      }
+    }
+    return client.history(requireRoom(room), null, limit).thenApply(h -> (String) null);
+  }
+
+  private CompletableFuture<String> switchRoom(String room) {
+    return client.joinedRooms().stream().filter(room::equalsIgnoreCase).findFirst()
+        .map(joined -> {
+          currentRoom = joined;
+          return CompletableFuture.completedFuture("* current room: " + joined);
+        })
+        .orElseGet(() -> CompletableFuture.failedFuture(
+            new IllegalArgumentException("not in room " + room + "; /join it first")));
+  }
+
+  private String requireRoom(String named) {
+    String room = named != null ? named : currentRoom;
+    if (room == null) {
+      throw new IllegalArgumentException("no current room; /join <room> first");
+    }
+    return room;
+  }
+
+  private static long parseLong(String what, String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(what + " must be a number: " + text);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.netchat.client.cli;
+
+import io.netchat.client.ChatClient;
+import io.netchat.client.ChatListener;
+import io.netchat.client.ClientConfig;
+import io.netchat.client.ConnectionEvent;
+import io.netchat.client.ReconnectPolicy;
+import io.netchat.codec.ChatCodecException;
+import io.netchat.codec.ServerMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code netchat-client}: the command line entry point (see {@code docs/CLIENT.md}). */
+@Command(
+    name = "netchat-client",
+    mixinStandardHelpOptions = true,
+    version = "netchat-client 0.1.0",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Chat with a netchat server.",
+        "Interactive on a terminal; scripted with --script FILE or when stdin is not a terminal."},
+    footer = {
+        "",
+        "Exit codes:",
+        "  0  every command and expectation held",
+        "  1  a script command or expectation failed (the message names the line)",
+        "  2  bad options, or a script that does not parse",
+        "  3  could not connect, or the connection was lost"})
+public final class ClientMain implements Callable<Integer> {
+
+  /** How events are printed. */
+  enum Output { text, json }
+
+  @Option(names = {"-H", "--host"}, paramLabel = "HOST", defaultValue = ClientConfig.DEFAULT_HOST,
+      description = "server host name, IPv4 or IPv6 address (default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + ClientConfig.DEFAULT_PORT,
+      description = "server port (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = {"-n", "--nick"}, paramLabel = "NICK", defaultValue = ClientConfig.DEFAULT_NICK,
+      description = "nick to log in with (default: ${DEFAULT-VALUE})")
+  String nick;
+
+  @Option(names = "--framing", paramLabel = "NAME", defaultValue = "length",
+      description = "framing of the server's listener: length or line (default: ${DEFAULT-VALUE})")
+  String framing;
+
+  @Option(names = "--codec", paramLabel = "NAME", defaultValue = "json",
+      description = "codec of the server's listener: json or cbor (default: ${DEFAULT-VALUE})")
+  String codec;
+
+  @Option(names = {"-s", "--script"}, paramLabel = "FILE",
+      description = "run this script ('-' for stdin) instead of the interactive prompt")
+  String script;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "how events are printed: text or json, one JSON object per line (default: ${DEFAULT-VALUE})")
+  Output output;
+
+  @Option(names = {"-i", "--interactive"},
+      description = "use the interactive prompt even when stdin is not a terminal")
+  boolean interactive;
+
+  @Option(names = "--reconnect", negatable = true,
+      description = "reconnect with backoff when the connection drops (default: on when interactive, off for scripts)")
+  Boolean reconnect;
+
+  @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
+      description = "how long a script 'expect' waits unless it names its own timeout (default: ${DEFAULT-VALUE})")
+  Duration expectTimeout;
+
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
+      description = "TCP connect timeout (default: ${DEFAULT-VALUE})")
+  Duration connectTimeout;
+
+  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.class,
+      description = "how long a command waits for its answer (default: ${DEFAULT-VALUE})")
+  Duration requestTimeout;
+
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final TerminalFactory terminals;
+  private final boolean stdinIsTerminal;
+
+  /** Builds the terminal for interactive mode. */
+  interface TerminalFactory {
+    Terminal create() throws IOException;
+  }
+
+  ClientMain(InputStream in, PrintStream out, PrintStream err, TerminalFactory terminals, boolean stdinIsTerminal) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+    this.terminals = terminals;
+    this.stdinIsTerminal = stdinIsTerminal;
+  }
+
+  public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "netchat-client-logback.xml");
+    }
+    ClientMain main = new ClientMain(System.in, System.out, System.err,
+        () -> TerminalBuilder.builder().name("netchat").system(true).build(), System.console() != null);
+    System.exit(main.execute(args));
+  }
+
+  /** Parses {@code args} and runs; returns the exit code. */
+  int execute(String... args) {
+    CommandLine commandLine = new CommandLine(this);
+    commandLine.setOut(new java.io.PrintWriter(out, true));
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    boolean interactiveMode = interactive || script == null && stdinIsTerminal;
+    ClientConfig config;
+    try {
+      config = ClientConfig.defaults()
+          .withAddress(host, port)
+          .withNick(nick)
+          .withWireFormat(framing, codec)
+          .withTimeouts(connectTimeout, requestTimeout, ClientConfig.DEFAULT_IDLE_TIMEOUT)
+          .withReconnect(reconnect != null ? (reconnect ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED)
+              : interactiveMode ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED);
+    } catch (IllegalArgumentException | ChatCodecException e) {
+      err.println("netchat-client: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    TextFormatter text = new TextFormatter(ZoneId.systemDefault());
+    EventJson json = new EventJson();
+    Function<ServerMessage, String> render = output == Output.json ? json::toJson : text::format;
+    if (interactiveMode) {
+      try (Terminal terminal = terminals.create()) {
+        return new InteractiveShell(terminal, config, render, text).run();
+      }
+    }
+    return runScript(config, render, text, json);
+  }
+
+  private int runScript(ClientConfig config, Function<ServerMessage, String> render, TextFormatter text,
+      EventJson json) throws IOException, InterruptedException {
+    String name = script == null || script.equals("-") ? "<stdin>" : script;
+    List<String> lines;
+    try {
+      lines = name.equals("<stdin>")
+          ? new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()
+          : Files.readAllLines(Path.of(script), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("netchat-client: cannot read script " + name + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    List<ScriptStep> steps;
+    try {
+      steps = new ScriptParser(json).parse(name, lines);
+    } catch (ScriptParser.ScriptException e) {
+      err.println(e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    EventLog events = new EventLog();
+    try (ChatClient client = ChatClient.create(config, new ChatListener() {
+      @Override
+      public void onEvent(ServerMessage event) {
+        events.add(json.toTree(event));
+        String line = render.apply(event);
+        if (line != null) {
+          out.println(line);
+        }
+      }
+
+      @Override
+      public void onConnection(ConnectionEvent event) {
+        err.println(text.format(event));
+        if (event.kind() == ConnectionEvent.Kind.CLOSED) {
+          events.close();
+        }
+      }
+    })) {
+      try {
+        client.connect().get(config.connectTimeout().plus(config.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        err.println("netchat-client: cannot log in to " + config.host() + ":" + config.port() + ": "
+            + InteractiveShell.describe(e));
+        return ExitCodes.CONNECTION;
+      }
+      ScriptRunner runner = new ScriptRunner(new CliSession(client), events, err, name, expectTimeout);
+      int code = runner.run(steps);
+      if (code == ExitCodes.OK && events.isClosed() && !runner.quitRequested()) {
+        err.println(name + ": the connection was lost before the script ended");
+        return ExitCodes.CONNECTION;
+      }
+      return code;
+    } finally {
+      out.flush();
+    }
+  }
+}
