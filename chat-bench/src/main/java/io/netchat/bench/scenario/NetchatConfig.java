@@ -1,0 +1,37 @@
+package io.netchat.bench.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The netchat config a scenario needs: the server's defaults protect it from abuse (per-connection
+ * rate limit, connections per address, members per room), which a benchmark must lift to offer
+ * its load at all. Written to a file next to the run's logs.
+ */
+final class NetchatConfig {
+  private NetchatConfig() {}
+
+  /** Writes the config for {@code connections} connections in rooms of {@code members} and returns its path. */
+  static Path write(Path directory, String scenario, int connections, int members) throws IOException {
+    Files.createDirectories(directory);
+    Path file = directory.resolve(scenario + "-netchat.yaml");
+    Files.writeString(file, yaml(connections, members));
+    return file;
+  }
+
+  /** The YAML text. */
+  static String yaml(int connections, int members) {
+    int maxConnections = connections + 1000;
+    return """
+        # Written by netchat-bench: lifts the abuse limits so the offered load reaches the server.
+        limits:
+          max_connections: %d
+          max_connections_per_ip: %d
+          max_members_per_room: %d
+          max_rooms: %d
+          messages_per_second: 1000000
+          burst: 1000000
+        """.formatted(maxConnections, maxConnections, Math.max(members, 1000), Math.max(connections, 10_000));
+  }
+}
