@@ -1,0 +1,167 @@
+package io.netchat.server;
+
+import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.WireFormat;
+import io.netchat.server.config.LimitsConfig;
+import io.netchat.server.config.ListenerConfig;
+import io.netchat.server.config.ServerConfig;
+import io.netchat.server.room.RingHistory;
+import io.netchat.server.room.RoomContext;
+import io.netchat.server.room.RoomRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running netchat server: its listeners, event loops and shared state.
+ *
+ * <p>Threads: one acceptor thread, and {@code io_threads} event loops that each own a share of
+ * the connections and of the rooms. A session's state is touched only by its channel's loop, a
+ * room's only by the room's loop; work crosses between them as tasks, never under a lock, so no
+ * event loop ever blocks.
+ */
+public final class ChatServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
+
+  private final ServerConfig config;
+  private final EventLoopGroup acceptors;
+  private final EventLoopGroup workers;
+  private final ServerContext context;
+  private final List<Channel> listeners;
+  private volatile boolean closed;
+
+  private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
+      ServerContext context, List<Channel> listeners) {
+    this.config = config;
+    this.acceptors = acceptors;
+    this.workers = workers;
+    this.context = context;
+    this.listeners = listeners;
+  }
+
+  /** Binds every listener of {@code config} and returns once they accept connections. */
+  public static ChatServer start(ServerConfig config) {
+    return start(config, CodecRegistry.load(), Clock.systemUTC());
+  }
+
+  /** As {@link #start(ServerConfig)}, with the codecs and wall clock given. */
+  public static ChatServer start(ServerConfig config, CodecRegistry codecs, Clock clock) {
+    long started = System.nanoTime();
+    LimitsConfig limits = config.limits();
+    List<WireFormat> formats = config.listeners().stream()
+        .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
+        .toList();
+    Transports transport = Transports.choose(config.transport());
+    EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+        new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
+    RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
+        config.emptyRoomRetention(), RingHistory::new);
+    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next);
+    ServerContext context = new ServerContext(config, formats, clock, rooms);
+    CommandDispatcher dispatcher = new CommandDispatcher(context);
+    List<Channel> bound = new ArrayList<>();
+    try {
+      for (int i = 0; i < config.listeners().size(); i++) {
+        ListenerConfig listener = config.listeners().get(i);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(acceptors, workers)
+            .channel(transport.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(limits.outboundLowWaterMark(), limits.outboundHighWaterMark()))
+            .childHandler(new ServerChannelInitializer(context, dispatcher, i));
+        InetSocketAddress address = new InetSocketAddress(listener.host(), listener.port());
+        try {
+          bound.add(bootstrap.bind(address).syncUninterruptibly().channel());
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("cannot listen on " + listener.host() + ":" + listener.port()
+              + ": " + e.getMessage(), e);
+        }
+      }
+    } catch (RuntimeException e) {
+      bound.forEach(Channel::close);
+      acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e;
+    }
+    ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound));
+    log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        transport.name(), server.describeListeners(formats));
+    return server;
+  }
+
+  /** The bound address of each listener, in configuration order (actual ports when 0 was asked). */
+  public List<InetSocketAddress> addresses() {
+    return listeners.stream().map(ch -> (InetSocketAddress) ch.localAddress()).toList();
+  }
+
+  /** Connections open now. */
+  public int connectionCount() {
+    return context.limiter().open();
+  }
+
+  /** Rooms that exist now. */
+  public int roomCount() {
+    return context.rooms().size();
+  }
+
+  /**
+   * Graceful shutdown: stops accepting, sends {@code bye{reason:"shutting_down"}} to everyone,
+   * waits up to the configured grace period for those to flush, closes what is left and stops
+   * the event loops. Idempotent; blocks the calling thread (never call it on an event loop).
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long graceMillis = config.timeouts().shutdownGrace().toMillis();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+    context.startShutdown();
+    listeners.forEach(ch -> ch.close().syncUninterruptibly());
+    int open = context.sessions().size();
+    for (Session session : context.sessions()) {
+      session.close("shutting_down", graceMillis);
+    }
+    for (Session session : context.sessions()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !session.channel().closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+        break;
+      }
+    }
+    context.rooms().disposeAll();
+    workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
+    acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    log.info("netchat stopped ({} connections closed)", open);
+  }
+
+  private String describeListeners(List<WireFormat> formats) {
+    List<InetSocketAddress> addresses = addresses();
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < addresses.size(); i++) {
+      InetSocketAddress a = addresses.get(i);
+      String host = a.getAddress().getHostAddress();
+      parts.add((host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort()
+          + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name() + ")");
+    }
+    return parts.stream().collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,138 @@
+package io.netchat.server;
+
+import io.netchat.codec.ChatCodecException;
+import io.netchat.codec.ClientMessage;
+import io.netchat.codec.ErrorCode;
+import io.netchat.codec.ServerMessage;
+import io.netchat.codec.Validation;
+import io.netchat.server.room.FrameFitter;
+import io.netchat.server.room.Names;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Carries out one client command for a session, on the session's event loop: checks what the
+ * session may do, then hands room work to the room registry and answers the rest itself.
+ */
+final class CommandDispatcher {
+  private final ServerContext context;
+
+  CommandDispatcher(ServerContext context) {
+    this.context = context;
+  }
+
+  void dispatch(Session session, ClientMessage command) {
+    try {
+      if (session.nick() == null && !(command instanceof ClientMessage.Hello
+          || command instanceof ClientMessage.Ping || command instanceof ClientMessage.Pong
+          || command instanceof ClientMessage.Quit)) {
+        throw error(ErrorCode.NOT_LOGGED_IN, "send hello first");
+      }
+      if (command instanceof ClientMessage.Hello hello) {
+        hello(session, hello);
+      } else if (command instanceof ClientMessage.Join join) {
+        join(session, join);
+      } else if (command instanceof ClientMessage.Leave leave) {
+        if (!session.rooms().remove(Names.key(leave.room()))) {
+          throw notJoined(leave.room());
+        }
+        context.rooms().leave(session, leave.room(), leave.id());
+      } else if (command instanceof ClientMessage.Say say) {
+        requireJoined(session, say.room());
+        checkText(say.text());
+        context.rooms().say(session, say.room(), say.text(), say.id());
+      } else if (command instanceof ClientMessage.Dm dm) {
+        dm(session, dm);
+      } else if (command instanceof ClientMessage.Topic topic) {
+        if (topic.text() != null) {
+          requireJoined(session, topic.room());
+          checkText(topic.text());
+        }
+        context.rooms().topic(session, topic.room(), topic.text(), topic.id());
+      } else if (command instanceof ClientMessage.Who who) {
+        context.rooms().who(session, who.room(), who.id());
+      } else if (command instanceof ClientMessage.Rooms rooms) {
+        session.send(FrameFitter.fit(context.rooms().list(), ServerMessage.Rooms::new, false,
+            session.format(), session.channel().alloc()));
+        ok(session, rooms.id());
+      } else if (command instanceof ClientMessage.History history) {
+        context.rooms().history(session, history.room(), history.before(), history.limit(), history.id());
+      } else if (command instanceof ClientMessage.Ping ping) {
+        session.send(new ServerMessage.Pong(ping.id()));
+      } else if (command instanceof ClientMessage.Pong) {
+        // liveness is noted by SessionHandler on every read
+      } else if (command instanceof ClientMessage.Quit quit) {
+        ok(session, quit.id());
+        session.close(quit.reason() == null ? "quit" : quit.reason(), closeGraceMillis());
+      }
+    } catch (ChatCodecException e) {
+      session.send(ServerMessage.Error.of(e.withRe(command.id())));
+    }
+  }
+
+  private void hello(Session session, ClientMessage.Hello hello) {
+    if (session.nick() != null) {
+      throw error(ErrorCode.ALREADY_LOGGED_IN, "already logged in as " + session.nick());
+    }
+    if (context.shuttingDown()) {
+      throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
+    }
+    session.nick(hello.nick());
+    if (!context.users().register(hello.nick(), session)) {
+      session.nick(null);
+      throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
+    }
+    session.send(new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits()));
+    ok(session, hello.id());
+  }
+
+  private void join(Session session, ClientMessage.Join join) {
+    String key = Names.key(join.room());
+    if (!session.rooms().contains(key)) {
+      int max = context.config().limits().maxRoomsPerSession();
+      if (session.rooms().size() >= max) {
+        throw error(ErrorCode.LIMIT_REACHED, "a session may be in at most " + max + " rooms");
+      }
+      session.rooms().add(key);
+    }
+    context.rooms().join(session, join.room(), join.since(), join.id());
+  }
+
+  private void dm(Session session, ClientMessage.Dm dm) {
+    checkText(dm.text());
+    Session target = context.users().find(dm.to());
+    if (target == null) {
+      throw error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
+    }
+    target.send(new ServerMessage.Dm(session.nick(), target.nick(), dm.text(),
+        context.clock().instant().truncatedTo(ChronoUnit.MILLIS)));
+    ok(session, dm.id());
+  }
+
+  private void requireJoined(Session session, String room) {
+    if (!session.rooms().contains(Names.key(room))) {
+      throw notJoined(room);
+    }
+  }
+
+  private void checkText(String text) {
+    Validation.checkLength("text", text, context.config().limits().maxTextLength());
+  }
+
+  long closeGraceMillis() {
+    return context.config().timeouts().shutdownGrace().toMillis();
+  }
+
+  private static void ok(Session session, String id) {
+    if (id != null) {
+      session.send(new ServerMessage.Ok(id));
+    }
+  }
+
+  private static ChatCodecException notJoined(String room) {
+    return error(ErrorCode.NOT_JOINED, "not in room '" + room + "'");
+  }
+
+  private static ChatCodecException error(ErrorCode code, String message) {
+    return new ChatCodecException(code, message);
+  }
+}

@@ -1,0 +1,46 @@
+package io.netchat.server;
+
+import java.net.InetAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts open connections, in all and per remote address, against their limits. Thread-safe. */
+final class ConnectionLimiter {
+  private final int maxConnections;
+  private final int maxPerAddress;
+  private final AtomicInteger total = new AtomicInteger();
+  private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+
+  ConnectionLimiter(int maxConnections, int maxPerAddress) {
+    this.maxConnections = maxConnections;
+    this.maxPerAddress = maxPerAddress;
+  }
+
+  /** Takes a slot for a connection from {@code address}; returns why not, or {@code null}. */
+  String tryAcquire(InetAddress address) {
+    if (total.incrementAndGet() > maxConnections) {
+      total.decrementAndGet();
+      return "the server has its maximum of " + maxConnections + " connections";
+    }
+    if (address != null) {
+      AtomicInteger count = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
+      if (count.incrementAndGet() > maxPerAddress) {
+        release(address);
+        return "too many connections from " + address.getHostAddress() + " (limit " + maxPerAddress + ")";
+      }
+    }
+    return null;
+  }
+
+  /** Gives back the slot of a connection that {@link #tryAcquire} admitted. */
+  void release(InetAddress address) {
+    total.decrementAndGet();
+    if (address != null) {
+      perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() == 0 ? null : count);
+    }
+  }
+
+  int open() {
+    return total.get();
+  }
+}

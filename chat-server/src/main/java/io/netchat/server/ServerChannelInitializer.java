@@ -1,0 +1,35 @@
+package io.netchat.server;
+
+import io.netchat.codec.Side;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds one listener's connection pipeline:
+ * {@code idle → frameDecoder → messageDecoder → messageEncoder → session}.
+ */
+final class ServerChannelInitializer extends ChannelInitializer<Channel> {
+  /** Handler names of the server pipeline, beyond the codec's {@link io.netchat.codec.HandlerNames}. */
+  static final String IDLE = "idle";
+  static final String SESSION = "session";
+
+  private final ServerContext context;
+  private final CommandDispatcher dispatcher;
+  private final int listenerIndex;
+
+  ServerChannelInitializer(ServerContext context, CommandDispatcher dispatcher, int listenerIndex) {
+    this.context = context;
+    this.dispatcher = dispatcher;
+    this.listenerIndex = listenerIndex;
+  }
+
+  @Override
+  protected void initChannel(Channel channel) {
+    long idleMillis = context.config().timeouts().idle().toMillis();
+    channel.pipeline().addLast(IDLE, new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
+    context.format(listenerIndex).install(channel.pipeline(), Side.SERVER);
+    channel.pipeline().addLast(SESSION, new SessionHandler(context, dispatcher, listenerIndex));
+  }
+}

@@ -1,0 +1,85 @@
+package io.netchat.server;
+
+import io.netchat.codec.Limits;
+import io.netchat.codec.WireFormat;
+import io.netchat.server.config.ServerConfig;
+import io.netchat.server.room.RoomRegistry;
+import io.netty.util.concurrent.EventExecutor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state one server instance shares between its connections: configuration, the wire format
+ * of each listener, users, rooms, connection counts and the per-loop flush batchers. Injected
+ * into every {@link SessionHandler}; nothing here is static.
+ */
+final class ServerContext {
+  private final ServerConfig config;
+  private final List<WireFormat> formats;
+  private final Clock clock;
+  private final UserRegistry users = new UserRegistry();
+  private final RoomRegistry rooms;
+  private final ConnectionLimiter limiter;
+  private final Map<EventExecutor, FlushBatcher> flushers = new ConcurrentHashMap<>();
+  private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  private final Limits announcedLimits;
+  private volatile boolean shuttingDown;
+
+  ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
+    this.config = config;
+    this.formats = List.copyOf(formats);
+    this.clock = clock;
+    this.rooms = rooms;
+    this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp());
+    var limits = config.limits();
+    this.announcedLimits = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
+        limits.historySize(), limits.messagesPerSecond(), limits.burst());
+  }
+
+  ServerConfig config() {
+    return config;
+  }
+
+  WireFormat format(int listenerIndex) {
+    return formats.get(listenerIndex);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  UserRegistry users() {
+    return users;
+  }
+
+  RoomRegistry rooms() {
+    return rooms;
+  }
+
+  ConnectionLimiter limiter() {
+    return limiter;
+  }
+
+  Set<Session> sessions() {
+    return sessions;
+  }
+
+  Limits announcedLimits() {
+    return announcedLimits;
+  }
+
+  FlushBatcher flusherFor(EventExecutor loop) {
+    return flushers.computeIfAbsent(loop, FlushBatcher::new);
+  }
+
+  boolean shuttingDown() {
+    return shuttingDown;
+  }
+
+  void startShutdown() {
+    shuttingDown = true;
+  }
+}

@@ -1,0 +1,200 @@
+package io.netchat.server;
+
+import io.netchat.codec.ClientMessage;
+import io.netchat.codec.DecodeFailure;
+import io.netchat.codec.ErrorCode;
+import io.netchat.codec.ServerMessage;
+import io.netchat.server.config.LimitsConfig;
+import io.netchat.server.config.TimeoutsConfig;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a server pipeline: one instance per connection. It admits the connection
+ * (connection limits), enforces the hello deadline, flood control and the heartbeat, answers
+ * undecodable frames with a typed error, passes commands to the {@link CommandDispatcher}, and
+ * cleans up (presence {@code quit}, nick, counts) when the connection ends.
+ */
+final class SessionHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+
+  private final ServerContext context;
+  private final CommandDispatcher dispatcher;
+  private final int listenerIndex;
+  private Session session;
+  private InetAddress admittedAddress;
+  private boolean admitted;
+  private TokenBucket bucket;
+  private int rejectedInARow;
+  private boolean awaitingPong;
+  private long pingCount;
+  private ScheduledFuture<?> deadline;
+
+  SessionHandler(ServerContext context, CommandDispatcher dispatcher, int listenerIndex) {
+    this.context = context;
+    this.dispatcher = dispatcher;
+    this.listenerIndex = listenerIndex;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    LimitsConfig limits = context.config().limits();
+    session = new Session(ctx.channel(), listenerIndex, context.format(listenerIndex),
+        context.flusherFor(ctx.channel().eventLoop()), limits.maxOutboundBytes());
+    bucket = new TokenBucket(limits.messagesPerSecond(), limits.burst(), now(ctx));
+    admittedAddress = addressOf(ctx.channel().remoteAddress());
+    String refusal = context.shuttingDown() ? "the server is shutting down"
+        : context.limiter().tryAcquire(admittedAddress);
+    if (refusal != null) {
+      ErrorCode code = context.shuttingDown() ? ErrorCode.SHUTTING_DOWN : ErrorCode.LIMIT_REACHED;
+      log.info("refused connection from {}: {}", ctx.channel().remoteAddress(), refusal);
+      session.send(new ServerMessage.Error(null, code, refusal));
+      session.close(code.wireName(), closeGrace());
+      return;
+    }
+    admitted = true;
+    context.sessions().add(session);
+    TimeoutsConfig timeouts = context.config().timeouts();
+    deadline = ctx.executor().schedule(() -> {
+      if (session.nick() == null) {
+        log.debug("{} sent no hello within {}", session, timeouts.hello());
+        session.close("hello_timeout", closeGrace());
+      }
+    }, timeouts.hello().toMillis(), TimeUnit.MILLISECONDS);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (!admitted || session.isClosing()) {
+        return;
+      }
+      awaitingPong = false;
+      if (msg instanceof ClientMessage.Pong) {
+        return;
+      }
+      if (!bucket.tryTake(now(ctx))) {
+        rateLimited(msg);
+        return;
+      }
+      rejectedInARow = 0;
+      if (msg instanceof DecodeFailure failure) {
+        refuse(failure);
+      } else if (msg instanceof ClientMessage command) {
+        dispatcher.dispatch(session, command);
+      } else {
+        log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void refuse(DecodeFailure failure) {
+    session.send(ServerMessage.Error.of(failure.error()));
+    if (failure.fatal()) {
+      log.info("closing {}: {}", session, failure.error().getMessage());
+      session.close(failure.error().code().wireName(), closeGrace());
+    }
+  }
+
+  private void rateLimited(Object msg) {
+    String id = msg instanceof ClientMessage command ? command.id() : null;
+    rejectedInARow++;
+    LimitsConfig limits = context.config().limits();
+    if (rejectedInARow >= limits.floodDisconnectAfter()) {
+      log.warn("closing {}: flooding ({} commands refused in a row)", session, rejectedInARow);
+      session.close("flooding", closeGrace());
+      return;
+    }
+    if (msg instanceof DecodeFailure failure && failure.fatal()) {
+      refuse(failure);
+      return;
+    }
+    session.send(new ServerMessage.Error(id, ErrorCode.RATE_LIMITED,
+        "more than " + limits.messagesPerSecond() + " commands per second; this one was dropped"));
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent && admitted && !session.isClosing()) {
+      if (awaitingPong) {
+        return;
+      }
+      awaitingPong = true;
+      session.send(new ServerMessage.Ping("srv-" + (++pingCount)));
+      long pongMillis = context.config().timeouts().pong().toMillis();
+      ctx.executor().schedule(() -> {
+        if (awaitingPong && ctx.channel().isActive()) {
+          log.info("closing {}: no answer to ping within {} ms", session, pongMillis);
+          session.close("ping_timeout", closeGrace());
+        }
+      }, pongMillis, TimeUnit.MILLISECONDS);
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    // A client that does not read its answers is not read from either, until it catches up.
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    if (admitted) {
+      admitted = false;
+      context.sessions().remove(session);
+      context.limiter().release(admittedAddress);
+      context.users().unregister(session);
+      for (String room : session.rooms()) {
+        context.rooms().quit(session, room);
+      }
+      session.rooms().clear();
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      log.debug("connection {} failed: {}", session, cause.toString());
+      ctx.close();
+      return;
+    }
+    log.warn("closing {} after an internal error", session, cause);
+    if (session != null) {
+      session.close("internal_error", closeGrace());
+    } else {
+      ctx.close();
+    }
+  }
+
+  private long closeGrace() {
+    return dispatcher.closeGraceMillis();
+  }
+
+  private static long now(ChannelHandlerContext ctx) {
+    return ctx.executor().ticker().nanoTime();
+  }
+
+  private static InetAddress addressOf(SocketAddress address) {
+    return address instanceof InetSocketAddress inet ? inet.getAddress() : null;
+  }
+}

@@ -1,0 +1,28 @@
+package io.netchat.server;
+
+import io.netchat.server.room.Names;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Logged-in sessions by case-insensitive nick. Thread-safe. */
+final class UserRegistry {
+  private final ConcurrentHashMap<String, Session> byNick = new ConcurrentHashMap<>();
+
+  /** Claims {@code nick} for {@code session}; false when someone has it. */
+  boolean register(String nick, Session session) {
+    return byNick.putIfAbsent(Names.key(nick), session) == null;
+  }
+
+  Session find(String nick) {
+    return byNick.get(Names.key(nick));
+  }
+
+  void unregister(Session session) {
+    if (session.nick() != null) {
+      byNick.remove(Names.key(session.nick()), session);
+    }
+  }
+
+  int size() {
+    return byNick.size();
+  }
+}

@@ -1,0 +1,29 @@
+package io.netchat.server.config;
+
+/**
+ * One listening socket: where it binds and what it speaks.
+ *
+ * @param host address to bind: an IPv4 or IPv6 literal ({@code 0.0.0.0}, {@code ::} for all)
+ * @param port TCP port, 0 for an ephemeral one
+ * @param framing {@code length} or {@code line}
+ * @param codec a registered codec name, e.g. {@code json}
+ */
+public record ListenerConfig(String host, int port, String framing, String codec) {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 7777;
+  public static final String DEFAULT_FRAMING = "length";
+  public static final String DEFAULT_CODEC = "json";
+
+  /** The embedded default listener: 127.0.0.1:7777, length framing, json codec. */
+  public static ListenerConfig defaults() {
+    return new ListenerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_FRAMING, DEFAULT_CODEC);
+  }
+
+  public ListenerConfig withHost(String newHost) {
+    return new ListenerConfig(newHost, port, framing, codec);
+  }
+
+  public ListenerConfig withPort(int newPort) {
+    return new ListenerConfig(host, newPort, framing, codec);
+  }
+}

@@ -1,0 +1,58 @@
+package io.netchat.server.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole server configuration, immutable. {@link #defaults()} is what the server runs with
+ * when no file is given; {@code ConfigLoader} reads {@code server.yaml} over these defaults.
+ *
+ * @param serverName the name announced in {@code welcome}
+ * @param listeners sockets to listen on (at least one)
+ * @param limits every enforced bound
+ * @param timeouts connection timers
+ * @param transport Netty transport
+ * @param ioThreads event-loop threads, 0 for one per core
+ * @param emptyRoomRetention how long an empty room keeps its history and topic
+ */
+public record ServerConfig(
+    String serverName,
+    List<ListenerConfig> listeners,
+    LimitsConfig limits,
+    TimeoutsConfig timeouts,
+    Transport transport,
+    int ioThreads,
+    Duration emptyRoomRetention) {
+
+  public static final String DEFAULT_SERVER_NAME = "netchat";
+  public static final Duration DEFAULT_EMPTY_ROOM_RETENTION = Duration.ofMinutes(10);
+
+  public ServerConfig {
+    listeners = List.copyOf(listeners);
+  }
+
+  public static ServerConfig defaults() {
+    return new ServerConfig(DEFAULT_SERVER_NAME, List.of(ListenerConfig.defaults()), LimitsConfig.defaults(),
+        TimeoutsConfig.defaults(), Transport.AUTO, 0, DEFAULT_EMPTY_ROOM_RETENTION);
+  }
+
+  public ServerConfig withListeners(List<ListenerConfig> newListeners) {
+    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention);
+  }
+
+  public ServerConfig withLimits(LimitsConfig newLimits) {
+    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention);
+  }
+
+  public ServerConfig withTimeouts(TimeoutsConfig newTimeouts) {
+    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention);
+  }
+
+  public ServerConfig withTransport(Transport newTransport, int newIoThreads) {
+    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention);
+  }
+
+  public ServerConfig withEmptyRoomRetention(Duration retention) {
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention);
+  }
+}

@@ -1,0 +1,27 @@
+package io.netchat.server.room;
+
+import io.netchat.codec.ServerMessage;
+import java.util.List;
+
+/**
+ * A room's stored messages, bounded. One store per room, used only from the room's event loop,
+ * so implementations need no locking. The embedded default is {@link RingHistory}; a store
+ * shared between nodes (e.g. Redis streams) would implement this too.
+ */
+public interface HistoryStore {
+
+  /** Appends a message whose seq is one more than the last one appended. */
+  void append(ServerMessage.Message message);
+
+  /** The oldest seq still held, or {@code lastSeq() + 1} when none is held. */
+  long firstSeq();
+
+  /** The newest seq ever appended, 0 when none. */
+  long lastSeq();
+
+  /** Held messages with seq greater than {@code since}, oldest first, at most {@code max}. */
+  List<ServerMessage.Message> after(long since, int max);
+
+  /** Held messages with seq less than {@code before}, the newest {@code max} of them, oldest first. */
+  List<ServerMessage.Message> before(long before, int max);
+}

@@ -1,0 +1,295 @@
+package io.netchat.server.room;
+
+import io.netchat.codec.ErrorCode;
+import io.netchat.codec.ServerMessage;
+import io.netchat.server.Session;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One chat room. All of its state lives on one event loop ({@link #loop()}); every operation is
+ * submitted there with {@link #execute}, which is what gives every member the same order and a
+ * gap-free {@code seq}. A broadcast is encoded once per wire format in use and the same bytes go
+ * to every member, with one task per member event loop.
+ */
+public final class Room {
+  private final String name;
+  private final String key;
+  private final EventLoop loop;
+  private final RoomContext context;
+  private final RoomRegistry registry;
+  private final HistoryStore history;
+  private final Members members = new Members();
+  private volatile String topic = "";
+  private volatile String topicBy;
+  private volatile int memberCount;
+  private ScheduledFuture<?> expiry;
+  private boolean removed;
+
+  Room(String name, EventLoop loop, RoomContext context, RoomRegistry registry) {
+    this.name = name;
+    this.key = Names.key(name);
+    this.loop = loop;
+    this.context = context;
+    this.registry = registry;
+    this.history = context.historyFactory().apply(context.limits().historySize());
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public EventLoop loop() {
+    return loop;
+  }
+
+  /** Members now; readable from any thread. */
+  public int memberCount() {
+    return memberCount;
+  }
+
+  /** Topic now ({@code ""} when unset); readable from any thread. */
+  public String topic() {
+    return topic;
+  }
+
+  /** Runs {@code task} on the room's loop, at once when already there. */
+  public void execute(Runnable task) {
+    if (loop.inEventLoop()) {
+      task.run();
+    } else {
+      loop.execute(task);
+    }
+  }
+
+  /** Adds {@code session}; answers joined, the backlog (after a gap if needed) and ok. */
+  void join(Session session, Long since, String id) {
+    if (removed) {
+      registry.join(session, name, since, id);
+      return;
+    }
+    boolean added = false;
+    if (!members.contains(session)) {
+      if (members.size() >= context.limits().maxMembersPerRoom()) {
+        session.forgetRoom(key);
+        session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED,
+            "room '" + name + "' is full (" + members.size() + " members)"));
+        return;
+      }
+      members.add(session);
+      memberCount = members.size();
+      cancelExpiry();
+      added = true;
+    }
+    session.send(new ServerMessage.Joined(name, topic, members.nicks(), history.lastSeq()));
+    sendBacklog(session, since);
+    ok(session, id, null);
+    if (added) {
+      broadcast(new ServerMessage.Presence(name, session.nick(), ServerMessage.Presence.JOIN), session);
+    }
+  }
+
+  private void sendBacklog(Session session, Long since) {
+    List<ServerMessage.Message> backlog;
+    if (since == null) {
+      backlog = history.before(Long.MAX_VALUE, context.limits().maxHistoryPerRequest());
+    } else {
+      long first = history.firstSeq();
+      if (since + 1 < first) {
+        session.send(new ServerMessage.Gap(name, since + 1, first - 1));
+      }
+      backlog = history.after(since, context.limits().historySize());
+    }
+    for (ServerMessage.Message message : backlog) {
+      session.send(message);
+    }
+  }
+
+  /** Removes {@code session}; {@code event} is {@code leave} (answered with left) or {@code quit}. */
+  void remove(Session session, String event, String id) {
+    if (!members.remove(session)) {
+      if (id != null || ServerMessage.Presence.LEAVE.equals(event)) {
+        session.send(new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + name + "'"));
+      }
+      return;
+    }
+    memberCount = members.size();
+    if (ServerMessage.Presence.LEAVE.equals(event)) {
+      session.send(new ServerMessage.Left(name));
+      ok(session, id, null);
+    }
+    broadcast(new ServerMessage.Presence(name, session.nick(), event), null);
+    if (members.size() == 0) {
+      scheduleExpiry();
+    }
+  }
+
+  /** Stores and broadcasts a message; the sender's ok carries its seq. */
+  void say(Session session, String text, String id) {
+    if (!members.contains(session)) {
+      session.send(new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + name + "'"));
+      return;
+    }
+    ServerMessage.Message message = new ServerMessage.Message(
+        name, history.lastSeq() + 1, session.nick(), text, now());
+    history.append(message);
+    broadcast(message, null);
+    ok(session, id, message.seq());
+  }
+
+  /** Sets the topic ({@code ""} clears it) and tells every member. */
+  void setTopic(Session session, String text, String id) {
+    if (!members.contains(session)) {
+      session.send(new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + name + "'"));
+      return;
+    }
+    topic = text;
+    topicBy = text.isEmpty() ? null : session.nick();
+    broadcast(new ServerMessage.Topic(name, topic, topicBy), null);
+    ok(session, id, null);
+  }
+
+  /** Answers a topic read. */
+  void sendTopic(Session session, String id) {
+    session.send(new ServerMessage.Topic(name, topic, topicBy));
+    ok(session, id, null);
+  }
+
+  /** Answers {@code who}. */
+  void sendMembers(Session session, String id) {
+    session.send(new ServerMessage.Members(name, members.nicks()));
+    ok(session, id, null);
+  }
+
+  /**
+   * Answers {@code history}: messages before {@code before}, at most {@code limit}, and never
+   * more than fit in one frame of the session's format (the oldest are dropped; page back with
+   * {@code before} = the first seq received).
+   */
+  void sendHistory(Session session, Long before, Integer limit, String id) {
+    int max = Math.min(limit == null ? context.limits().maxHistoryPerRequest() : limit,
+        context.limits().maxHistoryPerRequest());
+    List<ServerMessage.Message> messages = history.before(before == null ? Long.MAX_VALUE : before, max);
+    session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept), true,
+        session.format(), context.allocator()));
+    ok(session, id, null);
+  }
+
+  /** Whether the room is empty and may be dropped (room loop only). */
+  boolean isEmpty() {
+    return members.size() == 0;
+  }
+
+  private void broadcast(ServerMessage message, Session except) {
+    Members.LoopGroup[] groups = members.groups();
+    if (groups.length == 0) {
+      return;
+    }
+    ByteBuf[] frames = encodeOncePerFormat(message);
+    try {
+      for (Members.LoopGroup group : groups) {
+        if (group.loop().inEventLoop()) {
+          deliver(group.sessions(), frames, except);
+        } else {
+          ByteBuf[] retained = retainAll(frames);
+          try {
+            group.loop().execute(() -> {
+              try {
+                deliver(group.sessions(), retained, except);
+              } finally {
+                releaseAll(retained);
+              }
+            });
+          } catch (RejectedExecutionException shutDown) {
+            releaseAll(retained);
+          }
+        }
+      }
+    } finally {
+      releaseAll(frames);
+    }
+  }
+
+  private ByteBuf[] encodeOncePerFormat(ServerMessage message) {
+    ByteBuf[] frames = new ByteBuf[members.formatCount()];
+    try {
+      for (int i = 0; i < frames.length; i++) {
+        if (members.countWithFormat(i) > 0) {
+          frames[i] = context.formats().get(i).encode(message, context.allocator());
+        }
+      }
+      return frames;
+    } catch (RuntimeException e) {
+      releaseAll(frames);
+      throw e;
+    }
+  }
+
+  private static void deliver(Session[] sessions, ByteBuf[] frames, Session except) {
+    for (Session session : sessions) {
+      if (session != except) {
+        session.write(frames[session.formatIndex()].retainedDuplicate());
+      }
+    }
+  }
+
+  private static ByteBuf[] retainAll(ByteBuf[] frames) {
+    ByteBuf[] retained = new ByteBuf[frames.length];
+    for (int i = 0; i < frames.length; i++) {
+      retained[i] = frames[i] == null ? null : frames[i].retain();
+    }
+    return retained;
+  }
+
+  private static void releaseAll(ByteBuf[] frames) {
+    for (ByteBuf frame : frames) {
+      if (frame != null) {
+        frame.release();
+      }
+    }
+  }
+
+  private static void ok(Session session, String id, Long seq) {
+    if (id != null) {
+      session.send(new ServerMessage.Ok(id, seq));
+    }
+  }
+
+  private Instant now() {
+    return context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private void scheduleExpiry() {
+    cancelExpiry();
+    long millis = context.emptyRoomRetention().toMillis();
+    expiry = loop.schedule(() -> {
+      if (members.size() == 0 && !removed) {
+        removed = true;
+        registry.remove(this);
+      }
+    }, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void cancelExpiry() {
+    if (expiry != null) {
+      expiry.cancel(false);
+      expiry = null;
+    }
+  }
+
+  /** Drops the room now (server shutdown). */
+  void dispose() {
+    cancelExpiry();
+    removed = true;
+  }
+}
