@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
@@ -43,12 +45,26 @@ public class JacksonCodec implements ChatCodec {
   private final String name;
   private final boolean binary;
   private final ObjectMapper mapper;
+  private final Map<Class<?>, ObjectReader> readers = new HashMap<>();
+  private final Map<Class<?>, ObjectWriter> writers = new HashMap<>();
+  private final ObjectReader treeReader;
 
-  /** A codec named {@code name} over a mapper built by {@link #configure}. */
+  /**
+   * A codec named {@code name} over a mapper built by {@link #configure}. Every reader and
+   * writer is built here, once: Jackson builds them lazily under a lock, which an event loop
+   * must never wait on.
+   */
   protected JacksonCodec(String name, boolean binary, ObjectMapper mapper) {
     this.name = name;
     this.binary = binary;
     this.mapper = mapper;
+    this.treeReader = mapper.readerFor(JsonNode.class);
+    for (Map<String, Class<?>> side : TYPES.values()) {
+      for (Class<?> type : side.values()) {
+        readers.put(type, mapper.readerFor(type));
+        writers.put(type, mapper.writerFor(type));
+      }
+    }
   }
 
   /** Applies the contract's strictness to a mapper of any Jackson format. */
@@ -102,7 +118,7 @@ public class JacksonCodec implements ChatCodec {
           + "'; known: " + String.join(", ", types.keySet().stream().sorted().toList()), id, null);
     }
     try {
-      return side.cast(mapper.treeToValue(tree, target));
+      return side.cast(readers.get(target).readValue(tree));
     } catch (ValueInstantiationException e) {
       if (e.getCause() instanceof ChatCodecException violation) {
         throw violation.withRe(id);
@@ -112,13 +128,19 @@ public class JacksonCodec implements ChatCodec {
       throw new ChatCodecException(ErrorCode.BAD_REQUEST, describe(e), id, e);
     } catch (JacksonException e) {
       throw new ChatCodecException(ErrorCode.BAD_JSON, e.getOriginalMessage(), id, e);
+    } catch (IOException e) {
+      throw new ChatCodecException(ErrorCode.BAD_JSON, e.getMessage(), id, e);
     }
   }
 
   @Override
   public void encode(Object message, ByteBuf out) {
+    ObjectWriter writer = writers.get(message.getClass());
+    if (writer == null) {
+      throw new IllegalArgumentException("not a message: " + message.getClass().getName());
+    }
     try {
-      mapper.writeValue((java.io.OutputStream) new ByteBufOutputStream(out), message);
+      writer.writeValue((java.io.OutputStream) new ByteBufOutputStream(out), message);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
     }
@@ -135,8 +157,8 @@ public class JacksonCodec implements ChatCodec {
     JsonNode tree;
     try {
       tree = payload.hasArray()
-          ? mapper.readTree(payload.array(), payload.arrayOffset() + payload.readerIndex(), payload.readableBytes())
-          : mapper.readTree((java.io.InputStream) new ByteBufInputStream(payload.duplicate()));
+          ? treeReader.readTree(payload.array(), payload.arrayOffset() + payload.readerIndex(), payload.readableBytes())
+          : treeReader.readTree((java.io.InputStream) new ByteBufInputStream(payload.duplicate()));
     } catch (JacksonException e) {
       throw new ChatCodecException(ErrorCode.BAD_JSON, "malformed " + name + ": " + e.getOriginalMessage());
     } catch (IOException e) {

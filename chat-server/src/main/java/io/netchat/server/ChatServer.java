@@ -11,6 +11,7 @@ import io.netchat.server.room.RoomRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -88,12 +89,12 @@ public final class ChatServer implements AutoCloseable {
                 new WriteBufferWaterMark(limits.outboundLowWaterMark(), limits.outboundHighWaterMark()))
             .childHandler(new ServerChannelInitializer(context, dispatcher, i));
         InetSocketAddress address = new InetSocketAddress(listener.host(), listener.port());
-        try {
-          bound.add(bootstrap.bind(address).syncUninterruptibly().channel());
-        } catch (RuntimeException e) {
+        ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
+        if (!binding.isSuccess()) {
           throw new IllegalStateException("cannot listen on " + listener.host() + ":" + listener.port()
-              + ": " + e.getMessage(), e);
+              + ": " + binding.cause().getMessage(), binding.cause());
         }
+        bound.add(binding.channel());
       }
     } catch (RuntimeException e) {
       bound.forEach(Channel::close);
@@ -142,15 +143,30 @@ public final class ChatServer implements AutoCloseable {
       session.close("shutting_down", graceMillis);
     }
     for (Session session : context.sessions()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0 || !session.channel().closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
-        break;
+      long left = Math.max(0, deadline - System.nanoTime());
+      if (!session.channel().closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+        session.channel().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
       }
     }
     context.rooms().disposeAll();
+    drainWorkers();
     workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
     log.info("netchat stopped ({} connections closed)", open);
+  }
+
+  /**
+   * Lets the work that closing connections set off (presence to rooms, broadcasts to member
+   * loops, flushes) run to the end before the loops stop, so no task holding a buffer is dropped.
+   * Each round waits for a barrier on every loop; a task queued by the previous round runs in the
+   * next.
+   */
+  private void drainWorkers() {
+    for (int round = 0; round < 4; round++) {
+      List<io.netty.util.concurrent.Future<?>> barriers = new ArrayList<>();
+      workers.forEach(loop -> barriers.add(loop.submit(() -> { })));
+      barriers.forEach(barrier -> barrier.awaitUninterruptibly(1, TimeUnit.SECONDS));
+    }
   }
 
   private String describeListeners(List<WireFormat> formats) {
@@ -158,7 +174,7 @@ public final class ChatServer implements AutoCloseable {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
       InetSocketAddress a = addresses.get(i);
-      String host = a.getAddress().getHostAddress();
+      String host = io.netty.util.NetUtil.toAddressString(a.getAddress());
       parts.add((host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort()
           + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name() + ")");
     }

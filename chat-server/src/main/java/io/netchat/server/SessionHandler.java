@@ -47,7 +47,22 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    if (ctx.channel().isActive()) {
+      activate(ctx);
+    }
+  }
+
+  @Override
   public void channelActive(ChannelHandlerContext ctx) {
+    activate(ctx);
+    ctx.fireChannelActive();
+  }
+
+  private void activate(ChannelHandlerContext ctx) {
+    if (session != null) {
+      return;
+    }
     LimitsConfig limits = context.config().limits();
     session = new Session(ctx.channel(), listenerIndex, context.format(listenerIndex),
         context.flusherFor(ctx.channel().eventLoop()), limits.maxOutboundBytes());
@@ -71,7 +86,6 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         session.close("hello_timeout", closeGrace());
       }
     }, timeouts.hello().toMillis(), TimeUnit.MILLISECONDS);
-    ctx.fireChannelActive();
   }
 
   @Override

@@ -1,0 +1,125 @@
+package io.netchat.server;
+
+import io.netchat.codec.ClientMessage;
+import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.ServerMessage;
+import io.netchat.codec.Side;
+import io.netchat.codec.WireFormat;
+import io.netchat.server.config.ServerConfig;
+import io.netchat.server.room.RingHistory;
+import io.netchat.server.room.RoomContext;
+import io.netchat.server.room.RoomRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server's handlers on {@link EmbeddedChannel}s with a frozen clock: each connection is an
+ * embedded server pipeline paired with an embedded client-side decoder that reads what it wrote.
+ */
+final class EmbeddedServer {
+  static final Instant NOW = Instant.parse("2026-11-25T12:00:00.000Z");
+
+  private final ServerContext context;
+  private final CommandDispatcher dispatcher;
+  private final WireFormat format;
+  private final List<Connection> connections = new ArrayList<>();
+
+  EmbeddedServer(ServerConfig config) {
+    CodecRegistry codecs = CodecRegistry.load();
+    this.format = WireFormat.of("length", "json", config.limits().maxFrameLength(), codecs);
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    List<WireFormat> formats = List.of(format);
+    RoomRegistry rooms = new RoomRegistry(new RoomContext(formats, ByteBufAllocator.DEFAULT, clock,
+        config.limits(), config.emptyRoomRetention(), RingHistory::new), () -> connections.get(0).server.eventLoop());
+    this.context = new ServerContext(config, formats, clock, rooms);
+    this.dispatcher = new CommandDispatcher(context);
+  }
+
+  ServerContext context() {
+    return context;
+  }
+
+  /** A new connection, active, with the server pipeline of listener 0. */
+  Connection connect() {
+    EmbeddedChannel server = new EmbeddedChannel();
+    server.freezeTime();
+    server.pipeline().addLast(new ServerChannelInitializer(context, dispatcher, 0));
+    server.runPendingTasks();
+    EmbeddedChannel client = new EmbeddedChannel();
+    format.install(client.pipeline(), Side.CLIENT);
+    Connection connection = new Connection(server, client);
+    connections.add(connection);
+    return connection;
+  }
+
+  /** Runs queued tasks on every connection until none is left. */
+  void settle() {
+    boolean ran = true;
+    while (ran) {
+      ran = false;
+      for (Connection c : connections) {
+        if (c.server.hasPendingTasks()) {
+          c.server.runPendingTasks();
+          ran = true;
+        }
+      }
+    }
+  }
+
+  /** Closes every channel and checks nothing is left unreleased. */
+  void finish() {
+    for (Connection c : connections) {
+      c.server.finishAndReleaseAll();
+      c.client.finishAndReleaseAll();
+    }
+  }
+
+  /** One embedded connection: the server pipeline and a client decoder for its output. */
+  final class Connection {
+    final EmbeddedChannel server;
+    final EmbeddedChannel client;
+
+    Connection(EmbeddedChannel server, EmbeddedChannel client) {
+      this.server = server;
+      this.client = client;
+    }
+
+    void send(ClientMessage message) {
+      ByteBuf frame = format.encode(message, ByteBufAllocator.DEFAULT);
+      server.writeInbound(frame);
+      settle();
+    }
+
+    void sendRaw(ByteBuf bytes) {
+      server.writeInbound(bytes);
+      settle();
+    }
+
+    /** Everything the server wrote to this connection since the last call, decoded. */
+    List<Object> received() {
+      settle();
+      server.runPendingTasks();
+      Object out;
+      while ((out = server.readOutbound()) != null) {
+        client.writeInbound(out);
+      }
+      List<Object> messages = new ArrayList<>();
+      Object in;
+      while ((in = client.readInbound()) != null) {
+        messages.add(in);
+      }
+      return messages;
+    }
+
+    ServerMessage last() {
+      List<Object> all = received();
+      return all.isEmpty() ? null : (ServerMessage) all.get(all.size() - 1);
+    }
+  }
+}
