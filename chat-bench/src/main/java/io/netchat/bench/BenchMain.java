@@ -41,8 +41,7 @@ public final class BenchMain {
   static int runScenario(CommonOptions common, String commandLine, Function<Scenarios, List<RunReport>> scenario)
       throws Exception {
     BenchSettings settings = common.settings();
-    if (settings.targets().contains(Target.NETCHAT) && settings.serverConfig() == null
-        && !Files.isRegularFile(settings.serverJar())) {
+    if (settings.targets().contains(Target.NETCHAT) && !Files.isRegularFile(settings.serverJar())) {
       System.err.println("netchat-bench: no server jar at " + settings.serverJar()
           + " (build chat-server, or pass --server-jar, or --target baseline)");
       return 2;

@@ -33,6 +33,17 @@ public record Tally(Histogram latencyMicros, Histogram handshakeMicros, long off
         outside + other.outside, messages + other.messages, unsent + other.unsent);
   }
 
+  /**
+   * This tally with the messages the plan intended in the window counted as offered even if a
+   * lagging generator never got to them: those count as unsent, so a stalled generator lowers
+   * the delivered share instead of the offered rate.
+   */
+  public Tally withPlanned(long plannedMessages, long plannedOffered) {
+    long skipped = Math.max(0, plannedMessages - messages);
+    return new Tally(latencyMicros, handshakeMicros, Math.max(offered, plannedOffered), delivered, outside,
+        Math.max(messages, plannedMessages), unsent + skipped);
+  }
+
   /** Delivered as a percentage of offered (100 when nothing was offered). */
   public double deliveredPercent() {
     return offered == 0 ? 100.0 : 100.0 * delivered / offered;

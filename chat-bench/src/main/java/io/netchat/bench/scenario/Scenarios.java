@@ -223,8 +223,15 @@ public final class Scenarios {
     long windowEnd = windowStart + spec.measure().toNanos();
     session.client.window(windowStart, windowEnd);
     session.client.errors().clear();
-    session.client.publish(new PublishPlan(spec.deliveriesPerSecond() / spec.members(), publishers.size(), start,
-        windowEnd), publishers, spec.textChars());
+    PublishPlan plan = new PublishPlan(spec.deliveriesPerSecond() / spec.members(), publishers.size(), start,
+        windowEnd);
+    session.client.publish(plan, publishers, spec.textChars());
+    long firstInWindow = plan.dueBy(windowStart - 1);
+    long plannedMessages = plan.total() - firstInWindow;
+    long plannedOffered = 0;
+    for (long k = firstInWindow; k < plan.total(); k++) {
+      plannedOffered += publishers.get(plan.publisherOf(k)).recipients();
+    }
 
     waitUntil(clock, windowStart);
     double serverCpu0 = ProcStats.cpuSeconds(pid).orElse(0.0);
@@ -233,10 +240,10 @@ public final class Scenarios {
     double serverCpu1 = ProcStats.cpuSeconds(pid).orElse(0.0);
     double selfCpu1 = ProcStats.cpuSeconds(self).orElse(0.0);
     long drainEnd = windowEnd + spec.drain().toNanos();
-    Tally tally = session.client.tally();
+    Tally tally = session.client.tally().withPlanned(plannedMessages, plannedOffered);
     while (tally.delivered() < tally.offered() && clock.now() < drainEnd) {
       waitUntil(clock, Math.min(drainEnd, clock.now() + TimeUnit.MILLISECONDS.toNanos(100)));
-      tally = session.client.tally();
+      tally = session.client.tally().withPlanned(plannedMessages, plannedOffered);
     }
     requireAlive(session);
     double seconds = spec.measure().toNanos() / 1e9;

@@ -85,4 +85,18 @@ class DeliveryStatsTest {
     assertThat(empty.latencyMillis(99)).isZero();
     assertThat(empty.deliveredPercent()).isEqualTo(100.0);
   }
+
+  @Test
+  void messagesALaggingGeneratorNeverSentCountAsOfferedAndUnsent() {
+    DeliveryStats stats = new DeliveryStats();
+    stats.window(0, 100 * MS);
+    stats.offered(1 * MS, 10, true);
+    stats.delivered(1 * MS, 2 * MS);
+
+    Tally tally = stats.tally().withPlanned(4, 40);
+    assertThat(tally.messages()).isEqualTo(4);
+    assertThat(tally.offered()).isEqualTo(40);
+    assertThat(tally.unsent()).isEqualTo(3);
+    assertThat(tally.deliveredPercent()).isEqualTo(2.5);
+  }
 }
