@@ -107,6 +107,10 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         refuse(failure);
       } else if (msg instanceof ClientMessage command) {
         dispatcher.dispatch(session, command);
+        if (deadline != null && session.nick() != null) {
+          deadline.cancel(false);
+          deadline = null;
+        }
       } else {
         log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);
       }

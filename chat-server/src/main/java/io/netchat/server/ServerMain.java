@@ -1,0 +1,174 @@
+package io.netchat.server;
+
+import ch.qos.logback.classic.Level;
+import io.netchat.codec.CodecRegistry;
+import io.netchat.server.config.ConfigException;
+import io.netchat.server.config.ConfigLoader;
+import io.netchat.server.config.DaemonConfig;
+import io.netchat.server.config.Durations;
+import io.netchat.server.config.ListenerOverrides;
+import io.netchat.server.config.LoggingConfig;
+import io.netchat.server.config.ServerConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The daemon's entry point: reads the configuration, starts a {@link ChatServer} and keeps it
+ * running until SIGTERM or SIGINT, which close it gracefully (goodbyes to every client within
+ * {@code timeouts.shutdown_grace}).
+ *
+ * <p>Exit codes: {@value #EXIT_OK} after {@code --help}, {@code --version} or a passed {@code --check};
+ * {@value #EXIT_FAILURE} when the server cannot start (e.g. a port is in use);
+ * {@value #EXIT_BAD_CONFIG} for a bad configuration or command line; 143 after SIGTERM and 130
+ * after SIGINT (the JVM's codes for a signalled exit).
+ */
+@Command(name = "netchat-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = "Runs the netchat chat server until SIGTERM or SIGINT.",
+    footer = {"", "Without --config: one listener on 127.0.0.1:7777, length framing, json codec.",
+        "Exit codes: 0 ok; 1 could not start (e.g. port in use); 2 bad configuration",
+        "or usage; 143 stopped by SIGTERM; 130 stopped by SIGINT."})
+public final class ServerMain implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_BAD_CONFIG = 2;
+
+  private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see config/server.yaml); default: embedded defaults")
+  private Path config;
+
+  @Option(names = "--port", paramLabel = "N", description = "replaces the port of the FIRST listener (0 = any free port)")
+  private Integer port;
+
+  @Option(names = "--host", paramLabel = "ADDR", description = "replaces the host of the FIRST listener (an IP literal, e.g. 0.0.0.0 or ::)")
+  private String host;
+
+  @Option(names = "--check", description = "only validate the configuration (and overrides), print the listeners and exit")
+  private boolean checkOnly;
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public static void main(String[] args) {
+    int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    if (code != EXIT_OK) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Runs the command line with {@code out}/{@code err} as its streams; returns the exit code at once
+   * for --help, --version or a failure, or after shutdown when the server ran.
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return new CommandLine(new ServerMain()).setOut(out).setErr(err).execute(args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    DaemonConfig daemon;
+    try {
+      daemon = loadConfig();
+    } catch (ConfigException e) {
+      err.println("netchat-server: bad configuration: " + e.getMessage());
+      return EXIT_BAD_CONFIG;
+    }
+    ServerConfig serverConfig = daemon.server();
+    if (checkOnly) {
+      spec.commandLine().getOut().println("configuration OK; listeners: " + serverConfig.listeners().stream()
+          .map(l -> hostPort(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec() + ")").toList());
+      return EXIT_OK;
+    }
+    applyLogLevel(daemon.logging());
+    ChatServer server;
+    try {
+      server = ChatServer.start(serverConfig);
+    } catch (Exception e) { // Netty rethrows a bind failure's IOException unchecked-style: catch it too
+      String reason = withListeners(describe(e), serverConfig);
+      log.error("netchat-server could not start: {}", reason);
+      log.debug("start-up failure", e);
+      err.println("netchat-server: could not start: " + reason);
+      return EXIT_FAILURE;
+    }
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, serverConfig), "netchat-shutdown"));
+    } catch (IllegalStateException signalledDuringStartUp) {
+      shutDown(server, serverConfig);
+    }
+    stopped.await();
+    return EXIT_OK;
+  }
+
+  private DaemonConfig loadConfig() {
+    DaemonConfig loaded = config == null ? DaemonConfig.defaults() : new ConfigLoader(CodecRegistry.load()).load(config);
+    if (!checkOnly) {
+      log.info("configuration: {}", config == null ? "embedded defaults" : config.toAbsolutePath());
+    }
+    return loaded.withServer(ListenerOverrides.apply(loaded.server(), host, port));
+  }
+
+  private void shutDown(ChatServer server, ServerConfig serverConfig) {
+    log.info("shutdown requested: saying bye to every client (grace {})",
+        Durations.format(serverConfig.timeouts().shutdownGrace()));
+    try {
+      server.close();
+    } catch (Exception e) {
+      log.warn("shutdown did not complete cleanly: {}", describe(e));
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /** Sets the root level when logback is the SLF4J binding (it is in the packaged daemon). */
+  private static void applyLogLevel(LoggingConfig logging) {
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(Level.toLevel(logging.level(), Level.INFO));
+    }
+  }
+
+  /** {@code reason}, plus the configured listeners unless it already names one of them. */
+  private static String withListeners(String reason, ServerConfig serverConfig) {
+    List<String> listeners = serverConfig.listeners().stream()
+        .map(l -> hostPort(l.host(), l.port()))
+        .toList();
+    return listeners.stream().anyMatch(reason::contains) ? reason
+        : reason + " (listeners: " + String.join(", ", listeners) + ")";
+  }
+
+  private static String hostPort(String host, int port) {
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** The message of {@code e} and of its causes, each once: an operator's view, no stack trace. */
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && text.indexOf(cause.getMessage()) < 0) {
+        text.append(": ").append(cause.getMessage());
+      }
+    }
+    return text.toString();
+  }
+
+  /** {@code --version}: the jar's Implementation-Version and the running JVM. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ServerMain.class.getPackage().getImplementationVersion();
+      return new String[] {"netchat-server " + (version == null ? "(development build)" : version),
+          "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.netchat.server.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line's {@code --host} and {@code --port}: they replace the host and port of the
+ * FIRST listener only, so a one-listener setup can be moved without editing the file.
+ */
+public final class ListenerOverrides {
+  private ListenerOverrides() {}
+
+  /**
+   * {@code config} with the first listener's host and/or port replaced (a {@code null} leaves it).
+   *
+   * @throws ConfigException naming {@code --host} or {@code --port} for a bad value
+   */
+  public static ServerConfig apply(ServerConfig config, String host, Integer port) {
+    List<ListenerConfig> listeners = new ArrayList<>(config.listeners());
+    ListenerConfig first = listeners.get(0);
+    if (host != null) {
+      first = first.withHost(IpLiterals.normalize(host)
+          .orElseThrow(() -> new ConfigException("--host", host, "expected " + IpLiterals.FORM)));
+    }
+    if (port != null) {
+      if (port < 0 || port > 65_535) {
+        throw new ConfigException("--port", port, "expected an integer from 0 to 65535 (0 picks a free port)");
+      }
+      first = first.withPort(port);
+    }
+    listeners.set(0, first);
+    return config.withListeners(listeners);
+  }
+}

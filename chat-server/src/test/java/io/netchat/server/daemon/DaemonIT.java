@@ -1,0 +1,138 @@
+package io.netchat.server.daemon;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the packaged daemon exactly as the README does ({@code bin/netchat-server}), from an
+ * unrelated working directory, and talks to it over loopback with a plain socket.
+ */
+class DaemonIT {
+  /** One listener in ChatServer's ready line, e.g. {@code 127.0.0.1:40123 (length/json)}. */
+  private static final Pattern LISTENER = Pattern.compile("(\\[[0-9A-Fa-f:.%]+]|[0-9.]+):(\\d{1,5}) \\((\\w+)/(\\w+)\\)");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final int SHUTDOWN_GRACE_SECONDS = 5;
+
+  private static Path home;
+  private final ObjectMapper json = new ObjectMapper();
+  private Process daemon;
+  private Path log;
+
+  @BeforeAll
+  static void packagedJarExists() {
+    home = Path.of(System.getProperty("netchat.home", "..")).toAbsolutePath().normalize();
+    Path jar = Path.of(System.getProperty("netchat.jar", home + "/chat-server/target/netchat-server.jar"));
+    // Without the jar the script would start a nested Maven build; fail clearly instead.
+    assertThat(jar).as("run after 'package': the shaded jar").isRegularFile();
+  }
+
+  @AfterEach
+  void stopDaemon() throws InterruptedException {
+    if (daemon != null && daemon.isAlive()) {
+      daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void servesAClientAndSaysByeOnSigterm(@TempDir Path cwd) throws Exception {
+    start(cwd, "--port", "0");
+    String ready = await().atMost(START_TIMEOUT).until(this::readyLine, Optional::isPresent).orElseThrow();
+    Matcher listener = LISTENER.matcher(ready);
+    assertThat(listener.find()).as("a listener in %s", ready).isTrue();
+    assertThat(listener.group(1)).isEqualTo("127.0.0.1");
+    int port = Integer.parseInt(listener.group(2));
+    assertThat(port).isPositive();
+    assertThat(listener.group(3) + "/" + listener.group(4)).isEqualTo("length/json");
+
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(15_000);
+      DataOutputStream to = new DataOutputStream(socket.getOutputStream());
+      DataInputStream from = new DataInputStream(socket.getInputStream());
+      writeFrame(to, "{\"type\":\"hello\",\"nick\":\"operator\"}");
+      JsonNode welcome = readFrame(from);
+      assertThat(welcome.path("type").asText()).isEqualTo("welcome");
+      assertThat(welcome.path("nick").asText()).isEqualTo("operator");
+
+      daemon.destroy(); // SIGTERM
+
+      JsonNode bye = readFrame(from);
+      assertThat(bye.path("type").asText()).isEqualTo("bye");
+      assertThat(bye.path("reason").asText()).isEqualTo("shutting_down");
+    }
+    assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 10, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+    assertThat(daemon.exitValue()).isIn(143, 0);
+    assertThat(output()).as("the daemon runs with paranoid leak detection").noneMatch(line -> line.contains("LEAK:"))
+        .anyMatch(line -> line.contains("shutdown requested"));
+  }
+
+  @Test
+  void aBadConfigExitsWithTwoAndNamesTheKey(@TempDir Path cwd) throws Exception {
+    Files.writeString(cwd.resolve("server.yaml"), "listeners:\n  - host: 127.0.0.1\n    port: 70000\n");
+
+    start(cwd, "--config", "server.yaml"); // relative to the caller's directory, not the script's
+
+    assertThat(daemon.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(daemon.exitValue()).isEqualTo(2);
+    assertThat(String.join("\n", output()))
+        .contains("listeners[0].port = 70000: expected an integer from 0 to 65535");
+    assertThat(output()).noneMatch(line -> line.startsWith("\tat "));
+  }
+
+  private void start(Path cwd, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/netchat-server").toString()));
+    command.addAll(List.of(args));
+    // Output goes to a file: reading the pipe races with the JDK draining it when the process exits.
+    log = cwd.resolve("daemon.out");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().remove("NETCHAT_LOG_DIR");
+    builder.environment().put("JAVA_OPTS", "-Xmx128m -Dio.netty.leakDetection.level=paranoid");
+    daemon = builder.start();
+  }
+
+  /** Everything the daemon printed so far (stdout and stderr). */
+  private List<String> output() throws IOException {
+    return Files.readAllLines(log, UTF_8);
+  }
+
+  private Optional<String> readyLine() throws IOException {
+    assertThat(daemon.isAlive()).as("daemon still running; output so far: %s", output()).isTrue();
+    return output().stream().filter(line -> line.contains("netchat ready")).findFirst();
+  }
+
+  private static void writeFrame(DataOutputStream out, String payload) throws IOException {
+    byte[] bytes = payload.getBytes(UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+    out.flush();
+  }
+
+  private JsonNode readFrame(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    assertThat(length).isBetween(1, 65_536);
+    byte[] payload = in.readNBytes(length);
+    assertThat(payload).hasSize(length);
+    return json.readTree(payload);
+  }
+}

@@ -1,0 +1,90 @@
+package io.netchat.server.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netchat.server.ServerMain;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's answers that return at once: help, version, usage and configuration errors, bind failure. */
+class ServerMainTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return ServerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void helpListsTheOptionsAndExitsZero() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("--config=FILE", "--port=N", "--host=ADDR", "FIRST listener", "--version",
+        "Exit codes");
+  }
+
+  @Test
+  void versionNamesTheProgramAndJava() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("netchat-server ").contains("Java " + Runtime.version().feature());
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorWithExitTwo() {
+    assertThat(run("--prot", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option", "'--prot'", "Usage: netchat-server");
+  }
+
+  @Test
+  void aBadConfigFileExitsTwoNamingTheKeyWithoutAStackTrace(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("server.yaml"), "limits:\n  max_frame_length: 0\n");
+
+    assertThat(run("--config", file.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("bad configuration: " + file + ": limits.max_frame_length = 0: expected a positive integer")
+        .doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void checkValidatesTheConfigWithOverridesWithoutStarting() {
+    Path shipped = Path.of("..", "config", "server.yaml");
+
+    assertThat(run("--check", "--config", shipped.toString(), "--host", "::1", "--port", "0")).isZero();
+    assertThat(out.toString()).contains("configuration OK; listeners: [[::1]:0 (length/json), 0.0.0.0:7778 (line/json)]");
+  }
+
+  @Test
+  void checkFailsLikeStartUpOnABadValue(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("server.yaml"), "transport: kqueue\n");
+
+    assertThat(run("--check", "--config", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("transport = \"kqueue\": expected one of auto, epoll, nio");
+  }
+
+  @Test
+  void aMissingConfigFileExitsTwo(@TempDir Path dir) {
+    assertThat(run("--config", dir.resolve("absent.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("absent.yaml: no such file");
+  }
+
+  @Test
+  void aBadOverrideExitsTwoNamingTheOption() {
+    assertThat(run("--host", "localhost")).isEqualTo(2);
+    assertThat(err.toString()).contains("--host = \"localhost\": expected an IPv4 or IPv6 address literal");
+  }
+
+  @Test
+  void aPortInUseExitsOneNamingTheAddress() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+
+      assertThat(run("--host", "127.0.0.1", "--port", String.valueOf(port))).isEqualTo(1);
+      assertThat(err.toString()).contains("could not start", "127.0.0.1:" + port).doesNotContain("\tat ");
+    }
+  }
+}
