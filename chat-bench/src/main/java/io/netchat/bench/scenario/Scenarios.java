@@ -115,7 +115,8 @@ public final class Scenarios {
       throws IOException, InterruptedException {
     Path config = settings.serverConfig();
     if (config == null && target == Target.NETCHAT) {
-      config = NetchatConfig.write(settings.resultDir().resolve("logs"), scenario, connections, members);
+      config = NetchatConfig.write(settings.resultDir().resolve("logs"), scenario, settings.framing(),
+          settings.codec(), connections, members);
     }
     return TargetSession.open(settings, target, scenario, config, pinning, transport);
   }
