@@ -1,0 +1,68 @@
+package io.netchat.bench;
+
+import io.netchat.bench.scenario.BenchSettings;
+import io.netchat.bench.scenario.Target;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every scenario command takes. */
+final class CommonOptions {
+  @Option(names = "--target", defaultValue = "both",
+      description = "netchat, baseline or both (default: ${DEFAULT-VALUE})")
+  String target;
+
+  @Option(names = "--server-jar", defaultValue = "chat-server/target/netchat-server.jar",
+      description = "netchat daemon jar (default: ${DEFAULT-VALUE})")
+  Path serverJar;
+
+  @Option(names = "--server-config",
+      description = "netchat config file to use instead of the one the bench writes to lift the limits")
+  Path serverConfig;
+
+  @Option(names = "--server-jvm-opts", defaultValue = "-Xms512m -Xmx1g --enable-native-access=ALL-UNNAMED",
+      description = "JVM options of both servers (default: ${DEFAULT-VALUE})")
+  String serverJvmOptions;
+
+  @Option(names = "--server-cpu", defaultValue = "1", description = "core to pin servers to, -1 for none")
+  int serverCpu;
+
+  @Option(names = "--generator-cpu", defaultValue = "0", description = "core to pin the generator to, -1 for none")
+  int generatorCpu;
+
+  @Option(names = "--threads", defaultValue = "1", description = "generator event loops (default: ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--framing", defaultValue = "length", description = "netchat framing (default: ${DEFAULT-VALUE})")
+  String framing;
+
+  @Option(names = "--codec", defaultValue = "json", description = "json or cbor (default: ${DEFAULT-VALUE})")
+  String codec;
+
+  @Option(names = "--out", defaultValue = "bench-results", description = "result directory (default: ${DEFAULT-VALUE})")
+  Path resultDir;
+
+  @Option(names = "--in-flight", defaultValue = "500", description = "connections opened at once (default: ${DEFAULT-VALUE})")
+  int inFlight;
+
+  @Option(names = "--per-source", defaultValue = "20000",
+      description = "connections per 127.0.0.x source address (default: ${DEFAULT-VALUE})")
+  int perSource;
+
+  @Option(names = "--ready-timeout", defaultValue = "30", description = "seconds to wait for a server's ready line")
+  int readyTimeoutSeconds;
+
+  BenchSettings settings() {
+    List<Target> targets = switch (target) {
+      case "both" -> List.of(Target.NETCHAT, Target.BASELINE);
+      case "netchat" -> List.of(Target.NETCHAT);
+      case "baseline" -> List.of(Target.BASELINE);
+      default -> throw new IllegalArgumentException("--target must be netchat, baseline or both: " + target);
+    };
+    List<String> jvm = serverJvmOptions.isBlank() ? List.of() : Arrays.asList(serverJvmOptions.trim().split("\\s+"));
+    return new BenchSettings(targets, "127.0.0.1", serverJar, serverConfig, jvm, serverCpu, generatorCpu, threads,
+        framing, codec, resultDir, inFlight, perSource, Duration.ofSeconds(readyTimeoutSeconds));
+  }
+}

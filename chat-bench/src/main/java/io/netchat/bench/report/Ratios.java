@@ -1,0 +1,64 @@
+package io.netchat.bench.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** netchat's figures as ratios to the baseline's measured in the same run. */
+public final class Ratios {
+  private Ratios() {}
+
+  /**
+   * For each figure that both runs have, netchat's value divided by the baseline's (absent when
+   * either run is missing, either value is null, or the baseline's is zero).
+   */
+  public static Map<String, Double> of(List<TargetRun> runs) {
+    Map<String, Double> ratios = new TreeMap<>();
+    Optional<TargetRun> netchat = find(runs, "netchat");
+    Optional<TargetRun> baseline = find(runs, "baseline");
+    if (netchat.isEmpty() || baseline.isEmpty()) {
+      return ratios;
+    }
+    TargetRun n = netchat.get();
+    TargetRun b = baseline.get();
+    put(ratios, "serverStartMillis", n.serverStartMillis(), b.serverStartMillis());
+    if (n instanceof FanoutRun nf && b instanceof FanoutRun bf) {
+      window(ratios, nf.window(), bf.window());
+      put(ratios, "connectMillis", nf.connectMillis(), bf.connectMillis());
+    } else if (n instanceof IdleRun ni && b instanceof IdleRun bi) {
+      put(ratios, "connectJoinMillis", ni.connectJoinMillis(), bi.connectJoinMillis());
+      put(ratios, "handshakeP99Ms", ni.handshakeP99Ms(), bi.handshakeP99Ms());
+      put(ratios, "liveHeapPerConnection", ni.liveHeapPerConnection(), bi.liveHeapPerConnection());
+      put(ratios, "rssPerConnection", ni.rssPerConnection(), bi.rssPerConnection());
+    } else if (n instanceof SweepRun ns && b instanceof SweepRun bs) {
+      put(ratios, "highestHeldRate", ns.highestHeldRate(), bs.highestHeldRate());
+    }
+    return ratios;
+  }
+
+  private static void window(Map<String, Double> ratios, FanoutFigures n, FanoutFigures b) {
+    put(ratios, "deliveredPerSecond", n.deliveredPerSecond(), b.deliveredPerSecond());
+    put(ratios, "deliveredPercent", n.deliveredPercent(), b.deliveredPercent());
+    put(ratios, "p50Ms", n.p50Ms(), b.p50Ms());
+    put(ratios, "p99Ms", n.p99Ms(), b.p99Ms());
+    put(ratios, "p999Ms", n.p999Ms(), b.p999Ms());
+    put(ratios, "serverCpuPercent", n.serverCpuPercent(), b.serverCpuPercent());
+  }
+
+  private static Optional<TargetRun> find(List<TargetRun> runs, String target) {
+    return runs.stream().filter(r -> r.target().equals(target)).findFirst();
+  }
+
+  private static <T extends Number> void put(Map<String, Double> ratios, String name, T n, T b) {
+    if (n != null && b != null && b.doubleValue() != 0) {
+      ratios.put(name, n.doubleValue() / b.doubleValue());
+    }
+  }
+
+  /** {@code value} formatted with {@code format}, or "-" when null. */
+  static <T> String orDash(T value, Function<T, String> format) {
+    return value == null ? "-" : format.apply(value);
+  }
+}

@@ -1,0 +1,2 @@
+/** Figures of a run, the one-line summaries and the JSON result file. */
+package io.netchat.bench.report;

@@ -1,0 +1,36 @@
+package io.netchat.bench.scenario;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An idle load: {@code connections} that log in and join rooms of {@code roomSize}, then sit for
+ * {@code settle} before the server's memory is measured.
+ */
+public record IdleSpec(int connections, int roomSize, Duration settle) {
+
+  public IdleSpec {
+    if (connections < 1 || connections > FanoutSpec.MAX_CONNECTIONS) {
+      throw new IllegalArgumentException("connections must be in 1.." + FanoutSpec.MAX_CONNECTIONS + ": " + connections);
+    }
+    if (roomSize < 1) {
+      throw new IllegalArgumentException("room size must be positive: " + roomSize);
+    }
+    Durations.checkBounded("settle", settle);
+  }
+
+  /** Rooms the connections fill. */
+  public int rooms() {
+    return (connections + roomSize - 1) / roomSize;
+  }
+
+  /** The parameters as report entries. */
+  public Map<String, Object> describe() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("connections", connections);
+    map.put("roomSize", roomSize);
+    map.put("settleSeconds", settle.toMillis() / 1000.0);
+    return map;
+  }
+}

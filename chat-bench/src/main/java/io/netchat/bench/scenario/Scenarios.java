@@ -1,0 +1,289 @@
+package io.netchat.bench.scenario;
+
+import io.netchat.bench.Transport;
+import io.netchat.bench.load.BenchClock;
+import io.netchat.bench.load.ConnectResult;
+import io.netchat.bench.load.ConnectionPlan;
+import io.netchat.bench.load.PublishPlan;
+import io.netchat.bench.load.Publisher;
+import io.netchat.bench.load.Tally;
+import io.netchat.bench.report.FanoutFigures;
+import io.netchat.bench.report.FanoutRun;
+import io.netchat.bench.report.IdleRun;
+import io.netchat.bench.report.MachineInfo;
+import io.netchat.bench.report.Ratios;
+import io.netchat.bench.report.RunReport;
+import io.netchat.bench.report.Summaries;
+import io.netchat.bench.report.SweepRun;
+import io.netchat.bench.report.TargetRun;
+import io.netchat.bench.server.CpuPinning;
+import io.netchat.bench.server.HeapProbe;
+import io.netchat.bench.server.ProcStats;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each scenario against every target in turn — a fresh server process per target, pinned
+ * to its own core — and assembles the {@link RunReport}. Summary lines go to {@code out}.
+ */
+public final class Scenarios {
+  private static final Logger log = LoggerFactory.getLogger(Scenarios.class);
+  private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final BenchSettings settings;
+  private final CpuPinning pinning;
+  private final HeapProbe heap;
+  private final Transport transport;
+  private final MachineInfo machine;
+  private final String command;
+  private final PrintStream out;
+
+  public Scenarios(BenchSettings settings, CpuPinning pinning, HeapProbe heap, Transport transport,
+      MachineInfo machine, String command, PrintStream out) {
+    this.settings = settings;
+    this.pinning = pinning;
+    this.heap = heap;
+    this.transport = transport;
+    this.machine = machine;
+    this.command = command;
+    this.out = out;
+  }
+
+  /** The fanout scenario. */
+  public RunReport fanout(FanoutSpec spec) {
+    Map<String, Object> parameters = new LinkedHashMap<>(spec.describe());
+    return run("fanout", parameters, target -> fanoutOn(target, spec));
+  }
+
+  /** The idle scenario. */
+  public RunReport idle(IdleSpec spec) {
+    return run("idle", spec.describe(), target -> idleOn(target, spec));
+  }
+
+  /** The sweep scenario. */
+  public RunReport sweep(SweepSpec spec) {
+    return run("sweep", spec.describe(), target -> sweepOn(target, spec));
+  }
+
+  private interface TargetScenario {
+    TargetRun on(Target target) throws Exception;
+  }
+
+  private RunReport run(String scenario, Map<String, Object> parameters, TargetScenario body) {
+    String date = Instant.now().toString();
+    List<TargetRun> runs = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Target target : settings.targets()) {
+      try {
+        TargetRun result = body.on(target);
+        runs.add(result);
+        out.println(Summaries.line(scenario, result));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failures.add(target.label() + ": interrupted");
+        break;
+      } catch (Exception e) {
+        log.error("{} against {} failed", scenario, target.label(), e);
+        failures.add(target.label() + ": " + e.getMessage());
+        out.println(scenario + " " + target.label() + " FAILED: " + e.getMessage());
+      }
+    }
+    Map<String, Double> ratios = Ratios.of(runs);
+    String ratioLine = Summaries.ratios(scenario, ratios);
+    if (!ratioLine.isEmpty()) {
+      out.println(ratioLine);
+    }
+    Map<String, Object> all = new LinkedHashMap<>(parameters);
+    all.putAll(settings.describe());
+    return new RunReport(scenario, date, command, machine, all, runs, ratios, failures);
+  }
+
+  private TargetSession open(Target target, String scenario, int connections, int members)
+      throws IOException, InterruptedException {
+    Path config = settings.serverConfig();
+    if (config == null && target == Target.NETCHAT) {
+      config = NetchatConfig.write(settings.resultDir().resolve("logs"), scenario, settings.framing(),
+          settings.codec(), connections, members);
+    }
+    return TargetSession.open(settings, target, scenario, config, pinning, transport);
+  }
+
+  private FanoutRun fanoutOn(Target target, FanoutSpec spec) throws Exception {
+    try (TargetSession session = open(target, "fanout", spec.connections(), spec.members())) {
+      ConnectResult connected = connectAll(session, FanoutLayout.plans(spec.connections(), spec.members(),
+          settings.perSourceAddress()));
+      List<Publisher> publishers = publishers(connected, spec);
+      FanoutFigures window = measure(session, publishers, spec, false);
+      return new FanoutRun(target.label(), session.server.startupMillis(), connected.connected(),
+          connected.elapsedNanos() / 1e6, window);
+    }
+  }
+
+  private IdleRun idleOn(Target target, IdleSpec spec) throws Exception {
+    try (TargetSession session = open(target, "idle", spec.connections(), spec.roomSize())) {
+      long pid = session.server.pid();
+      Optional<Long> heapBefore = heap.liveBytes(pid);
+      Optional<Long> rssBefore = ProcStats.rssBytes(pid);
+      double cpuBefore = ProcStats.cpuSeconds(pid).orElse(0.0);
+      List<ConnectionPlan> plans = FanoutLayout.plans(spec.connections(), spec.roomSize(), settings.perSourceAddress());
+      ConnectResult connected = session.client.connect(plans, settings.inFlight(), connectTimeout(plans.size()));
+      double cpuAfter = ProcStats.cpuSeconds(pid).orElse(0.0);
+      if (connected.failed() > 0) {
+        log.warn("{} of {} connections failed; first: {}", connected.failed(), plans.size(), connected.firstFailure());
+      }
+      pause(session.clock, spec.settle());
+      Optional<Long> heapAfter = heap.liveBytes(pid);
+      Optional<Long> rssAfter = ProcStats.rssBytes(pid);
+      Tally tally = session.client.tally();
+      int n = Math.max(1, connected.connected());
+      Long heapPer = heapBefore.isPresent() && heapAfter.isPresent() ? (heapAfter.get() - heapBefore.get()) / n : null;
+      Long rssPer = rssBefore.isPresent() && rssAfter.isPresent() ? (rssAfter.get() - rssBefore.get()) / n : null;
+      requireAlive(session);
+      return new IdleRun(target.label(), session.server.startupMillis(), spec.connections(), connected.connected(),
+          connected.elapsedNanos() / 1e6, millisAt(tally, 50), millisAt(tally, 99), heapBefore.orElse(null),
+          heapAfter.orElse(null), heapPer, rssBefore.orElse(null), rssAfter.orElse(null), rssPer,
+          cpuAfter - cpuBefore, session.client.errors().total(), session.client.errors().byKind());
+    }
+  }
+
+  private SweepRun sweepOn(Target target, SweepSpec spec) throws Exception {
+    FanoutSpec load = spec.load();
+    try (TargetSession session = open(target, "sweep", load.connections(), load.members())) {
+      ConnectResult connected = connectAll(session, FanoutLayout.plans(load.connections(), load.members(),
+          settings.perSourceAddress()));
+      List<Publisher> publishers = publishers(connected, load);
+      List<FanoutFigures> steps = new ArrayList<>();
+      double held = 0;
+      double notHeld = 0;
+      double rate = spec.startRate();
+      for (int step = 0; step < spec.maxSteps() && session.server.isAlive(); step++) {
+        FanoutFigures window = measure(session, publishers, load.atRate(rate), true);
+        steps.add(window);
+        out.println(String.format(java.util.Locale.ROOT, "sweep  %-8s step %d at %.0f/s: %s", target.label(),
+            step + 1, rate, Summaries.window(window)));
+        if (!window.held(spec.p99BoundMs(), spec.minDeliveredPercent())) {
+          notHeld = rate;
+          break;
+        }
+        held = rate;
+        rate *= spec.factor();
+      }
+      FanoutFigures overload = null;
+      if (notHeld > 0 && spec.overloadFactor() > 0 && session.server.isAlive()) {
+        overload = measure(session, publishers, load.atRate(notHeld * spec.overloadFactor()), true);
+        out.println(String.format(java.util.Locale.ROOT, "sweep  %-8s overload at %.0f/s: %s", target.label(),
+            notHeld * spec.overloadFactor(), Summaries.window(overload)));
+      }
+      return new SweepRun(target.label(), session.server.startupMillis(), spec.p99BoundMs(),
+          spec.minDeliveredPercent(), held, steps, overload, session.server.isAlive());
+    }
+  }
+
+  private ConnectResult connectAll(TargetSession session, List<ConnectionPlan> plans) throws InterruptedException {
+    ConnectResult connected = session.client.connect(plans, settings.inFlight(), connectTimeout(plans.size()));
+    if (connected.failed() > 0) {
+      throw new IllegalStateException(connected.failed() + " of " + plans.size()
+          + " connections failed to connect and join; first: " + connected.firstFailure());
+    }
+    return connected;
+  }
+
+  private static List<Publisher> publishers(ConnectResult connected, FanoutSpec spec) {
+    List<Publisher> publishers = new ArrayList<>();
+    for (int index : FanoutLayout.publisherIndexes(spec.rooms(), spec.members(), spec.publishers())) {
+      Channel channel = connected.channels().get(index);
+      publishers.add(new Publisher(channel, "r" + index / spec.members(), spec.members()));
+    }
+    return publishers;
+  }
+
+  /**
+   * Publishes {@code spec}'s load from now: warm-up, measured window, then waits up to the drain
+   * time for the window's deliveries. Stops publishing at the window's end.
+   */
+  private FanoutFigures measure(TargetSession session, List<Publisher> publishers, FanoutSpec spec, boolean probeHeap)
+      throws InterruptedException {
+    BenchClock clock = session.clock;
+    long pid = session.server.pid();
+    long self = ProcessHandle.current().pid();
+    long start = clock.now() + START_DELAY_NANOS;
+    long windowStart = start + spec.warmup().toNanos();
+    long windowEnd = windowStart + spec.measure().toNanos();
+    session.client.window(windowStart, windowEnd);
+    session.client.errors().clear();
+    PublishPlan plan = new PublishPlan(spec.deliveriesPerSecond() / spec.members(), publishers.size(), start,
+        windowEnd);
+    session.client.publish(plan, publishers, spec.textChars());
+    long firstInWindow = plan.dueBy(windowStart - 1);
+    long plannedMessages = plan.total() - firstInWindow;
+    long plannedOffered = 0;
+    for (long k = firstInWindow; k < plan.total(); k++) {
+      plannedOffered += publishers.get(plan.publisherOf(k)).recipients();
+    }
+
+    waitUntil(clock, windowStart);
+    double serverCpu0 = ProcStats.cpuSeconds(pid).orElse(0.0);
+    double selfCpu0 = ProcStats.cpuSeconds(self).orElse(0.0);
+    waitUntil(clock, windowEnd);
+    double serverCpu1 = ProcStats.cpuSeconds(pid).orElse(0.0);
+    double selfCpu1 = ProcStats.cpuSeconds(self).orElse(0.0);
+    long drainEnd = windowEnd + spec.drain().toNanos();
+    Tally tally = session.client.tally().withPlanned(plannedMessages, plannedOffered);
+    while (tally.delivered() < tally.offered() && clock.now() < drainEnd) {
+      waitUntil(clock, Math.min(drainEnd, clock.now() + TimeUnit.MILLISECONDS.toNanos(100)));
+      tally = session.client.tally().withPlanned(plannedMessages, plannedOffered);
+    }
+    requireAlive(session);
+    double seconds = spec.measure().toNanos() / 1e9;
+    Long heapUsed = probeHeap ? heap.usedBytes(pid).orElse(null) : null;
+    return new FanoutFigures(session.target.label(), spec.deliveriesPerSecond(), tally.offered() / seconds,
+        tally.delivered() / seconds, tally.deliveredPercent(), tally.latencyMillis(50), tally.latencyMillis(99),
+        tally.latencyMillis(99.9), tally.maxLatencyMillis(), tally.offered(), tally.delivered(), tally.messages(),
+        tally.unsent(), session.client.errors().total(), session.client.errors().byKind(),
+        100 * (serverCpu1 - serverCpu0) / seconds, 100 * (selfCpu1 - selfCpu0) / seconds,
+        ProcStats.rssBytes(pid).orElse(null), heapUsed, seconds);
+  }
+
+  private static void requireAlive(TargetSession session) {
+    if (!session.server.isAlive()) {
+      throw new IllegalStateException(session.server.name() + " server process died during the run");
+    }
+  }
+
+  private static double millisAt(Tally tally, double percentile) {
+    return tally.handshakeMicros().getTotalCount() == 0 ? 0
+        : tally.handshakeMicros().getValueAtPercentile(percentile) / 1000.0;
+  }
+
+  /** Generous but finite: 30 s plus 10 ms per connection. */
+  static Duration connectTimeout(int connections) {
+    return Duration.ofSeconds(30).plusMillis(10L * connections);
+  }
+
+  private static void pause(BenchClock clock, Duration duration) {
+    waitUntil(clock, clock.now() + duration.toNanos());
+  }
+
+  private static void waitUntil(BenchClock clock, long deadline) {
+    long left;
+    while ((left = deadline - clock.now()) > 0) {
+      LockSupport.parkNanos(left);
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+    }
+  }
+}

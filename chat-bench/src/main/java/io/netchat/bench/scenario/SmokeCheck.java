@@ -1,0 +1,66 @@
+package io.netchat.bench.scenario;
+
+import io.netchat.bench.report.FanoutRun;
+import io.netchat.bench.report.IdleRun;
+import io.netchat.bench.report.RunReport;
+import io.netchat.bench.report.SweepRun;
+import io.netchat.bench.report.TargetRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A few seconds of each scenario, so that CI notices when the tool or a server stops working. It
+ * checks that everything ran and moved data, not how fast: CI machines are too noisy for that.
+ */
+public final class SmokeCheck {
+  /** Tiny fan-out: 2 rooms × 10, 4 publishers, 2,000 deliveries/s. */
+  public static final FanoutSpec FANOUT = new FanoutSpec(2, 10, 4, 2_000, 128, Duration.ofMillis(500),
+      Duration.ofSeconds(1), Duration.ofSeconds(2));
+  /** Tiny idle: 200 connections in rooms of 10. */
+  public static final IdleSpec IDLE = new IdleSpec(200, 10, Duration.ofMillis(200));
+  /** Tiny sweep: 1 room × 10, two steps from 1,000 deliveries/s, a lax bound, no overload window. */
+  public static final SweepSpec SWEEP = new SweepSpec(new FanoutSpec(1, 10, 5, 1_000, 128, Duration.ofMillis(300),
+      Duration.ofMillis(700), Duration.ofSeconds(2)), 1_000, 2, 2, 1_000, 90, 0);
+
+  private SmokeCheck() {}
+
+  /** Runs the three tiny scenarios. */
+  public static List<RunReport> run(Scenarios scenarios) {
+    return List.of(scenarios.fanout(FANOUT), scenarios.idle(IDLE), scenarios.sweep(SWEEP));
+  }
+
+  /** What is wrong with {@code reports}, given the targets that should have run; empty when all is well. */
+  public static List<String> problems(List<RunReport> reports, List<Target> targets) {
+    List<String> problems = new ArrayList<>();
+    for (RunReport report : reports) {
+      report.failures().forEach(f -> problems.add(report.scenario() + ": " + f));
+      for (Target target : targets) {
+        TargetRun run = report.runs().stream().filter(r -> r.target().equals(target.label())).findFirst().orElse(null);
+        if (run == null) {
+          problems.add(report.scenario() + ": no result for " + target.label());
+          continue;
+        }
+        String problem = problem(run);
+        if (problem != null) {
+          problems.add(report.scenario() + " " + target.label() + ": " + problem);
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static String problem(TargetRun run) {
+    if (run instanceof FanoutRun f) {
+      return f.window().delivered() == 0 ? "nothing delivered" : null;
+    }
+    if (run instanceof IdleRun i) {
+      return i.connected() < i.connections() ? "only " + i.connected() + " of " + i.connections() + " connected" : null;
+    }
+    SweepRun s = (SweepRun) run;
+    if (s.steps().isEmpty() || s.steps().get(0).delivered() == 0) {
+      return "the sweep delivered nothing";
+    }
+    return s.serverAliveAfter() ? null : "server died";
+  }
+}

@@ -1,0 +1,63 @@
+package io.netchat.bench.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProbesTest {
+
+  @Test
+  void cpuTicksAreUtimePlusStimeEvenWhenTheCommandNameHasSpacesAndParens() {
+    String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 567 0 0 20 0 30 0 99 0 0";
+    assertThat(ProcStats.parseCpuTicks(stat)).isEqualTo(1234 + 567);
+  }
+
+  @Test
+  void rssComesFromVmRssInKibibytes() {
+    String status = "Name:\tjava\nVmPeak:\t  999 kB\nVmRSS:\t  204800 kB\nThreads:\t30\n";
+    assertThat(ProcStats.parseRssBytes(status)).isEqualTo(204800L * 1024);
+  }
+
+  @Test
+  void thisProcessHasCpuTimeAndResidentMemory() {
+    long self = ProcessHandle.current().pid();
+    assertThat(ProcStats.cpuSeconds(self)).hasValueSatisfying(s -> assertThat(s).isGreaterThan(0));
+    assertThat(ProcStats.rssBytes(self)).hasValueSatisfying(b -> assertThat(b).isGreaterThan(1 << 20));
+    assertThat(ProcStats.cpuSeconds(Long.MAX_VALUE)).isEmpty();
+  }
+
+  @Test
+  void liveHeapIsTheTotalOfTheClassHistogram() {
+    String histogram = """
+        12345:
+         num     #instances         #bytes  class name (module)
+        -------------------------------------------------------
+           1:         10000         480000  [B (java.base@17)
+           2:          5000         120000  java.lang.String (java.base@17)
+        Total         15000         600000
+        """;
+    assertThat(HeapProbe.parseHistogramTotal(histogram)).contains(600000L);
+    assertThat(HeapProbe.parseHistogramTotal("12345:\nAttach failed")).isEmpty();
+  }
+
+  @Test
+  void usedHeapIsTheFirstUsedFigureOfHeapInfo() {
+    String info = """
+        12345:
+         garbage-first heap   total 524288K, used 20480K [0x00000000e0000000, 0x0000000100000000)
+          region size 1024K, 18 young (18432K), 2 survivors (2048K)
+         Metaspace       used 7000K, committed 7168K, reserved 1114112K
+        """;
+    assertThat(HeapProbe.parseHeapInfoUsed(info)).contains(20480L * 1024);
+  }
+
+  @Test
+  void pinningPrefixesOnlyCoresThatExist() {
+    CpuPinning pinning = new CpuPinning("/usr/bin/taskset", 2);
+    assertThat(pinning.prefix(1)).isEqualTo(List.of("/usr/bin/taskset", "-c", "1"));
+    assertThat(pinning.prefix(2)).isEmpty();
+    assertThat(pinning.prefix(-1)).isEmpty();
+    assertThat(new CpuPinning(null, 2).prefix(0)).isEmpty();
+  }
+}
