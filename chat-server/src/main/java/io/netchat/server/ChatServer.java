@@ -68,7 +68,8 @@ public final class ChatServer implements AutoCloseable {
     Transports transport = Transports.choose(config.transport());
     EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+    int ioThreads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads,
         new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
     RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
         config.emptyRoomRetention(), RingHistory::new);

@@ -1,10 +1,12 @@
 package io.netchat.server;
 
+import io.netchat.codec.HandlerNames;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
@@ -24,6 +26,7 @@ public final class Session {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
 
   private final Channel channel;
+  private final ChannelHandlerContext framed;
   private final int formatIndex;
   private final WireFormat format;
   private final FlushBatcher flusher;
@@ -35,6 +38,7 @@ public final class Session {
 
   Session(Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
     this.channel = channel;
+    this.framed = channel.pipeline().context(HandlerNames.MESSAGE_ENCODER);
     this.formatIndex = formatIndex;
     this.format = format;
     this.flusher = flusher;
@@ -100,7 +104,11 @@ public final class Session {
       ReferenceCountUtil.release(message);
       return;
     }
-    channel.write(message, channel.voidPromise());
+    if (message instanceof ByteBuf frame && framed != null) {
+      framed.write(frame, channel.voidPromise()); // already framed: skip the encoder
+    } else {
+      channel.write(message, channel.voidPromise());
+    }
     ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
     if (outbound != null && outbound.totalPendingWriteBytes() > maxOutboundBytes) {
       log.warn("slow consumer {} ({}): {} bytes queued, more than the limit of {}; disconnecting",
@@ -110,11 +118,6 @@ public final class Session {
       return;
     }
     flusher.add(this);
-  }
-
-  /** Writes a framed buffer taken from a broadcast. */
-  void writeFrame(ByteBuf frame) {
-    write(frame);
   }
 
   /**

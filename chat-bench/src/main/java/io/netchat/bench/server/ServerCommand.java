@@ -32,12 +32,36 @@ public record ServerCommand(String name, List<String> argv, InetSocketAddress ad
     List<String> argv = new ArrayList<>(pinning.prefix(cpu));
     argv.add(java());
     argv.addAll(jvmOptions);
+    argv.addAll(classDataSharing(jar));
     argv.addAll(List.of("-jar", jar.toString(), "--host", address.getHostString(),
         "--port", Integer.toString(address.getPort())));
     if (config != null) {
       argv.addAll(List.of("--config", config.toString()));
     }
     return new ServerCommand("netchat", argv, address);
+  }
+
+  /**
+   * The class-data sharing options {@code bin/netchat-server} uses, so that start-up is measured
+   * as deployed: map the archive beside the jar when it is current, else record it at exit.
+   */
+  static List<String> classDataSharing(Path jar) {
+    Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+    List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    List<String> options = new ArrayList<>();
+    try {
+      if (java.nio.file.Files.isRegularFile(archive) && java.nio.file.Files.getLastModifiedTime(archive)
+          .compareTo(java.nio.file.Files.getLastModifiedTime(jar)) > 0) {
+        options.add("-XX:SharedArchiveFile=" + archive);
+      } else {
+        java.nio.file.Files.deleteIfExists(archive);
+        options.add("-XX:ArchiveClassesAtExit=" + archive);
+      }
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
+    options.addAll(quiet);
+    return options;
   }
 
   /** The baseline fan-out server from this tool's own class path, pinned like netchat. */

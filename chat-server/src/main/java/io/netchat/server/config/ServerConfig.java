@@ -12,7 +12,7 @@ import java.util.List;
  * @param limits every enforced bound
  * @param timeouts connection timers
  * @param transport Netty transport
- * @param ioThreads event-loop threads, 0 for Netty's default (twice the number of cores)
+ * @param ioThreads event-loop threads, 0 for one per core the process may use
  * @param emptyRoomRetention how long an empty room keeps its history and topic
  */
 public record ServerConfig(
