@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,11 +173,12 @@ public final class ChatServer implements AutoCloseable {
     List<InetSocketAddress> addresses = addresses();
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
-      InetSocketAddress a = addresses.get(i);
-      String host = io.netty.util.NetUtil.toAddressString(a.getAddress());
-      parts.add((host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort()
+      String host = config.listeners().get(i).host();
+      parts.add((host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
+          + addresses.get(i).getPort()
           + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name() + ")");
     }
-    return parts.stream().collect(Collectors.joining(", "));
+    return String.join(", ", parts);
   }
+
 }
