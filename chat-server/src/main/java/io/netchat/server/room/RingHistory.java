@@ -4,16 +4,23 @@ import io.netchat.codec.ServerMessage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An in-memory {@link HistoryStore}: the last {@code capacity} messages in a ring. */
+/**
+ * An in-memory {@link HistoryStore}: the last {@code capacity} messages in a ring. The ring starts
+ * small and doubles up to {@code capacity}, so the many quiet rooms of a big server do not each
+ * hold a full-size array.
+ */
 public final class RingHistory implements HistoryStore {
-  private final ServerMessage.Message[] ring;
+  private static final int INITIAL_SLOTS = 8;
+  private final int capacity;
+  private ServerMessage.Message[] ring;
   private long lastSeq;
 
   public RingHistory(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
-    this.ring = new ServerMessage.Message[capacity];
+    this.capacity = capacity;
+    this.ring = new ServerMessage.Message[Math.min(capacity, INITIAL_SLOTS)];
   }
 
   @Override
@@ -21,8 +28,20 @@ public final class RingHistory implements HistoryStore {
     if (message.seq() != lastSeq + 1) {
       throw new IllegalArgumentException("expected seq " + (lastSeq + 1) + ", got " + message.seq());
     }
+    if (lastSeq >= ring.length && ring.length < capacity) {
+      grow();
+    }
     lastSeq = message.seq();
     ring[(int) (lastSeq % ring.length)] = message;
+  }
+
+  /** Held messages move to a ring twice as large (at most {@code capacity}), each at seq mod size. */
+  private void grow() {
+    ServerMessage.Message[] larger = new ServerMessage.Message[Math.min(capacity, ring.length * 2)];
+    for (long seq = firstSeq(); seq <= lastSeq; seq++) {
+      larger[(int) (seq % larger.length)] = ring[(int) (seq % ring.length)];
+    }
+    ring = larger;
   }
 
   @Override

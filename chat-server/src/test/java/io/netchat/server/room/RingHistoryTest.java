@@ -33,6 +33,18 @@ class RingHistoryTest {
   }
 
   @Test
+  void growsFromASmallRingWithoutLosingOrder() {
+    RingHistory large = new RingHistory(100);
+    for (long seq = 1; seq <= 250; seq++) {
+      large.append(new ServerMessage.Message("r", seq, "a", "m" + seq, Instant.EPOCH));
+      long first = Math.max(1, seq - 99);
+      assertThat(large.firstSeq()).isEqualTo(first);
+      assertThat(large.after(0, 1000)).extracting(ServerMessage.Message::seq)
+          .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(first, seq).boxed().toList());
+    }
+  }
+
+  @Test
   void refusesASeqThatIsNotTheNext() {
     append(1);
     assertThatThrownBy(() -> history.append(new ServerMessage.Message("r", 3, "a", "x", Instant.EPOCH)))
