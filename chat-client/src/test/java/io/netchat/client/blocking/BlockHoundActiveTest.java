@@ -23,7 +23,7 @@ class BlockHoundActiveTest {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       Future<?> blocking = group.submit(() -> {
-        Thread.sleep(1);
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a deliberate blocking call
         return null;
       });
       Throwable failure = null;
