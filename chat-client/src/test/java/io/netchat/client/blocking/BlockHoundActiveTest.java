@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netchat.client.ChatClient;
 import io.netchat.client.ClientConfig;
 import io.netchat.client.ChatListener;
+import io.netchat.testkit.BlockingProbe;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -20,23 +21,9 @@ import org.junit.jupiter.api.Test;
 class BlockHoundActiveTest {
   @Test
   void blockingOnAnEventLoopIsDetected() throws Exception {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    try {
-      Future<?> blocking = group.submit(() -> {
-        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a deliberate blocking call
-        return null;
-      });
-      Throwable failure = null;
-      try {
-        blocking.get(10, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        failure = e.getCause();
-      }
-      assertThat(failure).isNotNull();
-      assertThat(failure.getClass().getName()).isEqualTo("reactor.blockhound.BlockingOperationError");
-    } finally {
-      group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    Throwable failure = BlockingProbe.blockAnEventLoop();
+    assertThat(failure).isNotNull();
+    assertThat(failure.getClass().getName()).isEqualTo(BlockingProbe.BLOCKHOUND_ERROR);
   }
 
   @Test
