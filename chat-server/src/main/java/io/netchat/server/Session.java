@@ -134,9 +134,7 @@ public final class Session {
     }
     closing = true;
     channel.writeAndFlush(new ServerMessage.Bye(reason)).addListener(ChannelFutureListener.CLOSE);
-    channel.eventLoop().schedule(() -> {
-      channel.close();
-    }, graceMillis, TimeUnit.MILLISECONDS);
+    channel.eventLoop().schedule(channel::close, graceMillis, TimeUnit.MILLISECONDS);
   }
 
   boolean isClosing() {
