@@ -134,7 +134,9 @@ public final class Session {
     }
     closing = true;
     channel.writeAndFlush(new ServerMessage.Bye(reason)).addListener(ChannelFutureListener.CLOSE);
-    channel.eventLoop().schedule(channel::close, graceMillis, TimeUnit.MILLISECONDS);
+    channel.eventLoop().schedule(() -> {
+      channel.close();
+    }, graceMillis, TimeUnit.MILLISECONDS);
   }
 
   boolean isClosing() {
