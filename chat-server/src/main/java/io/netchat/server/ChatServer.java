@@ -102,6 +102,8 @@ public final class ChatServer implements AutoCloseable {
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e;
     }
+    long window = ServerContext.REPEATED_LOG_WINDOW.toMillis();
+    workers.next().scheduleAtFixedRate(context.refusals()::flush, window, window, TimeUnit.MILLISECONDS);
     ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound));
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.name(), server.describeListeners(formats));
@@ -149,6 +151,7 @@ public final class ChatServer implements AutoCloseable {
       }
     }
     context.rooms().disposeAll();
+    context.refusals().flush();
     drainWorkers();
     workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();

@@ -6,10 +6,13 @@ import io.netchat.server.config.ServerConfig;
 import io.netchat.server.room.RoomRegistry;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The state one server instance shares between its connections: configuration, the wire format
@@ -17,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * into every {@link SessionHandler}; nothing here is static.
  */
 final class ServerContext {
+  /** How often the repeats of a refusal-like log line are summed up into one line. */
+  static final Duration REPEATED_LOG_WINDOW = Duration.ofSeconds(10);
+
   private final ServerConfig config;
   private final List<WireFormat> formats;
   private final Clock clock;
@@ -26,6 +32,8 @@ final class ServerContext {
   private final Map<EventExecutor, FlushBatcher> flushers = new ConcurrentHashMap<>();
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Limits announcedLimits;
+  private final RepeatedLog refusals = new RepeatedLog(LoggerFactory.getLogger(SessionHandler.class), Level.INFO,
+      REPEATED_LOG_WINDOW, 256);
   private volatile boolean shuttingDown;
 
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
@@ -69,6 +77,11 @@ final class ServerContext {
 
   Limits announcedLimits() {
     return announcedLimits;
+  }
+
+  /** Refused connections: one line per cause and window, however many there were. */
+  RepeatedLog refusals() {
+    return refusals;
   }
 
   FlushBatcher flusherFor(EventExecutor loop) {

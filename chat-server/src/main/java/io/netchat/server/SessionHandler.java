@@ -72,7 +72,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         : context.limiter().tryAcquire(admittedAddress);
     if (refusal != null) {
       ErrorCode code = context.shuttingDown() ? ErrorCode.SHUTTING_DOWN : ErrorCode.LIMIT_REACHED;
-      log.info("refused connection from {}: {}", ctx.channel().remoteAddress(), refusal);
+      context.refusals().log(refusal, "refused connection from " + ctx.channel().remoteAddress() + ": " + refusal);
       session.send(new ServerMessage.Error(null, code, refusal));
       session.close(code.wireName(), closeGrace());
       return;
