@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * <p>Exit codes: {@value #EXIT_OK} after {@code --help}, {@code --version} or a passed {@code --check};
  * {@value #EXIT_FAILURE} when the server cannot start (e.g. a port is in use);
  * {@value #EXIT_BAD_CONFIG} for a bad configuration or command line; 143 after SIGTERM and 130
- * after SIGINT (the JVM's codes for a signalled exit).
+ * after SIGINT (the JVM's codes for a signalled exit). SIGHUP is logged and ignored.
  */
 @Command(name = "netchat-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
@@ -102,6 +102,7 @@ public final class ServerMain implements Callable<Integer> {
       err.println("netchat-server: could not start: " + reason);
       return EXIT_FAILURE;
     }
+    HangupSignal.ignoreWithALogLine();
     try {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, serverConfig), "netchat-shutdown"));
     } catch (IllegalStateException signalledDuringStartUp) {

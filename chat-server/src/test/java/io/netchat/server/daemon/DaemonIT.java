@@ -87,6 +87,65 @@ class DaemonIT {
   }
 
   @Test
+  void sighupIsLoggedAndIgnored(@TempDir Path cwd) throws Exception {
+    start(cwd, "--port", "0");
+    await().atMost(START_TIMEOUT).until(this::readyLine, Optional::isPresent);
+
+    Process hangup = new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).inheritIO().start();
+    assertThat(hangup.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> output().stream().anyMatch(line -> line.contains("SIGHUP received")));
+    assertThat(daemon.isAlive()).as("still running after SIGHUP; output: %s", output()).isTrue();
+    daemon.destroy();
+    assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 10, TimeUnit.SECONDS)).isTrue();
+    assertThat(daemon.exitValue()).isIn(143, 0);
+  }
+
+  /**
+   * Hardening finding 10: {@code --check} run as root wrote a 14 MB class-data archive into the
+   * install's {@code lib/}. Installed, the archive goes only to the cache directory, and only a
+   * server run records it.
+   */
+  @Test
+  void anInstalledLayoutNeverWritesIntoLibAndCheckWritesNothing(@TempDir Path install) throws Exception {
+    Path bin = Files.createDirectories(install.resolve("bin"));
+    Path lib = Files.createDirectories(install.resolve("lib"));
+    Path cache = Files.createDirectories(install.resolve("cache"));
+    Files.copy(home.resolve("bin/netchat-server"), bin.resolve("netchat-server"));
+    bin.resolve("netchat-server").toFile().setExecutable(true);
+    Files.copy(Path.of(System.getProperty("netchat.jar", home + "/chat-server/target/netchat-server.jar")),
+        lib.resolve("netchat-server.jar"));
+
+    Process check = new ProcessBuilder(bin.resolve("netchat-server").toString(), "--check")
+        .redirectErrorStream(true).redirectOutput(install.resolve("check.out").toFile()).start();
+    assertThat(check.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(Files.readString(install.resolve("check.out"))).isZero();
+    ProcessBuilder withCache = new ProcessBuilder(bin.resolve("netchat-server").toString(), "--check")
+        .redirectErrorStream(true).redirectOutput(install.resolve("check2.out").toFile());
+    withCache.environment().put("NETCHAT_CACHE_DIR", cache.toString());
+    check = withCache.start();
+    assertThat(check.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).isZero();
+    try (var files = Files.list(lib); var cached = Files.list(cache)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("netchat-server.jar");
+      assertThat(cached).as("--check records no archive").isEmpty();
+    }
+
+    ProcessBuilder run = new ProcessBuilder(bin.resolve("netchat-server").toString(), "--port", "0")
+        .redirectErrorStream(true).redirectOutput((log = install.resolve("run.out")).toFile());
+    run.environment().put("NETCHAT_CACHE_DIR", cache.toString());
+    daemon = run.start();
+    await().atMost(START_TIMEOUT).until(this::readyLine, Optional::isPresent);
+    daemon.destroy();
+    assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 30, TimeUnit.SECONDS)).isTrue();
+    try (var files = Files.list(lib); var cached = Files.list(cache)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("netchat-server.jar");
+      assertThat(cached.map(f -> f.getFileName().toString())).as("a server run records the archive in the cache")
+          .singleElement().asString().startsWith("netchat-server-java").endsWith(".jsa");
+    }
+  }
+
+  @Test
   void aBadConfigExitsWithTwoAndNamesTheKey(@TempDir Path cwd) throws Exception {
     Files.writeString(cwd.resolve("server.yaml"), "listeners:\n  - host: 127.0.0.1\n    port: 70000\n");
 
