@@ -1,7 +1,9 @@
 package io.netchat.codec;
 
 import static io.netchat.codec.Validation.checkAtLeast;
+import static io.netchat.codec.Validation.MAX_WIRE_INTEGER;
 import static io.netchat.codec.Validation.checkId;
+import static io.netchat.codec.Validation.checkRange;
 import static io.netchat.codec.Validation.requireNick;
 import static io.netchat.codec.Validation.requirePresent;
 import static io.netchat.codec.Validation.requireRoom;
@@ -54,7 +56,7 @@ public sealed interface ClientMessage {
     public Join {
       checkId(id);
       requireRoom("room", room);
-      checkAtLeast("since", since, 0);
+      checkRange("since", since, 0, MAX_WIRE_INTEGER);
     }
   }
 
@@ -122,7 +124,7 @@ public sealed interface ClientMessage {
     public History {
       checkId(id);
       requireRoom("room", room);
-      checkAtLeast("before", before, 1);
+      checkRange("before", before, 1, MAX_WIRE_INTEGER);
       checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
     }
   }

@@ -7,6 +7,11 @@ import java.util.regex.Pattern;
  * constructors, so an invalid message cannot be built on either side.
  */
 public final class Validation {
+  /**
+   * Largest integer on the wire, 2^53 − 1: every number a JSON client in a browser can hold
+   * exactly. {@code seq} values and positions above it are refused.
+   */
+  public static final long MAX_WIRE_INTEGER = (1L << 53) - 1;
   /** Longest {@code id} a command may carry. */
   public static final int MAX_ID_LENGTH = 64;
   /** Default longest text of a {@code say}, {@code dm} or {@code topic}, in chars. */
@@ -90,6 +95,14 @@ public final class Validation {
   public static Long checkAtLeast(String field, Long value, long min) {
     if (value != null && value < min) {
       throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be at least " + min);
+    }
+    return value;
+  }
+
+  /** Fails with {@code bad_request} when a present number is outside {@code [min, max]}. */
+  public static Long checkRange(String field, Long value, long min, long max) {
+    if (value != null && (value < min || value > max)) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be from " + min + " to " + max);
     }
     return value;
   }
