@@ -434,6 +434,8 @@ public final class ChatClient implements AutoCloseable {
         log.info("room {} restarted at seq {} (we had seen {}); replaying it from the start",
             joined.room(), joined.seq(), since);
         write(from, new ClientMessage.Join(nextId(), joined.room(), 0L), new CompletableFuture<>());
+        publishRooms();
+        return; // superseded by the replay's own joined: the listener hears the room joined once
       }
       publishRooms();
     } else if (message instanceof ServerMessage.Left left) {
