@@ -1,30 +1,18 @@
 package io.netchat.client;
 
 import io.netchat.codec.ClientMessage;
-import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.ServerMessage;
-import io.netchat.codec.WireFormat;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.resolver.NoopAddressResolverGroup;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +33,14 @@ import org.slf4j.LoggerFactory;
  * method is thread-safe and only hands work to that loop. The listener and the completion of
  * every returned future run on the client's single delivery thread (see {@link ChatListener}),
  * in wire order: the events a command produced ({@code joined} and its backlog, say) reach the
- * listener before the command's future completes. Host names are resolved on a separate thread;
- * nothing here blocks an event loop. Only {@link #close()} blocks (briefly), and it must not be
- * called from an event loop.
+ * listener before the command's future completes. The client's own requests (login, re-join)
+ * complete on the event loop, so a slow or blocked listener never delays a reconnect. Host names
+ * are resolved on a separate thread; nothing here blocks an event loop. Only {@link #close()}
+ * blocks (briefly), and it must not be called from an event loop.
+ *
+ * <p>This class is the facade: the connection's state machine, reconnect and re-join live in
+ * {@code Connection}, ids, timeouts and answer matching in {@code Requests}; this class builds the
+ * commands and hands each user-visible outcome to the delivery thread.
  *
  * <p><b>Failures.</b> A future fails with {@link ChatErrorException} (the server's typed
  * {@code error}), {@link ChatConnectionException} (not connected, or the connection was lost
@@ -70,61 +63,35 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatClient.class);
-  private static final String ID_PREFIX = "nc-";
   private static final long CLOSE_WAIT_MILLIS = 2000;
 
-  private enum State { NEW, CONNECTING, CONNECTED, RECONNECTING, CLOSING, CLOSED }
-
   private final ClientConfig config;
-  private final ChatListener listener;
   private final EventLoopGroup ownedGroup;
   private final EventLoop loop;
-  private final AddressConnector connector;
   private final EventDispatcher dispatcher;
   private final HostResolver resolver;
-  private final AtomicLong ids = new AtomicLong();
-  private final CompletableFuture<Void> closedOnLoop = new CompletableFuture<>();
+  private final Connection connection;
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
-
-  // Confined to the event loop.
-  private final RequestTracker requests;
-  private final RoomLedger rooms = new RoomLedger();
-  private final List<CompletableFuture<Reply>> quitting = new ArrayList<>();
-  private Channel channel;
-  private State state = State.NEW;
-  private int attempt;
-  private String nick;
-  private String lastByeReason;
-  private ScheduledFuture<?> reconnectTask;
-  private CompletableFuture<ServerMessage.Welcome> nickChange;
-  private String previousNick;
-
-  // Snapshots for other threads.
-  private volatile String nickView;
-  private volatile Set<String> roomsView = Set.of();
-  private volatile boolean connectedView;
 
   private ChatClient(ClientConfig config, ChatListener listener, EventLoopGroup group, boolean ownsGroup) {
     this.config = config;
-    this.listener = listener;
     this.ownedGroup = ownsGroup ? group : null;
     this.loop = group.next();
-    this.nick = config.nick();
-    this.nickView = nick;
-    this.requests = new RequestTracker(config.maxPendingRequests());
     this.dispatcher = new EventDispatcher("netchat-client-events-" + config.nick(), this::setReading);
     this.resolver = new HostResolver("netchat-client-resolver-" + config.nick());
-    WireFormat format = WireFormat.of(config.framing(), config.codec(), config.maxFrameLength(),
-        CodecRegistry.load(ChatClient.class.getClassLoader()));
     initSocketClasses();
-    Bootstrap bootstrap = new Bootstrap()
-        .group(loop)
-        .channel(NioSocketChannel.class)
-        .resolver(NoopAddressResolverGroup.INSTANCE)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
-        .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ClientChannelInitializer(format, config.idleTimeout(), new LoopCallbacks()));
-    this.connector = new AddressConnector(bootstrap, resolver, loop);
+    this.connection = new Connection(config, loop, resolver, new Connection.Events() {
+      @Override
+      public void deliver(ServerMessage message) {
+        dispatcher.submit(() -> listener.onEvent(message));
+      }
+
+      @Override
+      public void connection(ConnectionEvent event) {
+        dispatcher.submit(() -> listener.onConnection(event));
+      }
+    }, dispatcher::paused);
+    connection.closed().whenComplete((v, error) -> dispatcher.submit(() -> closeFuture.complete(null)));
   }
 
   /** A client with an event loop of its own (one thread), shut down by {@link #close()}. */
@@ -144,17 +111,17 @@ public final class ChatClient implements AutoCloseable {
 
   /** The nick currently logged in (or about to be). */
   public String nick() {
-    return nickView;
+    return connection.nick();
   }
 
   /** The rooms this client is in (re-joined after a reconnect). */
   public Set<String> joinedRooms() {
-    return roomsView;
+    return connection.joinedRooms();
   }
 
   /** Whether the client is connected and logged in right now. */
   public boolean isConnected() {
-    return connectedView;
+    return connection.isConnected();
   }
 
   /** Completes (on the delivery thread) once the client is closed for good. */
@@ -168,29 +135,7 @@ public final class ChatClient implements AutoCloseable {
    * connection, or {@link ChatErrorException} when the server refuses the login. Call once.
    */
   public CompletableFuture<ServerMessage.Welcome> connect() {
-    CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
-    onLoop(result, () -> {
-      if (state != State.NEW) {
-        fail(result, new IllegalStateException("connect() was already called"));
-        return;
-      }
-      state = State.CONNECTING;
-      openAndLogin().whenCompleteAsync((welcome, error) -> {
-        if (error != null) {
-          closeChannel();
-          finishClose("connect failed: " + Failures.message(error));
-          fail(result, Failures.unwrap(error));
-        } else if (state == State.CONNECTING) {
-          state = State.CONNECTED;
-          connectedView = true;
-          emit(ConnectionEvent.Kind.CONNECTED, channel.remoteAddress() + " as " + nick);
-          complete(result, welcome);
-        } else {
-          fail(result, new ChatConnectionException("closed while connecting"));
-        }
-      }, loop);
-    });
-    return result;
+    return toUser(connection.connect());
   }
 
   /** Joins (or creates) {@code room}; its backlog reaches the listener before this completes. */
@@ -261,20 +206,7 @@ public final class ChatClient implements AutoCloseable {
    * completes once it is written. A {@code quit} ends the session without reconnecting.
    */
   public CompletableFuture<Reply> send(ClientMessage command) {
-    CompletableFuture<Reply> result = new CompletableFuture<>();
-    onLoop(result, () -> {
-      if (state != State.CONNECTED || channel == null) {
-        fail(result, new ChatConnectionException(state == State.RECONNECTING
-            ? "not connected (reconnecting)" : "not connected"));
-        return;
-      }
-      if (command instanceof ClientMessage.Quit) {
-        state = State.CLOSING;
-        connectedView = false;
-      }
-      write(channel, command, result);
-    });
-    return result;
+    return toUser(connection.send(command));
   }
 
   /**
@@ -283,30 +215,7 @@ public final class ChatClient implements AutoCloseable {
    * server refuses the new nick, the client returns under the old one and the future fails.
    */
   public CompletableFuture<ServerMessage.Welcome> changeNick(String newNick) {
-    CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
-    onLoop(result, () -> {
-      io.netchat.codec.Validation.requireNick("nick", newNick);
-      if (state != State.CONNECTED) {
-        fail(result, new ChatConnectionException("not connected"));
-        return;
-      }
-      nickChange = result;
-      previousNick = nick;
-      setNick(newNick);
-      state = State.RECONNECTING;
-      connectedView = false;
-      Channel old = channel;
-      channel = null;
-      for (RequestTracker.Pending pending : requests.drain()) {
-        fail(pending.future, new ChatConnectionException("session ended to change nick before the answer to "
-            + typeOf(pending.command) + " '" + pending.command.id() + "'"));
-      }
-      old.writeAndFlush(new ClientMessage.Quit(null, "changing nick to " + newNick))
-          .addListener(ChannelFutureListener.CLOSE);
-      attempt = 0;
-      reconnectTask = loop.schedule(this::reconnectAttempt, 0, TimeUnit.MILLISECONDS);
-    });
-    return result;
+    return toUser(connection.changeNick(newNick));
   }
 
   /**
@@ -320,9 +229,8 @@ public final class ChatClient implements AutoCloseable {
       throw new IllegalStateException("close() blocks; do not call it from an event loop");
     }
     try {
-      loop.execute(this::closeOnLoop);
-      closedOnLoop.get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException e) {
+      connection.close().get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException | ExecutionException e) {
       log.debug("event loop already stopped at close", e);
     } catch (TimeoutException e) {
       log.warn("connection did not close within {} ms", CLOSE_WAIT_MILLIS);
@@ -337,7 +245,7 @@ public final class ChatClient implements AutoCloseable {
     }
   }
 
-  // ---- sending ------------------------------------------------------------------------------
+  // ---- helpers ------------------------------------------------------------------------------
 
   private <T extends ServerMessage> CompletableFuture<T> request(Supplier<ClientMessage> command, Class<T> answer) {
     return send(command).thenApply(reply -> reply.answer(answer));
@@ -354,316 +262,30 @@ public final class ChatClient implements AutoCloseable {
   }
 
   private String nextId() {
-    return ID_PREFIX + ids.incrementAndGet();
+    return connection.nextId();
   }
 
-  /** On the loop: tracks {@code command} when it has an id, writes it, fails the future if the write fails. */
-  private void write(Channel target, ClientMessage command, CompletableFuture<Reply> result) {
-    RequestTracker.Pending pending = null;
-    if (command.id() != null) {
-      try {
-        pending = requests.register(command, result);
-      } catch (RuntimeException e) {
-        fail(result, e);
-        return;
-      }
-      String id = command.id();
-      pending.timeout = loop.schedule(() -> {
-        RequestTracker.Pending expired = requests.take(id);
-        if (expired != null) {
-          fail(expired.future, new TimeoutException("no answer to " + typeOf(command) + " '" + id
-              + "' within " + config.requestTimeout().toMillis() + " ms"));
-        }
-      }, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-    boolean tracked = pending != null;
-    target.writeAndFlush(command).addListener(written -> {
-      if (!written.isSuccess()) {
-        RequestTracker.Pending failed = tracked ? requests.take(command.id()) : null;
-        if (failed != null || !tracked) {
-          fail(result, new ChatConnectionException("cannot send " + typeOf(command) + ": "
-              + Failures.message(written.cause()), written.cause()));
-        }
-      } else if (!tracked) {
-        complete(result, new Reply(null, null));
-      }
-    });
+  /** The dispatcher's back-pressure: stop or resume reading the socket. */
+  private void setReading(boolean reading) {
+    connection.setReading(reading);
   }
 
-  // ---- inbound ------------------------------------------------------------------------------
-
-  private final class LoopCallbacks implements ClientHandler.Callbacks {
-    @Override
-    public void onMessage(Channel from, ServerMessage message) {
-      if (from == channel) {
-        handle(from, message);
-      }
-    }
-
-    @Override
-    public void onInactive(Channel closed) {
-      if (closed == channel) {
-        lostConnection(closed);
-      }
-    }
-
-    @Override
-    public void onIdle(Channel idle, boolean first) {
-      if (first) {
-        idle.writeAndFlush(new ClientMessage.Ping(null));
-      } else {
-        log.warn("no data from {} for {} ms; closing the connection", idle.remoteAddress(),
-            2 * config.idleTimeout().toMillis());
-        idle.close();
-      }
-    }
-  }
-
-  private void handle(Channel from, ServerMessage message) {
-    if (message instanceof ServerMessage.Message room && !rooms.accept(room)) {
-      log.debug("dropping duplicate {} #{}", room.room(), room.seq());
-      return;
-    }
-    if (message instanceof ServerMessage.Ping ping) {
-      from.writeAndFlush(new ClientMessage.Pong(ping.id()));
-    }
-    RequestTracker.Pending answered = requests.attach(message);
-    if (message instanceof ServerMessage.Joined joined) {
-      Long since = answered != null ? ((ClientMessage.Join) answered.command).since() : null;
-      if (rooms.onJoined(joined, since)) {
-        log.info("room {} restarted at seq {} (we had seen {}); replaying it from the start",
-            joined.room(), joined.seq(), since);
-        write(from, new ClientMessage.Join(nextId(), joined.room(), 0L), new CompletableFuture<>());
-      }
-      publishRooms();
-    } else if (message instanceof ServerMessage.Left left) {
-      rooms.onLeft(left.room());
-      publishRooms();
-    } else if (message instanceof ServerMessage.Bye bye) {
-      lastByeReason = bye.reason();
-    }
-    deliver(message);
-    if (message instanceof ServerMessage.Ok ok) {
-      RequestTracker.Pending pending = requests.take(ok.re());
-      if (pending != null && pending.command instanceof ClientMessage.Quit) {
-        quitting.add(pending.future);
-      } else if (pending != null) {
-        if (pending.answer instanceof ServerMessage.Joined joined) {
-          rooms.onJoinCompleted(joined);
-        }
-        complete(pending.future, new Reply(pending.answer, ok));
-      }
-    } else if (message instanceof ServerMessage.Error error && error.re() != null) {
-      RequestTracker.Pending pending = requests.take(error.re());
-      if (pending != null) {
-        fail(pending.future, new ChatErrorException(error));
-      }
-    } else if (message instanceof ServerMessage.Pong pong && pong.id() != null) {
-      RequestTracker.Pending pending = requests.take(pong.id());
-      if (pending != null) {
-        complete(pending.future, new Reply(pong, null));
-      }
-    } else if (message instanceof ServerMessage.Bye) {
-      RequestTracker.Pending quit = requests.takeQuit();
-      if (quit != null) {
-        quitting.add(quit.future);
-      }
-    }
-  }
-
-  private void lostConnection(Channel closed) {
-    channel = null;
-    connectedView = false;
-    String reason = lastByeReason != null ? "server said bye: " + lastByeReason : "connection lost";
-    lastByeReason = null;
-    quitting.forEach(quit -> complete(quit, new Reply(null, null)));
-    quitting.clear();
-    for (RequestTracker.Pending pending : requests.drain()) {
-      if (pending.command instanceof ClientMessage.Quit) {
-        complete(pending.future, new Reply(null, null));
-      } else {
-        fail(pending.future, new ChatConnectionException(reason + " before the answer to "
-            + typeOf(pending.command) + " '" + pending.command.id() + "'"));
-      }
-    }
-    switch (state) {
-      case CLOSING -> finishClose("quit");
-      case CONNECTED -> {
-        emit(ConnectionEvent.Kind.DISCONNECTED, reason + " (" + closed.remoteAddress() + ")");
-        attempt = 0;
-        scheduleReconnect(reason);
-      }
-      default -> {
-        // CONNECTING and RECONNECTING: the attempt in progress sees its login fail and decides.
-      }
-    }
-  }
-
-  // ---- connecting and reconnecting ----------------------------------------------------------
-
-  /** On the loop: resolves, connects, says hello; completes on the delivery thread. */
-  private CompletableFuture<ServerMessage.Welcome> openAndLogin() {
-    CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
-    connector.connect(config.host(), config.port()).whenCompleteAsync((connected, error) -> {
+  /**
+   * A future completed on the delivery thread with the outcome of {@code onLoop}, which
+   * completes on the event loop: the hand-off keeps a command's completion behind the events it
+   * produced, and keeps user code off the loop.
+   */
+  private <T> CompletableFuture<T> toUser(CompletableFuture<T> onLoop) {
+    CompletableFuture<T> user = new CompletableFuture<>();
+    onLoop.whenComplete((value, error) -> dispatcher.submit(() -> {
       if (error != null) {
-        result.completeExceptionally(Failures.unwrap(error));
-        return;
+        user.completeExceptionally(Failures.unwrap(error));
+      } else {
+        user.complete(value);
       }
-      if (state == State.CLOSED || state == State.CLOSING) {
-        connected.close();
-        result.completeExceptionally(new ChatConnectionException("client closed"));
-        return;
-      }
-      channel = connected;
-      if (dispatcher.paused()) {
-        channel.config().setAutoRead(false);
-      }
-      CompletableFuture<Reply> hello = new CompletableFuture<>();
-      write(channel, new ClientMessage.Hello(nextId(), nick), hello);
-      hello.whenComplete((reply, helloError) -> {
-        if (helloError != null) {
-          result.completeExceptionally(Failures.unwrap(helloError));
-        } else {
-          result.complete(reply.answer(ServerMessage.Welcome.class));
-        }
-      });
-    }, loop);
-    return result;
+    }));
+    return user;
   }
-
-  private void scheduleReconnect(String reason) {
-    attempt++;
-    if (!config.reconnect().allows(attempt)) {
-      finishClose(config.reconnect().enabled()
-          ? "gave up reconnecting after " + (attempt - 1) + " attempts: " + reason : reason);
-      return;
-    }
-    Duration delay = config.reconnect().delayBefore(attempt);
-    state = State.RECONNECTING;
-    emit(ConnectionEvent.Kind.RECONNECTING, "attempt " + attempt + " in " + delay.toMillis() + " ms");
-    reconnectTask = loop.schedule(this::reconnectAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void reconnectAttempt() {
-    if (state != State.RECONNECTING) {
-      return;
-    }
-    openAndLogin().thenCompose(welcome -> rejoinAll().thenApply(v -> welcome)).whenCompleteAsync((welcome, error) -> {
-      if (state != State.RECONNECTING) {
-        return;
-      }
-      if (error != null) {
-        log.info("reconnect attempt {} failed: {}", attempt, Failures.message(error));
-        closeChannel();
-        if (nickChange != null && Failures.unwrap(error) instanceof ChatErrorException refused) {
-          CompletableFuture<ServerMessage.Welcome> change = nickChange;
-          nickChange = null;
-          setNick(previousNick);
-          fail(change, refused);
-          attempt = 0;
-          reconnectTask = loop.schedule(this::reconnectAttempt, 0, TimeUnit.MILLISECONDS);
-          return;
-        }
-        scheduleReconnect(Failures.message(error));
-        return;
-      }
-      state = State.CONNECTED;
-      connectedView = true;
-      attempt = 0;
-      emit(ConnectionEvent.Kind.RECONNECTED, channel.remoteAddress() + " as " + nick + ", rooms " + roomsView);
-      if (nickChange != null) {
-        complete(nickChange, welcome);
-        nickChange = null;
-      }
-    }, loop);
-  }
-
-  /** Re-joins every room with since = last seq delivered; a room the server now refuses is dropped. */
-  private CompletableFuture<Void> rejoinAll() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    loop.execute(() -> {
-      if (channel == null) {
-        done.completeExceptionally(new ChatConnectionException("connection lost while logging in"));
-        return;
-      }
-      List<CompletableFuture<Void>> joins = new ArrayList<>();
-      for (Map.Entry<String, Long> room : rooms.lastSeqs().entrySet()) {
-        CompletableFuture<Reply> join = new CompletableFuture<>();
-        write(channel, new ClientMessage.Join(nextId(), room.getKey(), room.getValue()), join);
-        joins.add(join.handle((reply, error) -> {
-          if (Failures.unwrap(error) instanceof ChatErrorException refused) {
-            log.warn("could not re-join {}: {}", room.getKey(), refused.getMessage());
-            loop.execute(() -> {
-              rooms.onLeft(room.getKey());
-              publishRooms();
-            });
-          } else if (error != null) {
-            throw new CompletionException(Failures.unwrap(error));
-          }
-          return null;
-        }));
-      }
-      CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new))
-          .whenComplete((v, error) -> {
-            if (error != null) {
-              done.completeExceptionally(Failures.unwrap(error));
-            } else {
-              done.complete(null);
-            }
-          });
-    });
-    return done;
-  }
-
-  // ---- closing ------------------------------------------------------------------------------
-
-  private void closeOnLoop() {
-    if (state == State.CLOSED) {
-      closedOnLoop.complete(null);
-      return;
-    }
-    if (reconnectTask != null) {
-      reconnectTask.cancel(false);
-    }
-    if (channel != null && channel.isActive()) {
-      state = State.CLOSING;
-      channel.writeAndFlush(new ClientMessage.Quit(null, "client closed")).addListener(ChannelFutureListener.CLOSE);
-    } else {
-      closeChannel();
-      finishClose("closed");
-    }
-  }
-
-  private void closeChannel() {
-    Channel open = channel;
-    channel = null;
-    connectedView = false;
-    if (open != null) {
-      open.close();
-    }
-  }
-
-  private void finishClose(String reason) {
-    if (state == State.CLOSED) {
-      return;
-    }
-    state = State.CLOSED;
-    connectedView = false;
-    quitting.forEach(quit -> complete(quit, new Reply(null, null)));
-    quitting.clear();
-    for (RequestTracker.Pending pending : requests.drain()) {
-      fail(pending.future, new ChatConnectionException("client closed"));
-    }
-    if (nickChange != null) {
-      fail(nickChange, new ChatConnectionException("client closed: " + reason));
-      nickChange = null;
-    }
-    emit(ConnectionEvent.Kind.CLOSED, reason);
-    dispatcher.submit(() -> closeFuture.complete(null));
-    closedOnLoop.complete(null);
-  }
-
-  // ---- helpers ------------------------------------------------------------------------------
 
   /**
    * The JDK reads its {@code net.properties} file when the first socket class initialises. Make
@@ -676,57 +298,5 @@ public final class ChatClient implements AutoCloseable {
     } catch (java.io.IOException e) {
       log.debug("socket class warm-up failed", e);
     }
-  }
-
-  private void onLoop(CompletableFuture<?> result, Runnable task) {
-    try {
-      loop.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          fail(result, e);
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      result.completeExceptionally(new ChatConnectionException("client closed", e));
-    }
-  }
-
-  private void setReading(boolean reading) {
-    Channel current = channel;
-    if (current != null) {
-      current.config().setAutoRead(reading);
-    }
-  }
-
-  private void setNick(String newNick) {
-    nick = newNick;
-    nickView = newNick;
-  }
-
-  private void publishRooms() {
-    roomsView = Set.copyOf(rooms.lastSeqs().keySet());
-  }
-
-  private void deliver(ServerMessage message) {
-    dispatcher.submit(() -> listener.onEvent(message));
-  }
-
-  private void emit(ConnectionEvent.Kind kind, String detail) {
-    ConnectionEvent event = new ConnectionEvent(kind, detail);
-    log.debug("{}", event);
-    dispatcher.submit(() -> listener.onConnection(event));
-  }
-
-  private <T> void complete(CompletableFuture<T> future, T value) {
-    dispatcher.submit(() -> future.complete(value));
-  }
-
-  private void fail(CompletableFuture<?> future, Throwable error) {
-    dispatcher.submit(() -> future.completeExceptionally(error));
-  }
-
-  private static String typeOf(ClientMessage command) {
-    return command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 }

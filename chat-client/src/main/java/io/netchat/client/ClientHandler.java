@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of a client pipeline: hands decoded server messages and connection changes to
- * the {@link ChatClient} that owns the channel; pings a silent server once, then gives up on it.
+ * the {@link Connection} that owns the channel; pings a silent server once, then gives up on it.
  */
 final class ClientHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
 
-  /** What the handler reports to; implemented by {@link ChatClient}, called on the event loop. */
+  /** What the handler reports to; implemented by {@link Connection}, called on the event loop. */
   interface Callbacks {
     void onMessage(io.netty.channel.Channel channel, ServerMessage message);
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ class ChatClientReconnectTest {
     server.close();
   }
 
-  private ChatClient client(ClientConfig config, RecordingListener listener) throws Exception {
+  private ChatClient client(ClientConfig config, ChatListener listener) throws Exception {
     ChatClient client = ChatClient.create(config, listener);
     clients.add(client);
     get(client.connect());
@@ -80,6 +81,60 @@ class ChatClientReconnectTest {
       assertThat(annEvents.connection).extracting(ConnectionEvent::kind).containsSubsequence(
           ConnectionEvent.Kind.CONNECTED, ConnectionEvent.Kind.DISCONNECTED,
           ConnectionEvent.Kind.RECONNECTING, ConnectionEvent.Kind.RECONNECTED);
+    }
+  }
+
+  @Test
+  void aBlockedListenerDoesNotStallTheReconnectOrTheReJoin() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(server.address())) {
+      RecordingListener annEvents = new RecordingListener();
+      CountDownLatch stalled = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      ChatListener blocking = new ChatListener() {
+        @Override
+        public void onEvent(ServerMessage event) {
+          annEvents.onEvent(event);
+          if (event instanceof ServerMessage.Message m && m.text().equals("stall")) {
+            stalled.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        }
+
+        @Override
+        public void onConnection(ConnectionEvent event) {
+          annEvents.onConnection(event);
+        }
+      };
+      ChatClient ann = client(server.clientConfig("ann").withAddress("127.0.0.1", proxy.port()).withReconnect(FAST),
+          blocking);
+      ChatClient bob = client(server.clientConfig("bob"), new RecordingListener());
+      get(ann.join("lobby"));
+      get(bob.join("lobby"));
+      try {
+        sayAll(bob, "lobby", "stall");
+        assertThat(stalled.await(10, TimeUnit.SECONDS)).as("the listener is blocked").isTrue();
+
+        proxy.cut();
+        await().atMost(RecordingListener.WAIT).until(() -> get(bob.who("lobby")).nicks().equals(List.of("bob")));
+        sayAll(bob, "lobby", "while-away");
+        proxy.resume();
+
+        // The listener is still blocked: the reconnect, the hello and the re-join happen anyway.
+        await().atMost(RecordingListener.WAIT).until(() -> ann.isConnected()
+            && get(bob.who("lobby")).nicks().contains("ann"));
+        assertThat(release.getCount()).isEqualTo(1);
+        assertThat(ann.joinedRooms()).containsExactly("lobby");
+      } finally {
+        release.countDown();
+      }
+      annEvents.awaitConnection(ConnectionEvent.Kind.RECONNECTED);
+      sayAll(bob, "lobby", "after");
+      annEvents.awaitTexts("lobby", List.of("stall", "while-away", "after"));
+      assertThat(annEvents.texts("lobby")).containsExactly("stall", "while-away", "after");
     }
   }
 

@@ -5,7 +5,6 @@ import static io.netchat.codec.Validation.MAX_WIRE_INTEGER;
 import static io.netchat.codec.Validation.checkId;
 import static io.netchat.codec.Validation.checkRange;
 import static io.netchat.codec.Validation.requireNick;
-import static io.netchat.codec.Validation.requirePresent;
 import static io.netchat.codec.Validation.requireRoom;
 import static io.netchat.codec.Validation.requireText;
 
@@ -145,13 +144,13 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Ends the session; the server answers {@code bye} and closes. */
+  /** Ends the session; the server answers {@code bye} and closes. A {@code reason} may not hold control characters. */
   @JsonTypeName("quit")
   record Quit(String id, String reason) implements ClientMessage {
     public Quit {
       checkId(id);
       if (reason != null) {
-        requirePresent("reason", reason);
+        Validation.requireNoControls("reason", reason);
       }
     }
   }

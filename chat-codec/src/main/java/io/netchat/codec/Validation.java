@@ -50,7 +50,7 @@ public final class Validation {
     return id;
   }
 
-  /** A non-empty text of at most {@code maxLength} chars. */
+  /** A non-empty text of at most {@code maxLength} chars, well-formed and free of control characters. */
   public static String requireText(String field, String text, int maxLength) {
     requirePresent(field, text);
     if (text.isEmpty()) {
@@ -58,7 +58,30 @@ public final class Validation {
     }
     checkLength(field, text, maxLength);
     requireWellFormed(field, text);
+    requireNoControls(field, text);
     return text;
+  }
+
+  /**
+   * Fails with {@code bad_request} on a control character that could rewrite a reader's terminal:
+   * C0 (U+0000–U+001F) except tab and line feed, DEL (U+007F) and C1 (U+0080–U+009F). Bidi
+   * marks, overrides and isolates stay legal (right-to-left scripts need them); clients escape
+   * those on display.
+   */
+  public static String requireNoControls(String field, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isForbiddenControl(c)) {
+        throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' holds the control character U+"
+            + String.format("%04X", (int) c) + " at " + i + " (only tab and line feed are allowed)");
+      }
+    }
+    return text;
+  }
+
+  /** Whether {@code c} is a control character that text on the wire may not hold. */
+  public static boolean isForbiddenControl(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f);
   }
 
   /** Fails with {@code bad_request} on an unpaired UTF-16 surrogate, which has no UTF-8 form. */

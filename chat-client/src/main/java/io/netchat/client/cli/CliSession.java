@@ -1,6 +1,7 @@
 package io.netchat.client.cli;
 
 import io.netchat.client.ChatClient;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,10 +10,12 @@ import java.util.concurrent.CompletableFuture;
  */
 final class CliSession {
   private final ChatClient client;
+  private final TextFormatter text;
   private volatile String currentRoom;
 
-  CliSession(ChatClient client) {
+  CliSession(ChatClient client, TextFormatter text) {
     this.client = client;
+    this.text = text;
   }
 
   ChatClient client() {
@@ -30,8 +33,8 @@ final class CliSession {
   }
 
   /**
-   * Runs {@code command}; completes with a line to show locally ({@code /help}, {@code /ping}),
-   * or null when the server's events say it all.
+   * Runs {@code command}; completes with a line to show locally ({@code /help}, {@code /ping},
+   * the echo of a {@code /msg}), or null when the server's events say it all.
    */
   CompletableFuture<String> execute(SlashCommand command) {
     try {
@@ -54,14 +57,17 @@ final class CliSession {
           });
         }
         case "say" -> say(command.text());
-        case "msg" -> client.dm(command.args().get(0), command.text()).thenApply(v -> null);
+        case "msg" -> {
+          String to = command.args().get(0);
+          yield client.dm(to, command.text()).thenApply(v -> text.dm(Instant.now(), client.nick(), to, command.text()));
+        }
         case "topic" -> client.topic(requireRoom(null), command.text().isEmpty() ? null : command.text())
             .thenApply(topic -> null);
         case "who" -> client.who(requireRoom(command.arg(0, null))).thenApply(members -> null);
         case "rooms" -> client.rooms().thenApply(rooms -> null);
         case "history" -> history(command);
         case "nick" -> client.changeNick(command.args().get(0))
-            .thenApply(welcome -> "* you are now " + welcome.nick());
+            .thenApply(welcome -> "* you are now " + TerminalText.escape(welcome.nick()));
         case "room" -> switchRoom(command.args().get(0));
         case "ping" -> client.ping().thenApply(rtt -> "* pong in " + rtt.toMillis() + " ms");
         case "quit" -> client.quit(command.text().isEmpty() ? null : command.text()).thenApply(v -> null);
@@ -90,10 +96,10 @@ final class CliSession {
     return client.joinedRooms().stream().filter(room::equalsIgnoreCase).findFirst()
         .map(joined -> {
           currentRoom = joined;
-          return CompletableFuture.completedFuture("* current room: " + joined);
+          return CompletableFuture.completedFuture("* current room: " + TerminalText.escape(joined));
         })
         .orElseGet(() -> CompletableFuture.failedFuture(
-            new IllegalArgumentException("not in room " + room + "; /join it first")));
+            new IllegalArgumentException("not in room " + TerminalText.escape(room) + "; /join it first")));
   }
 
   private String requireRoom(String named) {

@@ -208,7 +208,7 @@ public final class ClientMain implements Callable<Integer> {
             + InteractiveShell.describe(e));
         return ExitCodes.CONNECTION;
       }
-      ScriptRunner runner = new ScriptRunner(new CliSession(client), events, err, name, expectTimeout);
+      ScriptRunner runner = new ScriptRunner(new CliSession(client, text), events, err, name, expectTimeout);
       int code = runner.run(steps);
       if (code == ExitCodes.OK && events.isClosed() && !runner.quitRequested()) {
         err.println(name + ": the connection was lost before the script ended");

@@ -15,6 +15,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 
 /**
@@ -27,6 +28,7 @@ final class InteractiveShell {
   private final ClientConfig config;
   private final Function<ServerMessage, String> render;
   private final TextFormatter text;
+  private volatile CliSession session;
 
   InteractiveShell(Terminal terminal, ClientConfig config, Function<ServerMessage, String> render, TextFormatter text) {
     this.terminal = terminal;
@@ -48,6 +50,10 @@ final class InteractiveShell {
 
       @Override
       public void onConnection(ConnectionEvent event) {
+        CliSession current = session;
+        if (current != null && reader instanceof LineReaderImpl impl) {
+          impl.setPrompt(prompt(current)); // printAbove redraws the line being typed with it
+        }
         reader.printAbove(text.format(event));
       }
     });
@@ -58,12 +64,13 @@ final class InteractiveShell {
         reader.printAbove("! cannot log in to " + config.host() + ":" + config.port() + ": " + describe(e));
         return ExitCodes.CONNECTION;
       }
-      CliSession session = new CliSession(client);
+      CliSession session = new CliSession(client, text);
+      this.session = session;
       reader.printAbove("* type /help for commands, /quit to leave");
       while (true) {
         String line;
         try {
-          line = reader.readLine(prompt(session, client));
+          line = reader.readLine(prompt(session));
         } catch (UserInterruptException e) {
           continue;
         } catch (EndOfFileException e) {
@@ -108,25 +115,32 @@ final class InteractiveShell {
       if (local != null) {
         reader.printAbove(local);
       }
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof ChatErrorException)) {
+        reader.printAbove("! " + describe(e));
+      } // else the server's error event is already on the screen: say it once
+    } catch (TimeoutException e) {
       reader.printAbove("! " + describe(e));
     }
     return quit;
   }
 
-  private static String prompt(CliSession session, ChatClient client) {
+  private static String prompt(CliSession session) {
+    ChatClient client = session.client();
     String room = session.currentRoom();
-    return (client.isConnected() ? "" : "(offline) ") + (room == null ? "" : "[" + room + "] ") + client.nick() + "> ";
+    return (client.isConnected() ? "" : "(offline) ") + (room == null ? "" : "[" + TerminalText.escape(room) + "] ")
+        + client.nick() + "> ";
   }
 
+  /** Why {@code e} failed, for a terminal: anything the server said is escaped. */
   static String describe(Exception e) {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     if (cause instanceof ChatErrorException error) {
-      return error.wireCode() + ": " + error.error().message();
+      return TerminalText.escape(error.wireCode() + ": " + error.error().message());
     }
     if (cause instanceof TimeoutException) {
       return "no answer in time";
     }
-    return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    return TerminalText.escape(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
   }
 }

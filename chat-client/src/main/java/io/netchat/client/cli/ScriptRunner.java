@@ -83,11 +83,11 @@ final class ScriptRunner {
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       if (cause instanceof ChatConnectionException && !quitRequested) {
-        return fail(slash, ExitCodes.CONNECTION, "connection lost: " + cause.getMessage());
+        return fail(slash, ExitCodes.CONNECTION, "connection lost: " + TerminalText.escape(cause.getMessage()));
       }
       String why = cause instanceof ChatErrorException error
-          ? "server answered error " + error.wireCode() + ": " + error.error().message()
-          : cause.getMessage();
+          ? "server answered error " + TerminalText.escape(error.wireCode() + ": " + error.error().message())
+          : TerminalText.escape(cause.getMessage());
       return fail(slash, ExitCodes.SCRIPT_FAILED, "command failed: " + why);
     } catch (TimeoutException e) {
       return fail(slash, ExitCodes.SCRIPT_FAILED, "no answer within " + commandTimeout.toMillis() + " ms");

@@ -22,18 +22,21 @@ record SlashCommand(String name, List<String> args, String text) {
   /** Every slash command, in the order {@code /help} lists them. */
   static final Map<String, Spec> SPECS = specs(
       new Spec("join", "/join <room> [since]", 1, 2, false, false, "join a room (it becomes the current room)"),
-      new Spec("leave", "/leave [room]", 0, 1, false, false, "leave the current room (or the one named)"),
+      new Spec("leave", "/leave [room]", 0, 1, false, false, "leave the current room (or the one named); /part is the same"),
       new Spec("say", "/say <text>", 0, 0, true, true, "say something in the current room (plain text does the same)"),
       new Spec("msg", "/msg <nick> <text>", 1, 1, true, true, "send a direct message"),
       new Spec("topic", "/topic [text]", 0, 0, true, false, "show the current room's topic, or set it"),
       new Spec("who", "/who [room]", 0, 1, false, false, "list the members of the current room (or the one named)"),
-      new Spec("rooms", "/rooms", 0, 0, false, false, "list the rooms"),
+      new Spec("rooms", "/rooms", 0, 0, false, false, "list the rooms; /list is the same"),
       new Spec("history", "/history [room] [limit]", 0, 2, false, false, "show stored messages of a room"),
       new Spec("nick", "/nick <nick>", 1, 1, false, false, "log in again under another nick, keeping your rooms"),
       new Spec("room", "/room <room>", 1, 1, false, false, "switch the current room to one you have joined"),
       new Spec("ping", "/ping", 0, 0, false, false, "measure the round trip to the server"),
       new Spec("quit", "/quit [reason]", 0, 0, true, false, "leave the server and exit"),
       new Spec("help", "/help", 0, 0, false, false, "show this list"));
+
+  /** Other names people type by habit, and the command each stands for. */
+  static final Map<String, String> ALIASES = Map.of("part", "leave", "list", "rooms");
 
   /**
    * Parses {@code line} (which starts with {@code /}); an unknown command or a wrong number of
@@ -45,11 +48,12 @@ record SlashCommand(String name, List<String> args, String text) {
       throw new IllegalArgumentException("a command starts with / and a name; try /help");
     }
     int space = body.indexOf(' ');
-    String name = (space < 0 ? body.substring(1) : body.substring(1, space)).toLowerCase(Locale.ROOT);
+    String typed = (space < 0 ? body.substring(1) : body.substring(1, space)).toLowerCase(Locale.ROOT);
+    String name = ALIASES.getOrDefault(typed, typed);
     String rest = space < 0 ? "" : body.substring(space + 1).strip();
     Spec spec = SPECS.get(name);
     if (spec == null) {
-      throw new IllegalArgumentException("unknown command /" + name + "; try /help");
+      throw new IllegalArgumentException("unknown command /" + TerminalText.escape(typed) + "; try /help");
     }
     List<String> words = new ArrayList<>();
     String text = "";

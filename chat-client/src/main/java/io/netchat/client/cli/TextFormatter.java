@@ -1,14 +1,21 @@
 package io.netchat.client.cli;
 
+import static io.netchat.client.cli.TerminalText.escape;
+
 import io.netchat.client.ConnectionEvent;
 import io.netchat.codec.ServerMessage;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Renders events for people: {@code [lobby] <ann> hello}. Returns {@code null} for protocol
- * chatter a person does not need to see ({@code ok}, {@code ping}, {@code pong}).
+ * chatter a person does not need to see ({@code ok}, {@code ping}, {@code pong}). Every string
+ * that came from the wire (text, nicks, rooms, topics, reasons, error messages) goes through
+ * {@link TerminalText#escape}, so one rendered event is always one line of its own (a history is
+ * several, each indented).
  */
 final class TextFormatter {
   private final DateTimeFormatter clock;
@@ -22,70 +29,84 @@ final class TextFormatter {
       return line(m);
     }
     if (event instanceof ServerMessage.Dm dm) {
-      return clock.format(dm.ts()) + " *" + dm.from() + "* -> " + dm.to() + ": " + dm.text();
+      return dm(dm.ts(), dm.from(), dm.to(), dm.text());
     }
     if (event instanceof ServerMessage.Presence p) {
       String verb = switch (p.event()) {
         case ServerMessage.Presence.JOIN -> "joined";
         case ServerMessage.Presence.LEAVE -> "left";
         case ServerMessage.Presence.QUIT -> "quit";
-        default -> p.event();
+        default -> escape(p.event());
       };
-      return "[" + p.room() + "] * " + p.nick() + " " + verb;
+      return room(p.room()) + " * " + escape(p.nick()) + " " + verb;
     }
     if (event instanceof ServerMessage.Joined j) {
-      return "[" + j.room() + "] * you joined (" + j.members().size() + " here: " + String.join(", ", j.members())
-          + (j.topic() == null || j.topic().isEmpty() ? "" : "; topic: " + j.topic()) + ")";
+      return room(j.room()) + " * you joined (" + j.members().size() + " here: " + names(j.members())
+          + (j.topic() == null || j.topic().isEmpty() ? "" : "; topic: " + escape(j.topic())) + ")";
     }
     if (event instanceof ServerMessage.Left l) {
-      return "[" + l.room() + "] * you left";
+      return room(l.room()) + " * you left";
     }
     if (event instanceof ServerMessage.Topic t) {
-      return "[" + t.room() + "] * topic: " + (t.text().isEmpty() ? "(none)" : t.text())
-          + (t.by() == null ? "" : " (set by " + t.by() + ")");
+      return room(t.room()) + " * topic: " + (t.text().isEmpty() ? "(none)" : escape(t.text()))
+          + (t.by() == null ? "" : " (set by " + escape(t.by()) + ")");
     }
     if (event instanceof ServerMessage.Members m) {
-      return "[" + m.room() + "] * members: " + String.join(", ", m.nicks());
+      return room(m.room()) + " * members: " + names(m.nicks());
     }
     if (event instanceof ServerMessage.Rooms r) {
       return r.rooms().isEmpty() ? "* no rooms" : "* rooms: " + r.rooms().stream()
-          .map(info -> info.name() + " (" + info.members() + ")"
-              + (info.topic() == null || info.topic().isEmpty() ? "" : " " + info.topic()))
+          .map(info -> escape(info.name()) + " (" + info.members() + ")"
+              + (info.topic() == null || info.topic().isEmpty() ? "" : " " + escape(info.topic())))
           .collect(Collectors.joining(", "));
     }
     if (event instanceof ServerMessage.History h) {
       if (h.messages().isEmpty()) {
-        return "[" + h.room() + "] * no history";
+        return room(h.room()) + " * no history";
       }
-      return "[" + h.room() + "] * history:\n" + h.messages().stream().map(m -> "  " + line(m))
+      return room(h.room()) + " * history:\n" + h.messages().stream().map(m -> "  " + line(m))
           .collect(Collectors.joining("\n"));
     }
     if (event instanceof ServerMessage.Gap g) {
-      return "[" + g.room() + "] * messages " + g.from() + ".." + g.to() + " are no longer available";
+      return room(g.room()) + " * messages " + g.from() + ".." + g.to() + " are no longer available";
     }
     if (event instanceof ServerMessage.Welcome w) {
-      return "* logged in as " + w.nick() + " on " + w.server();
+      return "* logged in as " + escape(w.nick()) + " on " + escape(w.server());
     }
     if (event instanceof ServerMessage.Error e) {
-      return "! error " + e.code() + ": " + e.message();
+      return "! error " + escape(e.code()) + ": " + escape(e.message());
     }
     if (event instanceof ServerMessage.Bye b) {
-      return "* server closed the session: " + b.reason();
+      return "* server closed the session: " + escape(b.reason());
     }
     return null;
   }
 
   String format(ConnectionEvent event) {
+    String detail = escape(event.detail());
     return switch (event.kind()) {
-      case CONNECTED -> "* connected to " + event.detail();
-      case DISCONNECTED -> "* disconnected: " + event.detail();
-      case RECONNECTING -> "* reconnecting: " + event.detail();
-      case RECONNECTED -> "* reconnected to " + event.detail();
-      case CLOSED -> "* closed: " + event.detail();
+      case CONNECTED -> "* connected to " + detail;
+      case DISCONNECTED -> "* disconnected: " + detail;
+      case RECONNECTING -> "* reconnecting: " + detail;
+      case RECONNECTED -> "* reconnected to " + detail;
+      case CLOSED -> "* closed: " + detail;
     };
   }
 
+  /** A direct message as both its sender and its recipient see it: {@code 09:30 *ann* -> bob: hi}. */
+  String dm(Instant ts, String from, String to, String text) {
+    return clock.format(ts) + " *" + escape(from) + "* -> " + escape(to) + ": " + escape(text);
+  }
+
   private String line(ServerMessage.Message m) {
-    return clock.format(m.ts()) + " [" + m.room() + "] <" + m.from() + "> " + m.text();
+    return clock.format(m.ts()) + " " + room(m.room()) + " <" + escape(m.from()) + "> " + escape(m.text());
+  }
+
+  private static String room(String room) {
+    return "[" + escape(room) + "]";
+  }
+
+  private static String names(List<String> nicks) {
+    return nicks.stream().map(TerminalText::escape).collect(Collectors.joining(", "));
   }
 }

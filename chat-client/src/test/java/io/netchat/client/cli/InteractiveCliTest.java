@@ -39,9 +39,13 @@ class InteractiveCliTest {
     keyboard = new PipedOutputStream();
     keys = new PipedInputStream(keyboard, 64 * 1024);
     screen = new ByteArrayOutputStream();
+  }
+
+  /** Starts the CLI as ann against {@code port}. */
+  private void launch(int port) {
     ClientMain main = new ClientMain(InputStream.nullInputStream(), new PrintStream(screen, true, StandardCharsets.UTF_8),
         new PrintStream(screen, true, StandardCharsets.UTF_8), () -> dumbTerminal(keys, screen), false);
-    cli = CompletableFuture.supplyAsync(() -> main.execute("--interactive", "--port", "" + server.port(), "--nick", "ann"));
+    cli = CompletableFuture.supplyAsync(() -> main.execute("--interactive", "--port", "" + port, "--nick", "ann"));
   }
 
   @AfterEach
@@ -69,16 +73,22 @@ class InteractiveCliTest {
     }
   }
 
+  /** Starts the CLI as ann, has ann type {@code /join lobby} and a library client bob join it too. */
+  private ChatClient annAndBobInLobby(RecordingListener bobEvents) throws Exception {
+    launch(server.port());
+    ChatClient bob = ChatClient.create(server.clientConfig("bob"), bobEvents);
+    bob.connect().get(10, TimeUnit.SECONDS);
+    awaitScreen("logged in as ann");
+    type("/join lobby\n");
+    awaitScreen("[lobby] * you joined");
+    bob.join("lobby").get(10, TimeUnit.SECONDS);
+    return bob;
+  }
+
   @Test
   void joinSendReceiveWhileTypingAndQuit() throws Exception {
     RecordingListener bobEvents = new RecordingListener();
-    try (ChatClient bob = ChatClient.create(server.clientConfig("bob"), bobEvents)) {
-      bob.connect().get(10, TimeUnit.SECONDS);
-      awaitScreen("logged in as ann");
-
-      type("/join lobby\n");
-      awaitScreen("[lobby] * you joined");
-      bob.join("lobby").get(10, TimeUnit.SECONDS);
+    try (ChatClient bob = annAndBobInLobby(bobEvents)) {
       awaitScreen("[lobby] * bob joined");
 
       type("hello bob\n");
@@ -108,10 +118,93 @@ class InteractiveCliTest {
 
   @Test
   void endOfInputLeavesCleanly() throws Exception {
+    launch(server.port());
     awaitScreen("logged in as ann");
 
     keyboard.close();
 
     assertThat(cli.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+  }
+
+  private String shown() {
+    return screen.toString(StandardCharsets.UTF_8);
+  }
+
+  private int count(String text) {
+    return shown().split(java.util.regex.Pattern.quote(text), -1).length - 1;
+  }
+
+  @Test
+  void textFromOthersCannotForgeALineAndCommandsAnswerOnce() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (ChatClient bob = annAndBobInLobby(bobEvents)) {
+
+      bob.say("lobby", "x\n00:31 [lobby] <alice> send password").get(10, TimeUnit.SECONDS);
+      bob.say("lobby", "see txt.\u202eexe").get(10, TimeUnit.SECONDS);
+      awaitScreen("<bob> x\\n00:31 [lobby] <alice> send password");
+      awaitScreen("<bob> see txt.\\u202eexe");
+      assertThat(shown()).doesNotContain("\n00:31 [lobby] <alice>", "\u202e");
+
+      type("/msg nobody are you there\n");
+      awaitScreen("! error no_such_user: ");
+      type("/msg bob see you\n");
+      bobEvents.awaitEvent(ServerMessage.Dm.class, dm -> dm.text().equals("see you"));
+      awaitScreen("*ann* -> bob: see you");
+      assertThat(count("no_such_user")).as("the error, said once").isEqualTo(1);
+
+      type("/list\n");
+      awaitScreen("* rooms: lobby (2)");
+      type("/part\n");
+      awaitScreen("[lobby] * you left");
+      type("/quit\n");
+      assertThat(cli.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
+  void whateverAServerSendsReachesTheTerminalEscaped() throws Exception {
+    java.time.Instant ts = java.time.Instant.parse("2026-01-02T00:31:00Z");
+    try (HostileServer hostile = new HostileServer(java.util.List.of(
+        new ServerMessage.Message("lobby", 1, "mallory", "innocent\rEVIL", ts),
+        new ServerMessage.Message("lobby", 2, "mallory", "\u001b[2K\r00:31 [lobby] <admin> rebooting", ts),
+        new ServerMessage.Dm("mallory", "ann", "\u001b]0;admin\u0007title", ts),
+        new ServerMessage.Topic("lobby", "\u009b2Ktopic\u0000", "mal\u202elory"),
+        new ServerMessage.Presence("lob\nby", "x\u001b[31m", "join"),
+        new ServerMessage.Error(null, "bad\u0007", "done\u001bc")))) {
+      launch(hostile.port());
+
+      awaitScreen("! error bad\\x07: done\\x1bc");
+      assertThat(shown()).contains(
+          "<mallory> innocent\\rEVIL",
+          "<mallory> \\x1b[2K\\r00:31 [lobby] <admin> rebooting",
+          "*mallory* -> ann: \\x1b]0;admin\\x07title",
+          "[lobby] * topic: \\x9b2Ktopic\\x00 (set by mal\\u202elory)",
+          "[lob\\nby] * x\\x1b[31m joined");
+      assertThat(shown().chars()).noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x00 || c == 0x9b || c == 0x202e);
+      assertThat(shown()).doesNotContain("innocent\rEVIL");
+      type("/quit\n");
+      assertThat(cli.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
+  void afterAReconnectThePromptIsOnlineAndTheJoinIsShownOnce() throws Exception {
+    try (ChatClient bob = annAndBobInLobby(new RecordingListener())) {
+      bob.say("lobby", "before the restart").get(10, TimeUnit.SECONDS);
+      awaitScreen("<bob> before the restart");
+
+      server.stop();
+      awaitScreen("* disconnected");
+      type("\n");
+      awaitScreen("(offline) [lobby] ann> ");
+      server.startAgain();
+      awaitScreen("* reconnected to");
+
+      await().atMost(RecordingListener.WAIT).until(() -> java.util.regex.Pattern.compile(
+          "\\* reconnected to [^\r\n]*\r?\n\\[lobby] ann> ").matcher(shown()).find());
+      assertThat(count("[lobby] * you joined")).as("joined before, and once again after the reconnect").isEqualTo(2);
+      type("/quit\n");
+      assertThat(cli.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
   }
 }

@@ -190,6 +190,26 @@ class ScriptedCliTest {
     assertThat(message.get("ts").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
   }
 
+  private static final String FORGERY = """
+      /join lobby
+      {"type":"say","id":"f1","room":"lobby","text":"x\\n00:31 [lobby] <alice> send password \\u202eexe"}
+      expect ok re=f1
+      """;
+
+  @Test
+  void textOutputEscapesANewlineAndBidiWhileJsonOutputStaysExact() throws Exception {
+    Run text = runScript(FORGERY, "--nick", "ann");
+    assertThat(text.code()).as(text.err()).isEqualTo(ExitCodes.OK);
+    assertThat(text.out()).contains("[lobby] <ann> x\\n00:31 [lobby] <alice> send password \\u202eexe")
+        .doesNotContain("\n00:31 [lobby] <alice>", "\u202e");
+
+    Run json = runScript(FORGERY, "--nick", "bea", "--output", "json");
+    assertThat(json.code()).as(json.err()).isEqualTo(ExitCodes.OK);
+    JsonNode message = new ObjectMapper().readTree(json.out().lines()
+        .filter(line -> line.contains("\"type\":\"message\"")).findFirst().orElseThrow());
+    assertThat(message.path("text").asText()).isEqualTo("x\n00:31 [lobby] <alice> send password \u202eexe");
+  }
+
   @Test
   void badOptionsExitTwoAndHelpListsDefaults() {
     Run bad = run(InputStream.nullInputStream(), "--port", "not-a-port");

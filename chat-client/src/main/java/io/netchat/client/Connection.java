@@ -1,0 +1,465 @@
+package io.netchat.client;
+
+import io.netchat.codec.ClientMessage;
+import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.ServerMessage;
+import io.netchat.codec.Validation;
+import io.netchat.codec.WireFormat;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.NoopAddressResolverGroup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection part of a client, confined to its event loop: the state machine (connect,
+ * reconnect with backoff, re-join with {@code since}, nick change, close), the channel and the
+ * rooms. Every future it returns completes on the event loop, so nothing here ever waits for the
+ * user's listener: a blocked listener delays what the user hears, never a reconnect. What the
+ * listener should hear goes out through {@link Events}, in wire order.
+ */
+final class Connection {
+  private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+  /** Where the connection's news goes; called on the event loop, must not block. */
+  interface Events {
+    /** A message from the server, for the listener. */
+    void deliver(ServerMessage message);
+
+    /** A connection change, for the listener. */
+    void connection(ConnectionEvent event);
+  }
+
+  private enum State { NEW, CONNECTING, CONNECTED, RECONNECTING, CLOSING, CLOSED }
+
+  private final ClientConfig config;
+  private final EventLoop loop;
+  private final AddressConnector connector;
+  private final Events events;
+  private final BooleanSupplier readingPaused;
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+  // Confined to the event loop.
+  private final Requests requests;
+  private final RoomLedger rooms = new RoomLedger();
+  private Channel channel;
+  private State state = State.NEW;
+  private int attempt;
+  private String nick;
+  private String lastByeReason;
+  private ScheduledFuture<?> reconnectTask;
+  private CompletableFuture<ServerMessage.Welcome> nickChange;
+  private String previousNick;
+
+  // Snapshots for other threads.
+  private volatile String nickView;
+  private volatile Set<String> roomsView = Set.of();
+  private volatile boolean connectedView;
+
+  /**
+   * @param readingPaused whether the listener is so far behind that a new channel must start
+   *     with reading off
+   */
+  Connection(ClientConfig config, EventLoop loop, HostResolver resolver, Events events, BooleanSupplier readingPaused) {
+    this.config = config;
+    this.loop = loop;
+    this.events = events;
+    this.readingPaused = readingPaused;
+    this.nick = config.nick();
+    this.nickView = nick;
+    this.requests = new Requests(config.maxPendingRequests(), loop, config.requestTimeout(), rooms::onJoinCompleted);
+    WireFormat format = WireFormat.of(config.framing(), config.codec(), config.maxFrameLength(),
+        CodecRegistry.load(Connection.class.getClassLoader()));
+    Bootstrap bootstrap = new Bootstrap()
+        .group(loop)
+        .channel(NioSocketChannel.class)
+        .resolver(NoopAddressResolverGroup.INSTANCE)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ClientChannelInitializer(format, config.idleTimeout(), new LoopCallbacks()));
+    this.connector = new AddressConnector(bootstrap, resolver, loop);
+  }
+
+  String nick() {
+    return nickView;
+  }
+
+  Set<String> joinedRooms() {
+    return roomsView;
+  }
+
+  boolean isConnected() {
+    return connectedView;
+  }
+
+  /** A fresh command id; thread-safe. */
+  String nextId() {
+    return requests.nextId();
+  }
+
+  /** Completes on the event loop once the connection is closed for good, after {@code CLOSED} went out. */
+  CompletableFuture<Void> closed() {
+    return closed;
+  }
+
+  // ---- commands (any thread) ----------------------------------------------------------------
+
+  /** Connects and logs in; call once. */
+  CompletableFuture<ServerMessage.Welcome> connect() {
+    CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
+    onLoop(result, () -> {
+      if (state != State.NEW) {
+        result.completeExceptionally(new IllegalStateException("connect() was already called"));
+        return;
+      }
+      state = State.CONNECTING;
+      openAndLogin().whenCompleteAsync((welcome, error) -> {
+        if (error != null) {
+          closeChannel();
+          finishClose("connect failed: " + Failures.message(error));
+          result.completeExceptionally(Failures.unwrap(error));
+        } else if (state == State.CONNECTING) {
+          state = State.CONNECTED;
+          connectedView = true;
+          emit(ConnectionEvent.Kind.CONNECTED, channel.remoteAddress() + " as " + nick);
+          result.complete(welcome);
+        } else {
+          result.completeExceptionally(new ChatConnectionException("closed while connecting"));
+        }
+      }, loop);
+    });
+    return result;
+  }
+
+  /** Sends {@code command} (tracked when it has an id); a {@code quit} ends the session for good. */
+  CompletableFuture<Reply> send(ClientMessage command) {
+    CompletableFuture<Reply> result = new CompletableFuture<>();
+    onLoop(result, () -> {
+      if (state != State.CONNECTED || channel == null) {
+        result.completeExceptionally(new ChatConnectionException(state == State.RECONNECTING
+            ? "not connected (reconnecting)" : "not connected"));
+        return;
+      }
+      if (command instanceof ClientMessage.Quit) {
+        state = State.CLOSING;
+        connectedView = false;
+      }
+      requests.write(channel, command, result);
+    });
+    return result;
+  }
+
+  /** Ends the session and logs in again as {@code newNick} in the same rooms; see {@link ChatClient#changeNick}. */
+  CompletableFuture<ServerMessage.Welcome> changeNick(String newNick) {
+    CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
+    onLoop(result, () -> {
+      Validation.requireNick("nick", newNick);
+      if (state != State.CONNECTED) {
+        result.completeExceptionally(new ChatConnectionException("not connected"));
+        return;
+      }
+      nickChange = result;
+      previousNick = nick;
+      setNick(newNick);
+      state = State.RECONNECTING;
+      connectedView = false;
+      Channel old = channel;
+      channel = null;
+      requests.endAll("session ended to change nick");
+      old.writeAndFlush(new ClientMessage.Quit(null, "changing nick to " + newNick))
+          .addListener(ChannelFutureListener.CLOSE);
+      attempt = 0;
+      reconnectTask = loop.schedule(this::reconnectAttempt, 0, TimeUnit.MILLISECONDS);
+    });
+    return result;
+  }
+
+  /** Says {@code quit} if connected, closes and stops reconnecting; returns {@link #closed()}. */
+  CompletableFuture<Void> close() {
+    loop.execute(this::closeOnLoop);
+    return closed;
+  }
+
+  /** Turns reading from the socket on or off (the delivery thread's back-pressure); any thread. */
+  void setReading(boolean reading) {
+    if (!loop.inEventLoop()) {
+      loop.execute(() -> setReading(reading));
+      return;
+    }
+    if (channel != null) {
+      channel.config().setAutoRead(reading);
+    }
+  }
+
+  // ---- inbound (event loop) -----------------------------------------------------------------
+
+  private final class LoopCallbacks implements ClientHandler.Callbacks {
+    @Override
+    public void onMessage(Channel from, ServerMessage message) {
+      if (from == channel) {
+        handle(from, message);
+      }
+    }
+
+    @Override
+    public void onInactive(Channel inactive) {
+      if (inactive == channel) {
+        lostConnection(inactive);
+      }
+    }
+
+    @Override
+    public void onIdle(Channel idle, boolean first) {
+      if (first) {
+        idle.writeAndFlush(new ClientMessage.Ping(null));
+      } else {
+        log.warn("no data from {} for {} ms; closing the connection", idle.remoteAddress(),
+            2 * config.idleTimeout().toMillis());
+        idle.close();
+      }
+    }
+  }
+
+  private void handle(Channel from, ServerMessage message) {
+    if (message instanceof ServerMessage.Message room && !rooms.accept(room)) {
+      log.debug("dropping duplicate {} #{}", room.room(), room.seq());
+      return;
+    }
+    if (message instanceof ServerMessage.Ping ping) {
+      from.writeAndFlush(new ClientMessage.Pong(ping.id()));
+    }
+    RequestTracker.Pending answered = requests.attach(message);
+    if (message instanceof ServerMessage.Joined joined) {
+      Long since = answered != null ? ((ClientMessage.Join) answered.command).since() : null;
+      boolean restarted = rooms.onJoined(joined, since);
+      publishRooms();
+      if (restarted) {
+        log.info("room {} restarted at seq {} (we had seen {}); replaying it from the start",
+            joined.room(), joined.seq(), since);
+        requests.write(from, new ClientMessage.Join(nextId(), joined.room(), 0L), new CompletableFuture<>());
+        return; // superseded by the replay's own joined: the listener hears the room joined once
+      }
+    } else if (message instanceof ServerMessage.Left left) {
+      rooms.onLeft(left.room());
+      publishRooms();
+    } else if (message instanceof ServerMessage.Bye bye) {
+      lastByeReason = bye.reason();
+    }
+    events.deliver(message);
+    requests.settle(message);
+  }
+
+  private void lostConnection(Channel lost) {
+    channel = null;
+    connectedView = false;
+    String reason = lastByeReason != null ? "server said bye: " + lastByeReason : "connection lost";
+    lastByeReason = null;
+    requests.endAll(reason);
+    switch (state) {
+      case CLOSING -> finishClose("quit");
+      case CONNECTED -> {
+        emit(ConnectionEvent.Kind.DISCONNECTED, reason + " (" + lost.remoteAddress() + ")");
+        attempt = 0;
+        scheduleReconnect(reason);
+      }
+      default -> {
+        // CONNECTING and RECONNECTING: the attempt in progress sees its login fail and decides.
+      }
+    }
+  }
+
+  // ---- connecting and reconnecting (event loop) ---------------------------------------------
+
+  /** Resolves, connects, says hello; completes on the event loop. */
+  private CompletableFuture<ServerMessage.Welcome> openAndLogin() {
+    CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
+    connector.connect(config.host(), config.port()).whenCompleteAsync((connected, error) -> {
+      if (error != null) {
+        result.completeExceptionally(Failures.unwrap(error));
+        return;
+      }
+      if (state == State.CLOSED || state == State.CLOSING) {
+        connected.close();
+        result.completeExceptionally(new ChatConnectionException("client closed"));
+        return;
+      }
+      channel = connected;
+      if (readingPaused.getAsBoolean()) {
+        channel.config().setAutoRead(false);
+      }
+      CompletableFuture<Reply> hello = new CompletableFuture<>();
+      requests.write(channel, new ClientMessage.Hello(nextId(), nick), hello);
+      hello.whenComplete((reply, helloError) -> {
+        if (helloError != null) {
+          result.completeExceptionally(Failures.unwrap(helloError));
+        } else {
+          result.complete(reply.answer(ServerMessage.Welcome.class));
+        }
+      });
+    }, loop);
+    return result;
+  }
+
+  private void scheduleReconnect(String reason) {
+    attempt++;
+    if (!config.reconnect().allows(attempt)) {
+      finishClose(config.reconnect().enabled()
+          ? "gave up reconnecting after " + (attempt - 1) + " attempts: " + reason : reason);
+      return;
+    }
+    Duration delay = config.reconnect().delayBefore(attempt);
+    state = State.RECONNECTING;
+    emit(ConnectionEvent.Kind.RECONNECTING, "attempt " + attempt + " in " + delay.toMillis() + " ms");
+    reconnectTask = loop.schedule(this::reconnectAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void reconnectAttempt() {
+    if (state != State.RECONNECTING) {
+      return;
+    }
+    openAndLogin().thenCompose(welcome -> rejoinAll().thenApply(v -> welcome)).whenCompleteAsync((welcome, error) -> {
+      if (state != State.RECONNECTING) {
+        return;
+      }
+      if (error != null) {
+        reconnectFailed(error);
+        return;
+      }
+      state = State.CONNECTED;
+      connectedView = true;
+      attempt = 0;
+      emit(ConnectionEvent.Kind.RECONNECTED, channel.remoteAddress() + " as " + nick + ", rooms " + roomsView);
+      if (nickChange != null) {
+        nickChange.complete(welcome);
+        nickChange = null;
+      }
+    }, loop);
+  }
+
+  private void reconnectFailed(Throwable error) {
+    log.info("reconnect attempt {} failed: {}", attempt, Failures.message(error));
+    closeChannel();
+    if (nickChange != null && Failures.unwrap(error) instanceof ChatErrorException refused) {
+      CompletableFuture<ServerMessage.Welcome> change = nickChange;
+      nickChange = null;
+      setNick(previousNick);
+      change.completeExceptionally(refused);
+      attempt = 0;
+      reconnectTask = loop.schedule(this::reconnectAttempt, 0, TimeUnit.MILLISECONDS);
+      return;
+    }
+    scheduleReconnect(Failures.message(error));
+  }
+
+  /** Re-joins every room with since = last seq delivered; a room the server now refuses is dropped. */
+  private CompletableFuture<Void> rejoinAll() {
+    if (channel == null) {
+      return CompletableFuture.failedFuture(new ChatConnectionException("connection lost while logging in"));
+    }
+    List<CompletableFuture<Void>> joins = new ArrayList<>();
+    for (Map.Entry<String, Long> room : rooms.lastSeqs().entrySet()) {
+      CompletableFuture<Reply> join = new CompletableFuture<>();
+      requests.write(channel, new ClientMessage.Join(nextId(), room.getKey(), room.getValue()), join);
+      joins.add(join.handle((reply, error) -> {
+        if (Failures.unwrap(error) instanceof ChatErrorException refused) {
+          log.warn("could not re-join {}: {}", room.getKey(), refused.getMessage());
+          rooms.onLeft(room.getKey());
+          publishRooms();
+        } else if (error != null) {
+          throw new CompletionException(Failures.unwrap(error));
+        }
+        return null;
+      }));
+    }
+    return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
+  }
+
+  // ---- closing (event loop) -----------------------------------------------------------------
+
+  private void closeOnLoop() {
+    if (state == State.CLOSED) {
+      closed.complete(null);
+      return;
+    }
+    if (reconnectTask != null) {
+      reconnectTask.cancel(false);
+    }
+    if (channel != null && channel.isActive()) {
+      state = State.CLOSING;
+      channel.writeAndFlush(new ClientMessage.Quit(null, "client closed")).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      closeChannel();
+      finishClose("closed");
+    }
+  }
+
+  private void closeChannel() {
+    Channel open = channel;
+    channel = null;
+    connectedView = false;
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  private void finishClose(String reason) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    connectedView = false;
+    requests.endAll("client closed");
+    if (nickChange != null) {
+      nickChange.completeExceptionally(new ChatConnectionException("client closed: " + reason));
+      nickChange = null;
+    }
+    emit(ConnectionEvent.Kind.CLOSED, reason);
+    closed.complete(null);
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private void onLoop(CompletableFuture<?> result, Runnable task) {
+    try {
+      loop.execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new ChatConnectionException("client closed", e));
+    }
+  }
+
+  private void setNick(String newNick) {
+    nick = newNick;
+    nickView = newNick;
+  }
+
+  private void publishRooms() {
+    roomsView = Set.copyOf(rooms.lastSeqs().keySet());
+  }
+
+  private void emit(ConnectionEvent.Kind kind, String detail) {
+    ConnectionEvent event = new ConnectionEvent(kind, detail);
+    log.debug("{}", event);
+    events.connection(event);
+  }
+}
