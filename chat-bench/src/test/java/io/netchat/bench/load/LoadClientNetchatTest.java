@@ -61,10 +61,6 @@ class LoadClientNetchatTest {
   }
 
   private static LimitsConfig generousLimits() {
-    LimitsConfig d = LimitsConfig.defaults();
-    return new LimitsConfig(d.maxFrameLength(), d.maxTextLength(), d.maxRooms(), d.maxMembersPerRoom(),
-        d.maxRoomsPerSession(), d.maxConnections(), d.maxConnectionsPerIp(), d.historySize(),
-        d.maxHistoryPerRequest(), d.outboundHighWaterMark(), d.outboundLowWaterMark(), d.maxOutboundBytes(),
-        10_000, 10_000, d.floodDisconnectAfter());
+    return LimitsConfig.builder().messagesPerSecond(10_000).burst(10_000).build();
   }
 }

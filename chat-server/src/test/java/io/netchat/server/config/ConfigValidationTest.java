@@ -70,7 +70,18 @@ class ConfigValidationTest {
         rule("logging: {level: loud}", "logging.level", "expected one of trace, debug, info, warn, error, off"),
         // not YAML at all, or ambiguous YAML
         rule("limits: {burst: 1", "", "not valid YAML"),
-        rule("io_threads: 1\nio_threads: 2", "", "not valid YAML"));
+        rule("io_threads: 1\nio_threads: 2", "", "not valid YAML"),
+        // wrong types the records are asked about, and empty items
+        rule("listeners: [~]", "listeners[0]", "expected a mapping"),
+        rule("listeners: [{codec: 42}]", "listeners[0].codec", "42: expected one of json, cbor"),
+        rule("listeners: [{host: 42}]", "listeners[0].host", "42: expected an IPv4 or IPv6 address literal"),
+        rule("logging: 5", "logging", "5: expected a mapping"),
+        rule("server_name: true", "server_name", "true: expected a non-empty string"),
+        rule("limits: {burst: 1.0}", "limits.burst", "1.0: expected a positive integer"),
+        rule("limits: {max_outbound_bytes: 99999999999999999999}", "limits.max_outbound_bytes",
+            "99999999999999999999: expected a positive integer"),
+        rule("empty_room_retention: 0", "empty_room_retention", "0: expected a duration"),
+        rule("nested: {a: 1}", "nested", "unknown key; known keys: server_name"));
   }
 
   @ParameterizedTest(name = "{0}")
