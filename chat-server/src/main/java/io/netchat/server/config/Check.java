@@ -1,5 +1,6 @@
 package io.netchat.server.config;
 
+import io.netchat.codec.Durations;
 import java.time.Duration;
 import java.util.List;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Framing;
+import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -134,7 +135,7 @@ public final class ConfigLoader {
         String address = Arrays.toString(IpLiterals.bytes(listener.host())) + ":" + listener.port();
         String earlier = boundBy.putIfAbsent(address, key + ".port");
         if (earlier != null) {
-          throw new ConfigException(key + ".port", listener.host() + ":" + listener.port(),
+          throw new ConfigException(key + ".port", NetUtil.toSocketAddressString(listener.host(), listener.port()),
               "another listener already uses this address and port (" + earlier + ")");
         }
       }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.netchat.codec.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,9 +1,12 @@
 package io.netchat.server.config;
 
+import io.netchat.codec.Framing;
+
 /**
  * Every bound the server enforces. Memory stays bounded because each of these is finite.
  *
- * @param maxFrameLength longest frame payload in bytes (both directions)
+ * @param maxFrameLength longest frame payload in bytes (both directions); by default
+ *     {@link Framing#DEFAULT_MAX_FRAME_LENGTH}
  * @param maxTextLength longest {@code text} of say/dm/topic, in chars
  * @param maxRooms rooms that may exist at once
  * @param maxMembersPerRoom members one room may hold
@@ -38,7 +41,6 @@ public record LimitsConfig(
     int burst,
     int floodDisconnectAfter) {
 
-  public static final int DEFAULT_MAX_FRAME_LENGTH = 64 * 1024;
   public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
   public static final int DEFAULT_MAX_ROOMS = 10_000;
   public static final int DEFAULT_MAX_MEMBERS_PER_ROOM = 1_000;
@@ -109,7 +111,7 @@ public record LimitsConfig(
 
   /** Sets limits by name, so that no two of the fifteen numbers can be swapped unnoticed. */
   public static final class Builder {
-    private int maxFrameLength = DEFAULT_MAX_FRAME_LENGTH;
+    private int maxFrameLength = Framing.DEFAULT_MAX_FRAME_LENGTH;
     private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
     private int maxRooms = DEFAULT_MAX_ROOMS;
     private int maxMembersPerRoom = DEFAULT_MAX_MEMBERS_PER_ROOM;

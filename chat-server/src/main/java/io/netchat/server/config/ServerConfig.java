@@ -1,9 +1,8 @@
 package io.netchat.server.config;
 
+import io.netchat.codec.Transport;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The whole server configuration, immutable. {@link #defaults()} is what the server runs with
@@ -43,8 +42,7 @@ public record ServerConfig(
     listeners = List.copyOf(listeners);
     Check.present("limits", limits, A_MAPPING);
     Check.present("timeouts", timeouts, A_MAPPING);
-    Check.present("transport", transport, "expected one of " + String.join(", ",
-        Arrays.stream(Transport.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList()));
+    Check.present("transport", transport, "expected one of " + String.join(", ", ConfigMapper.names(Transport.class)));
     Check.atLeast("io_threads", ioThreads, 0);
     Check.nonNegative("empty_room_retention", emptyRoomRetention);
   }

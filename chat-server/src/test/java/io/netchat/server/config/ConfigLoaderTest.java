@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.Durations;
+import io.netchat.codec.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

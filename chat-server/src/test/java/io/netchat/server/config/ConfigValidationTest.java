@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.Durations;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,6 +51,8 @@ class ConfigValidationTest {
             "\"127.0.0.1:7000\": another listener already uses this address and port (listeners[0].port)"),
         rule("listeners: [{host: '::', port: 7000}, {host: '0:0:0:0:0:0:0:0', port: 7000}]", "listeners[1].port",
             "already uses this address and port"),
+        rule("listeners: [{host: '::1', port: 7000}, {host: '::1', port: 7000}]", "listeners[1].port",
+            "\"[::1]:7000\": another listener already uses this address and port"),
         // limits must be positive, water marks ordered
         rule("limits: {max_frame_length: 0}", "limits.max_frame_length", "0: expected a positive integer"),
         rule("limits: {history_size: -5}", "limits.history_size", "-5: expected a positive integer"),
