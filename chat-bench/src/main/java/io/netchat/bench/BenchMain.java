@@ -13,6 +13,7 @@ import io.netchat.bench.scenario.SweepSpec;
 import io.netchat.bench.scenario.Target;
 import io.netchat.bench.server.CpuPinning;
 import io.netchat.bench.server.HeapProbe;
+import io.netchat.codec.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

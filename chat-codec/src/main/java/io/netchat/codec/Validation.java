@@ -14,8 +14,6 @@ public final class Validation {
   public static final long MAX_WIRE_INTEGER = (1L << 53) - 1;
   /** Longest {@code id} a command may carry. */
   public static final int MAX_ID_LENGTH = 64;
-  /** Default longest text of a {@code say}, {@code dm} or {@code topic}, in chars. */
-  public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
 
   private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");

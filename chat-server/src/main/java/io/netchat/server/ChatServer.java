@@ -1,6 +1,7 @@
 package io.netchat.server;
 
 import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.Transport;
 import io.netchat.codec.WireFormat;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
@@ -16,6 +17,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -64,7 +66,7 @@ public final class ChatServer implements AutoCloseable {
     List<WireFormat> formats = config.listeners().stream()
         .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
         .toList();
-    Transports transport = Transports.choose(config.transport());
+    Transport transport = config.transport().resolve();
     EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
     int ioThreads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
@@ -91,8 +93,8 @@ public final class ChatServer implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(listener.host(), listener.port());
         ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
         if (!binding.isSuccess()) {
-          throw new IllegalStateException("cannot listen on " + listener.host() + ":" + listener.port()
-              + ": " + binding.cause().getMessage(), binding.cause());
+          throw new IllegalStateException("cannot listen on " + NetUtil.toSocketAddressString(listener.host(),
+              listener.port()) + ": " + binding.cause().getMessage(), binding.cause());
         }
         bound.add(binding.channel());
       }
@@ -106,7 +108,7 @@ public final class ChatServer implements AutoCloseable {
     workers.next().scheduleAtFixedRate(context.refusals()::flush, window, window, TimeUnit.MILLISECONDS);
     ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound));
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-        transport.name(), server.describeListeners(formats));
+        transport.wireName(), server.describeListeners(formats));
     return server;
   }
 
@@ -176,9 +178,7 @@ public final class ChatServer implements AutoCloseable {
     List<InetSocketAddress> addresses = addresses();
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
-      String host = config.listeners().get(i).host();
-      parts.add((host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
-          + addresses.get(i).getPort()
+      parts.add(NetUtil.toSocketAddressString(config.listeners().get(i).host(), addresses.get(i).getPort())
           + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name() + ")");
     }
     return String.join(", ", parts);

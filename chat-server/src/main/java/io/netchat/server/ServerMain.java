@@ -2,13 +2,14 @@ package io.netchat.server;
 
 import ch.qos.logback.classic.Level;
 import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.Durations;
 import io.netchat.server.config.ConfigException;
 import io.netchat.server.config.ConfigLoader;
 import io.netchat.server.config.DaemonConfig;
-import io.netchat.server.config.Durations;
 import io.netchat.server.config.ListenerOverrides;
 import io.netchat.server.config.LoggingConfig;
 import io.netchat.server.config.ServerConfig;
+import io.netty.util.NetUtil;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class ServerMain implements Callable<Integer> {
     ServerConfig serverConfig = daemon.server();
     if (checkOnly) {
       spec.commandLine().getOut().println("configuration OK; listeners: " + serverConfig.listeners().stream()
-          .map(l -> hostPort(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec() + ")").toList());
+          .map(l -> NetUtil.toSocketAddressString(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec() + ")").toList());
       return EXIT_OK;
     }
     applyLogLevel(daemon.logging());
@@ -142,14 +143,10 @@ public final class ServerMain implements Callable<Integer> {
   /** {@code reason}, plus the configured listeners unless it already names one of them. */
   private static String withListeners(String reason, ServerConfig serverConfig) {
     List<String> listeners = serverConfig.listeners().stream()
-        .map(l -> hostPort(l.host(), l.port()))
+        .map(l -> NetUtil.toSocketAddressString(l.host(), l.port()))
         .toList();
     return listeners.stream().anyMatch(reason::contains) ? reason
         : reason + " (listeners: " + String.join(", ", listeners) + ")";
-  }
-
-  private static String hostPort(String host, int port) {
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
   /** The message of {@code e} and of its causes, each once: an operator's view, no stack trace. */

@@ -40,7 +40,7 @@ class InvariantsTest {
   @Test
   void everyMemberSeesTheSameGapFreeOrder() throws Exception {
     InetSocketAddress address = start(TestServers.jsonOnLoopback()
-        .withTransport(io.netchat.server.config.Transport.AUTO, 4)
+        .withTransport(io.netchat.codec.Transport.AUTO, 4)
         .withLimits(TestServers.limits(null, null, null, 1000, 100_000, 100_000, null, null)));
     int senders = 6;
     int each = 40;

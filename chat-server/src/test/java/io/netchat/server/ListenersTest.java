@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ServerMessage;
+import io.netchat.codec.Transport;
 import io.netchat.server.config.ListenerConfig;
-import io.netchat.server.config.Transport;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
@@ -48,6 +48,16 @@ class ListenersTest {
       assertThatThrownBy(() -> ChatServer.start(TestServers.config(new ListenerConfig("127.0.0.1", port, "length", "json"))))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("cannot listen on 127.0.0.1:" + port);
+    }
+  }
+
+  @Test
+  void aTakenIpv6PortIsNamedWithBrackets() {
+    try (ChatServer first = ChatServer.start(TestServers.config(TestServers.loopback("length", "json").withHost("::1")))) {
+      int port = first.addresses().get(0).getPort();
+      assertThatThrownBy(() -> ChatServer.start(TestServers.config(new ListenerConfig("::1", port, "length", "json"))))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot listen on [::1]:" + port + ":");
     }
   }
 }

@@ -27,18 +27,21 @@ final class TestServers {
   static LimitsConfig limits(Integer maxMembersPerRoom, Integer maxRoomsPerSession, Integer maxConnectionsPerIp,
       Integer historySize, Integer messagesPerSecond, Integer burst, Integer floodDisconnectAfter, Long maxOutboundBytes) {
     LimitsConfig d = LimitsConfig.defaults();
-    return new LimitsConfig(d.maxFrameLength(), d.maxTextLength(), d.maxRooms(),
-        or(maxMembersPerRoom, d.maxMembersPerRoom()), or(maxRoomsPerSession, d.maxRoomsPerSession()),
-        d.maxConnections(), or(maxConnectionsPerIp, d.maxConnectionsPerIp()),
-        or(historySize, d.historySize()), d.maxHistoryPerRequest(),
-        d.outboundHighWaterMark(), d.outboundLowWaterMark(),
-        maxOutboundBytes == null ? d.maxOutboundBytes() : maxOutboundBytes,
-        or(messagesPerSecond, d.messagesPerSecond()), or(burst, d.burst()),
-        or(floodDisconnectAfter, d.floodDisconnectAfter()));
+    return LimitsConfig.builder()
+        .maxMembersPerRoom(or(maxMembersPerRoom, d.maxMembersPerRoom()))
+        .maxRoomsPerSession(or(maxRoomsPerSession, d.maxRoomsPerSession()))
+        .maxConnectionsPerIp(or(maxConnectionsPerIp, d.maxConnectionsPerIp()))
+        .historySize(or(historySize, d.historySize()))
+        .messagesPerSecond(or(messagesPerSecond, d.messagesPerSecond()))
+        .burst(or(burst, d.burst()))
+        .floodDisconnectAfter(or(floodDisconnectAfter, d.floodDisconnectAfter()))
+        .maxOutboundBytes(maxOutboundBytes == null ? d.maxOutboundBytes() : maxOutboundBytes)
+        .build();
   }
 
   static TimeoutsConfig timeouts(Duration hello, Duration idle, Duration pong) {
-    return new TimeoutsConfig(hello, idle, pong, Duration.ofSeconds(2));
+    return TimeoutsConfig.defaults().withHello(hello).withIdle(idle).withPong(pong)
+        .withShutdownGrace(Duration.ofSeconds(2));
   }
 
   private static int or(Integer value, int fallback) {

@@ -1,7 +1,7 @@
 package io.netchat.bench.baseline;
 
-import io.netchat.bench.Transport;
 import io.netchat.codec.Framing;
+import io.netchat.codec.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -11,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,7 @@ public final class BaselineServer implements AutoCloseable {
     if (bind.getAddress() == null || !bind.getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("the baseline binds loopback addresses only, not " + host);
     }
-    EventLoopGroup group = transport.newGroup(1, "baseline");
+    EventLoopGroup group = transport.newGroup(1, new DefaultThreadFactory("baseline", true));
     EventLoop loop = group.next();
     ChannelGroup connections = new DefaultChannelGroup("baseline", loop);
     FanoutGroups groups = new FanoutGroups();

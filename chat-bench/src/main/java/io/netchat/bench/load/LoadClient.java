@@ -1,8 +1,8 @@
 package io.netchat.bench.load;
 
-import io.netchat.bench.Transport;
 import io.netchat.codec.HandlerNames;
 import io.netchat.codec.Side;
+import io.netchat.codec.Transport;
 import io.netchat.codec.WireFormat;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -15,6 +15,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -72,7 +73,7 @@ public final class LoadClient implements AutoCloseable {
     this.format = format;
     this.protocol = protocol;
     this.clock = clock;
-    this.group = transport.newGroup(threads, "bench-client");
+    this.group = transport.newGroup(threads, new DefaultThreadFactory("bench-client", true));
     for (EventExecutor loop : group) {
       stats.put(loop, new DeliveryStats());
     }
@@ -160,7 +161,7 @@ public final class LoadClient implements AutoCloseable {
         if (protocol == Protocol.BASELINE) {
           ch.pipeline().remove(HandlerNames.MESSAGE_DECODER);
         }
-        ch.pipeline().addLast("session", new SessionHandler(plan, protocol, handshake, errors, closing::get));
+        ch.pipeline().addLast("session", new LoadSessionHandler(plan, protocol, handshake, errors, closing::get));
         channels.add(ch);
       }
     });

@@ -33,9 +33,9 @@ public record FanoutSpec(int rooms, int members, int publishers, double deliveri
     if (textChars < SendStamp.LENGTH || textChars > 4096) {
       throw new IllegalArgumentException("text size must be in " + SendStamp.LENGTH + "..4096: " + textChars);
     }
-    Durations.checkBounded("warmup", warmup);
-    Durations.checkBounded("measure", measure);
-    Durations.checkBounded("drain", drain);
+    PhaseBounds.checkBounded("warmup", warmup);
+    PhaseBounds.checkBounded("measure", measure);
+    PhaseBounds.checkBounded("drain", drain);
     if (measure.isZero()) {
       throw new IllegalArgumentException("the measured window must not be empty");
     }

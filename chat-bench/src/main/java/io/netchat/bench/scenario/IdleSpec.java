@@ -17,7 +17,7 @@ public record IdleSpec(int connections, int roomSize, Duration settle) {
     if (roomSize < 1) {
       throw new IllegalArgumentException("room size must be positive: " + roomSize);
     }
-    Durations.checkBounded("settle", settle);
+    PhaseBounds.checkBounded("settle", settle);
   }
 
   /** Rooms the connections fill. */

@@ -1,6 +1,5 @@
 package io.netchat.bench.scenario;
 
-import io.netchat.bench.Transport;
 import io.netchat.bench.load.BenchClock;
 import io.netchat.bench.load.ConnectResult;
 import io.netchat.bench.load.ConnectionPlan;
@@ -19,6 +18,7 @@ import io.netchat.bench.report.TargetRun;
 import io.netchat.bench.server.CpuPinning;
 import io.netchat.bench.server.HeapProbe;
 import io.netchat.bench.server.ProcStats;
+import io.netchat.codec.Transport;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.PrintStream;

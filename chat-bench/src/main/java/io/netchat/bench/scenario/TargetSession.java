@@ -1,6 +1,5 @@
 package io.netchat.bench.scenario;
 
-import io.netchat.bench.Transport;
 import io.netchat.bench.load.BenchClock;
 import io.netchat.bench.load.LoadClient;
 import io.netchat.bench.server.CpuPinning;
@@ -8,6 +7,7 @@ import io.netchat.bench.server.ServerCommand;
 import io.netchat.bench.server.ServerProcess;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Framing;
+import io.netchat.codec.Transport;
 import io.netchat.codec.WireFormat;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.netchat.bench.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netchat.bench.Transport;
 import io.netchat.codec.Framing;
+import io.netchat.codec.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -13,6 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class BaselineServerTest {
   @BeforeEach
   void start() throws InterruptedException {
     server = BaselineServer.start("127.0.0.1", 0, Transport.NIO, 100, 1024 * 1024);
-    clients = Transport.NIO.newGroup(1, "test-client");
+    clients = Transport.NIO.newGroup(1, new DefaultThreadFactory("test-client", true));
   }
 
   @AfterEach

@@ -3,11 +3,11 @@ package io.netchat.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netchat.bench.Transport;
 import io.netchat.bench.baseline.BaselineServer;
 import io.netchat.bench.scenario.FanoutLayout;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Framing;
+import io.netchat.codec.Transport;
 import io.netchat.codec.WireFormat;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package io.netchat.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netchat.bench.Transport;
 import io.netchat.bench.scenario.FanoutLayout;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Framing;
+import io.netchat.codec.Transport;
 import io.netchat.codec.WireFormat;
 import io.netchat.server.ChatServer;
 import io.netchat.server.config.LimitsConfig;
@@ -61,10 +61,6 @@ class LoadClientNetchatTest {
   }
 
   private static LimitsConfig generousLimits() {
-    LimitsConfig d = LimitsConfig.defaults();
-    return new LimitsConfig(d.maxFrameLength(), d.maxTextLength(), d.maxRooms(), d.maxMembersPerRoom(),
-        d.maxRoomsPerSession(), d.maxConnections(), d.maxConnectionsPerIp(), d.historySize(),
-        d.maxHistoryPerRequest(), d.outboundHighWaterMark(), d.outboundLowWaterMark(), d.maxOutboundBytes(),
-        10_000, 10_000, d.floodDisconnectAfter());
+    return LimitsConfig.builder().messagesPerSecond(10_000).burst(10_000).build();
   }
 }

@@ -6,6 +6,7 @@ import io.netchat.client.ClientConfig;
 import io.netchat.client.ConnectionEvent;
 import io.netchat.client.ReconnectPolicy;
 import io.netchat.codec.ChatCodecException;
+import io.netchat.codec.Durations;
 import io.netchat.codec.ServerMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -87,15 +88,15 @@ public final class ClientMain implements Callable<Integer> {
       description = "reconnect with backoff when the connection drops (default: on when interactive, off for scripts)")
   Boolean reconnect;
 
-  @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
+  @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
       description = "how long a script 'expect' waits unless it names its own timeout (default: ${DEFAULT-VALUE})")
   Duration expectTimeout;
 
-  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
       description = "TCP connect timeout (default: ${DEFAULT-VALUE})")
   Duration connectTimeout;
 
-  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.class,
+  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "10s",
       description = "how long a command waits for its answer (default: ${DEFAULT-VALUE})")
   Duration requestTimeout;
 
@@ -130,6 +131,7 @@ public final class ClientMain implements Callable<Integer> {
   /** Parses {@code args} and runs; returns the exit code. */
   int execute(String... args) {
     CommandLine commandLine = new CommandLine(this);
+    commandLine.registerConverter(Duration.class, Durations::require);
     commandLine.setOut(new java.io.PrintWriter(out, true));
     commandLine.setErr(new java.io.PrintWriter(err, true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

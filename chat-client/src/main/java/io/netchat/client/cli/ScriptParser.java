@@ -1,6 +1,7 @@
 package io.netchat.client.cli;
 
 import io.netchat.codec.ChatCodecException;
+import io.netchat.codec.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ final class ScriptParser {
         if (words.size() != 2) {
           throw new IllegalArgumentException("usage: sleep <duration>, e.g. sleep 200ms");
         }
-        yield new ScriptStep.Sleep(line, source, Durations.parse(words.get(1)));
+        yield new ScriptStep.Sleep(line, source, Durations.require(words.get(1)));
       }
       default -> throw new IllegalArgumentException("unknown statement '" + keyword
           + "'; a line is a /command, a JSON command, send, expect, sleep, or a # comment");
@@ -85,8 +86,8 @@ final class ScriptParser {
       var m = CONDITION.matcher(word);
       if (m.matches()) {
         conditions.add(new FieldMatch(m.group(1), m.group(2).equals("~"), m.group(3)));
-      } else if (i == words.size() - 1 && Durations.isDuration(word)) {
-        timeout = Durations.parse(word);
+      } else if (i == words.size() - 1 && Durations.parse(word).isPresent()) {
+        timeout = Durations.require(word);
       } else {
         throw new IllegalArgumentException("'" + word + "' is neither field=value, field~value nor a final timeout");
       }

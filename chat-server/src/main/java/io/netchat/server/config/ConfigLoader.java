@@ -1,37 +1,47 @@
 package io.netchat.server.config;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Framing;
+import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads {@code server.yaml} over {@link DaemonConfig#defaults()}: every key is optional, keys are
- * the snake_case names of the config records, and any bad value fails with a
+ * Reads {@code server.yaml} into a {@link DaemonConfig} with Jackson: keys are the snake_case
+ * names of the config records' components, every key is optional (a missing or empty one takes
+ * the record's {@code defaults()}), and the records check their own ranges. The server's keys
+ * stand at the top level beside the daemon's sections. Any bad value fails with a
  * {@link ConfigException} that names the key path, the value and what is allowed.
+ *
+ * <p>A new section is a record with a {@code defaults()} and one component in
+ * {@link ServerConfig} (or {@link DaemonConfig}); nothing here changes.
  */
 public final class ConfigLoader {
-  private static final int MAX_PORT = 65_535;
+  private static final String SERVER = "server";
+  private static final List<String> DAEMON_SECTIONS =
+      BindingErrors.keys(DaemonConfig.class).stream().filter(key -> !key.equals(SERVER)).toList();
 
-  private final YAMLMapper yaml = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private static final YAMLMapper YAML = ConfigMapper.create(); // thread-safe once built; shares its caches
   private final CodecRegistry codecs;
+  private final BindingErrors errors;
 
   /** A loader that accepts the codecs of {@code codecs}. */
   public ConfigLoader(CodecRegistry codecs) {
     this.codecs = codecs;
+    this.errors = new BindingErrors(SERVER, DAEMON_SECTIONS, this::codecRule);
   }
 
   /** Loads {@code file}; problems, including an unreadable file, are {@link ConfigException}s naming it. */
@@ -53,112 +63,89 @@ public final class ConfigLoader {
 
   /** Parses YAML text; an empty text is the defaults. */
   public DaemonConfig parse(String text) {
+    ObjectNode document = shaped(read(text));
+    DaemonConfig config;
+    try {
+      config = YAML.treeToValue(document, DaemonConfig.class);
+    } catch (JacksonException e) {
+      throw errors.describe(e, document);
+    }
+    checkListeners(config.server().listeners());
+    return config;
+  }
+
+  private ObjectNode read(String text) {
     JsonNode document;
     try {
-      document = yaml.readTree(text);
+      document = YAML.readTree(text);
     } catch (JacksonException e) {
       String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
       throw new ConfigException("", null, "not valid YAML" + where + ": " + e.getOriginalMessage());
     }
-    ConfigNode root = ConfigNode.root(document);
-    ServerConfig server = server(root);
-    LoggingConfig logging = root.section("logging").map(ConfigLoader::logging).orElse(LoggingConfig.defaults());
-    root.rejectUnknownKeys();
-    return new DaemonConfig(server, logging);
+    if (document == null || document.isNull() || document.isMissingNode()) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    if (!document.isObject()) {
+      throw new ConfigException("", document, "the file must be a YAML mapping of settings (key: value)");
+    }
+    return withoutNulls((ObjectNode) document);
   }
 
-  private ServerConfig server(ConfigNode root) {
-    ServerConfig defaults = ServerConfig.defaults();
-    String serverName = root.string("server_name", defaults.serverName());
-    List<ListenerConfig> listeners = root.sections("listeners").map(this::listeners).orElse(defaults.listeners());
-    LimitsConfig limits = root.section("limits").map(ConfigLoader::limits).orElse(defaults.limits());
-    TimeoutsConfig timeouts = root.section("timeouts").map(ConfigLoader::timeouts).orElse(defaults.timeouts());
-    Transport transport = Transport.valueOf(root.choice("transport",
-        defaults.transport().name().toLowerCase(Locale.ROOT), transportNames()).toUpperCase(Locale.ROOT));
-    int ioThreads = root.integer("io_threads", defaults.ioThreads(), 0, Integer.MAX_VALUE);
-    Duration retention = root.duration("empty_room_retention", defaults.emptyRoomRetention(), true);
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention);
+  /** The file's top level as {@link DaemonConfig} is shaped: its sections, and the rest as {@code server}. */
+  private static ObjectNode shaped(ObjectNode top) {
+    ObjectNode daemon = top.objectNode();
+    for (String section : DAEMON_SECTIONS) {
+      JsonNode value = top.remove(section);
+      if (value != null) {
+        daemon.set(section, value);
+      }
+    }
+    return daemon.set(SERVER, top);
   }
 
-  private List<ListenerConfig> listeners(List<ConfigNode> nodes) {
-    List<ListenerConfig> listeners = new ArrayList<>();
+  /** {@code key:} with nothing after it means "the default", as a missing key does. */
+  private static ObjectNode withoutNulls(ObjectNode node) {
+    node.properties().removeIf(property -> property.getValue().isNull());
+    node.forEach(ConfigLoader::nullsRemovedBelow);
+    return node;
+  }
+
+  private static void nullsRemovedBelow(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      withoutNulls(object);
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(ConfigLoader::nullsRemovedBelow);
+    }
+  }
+
+  /** What the records cannot check alone: registered codecs, codec and framing together, one listener per address. */
+  private void checkListeners(List<ListenerConfig> listeners) {
     Map<String, String> boundBy = new HashMap<>();
-    for (ConfigNode node : nodes) {
-      ListenerConfig listener = listener(node);
+    for (int i = 0; i < listeners.size(); i++) {
+      ListenerConfig listener = listeners.get(i);
+      String key = "listeners[" + i + "]";
+      if (!codecs.names().contains(listener.codec())) {
+        throw new ConfigException(key + ".codec", listener.codec(), codecRule(List.of()).orElseThrow());
+      }
+      if (Framing.byName(listener.framing()) == Framing.LINE && codecs.get(listener.codec()).binary()) {
+        throw new ConfigException(key + ".codec", listener.codec(), "a binary codec cannot use the line framing;"
+            + " use framing: length, or a text codec such as json");
+      }
       if (listener.port() != 0) {
         String address = Arrays.toString(IpLiterals.bytes(listener.host())) + ":" + listener.port();
-        String earlier = boundBy.putIfAbsent(address, node.keyPath("port"));
+        String earlier = boundBy.putIfAbsent(address, key + ".port");
         if (earlier != null) {
-          throw new ConfigException(node.keyPath("port"), listener.host() + ":" + listener.port(),
+          throw new ConfigException(key + ".port", NetUtil.toSocketAddressString(listener.host(), listener.port()),
               "another listener already uses this address and port (" + earlier + ")");
         }
       }
-      listeners.add(listener);
     }
-    return listeners;
   }
 
-  private ListenerConfig listener(ConfigNode node) {
-    String rawHost = node.string("host", ListenerConfig.DEFAULT_HOST);
-    String host = IpLiterals.normalize(rawHost)
-        .orElseThrow(() -> new ConfigException(node.keyPath("host"), rawHost, "expected " + IpLiterals.FORM));
-    int port = node.integer("port", ListenerConfig.DEFAULT_PORT, 0, MAX_PORT);
-    String framing = node.choice("framing", ListenerConfig.DEFAULT_FRAMING,
-        Arrays.stream(Framing.values()).map(Framing::wireName).toList());
-    String codec = node.choice("codec", ListenerConfig.DEFAULT_CODEC, codecs.names());
-    if (Framing.byName(framing) == Framing.LINE && codecs.get(codec).binary()) {
-      throw new ConfigException(node.keyPath("codec"), codec, "a binary codec cannot use the line framing;"
-          + " use framing: length, or a text codec such as json");
-    }
-    node.rejectUnknownKeys();
-    return new ListenerConfig(host, port, framing, codec);
-  }
-
-  private static LimitsConfig limits(ConfigNode node) {
-    LimitsConfig d = LimitsConfig.defaults();
-    int max = Integer.MAX_VALUE;
-    LimitsConfig limits = new LimitsConfig(
-        node.integer("max_frame_length", d.maxFrameLength(), 1, max),
-        node.integer("max_text_length", d.maxTextLength(), 1, max),
-        node.integer("max_rooms", d.maxRooms(), 1, max),
-        node.integer("max_members_per_room", d.maxMembersPerRoom(), 1, max),
-        node.integer("max_rooms_per_session", d.maxRoomsPerSession(), 1, max),
-        node.integer("max_connections", d.maxConnections(), 1, max),
-        node.integer("max_connections_per_ip", d.maxConnectionsPerIp(), 1, max),
-        node.integer("history_size", d.historySize(), 1, max),
-        node.integer("max_history_per_request", d.maxHistoryPerRequest(), 1, max),
-        node.integer("outbound_high_water_mark", d.outboundHighWaterMark(), 1, max),
-        node.integer("outbound_low_water_mark", d.outboundLowWaterMark(), 1, max),
-        node.longInteger("max_outbound_bytes", d.maxOutboundBytes(), 1, Long.MAX_VALUE),
-        node.integer("messages_per_second", d.messagesPerSecond(), 1, max),
-        node.integer("burst", d.burst(), 1, max),
-        node.integer("flood_disconnect_after", d.floodDisconnectAfter(), 1, max));
-    node.rejectUnknownKeys();
-    if (limits.outboundLowWaterMark() > limits.outboundHighWaterMark()) {
-      throw new ConfigException(node.keyPath("outbound_low_water_mark"), limits.outboundLowWaterMark(),
-          "must not exceed limits.outbound_high_water_mark (" + limits.outboundHighWaterMark() + ")");
-    }
-    return limits;
-  }
-
-  private static TimeoutsConfig timeouts(ConfigNode node) {
-    TimeoutsConfig d = TimeoutsConfig.defaults();
-    TimeoutsConfig timeouts = new TimeoutsConfig(
-        node.duration("hello", d.hello(), false),
-        node.duration("idle", d.idle(), false),
-        node.duration("pong", d.pong(), false),
-        node.duration("shutdown_grace", d.shutdownGrace(), false));
-    node.rejectUnknownKeys();
-    return timeouts;
-  }
-
-  private static LoggingConfig logging(ConfigNode node) {
-    LoggingConfig logging = new LoggingConfig(node.choice("level", LoggingConfig.DEFAULT_LEVEL, LoggingConfig.LEVELS));
-    node.rejectUnknownKeys();
-    return logging;
-  }
-
-  private static List<String> transportNames() {
-    return Arrays.stream(Transport.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
+  /** At {@code listeners[i].codec} (or asked directly, with no path): the registered codecs. */
+  private Optional<String> codecRule(List<String> path) {
+    boolean codecKey = path.isEmpty()
+        || path.size() == 3 && path.get(0).equals("listeners") && path.get(2).equals("codec");
+    return codecKey ? Optional.of("expected one of " + String.join(", ", codecs.names())) : Optional.empty();
   }
 }

@@ -1,12 +1,19 @@
 package io.netchat.server.config;
 
 /**
- * Everything {@code server.yaml} configures: the server itself and the daemon around it.
+ * Everything {@code server.yaml} configures: the server itself and the daemon around it. In the
+ * file, the server's keys stand at the top level beside the daemon's own sections
+ * ({@code logging}).
  *
  * @param server what {@code ChatServer.start} runs with
  * @param logging how much the daemon logs
  */
 public record DaemonConfig(ServerConfig server, LoggingConfig logging) {
+
+  public DaemonConfig {
+    Check.present("server", server, "expected the server's settings");
+    Check.present("logging", logging, "expected a mapping of settings (key: value)");
+  }
 
   /** What the daemon runs with when no configuration file is given. */
   public static DaemonConfig defaults() {

@@ -1,9 +1,12 @@
 package io.netchat.server.config;
 
+import io.netchat.codec.Framing;
+
 /**
  * Every bound the server enforces. Memory stays bounded because each of these is finite.
  *
- * @param maxFrameLength longest frame payload in bytes (both directions)
+ * @param maxFrameLength longest frame payload in bytes (both directions); by default
+ *     {@link Framing#DEFAULT_MAX_FRAME_LENGTH}
  * @param maxTextLength longest {@code text} of say/dm/topic, in chars
  * @param maxRooms rooms that may exist at once
  * @param maxMembersPerRoom members one room may hold
@@ -38,7 +41,6 @@ public record LimitsConfig(
     int burst,
     int floodDisconnectAfter) {
 
-  public static final int DEFAULT_MAX_FRAME_LENGTH = 64 * 1024;
   public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
   public static final int DEFAULT_MAX_ROOMS = 10_000;
   public static final int DEFAULT_MAX_MEMBERS_PER_ROOM = 1_000;
@@ -54,11 +56,160 @@ public record LimitsConfig(
   public static final int DEFAULT_BURST = 40;
   public static final int DEFAULT_FLOOD_DISCONNECT_AFTER = 50;
 
+  /** Checks every limit is positive and the water marks are ordered. */
+  public LimitsConfig {
+    Check.positive("max_frame_length", maxFrameLength);
+    Check.positive("max_text_length", maxTextLength);
+    Check.positive("max_rooms", maxRooms);
+    Check.positive("max_members_per_room", maxMembersPerRoom);
+    Check.positive("max_rooms_per_session", maxRoomsPerSession);
+    Check.positive("max_connections", maxConnections);
+    Check.positive("max_connections_per_ip", maxConnectionsPerIp);
+    Check.positive("history_size", historySize);
+    Check.positive("max_history_per_request", maxHistoryPerRequest);
+    Check.positive("outbound_high_water_mark", outboundHighWaterMark);
+    Check.positive("outbound_low_water_mark", outboundLowWaterMark);
+    Check.positive("max_outbound_bytes", maxOutboundBytes);
+    Check.positive("messages_per_second", messagesPerSecond);
+    Check.positive("burst", burst);
+    Check.positive("flood_disconnect_after", floodDisconnectAfter);
+    if (outboundLowWaterMark > outboundHighWaterMark) {
+      throw new ConfigException("outbound_low_water_mark", outboundLowWaterMark,
+          "must not exceed limits.outbound_high_water_mark (" + outboundHighWaterMark + ")");
+    }
+  }
+
   public static LimitsConfig defaults() {
-    return new LimitsConfig(DEFAULT_MAX_FRAME_LENGTH, DEFAULT_MAX_TEXT_LENGTH, DEFAULT_MAX_ROOMS,
-        DEFAULT_MAX_MEMBERS_PER_ROOM, DEFAULT_MAX_ROOMS_PER_SESSION, DEFAULT_MAX_CONNECTIONS,
-        DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_HISTORY_SIZE, DEFAULT_MAX_HISTORY_PER_REQUEST,
-        DEFAULT_OUTBOUND_HIGH_WATER_MARK, DEFAULT_OUTBOUND_LOW_WATER_MARK, DEFAULT_MAX_OUTBOUND_BYTES,
-        DEFAULT_MESSAGES_PER_SECOND, DEFAULT_BURST, DEFAULT_FLOOD_DISCONNECT_AFTER);
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults: set only the limits that differ. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these limits. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.maxFrameLength = maxFrameLength;
+    builder.maxTextLength = maxTextLength;
+    builder.maxRooms = maxRooms;
+    builder.maxMembersPerRoom = maxMembersPerRoom;
+    builder.maxRoomsPerSession = maxRoomsPerSession;
+    builder.maxConnections = maxConnections;
+    builder.maxConnectionsPerIp = maxConnectionsPerIp;
+    builder.historySize = historySize;
+    builder.maxHistoryPerRequest = maxHistoryPerRequest;
+    builder.outboundHighWaterMark = outboundHighWaterMark;
+    builder.outboundLowWaterMark = outboundLowWaterMark;
+    builder.maxOutboundBytes = maxOutboundBytes;
+    builder.messagesPerSecond = messagesPerSecond;
+    builder.burst = burst;
+    builder.floodDisconnectAfter = floodDisconnectAfter;
+    return builder;
+  }
+
+  /** Sets limits by name, so that no two of the fifteen numbers can be swapped unnoticed. */
+  public static final class Builder {
+    private int maxFrameLength = Framing.DEFAULT_MAX_FRAME_LENGTH;
+    private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+    private int maxRooms = DEFAULT_MAX_ROOMS;
+    private int maxMembersPerRoom = DEFAULT_MAX_MEMBERS_PER_ROOM;
+    private int maxRoomsPerSession = DEFAULT_MAX_ROOMS_PER_SESSION;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private int maxConnectionsPerIp = DEFAULT_MAX_CONNECTIONS_PER_IP;
+    private int historySize = DEFAULT_HISTORY_SIZE;
+    private int maxHistoryPerRequest = DEFAULT_MAX_HISTORY_PER_REQUEST;
+    private int outboundHighWaterMark = DEFAULT_OUTBOUND_HIGH_WATER_MARK;
+    private int outboundLowWaterMark = DEFAULT_OUTBOUND_LOW_WATER_MARK;
+    private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
+    private int messagesPerSecond = DEFAULT_MESSAGES_PER_SECOND;
+    private int burst = DEFAULT_BURST;
+    private int floodDisconnectAfter = DEFAULT_FLOOD_DISCONNECT_AFTER;
+
+    private Builder() {}
+
+    public Builder maxFrameLength(int value) {
+      maxFrameLength = value;
+      return this;
+    }
+
+    public Builder maxTextLength(int value) {
+      maxTextLength = value;
+      return this;
+    }
+
+    public Builder maxRooms(int value) {
+      maxRooms = value;
+      return this;
+    }
+
+    public Builder maxMembersPerRoom(int value) {
+      maxMembersPerRoom = value;
+      return this;
+    }
+
+    public Builder maxRoomsPerSession(int value) {
+      maxRoomsPerSession = value;
+      return this;
+    }
+
+    public Builder maxConnections(int value) {
+      maxConnections = value;
+      return this;
+    }
+
+    public Builder maxConnectionsPerIp(int value) {
+      maxConnectionsPerIp = value;
+      return this;
+    }
+
+    public Builder historySize(int value) {
+      historySize = value;
+      return this;
+    }
+
+    public Builder maxHistoryPerRequest(int value) {
+      maxHistoryPerRequest = value;
+      return this;
+    }
+
+    public Builder outboundHighWaterMark(int value) {
+      outboundHighWaterMark = value;
+      return this;
+    }
+
+    public Builder outboundLowWaterMark(int value) {
+      outboundLowWaterMark = value;
+      return this;
+    }
+
+    public Builder maxOutboundBytes(long value) {
+      maxOutboundBytes = value;
+      return this;
+    }
+
+    public Builder messagesPerSecond(int value) {
+      messagesPerSecond = value;
+      return this;
+    }
+
+    public Builder burst(int value) {
+      burst = value;
+      return this;
+    }
+
+    public Builder floodDisconnectAfter(int value) {
+      floodDisconnectAfter = value;
+      return this;
+    }
+
+    /** The limits set, checked as a configuration file's would be. */
+    public LimitsConfig build() {
+      return new LimitsConfig(maxFrameLength, maxTextLength, maxRooms, maxMembersPerRoom, maxRoomsPerSession,
+          maxConnections, maxConnectionsPerIp, historySize, maxHistoryPerRequest,
+          outboundHighWaterMark, outboundLowWaterMark, maxOutboundBytes,
+          messagesPerSecond, burst, floodDisconnectAfter);
+    }
   }
 }

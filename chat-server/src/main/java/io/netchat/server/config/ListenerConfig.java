@@ -1,9 +1,14 @@
 package io.netchat.server.config;
 
+import io.netchat.codec.Framing;
+import java.util.Arrays;
+
 /**
- * One listening socket: where it binds and what it speaks.
+ * One listening socket: where it binds and what it speaks. Whether {@code codec} is registered,
+ * and suits {@code framing}, depends on the codecs at hand: {@code ConfigLoader} checks that.
  *
- * @param host address to bind: an IPv4 or IPv6 literal ({@code 0.0.0.0}, {@code ::} for all)
+ * @param host address to bind: an IPv4 or IPv6 literal ({@code 0.0.0.0}, {@code ::} for all),
+ *     kept without IPv6 brackets
  * @param port TCP port, 0 for an ephemeral one
  * @param framing {@code length} or {@code line}
  * @param codec a registered codec name, e.g. {@code json}
@@ -13,6 +18,20 @@ public record ListenerConfig(String host, int port, String framing, String codec
   public static final int DEFAULT_PORT = 7777;
   public static final String DEFAULT_FRAMING = "length";
   public static final String DEFAULT_CODEC = "json";
+  /** The highest TCP port. */
+  public static final int MAX_PORT = 65_535;
+
+  /** Checks the host is an IP literal, the port a port and the framing known. */
+  public ListenerConfig {
+    String written = host;
+    host = IpLiterals.normalize(Check.present("host", host, "expected " + IpLiterals.FORM))
+        .orElseThrow(() -> new ConfigException("host", written, "expected " + IpLiterals.FORM));
+    if (port < 0 || port > MAX_PORT) {
+      throw new ConfigException("port", port, "expected an integer from 0 to " + MAX_PORT + " (0 picks a free port)");
+    }
+    Check.oneOf("framing", framing, Arrays.stream(Framing.values()).map(Framing::wireName).toList());
+    Check.nonBlank("codec", codec);
+  }
 
   /** The embedded default listener: 127.0.0.1:7777, length framing, json codec. */
   public static ListenerConfig defaults() {

@@ -18,15 +18,15 @@ public final class ListenerOverrides {
   public static ServerConfig apply(ServerConfig config, String host, Integer port) {
     List<ListenerConfig> listeners = new ArrayList<>(config.listeners());
     ListenerConfig first = listeners.get(0);
-    if (host != null) {
-      first = first.withHost(IpLiterals.normalize(host)
-          .orElseThrow(() -> new ConfigException("--host", host, "expected " + IpLiterals.FORM)));
+    try {
+      first = host == null ? first : first.withHost(host);
+    } catch (ConfigException e) {
+      throw e.rekeyed("--host");
     }
-    if (port != null) {
-      if (port < 0 || port > 65_535) {
-        throw new ConfigException("--port", port, "expected an integer from 0 to 65535 (0 picks a free port)");
-      }
-      first = first.withPort(port);
+    try {
+      first = port == null ? first : first.withPort(port);
+    } catch (ConfigException e) {
+      throw e.rekeyed("--port");
     }
     listeners.set(0, first);
     return config.withListeners(listeners);

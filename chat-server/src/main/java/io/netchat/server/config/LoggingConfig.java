@@ -14,9 +14,7 @@ public record LoggingConfig(String level) {
   public static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
   public LoggingConfig {
-    if (!LEVELS.contains(level)) {
-      throw new IllegalArgumentException("unknown log level '" + level + "'; known levels: " + LEVELS);
-    }
+    Check.oneOf("level", level, LEVELS);
   }
 
   public static LoggingConfig defaults() {

@@ -1,5 +1,6 @@
 package io.netchat.server.config;
 
+import io.netchat.codec.Transport;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,8 +28,23 @@ public record ServerConfig(
   public static final String DEFAULT_SERVER_NAME = "netchat";
   public static final Duration DEFAULT_EMPTY_ROOM_RETENTION = Duration.ofMinutes(10);
 
+  private static final String A_MAPPING = "expected a mapping of settings (key: value)";
+
+  /** Checks there is at least one listener, every section is present and the counts in range. */
   public ServerConfig {
+    serverName = Check.nonBlank("server_name", serverName);
+    if (listeners == null || listeners.isEmpty()) {
+      throw new ConfigException("listeners", listeners, "expected a list of at least one mapping");
+    }
+    for (int i = 0; i < listeners.size(); i++) {
+      Check.present("listeners[" + i + "]", listeners.get(i), A_MAPPING);
+    }
     listeners = List.copyOf(listeners);
+    Check.present("limits", limits, A_MAPPING);
+    Check.present("timeouts", timeouts, A_MAPPING);
+    Check.present("transport", transport, "expected one of " + String.join(", ", ConfigMapper.names(Transport.class)));
+    Check.atLeast("io_threads", ioThreads, 0);
+    Check.nonNegative("empty_room_retention", emptyRoomRetention);
   }
 
   public static ServerConfig defaults() {

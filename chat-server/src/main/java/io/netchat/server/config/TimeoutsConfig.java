@@ -3,7 +3,8 @@ package io.netchat.server.config;
 import java.time.Duration;
 
 /**
- * Connection timers.
+ * Connection timers. Build one from {@link #defaults()} with the {@code withX} methods: four
+ * durations in a row are too easy to swap.
  *
  * @param hello time a new connection has to send {@code hello}
  * @param idle read silence after which the server sends {@code ping}
@@ -16,7 +17,31 @@ public record TimeoutsConfig(Duration hello, Duration idle, Duration pong, Durat
   public static final Duration DEFAULT_PONG = Duration.ofSeconds(30);
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
+  /** Checks every timer is positive. */
+  public TimeoutsConfig {
+    Check.positive("hello", hello);
+    Check.positive("idle", idle);
+    Check.positive("pong", pong);
+    Check.positive("shutdown_grace", shutdownGrace);
+  }
+
   public static TimeoutsConfig defaults() {
     return new TimeoutsConfig(DEFAULT_HELLO, DEFAULT_IDLE, DEFAULT_PONG, DEFAULT_SHUTDOWN_GRACE);
+  }
+
+  public TimeoutsConfig withHello(Duration newHello) {
+    return new TimeoutsConfig(newHello, idle, pong, shutdownGrace);
+  }
+
+  public TimeoutsConfig withIdle(Duration newIdle) {
+    return new TimeoutsConfig(hello, newIdle, pong, shutdownGrace);
+  }
+
+  public TimeoutsConfig withPong(Duration newPong) {
+    return new TimeoutsConfig(hello, idle, newPong, shutdownGrace);
+  }
+
+  public TimeoutsConfig withShutdownGrace(Duration newShutdownGrace) {
+    return new TimeoutsConfig(hello, idle, pong, newShutdownGrace);
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.Durations;
+import io.netchat.codec.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,10 +77,13 @@ class ConfigLoaderTest {
         new ListenerConfig("::", 9000, "length", "cbor"),
         new ListenerConfig("::1", 9001, "line", "json"),
         new ListenerConfig("127.0.0.1", 0, "length", "json"));
-    assertThat(server.limits()).isEqualTo(
-        new LimitsConfig(1000, 500, 3, 4, 5, 6, 7, 8, 9, 2000, 2000, 5_000_000_000L, 10, 11, 12));
-    assertThat(server.timeouts()).isEqualTo(new TimeoutsConfig(
-        Duration.ofMillis(500), Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofDays(1)));
+    assertThat(server.limits()).isEqualTo(LimitsConfig.builder()
+        .maxFrameLength(1000).maxTextLength(500).maxRooms(3).maxMembersPerRoom(4).maxRoomsPerSession(5)
+        .maxConnections(6).maxConnectionsPerIp(7).historySize(8).maxHistoryPerRequest(9)
+        .outboundHighWaterMark(2000).outboundLowWaterMark(2000).maxOutboundBytes(5_000_000_000L)
+        .messagesPerSecond(10).burst(11).floodDisconnectAfter(12).build());
+    assertThat(server.timeouts()).isEqualTo(TimeoutsConfig.defaults().withHello(Duration.ofMillis(500))
+        .withIdle(Duration.ofMinutes(2)).withPong(Duration.ofHours(1)).withShutdownGrace(Duration.ofDays(1)));
     assertThat(server.transport()).isEqualTo(Transport.NIO);
     assertThat(server.ioThreads()).isEqualTo(2);
     assertThat(server.emptyRoomRetention()).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.Durations;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,6 +51,8 @@ class ConfigValidationTest {
             "\"127.0.0.1:7000\": another listener already uses this address and port (listeners[0].port)"),
         rule("listeners: [{host: '::', port: 7000}, {host: '0:0:0:0:0:0:0:0', port: 7000}]", "listeners[1].port",
             "already uses this address and port"),
+        rule("listeners: [{host: '::1', port: 7000}, {host: '::1', port: 7000}]", "listeners[1].port",
+            "\"[::1]:7000\": another listener already uses this address and port"),
         // limits must be positive, water marks ordered
         rule("limits: {max_frame_length: 0}", "limits.max_frame_length", "0: expected a positive integer"),
         rule("limits: {history_size: -5}", "limits.history_size", "-5: expected a positive integer"),
@@ -70,7 +73,18 @@ class ConfigValidationTest {
         rule("logging: {level: loud}", "logging.level", "expected one of trace, debug, info, warn, error, off"),
         // not YAML at all, or ambiguous YAML
         rule("limits: {burst: 1", "", "not valid YAML"),
-        rule("io_threads: 1\nio_threads: 2", "", "not valid YAML"));
+        rule("io_threads: 1\nio_threads: 2", "", "not valid YAML"),
+        // wrong types the records are asked about, and empty items
+        rule("listeners: [~]", "listeners[0]", "expected a mapping"),
+        rule("listeners: [{codec: 42}]", "listeners[0].codec", "42: expected one of json, cbor"),
+        rule("listeners: [{host: 42}]", "listeners[0].host", "42: expected an IPv4 or IPv6 address literal"),
+        rule("logging: 5", "logging", "5: expected a mapping"),
+        rule("server_name: true", "server_name", "true: expected a non-empty string"),
+        rule("limits: {burst: 1.0}", "limits.burst", "1.0: expected a positive integer"),
+        rule("limits: {max_outbound_bytes: 99999999999999999999}", "limits.max_outbound_bytes",
+            "99999999999999999999: expected a positive integer"),
+        rule("empty_room_retention: 0", "empty_room_retention", "0: expected a duration"),
+        rule("nested: {a: 1}", "nested", "unknown key; known keys: server_name"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * errors and unexpected closes. Room deliveries never reach it (see
  * {@link StampedDeliveryHandler}).
  */
-public final class SessionHandler extends ChannelInboundHandlerAdapter {
+public final class LoadSessionHandler extends ChannelInboundHandlerAdapter {
   private final ConnectionPlan plan;
   private final Protocol protocol;
   private final Promise<Void> handshake;
@@ -27,7 +27,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
   /**
    * @param closing true once the run is shutting down, when closes are expected
    */
-  public SessionHandler(ConnectionPlan plan, Protocol protocol, Promise<Void> handshake,
+  public LoadSessionHandler(ConnectionPlan plan, Protocol protocol, Promise<Void> handshake,
       ErrorCounts errors, BooleanSupplier closing) {
     this.plan = plan;
     this.protocol = protocol;

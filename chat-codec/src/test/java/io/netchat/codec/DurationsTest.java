@@ -1,6 +1,7 @@
-package io.netchat.server.config;
+package io.netchat.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,5 +26,13 @@ class DurationsTest {
   @ValueSource(strings = {"500ms", "1500ms", "30s", "90s", "5m", "1h", "3d", "0s"})
   void formatsBackToTheShortestForm(String text) {
     assertThat(Durations.format(Durations.parse(text).orElseThrow())).isEqualTo(text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"5", "5 minutes"})
+  void requireNamesTheTextAndTheForm(String text) {
+    assertThatThrownBy(() -> Durations.require(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a duration: '" + text + "'; expected " + Durations.FORM);
   }
 }

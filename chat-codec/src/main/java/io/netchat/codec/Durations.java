@@ -1,13 +1,17 @@
-package io.netchat.server.config;
+package io.netchat.codec;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as written in configuration: a whole number and a unit, e.g. {@code 500ms}, {@code 30s}, {@code 5m}. */
+/**
+ * Durations as people write them in netchat: a whole number and a unit, e.g. {@code 500ms},
+ * {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}. One grammar for {@code server.yaml} and for
+ * the client's options and scripts.
+ */
 public final class Durations {
-  /** How a configuration error describes the accepted form. */
+  /** How an error describes the accepted form. */
   public static final String FORM = "a whole number with a unit ms, s, m, h or d (e.g. 500ms, 30s, 5m)";
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
@@ -30,7 +34,16 @@ public final class Durations {
     });
   }
 
-  /** The shortest configuration form of {@code duration}, e.g. {@code 30s}; the inverse of {@link #parse}. */
+  /**
+   * The duration {@code text} denotes.
+   *
+   * @throws IllegalArgumentException naming {@code text} and the accepted form when it is not one
+   */
+  public static Duration require(String text) {
+    return parse(text).orElseThrow(() -> new IllegalArgumentException("not a duration: '" + text + "'; expected " + FORM));
+  }
+
+  /** The shortest form of {@code duration}, e.g. {@code 30s}; the inverse of {@link #parse}. */
   public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis != 0 && millis % 1000 != 0) {

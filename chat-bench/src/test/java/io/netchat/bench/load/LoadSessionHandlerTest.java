@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-class SessionHandlerTest {
+class LoadSessionHandlerTest {
   private static final ConnectionPlan PLAN = new ConnectionPlan(3, "b3", "r0", null);
 
   private final ErrorCounts errors = new ErrorCounts();
@@ -23,7 +23,7 @@ class SessionHandlerTest {
   private final Promise<Void> handshake = ImmediateEventExecutor.INSTANCE.newPromise();
 
   private EmbeddedChannel channel(Protocol protocol) {
-    return new EmbeddedChannel(new SessionHandler(PLAN, protocol, handshake, errors, closing::get));
+    return new EmbeddedChannel(new LoadSessionHandler(PLAN, protocol, handshake, errors, closing::get));
   }
 
   @Test
@@ -67,7 +67,7 @@ class SessionHandlerTest {
 
     closing.set(true);
     Promise<Void> second = ImmediateEventExecutor.INSTANCE.newPromise();
-    EmbeddedChannel other = new EmbeddedChannel(new SessionHandler(PLAN, Protocol.NETCHAT, second, errors, closing::get));
+    EmbeddedChannel other = new EmbeddedChannel(new LoadSessionHandler(PLAN, Protocol.NETCHAT, second, errors, closing::get));
     second.trySuccess(null);
     other.close();
     assertThat(errors.total()).isEqualTo(1);
