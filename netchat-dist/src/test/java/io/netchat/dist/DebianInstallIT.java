@@ -48,6 +48,8 @@ class DebianInstallIT {
   /** Set once the test knows nothing of an operator's is in the way: only then may it purge and delete. */
   private boolean undoOnFinish;
   private boolean userExistedBefore;
+  /** Of the package's directories, those the test found absent: it deletes them even if a broken purge leaves them. */
+  private List<Path> absentBefore = List.of();
   private Daemon daemon;
 
   @BeforeAll
@@ -72,6 +74,7 @@ class DebianInstallIT {
       dpkg("--purge", PACKAGE);
     }
     userExistedBefore = userExists();
+    absentBefore = Stream.of(OPT, ETC, STATE, LOGS, CACHE).filter(Files::notExists).toList();
     undoOnFinish = true;
   }
 
@@ -86,6 +89,7 @@ class DebianInstallIT {
     if (dpkgKnows()) {
       dpkg("--purge", PACKAGE);
     }
+    absentBefore.forEach(dir -> Shell.run(TIMEOUT, "rm", "-rf", "--one-file-system", dir.toString()).ok());
     if (!userExistedBefore && userExists()) {
       Shell.run(TIMEOUT, "userdel", USER).ok();
     }
