@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -78,20 +79,36 @@ class DebianInstallIT {
     undoOnFinish = true;
   }
 
+  /** Each step runs even when one before it failed; the first failure is reported. */
   @AfterEach
   void undoEverything() {
+    List<Runnable> steps = new ArrayList<>();
     if (daemon != null) {
-      daemon.close();
+      steps.add(daemon::close);
     }
-    if (!undoOnFinish) {
-      return;
+    if (undoOnFinish) {
+      steps.add(() -> {
+        if (dpkgKnows()) {
+          dpkg("--purge", PACKAGE);
+        }
+      });
+      absentBefore.forEach(dir -> steps.add(() -> Shell.run(TIMEOUT, "rm", "-rf", "--one-file-system", dir.toString()).ok()));
+      steps.add(() -> {
+        if (!userExistedBefore && userExists()) {
+          Shell.run(TIMEOUT, "userdel", USER).ok();
+        }
+      });
     }
-    if (dpkgKnows()) {
-      dpkg("--purge", PACKAGE);
+    RuntimeException failed = new IllegalStateException("cleaning up after the install test failed");
+    for (Runnable step : steps) {
+      try {
+        step.run();
+      } catch (RuntimeException | AssertionError e) {
+        failed.addSuppressed(e);
+      }
     }
-    absentBefore.forEach(dir -> Shell.run(TIMEOUT, "rm", "-rf", "--one-file-system", dir.toString()).ok());
-    if (!userExistedBefore && userExists()) {
-      Shell.run(TIMEOUT, "userdel", USER).ok();
+    if (failed.getSuppressed().length > 0) {
+      throw failed;
     }
   }
 
@@ -115,8 +132,9 @@ class DebianInstallIT {
     for (Path gone : List.of(OPT, ETC, STATE, LOGS, CACHE)) {
       assertThat(gone).as("purge leaves nothing in %s", gone).doesNotExist();
     }
-    assertThat(ENABLED).as("enablement forgotten").doesNotExist();
-    assertThat(MASK).as("no mask left behind").doesNotExist();
+    // Without following links: the enablement link dangles once the unit file is gone.
+    assertThat(Files.exists(ENABLED, LinkOption.NOFOLLOW_LINKS)).as("enablement forgotten").isFalse();
+    assertThat(Files.exists(MASK, LinkOption.NOFOLLOW_LINKS)).as("no mask left behind").isFalse();
     assertThat(userExists()).as("the user stays (postrm: a reused uid would inherit its files)").isTrue();
   }
 

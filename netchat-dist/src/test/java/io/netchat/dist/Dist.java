@@ -31,7 +31,7 @@ final class Dist {
   private static String property(String name) {
     String value = System.getProperty(name);
     if (value == null) {
-      throw new IllegalStateException(name + " is not set: run the tests through Maven (./mvnw -pl netchat-dist verify)");
+      throw new IllegalStateException(name + " is not set: run the tests through Maven (./mvnw -pl netchat-dist -am verify)");
     }
     return value;
   }
