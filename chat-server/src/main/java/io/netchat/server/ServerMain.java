@@ -56,6 +56,13 @@ public final class ServerMain implements Callable<Integer> {
   @Option(names = "--check", description = "only validate the configuration (and overrides), print the listeners and exit")
   private boolean checkOnly;
 
+  /** {@code --check-config FILE}: the operator's spelling of {@code --check --config FILE}. */
+  @Option(names = "--check-config", paramLabel = "FILE", description = "same as --check --config FILE: validate FILE, exit 0 (valid) or 2")
+  private void checkConfig(Path file) {
+    config = file;
+    checkOnly = true;
+  }
+
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 

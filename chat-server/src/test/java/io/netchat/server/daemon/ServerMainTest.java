@@ -55,7 +55,7 @@ class ServerMainTest {
     Path shipped = Path.of("..", "config", "server.yaml");
 
     assertThat(run("--check", "--config", shipped.toString(), "--host", "::1", "--port", "0")).isZero();
-    assertThat(out.toString()).contains("configuration OK; listeners: [[::1]:0 (length/json), 0.0.0.0:7778 (line/json)]");
+    assertThat(out.toString()).contains("configuration OK; listeners: [[::1]:0 (length/json), 127.0.0.1:7778 (line/json)]");
   }
 
   @Test
@@ -63,6 +63,26 @@ class ServerMainTest {
     Path file = Files.writeString(dir.resolve("server.yaml"), "transport: kqueue\n");
 
     assertThat(run("--check", "--config", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("transport = \"kqueue\": expected one of auto, epoll, nio");
+  }
+
+  @Test
+  void checkConfigValidatesAFileWithoutBindingIt(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path file = Files.writeString(dir.resolve("server.yaml"),
+          "listeners:\n  - host: 127.0.0.1\n    port: " + taken.getLocalPort() + "\n");
+
+      // Starting would fail with 1 (the port is taken); validating binds nothing, so it passes.
+      assertThat(run("--check-config", file.toString())).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("configuration OK; listeners: [127.0.0.1:" + taken.getLocalPort() + " (length/json)]");
+    }
+  }
+
+  @Test
+  void checkConfigExitsTwoOnABadFile(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("server.yaml"), "transport: kqueue\n");
+
+    assertThat(run("--check-config", file.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("transport = \"kqueue\": expected one of auto, epoll, nio");
   }
 
