@@ -77,7 +77,8 @@ public final class ConfigLoader {
         defaults.transport().name().toLowerCase(Locale.ROOT), transportNames()).toUpperCase(Locale.ROOT));
     int ioThreads = root.integer("io_threads", defaults.ioThreads(), 0, Integer.MAX_VALUE);
     Duration retention = root.duration("empty_room_retention", defaults.emptyRoomRetention(), true);
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention);
+    MemoryConfig memory = root.section("memory").map(MemoryConfig::read).orElse(defaults.memory());
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention, memory);
   }
 
   private List<ListenerConfig> listeners(List<ConfigNode> nodes) {
