@@ -6,6 +6,8 @@ import io.netchat.server.config.ConfigException;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.MemoryConfig;
 import io.netchat.server.config.ServerConfig;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The three global memory budgets as the server will use them, derived where the configuration
@@ -87,7 +89,7 @@ record MemoryPlan(long inboundBytes, long outboundBytes, long historyBytes, JvmM
    * What every frame decoder of the server may hold: a new budget of {@link #inboundBytes}, the
    * pre-hello frame limit and {@code frameTimeout} ({@code memory.frame_timeout}).
    */
-  InboundPolicy inboundPolicy(java.time.Duration frameTimeout) {
+  InboundPolicy inboundPolicy(Duration frameTimeout) {
     return new InboundPolicy(new ByteBudget(inboundBytes), InboundPolicy.DEFAULT_PRE_HELLO_MAX_FRAME_LENGTH,
         frameTimeout);
   }
@@ -115,7 +117,7 @@ record MemoryPlan(long inboundBytes, long outboundBytes, long historyBytes, JvmM
       value /= 1024;
       unit++;
     }
-    return (value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value))
+    return (value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value))
         + " " + units[unit];
   }
 
