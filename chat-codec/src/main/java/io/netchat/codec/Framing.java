@@ -10,8 +10,8 @@ public enum Framing {
   /** A 4-byte unsigned big-endian length, then the payload (the default). */
   LENGTH {
     @Override
-    public ChannelHandler newDecoder(int maxFrameLength) {
-      return new LengthFrameDecoder(maxFrameLength);
+    public ChannelHandler newDecoder(int maxFrameLength, InboundPolicy policy) {
+      return new LengthFrameDecoder(maxFrameLength, policy);
     }
 
     @Override
@@ -30,8 +30,8 @@ public enum Framing {
   /** UTF-8 text, one message per line ending in {@code \n} (or {@code \r\n} inbound). */
   LINE {
     @Override
-    public ChannelHandler newDecoder(int maxFrameLength) {
-      return new LineFrameDecoder(maxFrameLength);
+    public ChannelHandler newDecoder(int maxFrameLength, InboundPolicy policy) {
+      return new LineFrameDecoder(maxFrameLength, policy);
     }
 
     @Override
@@ -50,7 +50,12 @@ public enum Framing {
   public static final int DEFAULT_MAX_FRAME_LENGTH = 64 * 1024;
 
   /** A new (stateful, per-channel) decoder that enforces {@code maxFrameLength}. */
-  public abstract ChannelHandler newDecoder(int maxFrameLength);
+  public ChannelHandler newDecoder(int maxFrameLength) {
+    return newDecoder(maxFrameLength, InboundPolicy.UNBOUNDED);
+  }
+
+  /** A new (stateful, per-channel) decoder that enforces {@code maxFrameLength} and {@code policy}. */
+  public abstract ChannelHandler newDecoder(int maxFrameLength, InboundPolicy policy);
 
   /** Appends the framed encoding of {@code message} to {@code out}. */
   abstract void writeFrame(ChatCodec codec, Object message, ByteBuf out);

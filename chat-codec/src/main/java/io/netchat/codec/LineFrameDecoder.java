@@ -1,40 +1,39 @@
 package io.netchat.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
  * Splits the {@code line} framing: frames end with {@code \n} or {@code \r\n}, which are not part
  * of the frame. Empty lines are skipped, so a person typing into {@code nc} may press Enter.
  *
- * <p>Memory: at most {@code maxFrameLength + 2} bytes are buffered per connection and each byte
- * is scanned once. A longer line yields one fatal {@link DecodeFailure} ({@code too_large}) and
- * every later byte is discarded unread.
+ * <p>Memory: at most {@code maxFrameLength + 2} bytes are buffered per connection (less before
+ * hello, and within the shared budget, under an {@link InboundPolicy}) and each byte is scanned
+ * once. A longer line yields one fatal {@link DecodeFailure} ({@code too_large}) and every later
+ * byte is discarded unread.
  */
-public final class LineFrameDecoder extends ByteToMessageDecoder {
-  private final int maxFrameLength;
+public final class LineFrameDecoder extends BoundedFrameDecoder {
   private int scanned;
-  private boolean failed;
 
+  /** A decoder with no bound but {@code maxFrameLength} (a client's). */
   public LineFrameDecoder(int maxFrameLength) {
-    this.maxFrameLength = Framing.checkMaxFrameLength(maxFrameLength);
+    this(maxFrameLength, InboundPolicy.UNBOUNDED);
+  }
+
+  /** A decoder that also enforces {@code policy} (a server's). */
+  public LineFrameDecoder(int maxFrameLength, InboundPolicy policy) {
+    super(maxFrameLength, policy);
   }
 
   @Override
-  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-    if (failed) {
-      in.skipBytes(in.readableBytes());
-      return;
-    }
+  void decodeFrame(ByteBuf in, List<Object> out, int limit) {
     int start = in.readerIndex();
-    int limit = start + Math.min(in.readableBytes(), maxFrameLength + 2);
-    int eol = in.indexOf(start + scanned, limit, (byte) '\n');
+    int end = start + (int) Math.min(in.readableBytes(), limit + 2L);
+    int eol = in.indexOf(start + scanned, end, (byte) '\n');
     if (eol < 0) {
-      scanned = limit - start;
-      if (in.readableBytes() > maxFrameLength + 1) {
-        fail(in, out, in.readableBytes() + " bytes without a line end");
+      scanned = end - start;
+      if (in.readableBytes() > limit + 1L) {
+        tooLarge(in, out, in.readableBytes() + " bytes without a line end");
       }
       return;
     }
@@ -43,22 +42,13 @@ public final class LineFrameDecoder extends ByteToMessageDecoder {
     if (length > 0 && in.getByte(eol - 1) == '\r') {
       length--;
     }
-    if (length > maxFrameLength) {
-      fail(in, out, "line of " + length + " bytes");
+    if (length > limit) {
+      tooLarge(in, out, "line of " + length + " bytes");
       return;
     }
-    if (length == 0) {
-      in.readerIndex(eol + 1);
-      return;
+    if (length > 0) {
+      out.add(in.retainedSlice(start, length));
     }
-    out.add(in.retainedSlice(start, length));
     in.readerIndex(eol + 1);
-  }
-
-  private void fail(ByteBuf in, List<Object> out, String what) {
-    failed = true;
-    in.skipBytes(in.readableBytes());
-    out.add(new DecodeFailure(new ChatCodecException(ErrorCode.TOO_LARGE,
-        what + " exceeds the limit of " + maxFrameLength), true));
   }
 }

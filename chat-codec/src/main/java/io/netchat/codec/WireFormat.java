@@ -38,7 +38,12 @@ public record WireFormat(Framing framing, ChatCodec codec, int maxFrameLength) {
    * framed {@link ByteBuf}s from {@link #encode}.
    */
   public void install(ChannelPipeline pipeline, Side side) {
-    pipeline.addLast(HandlerNames.FRAME_DECODER, framing.newDecoder(maxFrameLength));
+    install(pipeline, side, InboundPolicy.UNBOUNDED);
+  }
+
+  /** As {@link #install(ChannelPipeline, Side)}, with the frame decoder bounded by {@code inbound}. */
+  public void install(ChannelPipeline pipeline, Side side, InboundPolicy inbound) {
+    pipeline.addLast(HandlerNames.FRAME_DECODER, framing.newDecoder(maxFrameLength, inbound));
     pipeline.addLast(HandlerNames.MESSAGE_DECODER, new MessageDecoder(codec, side.inbound()));
     pipeline.addLast(HandlerNames.MESSAGE_ENCODER, new MessageEncoder(this, side.outbound()));
   }

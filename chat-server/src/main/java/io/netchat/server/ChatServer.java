@@ -1,7 +1,9 @@
 package io.netchat.server;
 
+import io.netchat.codec.ByteBudget;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Transport;
+import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.WireFormat;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
@@ -43,10 +45,12 @@ public final class ChatServer implements AutoCloseable {
   private final EventLoopGroup workers;
   private final ServerContext context;
   private final List<Channel> listeners;
+  private final ByteBudget inboundBudget;
   private volatile boolean closed;
 
   private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
-      ServerContext context, List<Channel> listeners) {
+      ServerContext context, List<Channel> listeners, ByteBudget inboundBudget) {
+    this.inboundBudget = inboundBudget;
     this.config = config;
     this.acceptors = acceptors;
     this.workers = workers;
@@ -63,6 +67,7 @@ public final class ChatServer implements AutoCloseable {
   public static ChatServer start(ServerConfig config, CodecRegistry codecs, Clock clock) {
     long started = System.nanoTime();
     LimitsConfig limits = config.limits();
+    InboundPolicy inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
     List<WireFormat> formats = config.listeners().stream()
         .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
         .toList();
@@ -89,7 +94,7 @@ public final class ChatServer implements AutoCloseable {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(limits.outboundLowWaterMark(), limits.outboundHighWaterMark()))
-            .childHandler(new ServerChannelInitializer(context, dispatcher, i));
+            .childHandler(new ServerChannelInitializer(context, dispatcher, i, inbound));
         InetSocketAddress address = new InetSocketAddress(listener.host(), listener.port());
         ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
         if (!binding.isSuccess()) {
@@ -106,7 +111,7 @@ public final class ChatServer implements AutoCloseable {
     }
     long window = ServerContext.REPEATED_LOG_WINDOW.toMillis();
     workers.next().scheduleAtFixedRate(context.refusals()::flush, window, window, TimeUnit.MILLISECONDS);
-    ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound));
+    ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound), inbound.budget());
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.wireName(), server.describeListeners(formats));
     return server;
@@ -120,6 +125,11 @@ public final class ChatServer implements AutoCloseable {
   /** Connections open now. */
   public int connectionCount() {
     return context.limiter().open();
+  }
+
+  /** Bytes of incomplete inbound frames held now, all connections together ({@code memory.inbound_bytes}). */
+  public long inboundBytesHeld() {
+    return inboundBudget.used();
   }
 
   /** Rooms that exist now. */

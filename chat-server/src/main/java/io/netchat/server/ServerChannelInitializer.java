@@ -1,5 +1,6 @@
 package io.netchat.server;
 
+import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.Side;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,18 +19,22 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
   private final ServerContext context;
   private final CommandDispatcher dispatcher;
   private final int listenerIndex;
+  private final InboundPolicy inbound;
 
-  ServerChannelInitializer(ServerContext context, CommandDispatcher dispatcher, int listenerIndex) {
+  /** {@code inbound} is shared by every listener: its budget bounds all connections together. */
+  ServerChannelInitializer(ServerContext context, CommandDispatcher dispatcher, int listenerIndex,
+      InboundPolicy inbound) {
     this.context = context;
     this.dispatcher = dispatcher;
     this.listenerIndex = listenerIndex;
+    this.inbound = inbound;
   }
 
   @Override
   protected void initChannel(Channel channel) {
     long idleMillis = context.config().timeouts().idle().toMillis();
     channel.pipeline().addLast(IDLE, new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
-    context.format(listenerIndex).install(channel.pipeline(), Side.SERVER);
+    context.format(listenerIndex).install(channel.pipeline(), Side.SERVER, inbound);
     channel.pipeline().addLast(SESSION, new SessionHandler(context, dispatcher, listenerIndex));
   }
 }

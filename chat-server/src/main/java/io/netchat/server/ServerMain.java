@@ -87,8 +87,10 @@ public final class ServerMain implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     DaemonConfig daemon;
+    MemoryPlan memory;
     try {
       daemon = loadConfig();
+      memory = fitMemory(daemon.server());
     } catch (ConfigException e) {
       err.println("netchat-server: bad configuration: " + e.getMessage());
       return EXIT_BAD_CONFIG;
@@ -97,8 +99,10 @@ public final class ServerMain implements Callable<Integer> {
     if (checkOnly) {
       spec.commandLine().getOut().println("configuration OK; listeners: " + serverConfig.listeners().stream()
           .map(l -> NetUtil.toSocketAddressString(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec() + ")").toList());
+      spec.commandLine().getOut().println("memory budgets: " + memory);
       return EXIT_OK;
     }
+    log.info("memory budgets: {}", memory);
     applyLogLevel(daemon.logging());
     ChatServer server;
     try {
@@ -126,6 +130,15 @@ public final class ServerMain implements Callable<Integer> {
       log.info("configuration: {}", config == null ? "embedded defaults" : config.toAbsolutePath());
     }
     return loaded.withServer(ListenerOverrides.apply(loaded.server(), host, port));
+  }
+
+  /** The configured limits checked against this JVM's real heap and direct memory. */
+  private MemoryPlan fitMemory(ServerConfig serverConfig) {
+    try {
+      return MemoryPlan.of(serverConfig, JvmMemory.current());
+    } catch (ConfigException e) {
+      throw config == null ? e : e.in(config.toString());
+    }
   }
 
   private void shutDown(ChatServer server, ServerConfig serverConfig) {

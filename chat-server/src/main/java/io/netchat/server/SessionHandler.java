@@ -3,6 +3,8 @@ package io.netchat.server;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.DecodeFailure;
 import io.netchat.codec.ErrorCode;
+import io.netchat.codec.FrameTimeoutEvent;
+import io.netchat.codec.HelloAcceptedEvent;
 import io.netchat.codec.ServerMessage;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.TimeoutsConfig;
@@ -110,6 +112,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         if (deadline != null && session.nick() != null) {
           deadline.cancel(false);
           deadline = null;
+          ctx.pipeline().fireUserEventTriggered(HelloAcceptedEvent.INSTANCE); // lifts the pre-hello frame limit
         }
       } else {
         log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);
@@ -146,6 +149,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof FrameTimeoutEvent timeout && admitted) {
+      log.info("closing {}: {}", session, timeout);
+      session.close("frame_timeout", closeGrace());
+      return;
+    }
     if (evt instanceof IdleStateEvent && admitted && !session.isClosing()) {
       if (awaitingPong) {
         return;

@@ -2,6 +2,7 @@ package io.netchat.server;
 
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.CodecRegistry;
+import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Side;
 import io.netchat.codec.WireFormat;
@@ -28,6 +29,7 @@ final class EmbeddedServer {
   private final ServerContext context;
   private final CommandDispatcher dispatcher;
   private final WireFormat format;
+  private final InboundPolicy inbound;
   private final List<Connection> connections = new ArrayList<>();
 
   EmbeddedServer(ServerConfig config) {
@@ -39,6 +41,7 @@ final class EmbeddedServer {
         config.limits(), config.emptyRoomRetention(), RingHistory::new), () -> connections.get(0).server.eventLoop());
     this.context = new ServerContext(config, formats, clock, rooms);
     this.dispatcher = new CommandDispatcher(context);
+    this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
   }
 
   ServerContext context() {
@@ -49,7 +52,7 @@ final class EmbeddedServer {
   Connection connect() {
     EmbeddedChannel server = new EmbeddedChannel();
     server.freezeTime();
-    server.pipeline().addLast(new ServerChannelInitializer(context, dispatcher, 0));
+    server.pipeline().addLast(new ServerChannelInitializer(context, dispatcher, 0, inbound));
     server.runPendingTasks();
     EmbeddedChannel client = new EmbeddedChannel();
     format.install(client.pipeline(), Side.CLIENT);

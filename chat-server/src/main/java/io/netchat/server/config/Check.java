@@ -22,6 +22,13 @@ final class Check {
     return value;
   }
 
+  static long atLeast(String key, long value, long min) {
+    if (value < min) {
+      throw new ConfigException(key, value, "expected an integer of at least " + min);
+    }
+    return value;
+  }
+
   static int atLeast(String key, int value, int min) {
     if (value < min) {
       throw new ConfigException(key, value, "expected an integer of at least " + min);

@@ -15,6 +15,7 @@ import java.util.List;
  * @param transport Netty transport
  * @param ioThreads event-loop threads, 0 for one per core the process may use
  * @param emptyRoomRetention how long an empty room keeps its history and topic
+ * @param memory global memory budgets and the incomplete-frame deadline
  */
 public record ServerConfig(
     String serverName,
@@ -23,7 +24,8 @@ public record ServerConfig(
     TimeoutsConfig timeouts,
     Transport transport,
     int ioThreads,
-    Duration emptyRoomRetention) {
+    Duration emptyRoomRetention,
+    MemoryConfig memory) {
 
   public static final String DEFAULT_SERVER_NAME = "netchat";
   public static final Duration DEFAULT_EMPTY_ROOM_RETENTION = Duration.ofMinutes(10);
@@ -49,26 +51,30 @@ public record ServerConfig(
 
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_SERVER_NAME, List.of(ListenerConfig.defaults()), LimitsConfig.defaults(),
-        TimeoutsConfig.defaults(), Transport.AUTO, 0, DEFAULT_EMPTY_ROOM_RETENTION);
+        TimeoutsConfig.defaults(), Transport.AUTO, 0, DEFAULT_EMPTY_ROOM_RETENTION, MemoryConfig.defaults());
   }
 
   public ServerConfig withListeners(List<ListenerConfig> newListeners) {
-    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention);
+    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory);
   }
 
   public ServerConfig withLimits(LimitsConfig newLimits) {
-    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention);
+    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention, memory);
   }
 
   public ServerConfig withTimeouts(TimeoutsConfig newTimeouts) {
-    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention);
+    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention, memory);
   }
 
   public ServerConfig withTransport(Transport newTransport, int newIoThreads) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention);
+    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention, memory);
   }
 
   public ServerConfig withEmptyRoomRetention(Duration retention) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention, memory);
+  }
+
+  public ServerConfig withMemory(MemoryConfig newMemory) {
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, newMemory);
   }
 }

@@ -107,4 +107,22 @@ class ServerMainTest {
       assertThat(err.toString()).contains("could not start", "127.0.0.1:" + port).doesNotContain("\tat ");
     }
   }
+
+  @Test
+  void aConfigThatCannotFitThisJvmsMemoryExitsTwoNamingTheKeys(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("server.yaml"), "memory:\n  history_bytes: 1125899906842624\n");
+
+    assertThat(run("--config", file.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("bad configuration: " + file + ": memory.history_bytes: 1 PiB does not fit the heap left after"
+            + " limits.max_connections = 10000", "raise -Xmx")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void checkPrintsTheMemoryBudgets() {
+    assertThat(run("--check", "--config", Path.of("..", "config", "server.yaml").toString())).isZero();
+    assertThat(out.toString()).containsPattern("memory budgets: inbound [0-9.]+ [KMGT]iB, outbound [0-9.]+ [KMGT]iB,"
+        + " history [0-9.]+ [KMGT]iB \\(heap [0-9.]+ [KMGT]iB, direct [0-9.]+ [KMGT]iB");
+  }
 }
