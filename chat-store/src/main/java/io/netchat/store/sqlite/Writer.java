@@ -231,13 +231,14 @@ final class Writer implements Runnable {
     }
     StoreUnavailableException failure = new StoreUnavailableException(
         StoreUnavailableException.Reason.DISK, "store write failed: " + e.getMessage(), e);
+    boolean newlyLost = false;
     for (Op op : batch) {
       if (op instanceof Op.Append a && a.done() == null) {
-        lostRooms.add(a.key());
+        newlyLost |= lostRooms.add(a.key());
       }
       op.fail(failure);
     }
-    if (!lostRooms.isEmpty()) {
+    if (newlyLost) {
       LOG.error("store writer: acknowledged (async) messages were lost in rooms {}; their epochs"
           + " change so clients re-sync", lostRooms);
     }
