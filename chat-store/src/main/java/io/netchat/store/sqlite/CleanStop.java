@@ -49,14 +49,12 @@ final class CleanStop {
 
   /** Removes the mark and folds the WAL back into the database file; the writer's last step. */
   static void end(Link link) throws SQLException {
+    link.begin();
     PreparedStatement ps = link.prepare("DELETE FROM store_state WHERE key = ?");
     ps.setString(1, RUNNING);
     ps.executeUpdate();
     link.commit();
-    link.connection().setAutoCommit(true);
-    try (Statement s = link.connection().createStatement()) {
-      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
+    link.execute("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
   private static String name(StoreConfig.Durability durability) {

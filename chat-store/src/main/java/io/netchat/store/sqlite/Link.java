@@ -3,6 +3,7 @@ package io.netchat.store.sqlite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,27 +11,28 @@ import java.util.Map;
  * One thread's connection and its statements, each prepared once. After any failure the owner
  * calls {@link #reset()}; the next use opens a fresh connection, which is how a store recovers
  * from a failed disk without a restart. Not thread-safe: one owner thread.
+ *
+ * <p>Transactions are explicit {@code BEGIN IMMEDIATE … COMMIT}: the write lock is taken (waiting
+ * up to the busy timeout) before the first read, so a read cannot leave the transaction unable to
+ * upgrade to a write ({@code SQLITE_BUSY} with no wait), and nothing is held between transactions
+ * (the driver's own non-auto-commit mode would begin the next transaction right after a commit).
  */
 final class Link implements AutoCloseable {
 
   private final Connections connections;
-  private final boolean transactional;
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private Connection connection;
+  private Statement control;
+  private boolean inTransaction;
 
-  /** With {@code transactional}, the connection runs with auto-commit off. */
-  Link(Connections connections, boolean transactional) {
+  Link(Connections connections) {
     this.connections = connections;
-    this.transactional = transactional;
   }
 
   Connection connection() throws SQLException {
     if (connection == null) {
-      Connection c = connections.open();
-      if (transactional) {
-        c.setAutoCommit(false);
-      }
-      connection = c;
+      connection = connections.open();
+      control = connection.createStatement();
     }
     return connection;
   }
@@ -44,15 +46,29 @@ final class Link implements AutoCloseable {
     return ps;
   }
 
+  /** Starts a write transaction, waiting for the write lock up to the busy timeout. */
+  void begin() throws SQLException {
+    connection();
+    control.execute("BEGIN IMMEDIATE");
+    inTransaction = true;
+  }
+
   void commit() throws SQLException {
-    connection().commit();
+    control.execute("COMMIT");
+    inTransaction = false;
+  }
+
+  /** Runs a statement outside any transaction (a pragma, a checkpoint). */
+  void execute(String sql) throws SQLException {
+    connection();
+    control.execute(sql);
   }
 
   /** Rolls back what it can and drops the connection; never throws. */
   void reset() {
-    if (connection != null && transactional) {
+    if (connection != null && inTransaction) {
       try {
-        connection.rollback();
+        control.execute("ROLLBACK");
       } catch (SQLException | RuntimeException ignored) {
         // the connection is dropped below anyway
       }
@@ -70,6 +86,7 @@ final class Link implements AutoCloseable {
       }
     }
     prepared.clear();
+    inTransaction = false;
     if (connection != null) {
       try {
         connection.close();
@@ -77,6 +94,7 @@ final class Link implements AutoCloseable {
         // nothing more to release
       }
       connection = null;
+      control = null;
     }
   }
 }

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@code history_retention} in the background: deletes at most {@code batch} rows per
- * transaction — first those older than {@code max_age}, then, room by room, those beyond the
- * newest {@code max_per_room} — and after each batch pauses as long as the batch took, so pruning
+ * Applies {@code history_retention} in the background: room by room, deletes the messages older
+ * than {@code max_age} or beyond the newest {@code max_per_room}, at most {@code batch} rows per
+ * transaction, and after each batch pauses as long as the batch took, so pruning
  * takes at most about half of the disk's time from the writer (crude but honest backpressure).
  * When a pass finds nothing more to delete it waits {@code interval} before the next one.
  */
@@ -26,12 +26,13 @@ final class Pruner implements AutoCloseable {
   private static final int ROOMS_PER_STEP = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
-  private static final String BY_AGE = "DELETE FROM messages WHERE (room, seq) IN"
-      + " (SELECT room, seq FROM messages WHERE ts < ? LIMIT ?)";
-  private static final String ROOMS_OVER = "SELECT key, last_seq FROM rooms"
+  private static final String ROOMS = "SELECT key, last_seq FROM rooms"
       + " WHERE key > ? AND last_seq > ? ORDER BY key LIMIT " + ROOMS_PER_STEP;
-  private static final String BY_COUNT = "DELETE FROM messages WHERE (room, seq) IN"
-      + " (SELECT room, seq FROM messages WHERE room = ? AND seq <= ? ORDER BY seq LIMIT ?)";
+  /** The first seq young enough to keep: walks the room's oldest rows only. */
+  private static final String FIRST_YOUNG =
+      "SELECT seq FROM messages WHERE room = ? AND seq >= ? AND ts >= ? ORDER BY seq LIMIT 1";
+  private static final String DELETE_OLDER = "DELETE FROM messages WHERE (room, seq) IN"
+      + " (SELECT room, seq FROM messages WHERE room = ? AND seq < ? ORDER BY seq LIMIT ?)";
 
   private final StoreConfig.Retention retention;
   private final Link link;
@@ -47,7 +48,7 @@ final class Pruner implements AutoCloseable {
 
   Pruner(StoreConfig.Retention retention, Connections connections, Duration interval, int batch) {
     this.retention = retention;
-    this.link = new Link(connections, true);
+    this.link = new Link(connections);
     this.interval = interval;
     this.batch = batch;
     thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -61,6 +62,7 @@ final class Pruner implements AutoCloseable {
     long start = System.nanoTime();
     boolean more;
     try {
+      link.begin();
       more = pruneOneBatch();
       link.commit();
     } catch (SQLException | RuntimeException e) {
@@ -84,28 +86,20 @@ final class Pruner implements AutoCloseable {
     }
   }
 
-  /** Deletes up to {@code batch} rows; returns whether more may remain in this pass. */
+  /** Deletes up to {@code batch} rows, room by room; returns whether more may remain in this pass. */
   private boolean pruneOneBatch() throws SQLException {
+    long ageCutoff = retention.maxAge().isZero()
+        ? Long.MIN_VALUE : System.currentTimeMillis() - retention.maxAge().toMillis();
+    // with only a count rule, rooms that never exceeded it are skipped by the query
+    long minLastSeq = ageCutoff == Long.MIN_VALUE ? retention.maxPerRoom() : 0;
     int budget = batch;
-    if (roomCursor == null && !retention.maxAge().isZero()) {
-      PreparedStatement ps = link.prepare(BY_AGE);
-      ps.setLong(1, System.currentTimeMillis() - retention.maxAge().toMillis());
-      ps.setInt(2, budget);
-      budget -= ps.executeUpdate();
-      if (budget == 0) {
-        return true;
-      }
-    }
-    if (retention.maxPerRoom() == 0) {
-      return false;
-    }
     String cursor = roomCursor == null ? "" : roomCursor;
     while (budget > 0) {
       List<String> keys = new ArrayList<>();
       List<Long> lastSeqs = new ArrayList<>();
-      PreparedStatement rooms = link.prepare(ROOMS_OVER);
+      PreparedStatement rooms = link.prepare(ROOMS);
       rooms.setString(1, cursor);
-      rooms.setLong(2, retention.maxPerRoom());
+      rooms.setLong(2, minLastSeq);
       try (ResultSet rs = rooms.executeQuery()) {
         while (rs.next()) {
           keys.add(rs.getString(1));
@@ -117,18 +111,33 @@ final class Pruner implements AutoCloseable {
         return false;
       }
       for (int i = 0; i < keys.size() && budget > 0; i++) {
-        PreparedStatement ps = link.prepare(BY_COUNT);
-        ps.setString(1, keys.get(i));
-        ps.setLong(2, lastSeqs.get(i) - retention.maxPerRoom());
-        ps.setInt(3, budget);
-        int deleted = ps.executeUpdate();
-        budget -= deleted;
+        long keepFrom = keepFrom(keys.get(i), lastSeqs.get(i), ageCutoff);
+        PreparedStatement delete = link.prepare(DELETE_OLDER);
+        delete.setString(1, keys.get(i));
+        delete.setLong(2, keepFrom);
+        delete.setInt(3, budget);
+        budget -= delete.executeUpdate();
         // a room whose deletions filled the budget is revisited from its own key next batch
         cursor = budget == 0 ? previousKey(keys, i, cursor) : keys.get(i);
       }
     }
     roomCursor = cursor;
     return true;
+  }
+
+  /** The oldest seq of the room that both rules keep. */
+  private long keepFrom(String key, long lastSeq, long ageCutoff) throws SQLException {
+    long keep = retention.maxPerRoom() > 0 ? lastSeq - retention.maxPerRoom() + 1 : 1;
+    if (ageCutoff == Long.MIN_VALUE) {
+      return keep;
+    }
+    PreparedStatement ps = link.prepare(FIRST_YOUNG);
+    ps.setString(1, key);
+    ps.setLong(2, keep);
+    ps.setLong(3, ageCutoff);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : lastSeq + 1;
+    }
   }
 
   /** The cursor that makes the next batch start at room {@code i} again. */

@@ -34,7 +34,7 @@ final class Reader implements Runnable {
   Reader(int capacity, Connections connections) {
     this.mailbox = new Mailbox<>(capacity, r -> r.done().completeExceptionally(
         new StoreUnavailableException(StoreUnavailableException.Reason.CLOSED, "store closed")));
-    this.link = new Link(connections, false);
+    this.link = new Link(connections);
   }
 
   /** Queues a read; a full queue fails it at once. */

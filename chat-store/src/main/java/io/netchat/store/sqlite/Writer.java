@@ -75,7 +75,7 @@ final class Writer implements Runnable {
 
   Writer(Mailbox<Op> mailbox, Connections connections, java.util.function.Consumer<Link> onExit) {
     this.mailbox = mailbox;
-    this.link = new Link(connections, true);
+    this.link = new Link(connections);
     this.onExit = onExit;
   }
 
@@ -123,6 +123,7 @@ final class Writer implements Runnable {
     Object[] results = new Object[batch.size()];
     lastAttemptNanos = System.nanoTime();
     try {
+      link.begin();
       if (batch.isEmpty()) {
         link.prepare(PROBE).executeUpdate();
       }
@@ -134,6 +135,9 @@ final class Writer implements Runnable {
       }
       for (int i = 0; i < batch.size(); i++) {
         results[i] = applyOne(batch.get(i), issued);
+      }
+      if (!issued.isEmpty()) {
+        link.prepare(INSERT_MESSAGE).executeBatch();
       }
       PreparedStatement setLast = link.prepare(SET_LAST_SEQ);
       for (Map.Entry<String, Long> e : issued.entrySet()) {
@@ -168,7 +172,7 @@ final class Writer implements Runnable {
       ps.setString(3, a.from());
       ps.setString(4, a.text());
       ps.setLong(5, a.ts());
-      ps.executeUpdate();
+      ps.addBatch(); // run once per batch, before the commit; nothing in the batch reads messages
       return seq;
     }
     if (op instanceof Op.Open o) {

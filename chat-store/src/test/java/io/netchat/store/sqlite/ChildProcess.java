@@ -30,9 +30,13 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook, no close, exactly like {@code kill -9}. */
-  void kill9() throws InterruptedException {
+  void kill9() {
     process.destroyForcibly();
-    process.waitFor(60, TimeUnit.SECONDS);
+    try {
+      process.waitFor(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Closes the child's stdin (a holder then closes its store) and waits for it to exit. */
@@ -45,7 +49,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       kill9();
     }

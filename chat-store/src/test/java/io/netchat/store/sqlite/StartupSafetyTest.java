@@ -113,7 +113,8 @@ class StartupSafetyTest {
       assertThat(holder.letGoAndWait()).isZero();
     }
     try (SqliteStore mine = open(dir); ChildProcess second = new ChildProcess("hold", dir, "commit")) {
-      assertThat(firstEvent(second)).startsWith("REFUSED ").contains("is in use by another netchat process");
+      assertThat(firstEvent(second)).startsWith("REFUSED ").contains("is in use by another netchat process")
+          .contains(mine.database().getParent().toString());
     }
   }
 
