@@ -25,7 +25,9 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Ordering.</b> Operations on one room are applied in call order when they are called from
  * one thread (the room's event loop): appends get increasing seqs in call order and their futures
  * complete in that order; a {@link #saveRoom} is applied between the appends called before and
- * after it. Reads see every append whose future has completed.
+ * after it. Reads see every append whose commit has completed: under {@code COMMIT} that is every
+ * append whose future has completed; under {@code ASYNC} the newest ones may not be visible yet
+ * (the room's in-memory ring serves those).
  *
  * <p><b>What a completed append means.</b> Under {@code COMMIT}, the transaction that holds the
  * message has committed ({@code synchronous=FULL}: it survives {@code kill -9} and power loss);
@@ -75,6 +77,16 @@ public interface ChatStore extends AutoCloseable {
    */
   @Override
   void close();
+
+  /** The state of an opened room, or {@link IllegalStateException}; shared by the implementations. */
+  static <T> T requireOpened(java.util.Map<String, T> opened, String key) {
+    RoomMeta.checkKey(key);
+    T room = opened.get(key);
+    if (room == null) {
+      throw new IllegalStateException("room " + key + " was not opened");
+    }
+    return room;
+  }
 
   /** Checks a read's arguments; shared by the implementations. */
   static void checkRead(String key, long seq, int limit) {

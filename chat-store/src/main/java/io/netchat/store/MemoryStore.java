@@ -49,7 +49,7 @@ public final class MemoryStore implements ChatStore {
   @Override
   public CompletableFuture<Void> saveRoom(RoomMeta meta) {
     Objects.requireNonNull(meta, "meta");
-    Room room = opened(meta.key());
+    Room room = ChatStore.requireOpened(rooms, meta.key());
     if (closed.get()) {
       return closedFuture();
     }
@@ -62,7 +62,7 @@ public final class MemoryStore implements ChatStore {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(ts, "ts");
-    Room room = opened(key);
+    Room room = ChatStore.requireOpened(rooms, key);
     if (closed.get()) {
       return closedFuture();
     }
@@ -100,18 +100,8 @@ public final class MemoryStore implements ChatStore {
     return CompletableFuture.completedFuture(room == null ? List.of() : query.apply(room));
   }
 
-  private Room opened(String key) {
-    RoomMeta.checkKey(key);
-    Room room = rooms.get(key);
-    if (room == null) {
-      throw new IllegalStateException("room " + key + " was not opened");
-    }
-    return room;
-  }
-
   private static <T> CompletableFuture<T> closedFuture() {
-    return CompletableFuture.failedFuture(
-        new StoreUnavailableException(StoreUnavailableException.Reason.CLOSED, "store closed"));
+    return CompletableFuture.failedFuture(StoreUnavailableException.closed());
   }
 
   /** One room's state; every method holds the room's monitor for a short, non-blocking step. */

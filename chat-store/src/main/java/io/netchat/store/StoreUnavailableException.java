@@ -30,6 +30,11 @@ public final class StoreUnavailableException extends RuntimeException {
     this(reason, message, null);
   }
 
+  /** The failure for any call on a closed store. */
+  public static StoreUnavailableException closed() {
+    return new StoreUnavailableException(Reason.CLOSED, "store closed");
+  }
+
   public Reason reason() {
     return reason;
   }

@@ -33,7 +33,7 @@ final class Reader implements Runnable {
 
   Reader(int capacity, Connections connections) {
     this.mailbox = new Mailbox<>(capacity, r -> r.done().completeExceptionally(
-        new StoreUnavailableException(StoreUnavailableException.Reason.CLOSED, "store closed")));
+        StoreUnavailableException.closed()));
     this.link = new Link(connections);
   }
 
@@ -41,8 +41,7 @@ final class Reader implements Runnable {
   CompletableFuture<List<StoredMessage>> submit(String key, long seq, int limit, boolean after) {
     CompletableFuture<List<StoredMessage>> done = new CompletableFuture<>();
     if (closing) {
-      done.completeExceptionally(new StoreUnavailableException(
-          StoreUnavailableException.Reason.CLOSED, "store closed"));
+      done.completeExceptionally(StoreUnavailableException.closed());
     } else if (!mailbox.offer(new Read(key, seq, limit, after, done))) {
       done.completeExceptionally(new StoreUnavailableException(
           StoreUnavailableException.Reason.QUEUE_FULL, "history read queue full"));

@@ -62,7 +62,7 @@ public final class SqliteStore implements ChatStore {
     Path db = dir.database();
     Connections writeConnections = tuning.wrap().apply(Connections.to(db, config.durability(), false));
     Connections readConnections = tuning.wrap().apply(Connections.to(db, config.durability(), true));
-    this.writes = new Mailbox<>(config.queueCapacity(), op -> op.fail(closedFailure()));
+    this.writes = new Mailbox<>(config.queueCapacity(), op -> op.fail(StoreUnavailableException.closed()));
     this.writer = new Writer(writes, writeConnections, this::endCleanly);
     this.reader = new Reader(config.queueCapacity(), readConnections);
     this.writerThread = new Thread(writer, "netchat-store-writer");
@@ -153,7 +153,7 @@ public final class SqliteStore implements ChatStore {
   @Override
   public CompletableFuture<Void> saveRoom(RoomMeta meta) {
     Objects.requireNonNull(meta, "meta");
-    requireOpened(meta.key());
+    ChatStore.requireOpened(opened, meta.key());
     CompletableFuture<Void> done = new CompletableFuture<>();
     submit(new Op.Save(meta.key(), meta.topic(), meta.topicBy(), done));
     return done;
@@ -164,9 +164,9 @@ public final class SqliteStore implements ChatStore {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
     long tsMs = ts.toEpochMilli();
-    AtomicLong seqs = requireOpened(key);
+    AtomicLong seqs = ChatStore.requireOpened(opened, key);
     if (closed.get()) {
-      return CompletableFuture.failedFuture(closedFailure());
+      return CompletableFuture.failedFuture(StoreUnavailableException.closed());
     }
     boolean async = config.durability() == StoreConfig.Durability.ASYNC;
     if (async && writer.failing()) {
@@ -237,7 +237,7 @@ public final class SqliteStore implements ChatStore {
 
   private boolean submit(Op op) {
     if (closed.get()) {
-      op.fail(closedFailure());
+      op.fail(StoreUnavailableException.closed());
       return false;
     }
     if (!writes.offer(op)) {
@@ -245,15 +245,6 @@ public final class SqliteStore implements ChatStore {
       return false;
     }
     return true;
-  }
-
-  private AtomicLong requireOpened(String key) {
-    RoomMeta.checkKey(key);
-    AtomicLong seqs = opened.get(key);
-    if (seqs == null) {
-      throw new IllegalStateException("room " + key + " was not opened");
-    }
-    return seqs;
   }
 
   private static void join(Thread t) {
@@ -270,9 +261,5 @@ public final class SqliteStore implements ChatStore {
   private static StoreUnavailableException queueFull() {
     return new StoreUnavailableException(StoreUnavailableException.Reason.QUEUE_FULL,
         "store write queue full");
-  }
-
-  private static StoreUnavailableException closedFailure() {
-    return new StoreUnavailableException(StoreUnavailableException.Reason.CLOSED, "store closed");
   }
 }
