@@ -203,6 +203,11 @@ public final class SqliteStore implements ChatStore {
     return config.durability();
   }
 
+  /** Transactions the writer has committed: with group commit, far fewer than appends. */
+  long committedBatches() {
+    return writer.committedBatches();
+  }
+
   /** The database file. */
   public Path database() {
     return dir.database();

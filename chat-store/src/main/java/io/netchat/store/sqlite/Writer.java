@@ -72,6 +72,7 @@ final class Writer implements Runnable {
   private long failedBatches;
   private long lastAttemptNanos;
   private volatile boolean failing;
+  private volatile long committedBatches;
 
   Writer(Mailbox<Op> mailbox, Connections connections, java.util.function.Consumer<Link> onExit) {
     this.mailbox = mailbox;
@@ -88,6 +89,11 @@ final class Writer implements Runnable {
   /** True from a failed batch until the next one commits: the disk is known to be failing. */
   boolean failing() {
     return failing;
+  }
+
+  /** Transactions committed so far (one per batch, however many rooms and ops it held). */
+  long committedBatches() {
+    return committedBatches;
   }
 
   /** Whether some async-acknowledged messages were lost and their rooms' epochs not yet changed. */
@@ -157,6 +163,7 @@ final class Writer implements Runnable {
       failedBatches = 0;
       failing = false;
     }
+    committedBatches++; // only this thread writes it
     lostRooms.clear();
     lastSeq.putAll(issued);
     complete(batch, results);

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A full queue and a failing disk give the typed failure; the writer recovers by itself. */
+/**
+ * Group commit, a full queue and a failing disk: the typed failure, and the writer recovering by
+ * itself. The writer is held up by another connection taking SQLite's write lock.
+ */
 class WriterFailureTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -65,6 +68,29 @@ class WriterFailureTest {
       throw new AssertionError(e);
     }
     return null;
+  }
+
+  @Test
+  void appendsFromManyRoomsShareOneTransaction() throws Exception {
+    open(StoreConfig.Durability.COMMIT, 4096);
+    for (int r = 0; r < 10; r++) {
+      get(store.openRoom("room" + r, "room" + r, T0));
+    }
+    long before = store.committedBatches();
+    List<CompletableFuture<Long>> all = new ArrayList<>();
+    try (Connection blocker = DriverManager.getConnection("jdbc:sqlite:" + store.database());
+        Statement s = blocker.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      for (int i = 0; i < 500; i++) {
+        all.add(store.append("room" + (i % 10), "ann", "m" + i, T0));
+      }
+      s.execute("ROLLBACK");
+    }
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(get(all.get(i))).isEqualTo(i / 10 + 1L);
+    }
+    // The first append may have been taken alone before the rest were queued; then one more.
+    assertThat(store.committedBatches() - before).isBetween(1L, 2L);
   }
 
   @Test
