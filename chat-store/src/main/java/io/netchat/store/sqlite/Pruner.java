@@ -72,12 +72,16 @@ final class Pruner implements AutoCloseable {
       more = false;
       roomCursor = null;
     }
-    long tookNanos = System.nanoTime() - start;
-    if (more) {
-      schedule(Math.max(tookNanos, TimeUnit.MILLISECONDS.toNanos(1)));
-    } else {
-      schedule(interval.toNanos());
-    }
+    schedule(nextDelayNanos(more, System.nanoTime() - start, interval));
+  }
+
+  /**
+   * The pause before the next batch: as long as the last one took while a pass goes on (at least
+   * 1 ms), so pruning takes at most about half of the writer's disk time; a full interval when
+   * the pass is done.
+   */
+  static long nextDelayNanos(boolean more, long tookNanos, Duration interval) {
+    return more ? Math.max(tookNanos, TimeUnit.MILLISECONDS.toNanos(1)) : interval.toNanos();
   }
 
   private void schedule(long nanos) {
@@ -86,7 +90,10 @@ final class Pruner implements AutoCloseable {
     }
   }
 
-  /** Deletes up to {@code batch} rows, room by room; returns whether more may remain in this pass. */
+  /**
+   * Deletes up to {@code batch} rows from up to {@value #ROOMS_PER_STEP} rooms, so one transaction
+   * never holds the write lock for long; returns whether the pass has more to do.
+   */
   private boolean pruneOneBatch() throws SQLException {
     long ageCutoff = retention.maxAge().isZero()
         ? Long.MIN_VALUE : System.currentTimeMillis() - retention.maxAge().toMillis();
@@ -94,32 +101,30 @@ final class Pruner implements AutoCloseable {
     long minLastSeq = ageCutoff == Long.MIN_VALUE ? retention.maxPerRoom() : 0;
     int budget = batch;
     String cursor = roomCursor == null ? "" : roomCursor;
-    while (budget > 0) {
-      List<String> keys = new ArrayList<>();
-      List<Long> lastSeqs = new ArrayList<>();
-      PreparedStatement rooms = link.prepare(ROOMS);
-      rooms.setString(1, cursor);
-      rooms.setLong(2, minLastSeq);
-      try (ResultSet rs = rooms.executeQuery()) {
-        while (rs.next()) {
-          keys.add(rs.getString(1));
-          lastSeqs.add(rs.getLong(2));
-        }
+    List<String> keys = new ArrayList<>();
+    List<Long> lastSeqs = new ArrayList<>();
+    PreparedStatement rooms = link.prepare(ROOMS);
+    rooms.setString(1, cursor);
+    rooms.setLong(2, minLastSeq);
+    try (ResultSet rs = rooms.executeQuery()) {
+      while (rs.next()) {
+        keys.add(rs.getString(1));
+        lastSeqs.add(rs.getLong(2));
       }
-      if (keys.isEmpty()) {
-        roomCursor = null;
-        return false;
-      }
-      for (int i = 0; i < keys.size() && budget > 0; i++) {
-        long keepFrom = keepFrom(keys.get(i), lastSeqs.get(i), ageCutoff);
-        PreparedStatement delete = link.prepare(DELETE_OLDER);
-        delete.setString(1, keys.get(i));
-        delete.setLong(2, keepFrom);
-        delete.setInt(3, budget);
-        budget -= delete.executeUpdate();
-        // a room whose deletions filled the budget is revisited from its own key next batch
-        cursor = budget == 0 ? previousKey(keys, i, cursor) : keys.get(i);
-      }
+    }
+    for (int i = 0; i < keys.size() && budget > 0; i++) {
+      long keepFrom = keepFrom(keys.get(i), lastSeqs.get(i), ageCutoff);
+      PreparedStatement delete = link.prepare(DELETE_OLDER);
+      delete.setString(1, keys.get(i));
+      delete.setLong(2, keepFrom);
+      delete.setInt(3, budget);
+      budget -= delete.executeUpdate();
+      // a room whose deletions filled the budget is revisited from its own key next batch
+      cursor = budget == 0 ? previousKey(keys, i, cursor) : keys.get(i);
+    }
+    if (budget > 0 && keys.size() < ROOMS_PER_STEP) {
+      roomCursor = null; // the last rooms of the pass, and nothing left to delete in them
+      return false;
     }
     roomCursor = cursor;
     return true;

@@ -73,6 +73,27 @@ class RetentionTest {
   }
 
   @Test
+  void pausesAsLongAsTheLastBatchTookWhileAPassGoesOnAndAnIntervalAfterIt() {
+    Duration interval = Duration.ofMinutes(1);
+    assertThat(Pruner.nextDelayNanos(true, 37_000_000, interval)).isEqualTo(37_000_000);
+    assertThat(Pruner.nextDelayNanos(true, 10, interval)).isEqualTo(1_000_000);
+    assertThat(Pruner.nextDelayNanos(false, 37_000_000, interval)).isEqualTo(interval.toNanos());
+  }
+
+  @Test
+  void prunesAcrossMoreRoomsThanOneBatchVisits() throws Exception {
+    open(new StoreConfig.Retention(Duration.ZERO, 2));
+    Instant now = Instant.now();
+    for (int r = 0; r < 150; r++) { // more than the 100 rooms one batch looks at
+      fill(String.format("room%03d", r), 3, now);
+    }
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(seqs("room000")).isEqualTo(range(2, 3));
+      assertThat(seqs("room149")).isEqualTo(range(2, 3));
+    });
+  }
+
+  @Test
   void removesMessagesOlderThanMaxAge() throws Exception {
     open(new StoreConfig.Retention(Duration.ofHours(1), 0));
     Instant now = Instant.now();
