@@ -1,6 +1,7 @@
 package io.netchat.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netchat.store.ChatStore;
 import io.netchat.store.ChatStoreContract;
@@ -61,6 +62,21 @@ class SqliteStoreTest extends ChatStoreContract {
           "4 bans");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
+  }
+
+  @Test
+  void startUpReadsNoRoomARoomIsLoadedOnFirstUse() throws Exception {
+    appendN("good", 3);
+    await(store.openRoom("broken", "broken", T0));
+    store.close();
+    // A row no code could load (epoch 0 breaks RoomMeta): start-up must not trip over it.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("netchat.db"))) {
+      c.createStatement().executeUpdate("UPDATE rooms SET epoch = 0 WHERE key = 'broken'");
+    }
+    store = newStore(StoreConfig.Durability.COMMIT);
+    assertThat(await(store.openRoom("good", "good", T0)).lastSeq()).isEqualTo(3);
+    assertThatThrownBy(() -> await(store.openRoom("broken", "broken", T0)))
+        .hasCauseInstanceOf(io.netchat.store.StoreUnavailableException.class);
   }
 
   @Test
