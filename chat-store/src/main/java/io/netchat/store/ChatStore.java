@@ -1,0 +1,101 @@
+package io.netchat.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where rooms keep what must survive them: their messages and their metadata.
+ *
+ * <p><b>Threads.</b> No method blocks its caller: each one only checks its arguments and hands
+ * the work to the store's own threads, so it may be called from an event loop. The returned
+ * futures complete on a store thread (or are already complete); a caller that owns state (a room on its event loop) hops
+ * back with {@code thenAcceptAsync(…, eventLoop)} and never calls {@code join()} on a loop.
+ *
+ * <p><b>Rooms.</b> Rooms are keyed by {@code key} (the case-folded name). A room is loaded lazily:
+ * nothing is read for it until {@link #openRoom} — the store reads no per-room state at start-up.
+ * {@link #append} requires that {@code openRoom} for that key has completed.
+ *
+ * <p><b>Seq.</b> The store issues each room's {@code seq}: 1, 2, 3… with no gap and no repeat,
+ * continuing after a restart from the stored maximum. A seq is never issued twice, even after
+ * {@code kill -9}: under {@link StoreConfig.Durability#COMMIT} a seq exists only once its row is
+ * committed, and under {@link StoreConfig.Durability#ASYNC} a restart after an unclean stop gives
+ * every room a new {@link RoomMeta#epoch() epoch}, so clients re-sync rather than trust old seqs.
+ *
+ * <p><b>Ordering.</b> Operations on one room are applied in call order when they are called from
+ * one thread (the room's event loop): appends get increasing seqs in call order and their futures
+ * complete in that order; a {@link #saveRoom} is applied between the appends called before and
+ * after it. Reads see every append whose commit has completed: under {@code COMMIT} that is every
+ * append whose future has completed; under {@code ASYNC} the newest ones may not be visible yet
+ * (the room's in-memory ring serves those).
+ *
+ * <p><b>What a completed append means.</b> Under {@code COMMIT}, the transaction that holds the
+ * message has committed ({@code synchronous=FULL}: it survives {@code kill -9} and power loss);
+ * only then may the room broadcast it. Under {@code ASYNC}, the message is queued and its seq
+ * reserved; the writer commits it within the window stated in {@code docs/STORE.md} — a
+ * {@code kill -9} loses what was still queued, a power loss also what the OS had not written.
+ * The memory store keeps nothing across a restart in either mode.
+ *
+ * <p><b>Failures.</b> A full queue, a failing disk or a closed store fail the future with
+ * {@link StoreUnavailableException} (temporary: the store recovers when the disk does, without a
+ * restart). Bad arguments throw at once ({@link IllegalArgumentException},
+ * {@link IllegalStateException} for a room that was not opened).
+ */
+public interface ChatStore extends AutoCloseable {
+
+  /** Most messages one read returns. */
+  int MAX_READ = 1000;
+
+  /**
+   * Loads a room's state, creating it (with a fresh epoch, no topic, last seq 0) when the store has
+   * none. {@code name} and {@code created} are used only when the room is created.
+   */
+  CompletableFuture<RoomState> openRoom(String key, String name, Instant created);
+
+  /**
+   * Stores a room's topic and who set it; the key must name an opened room. The name, created
+   * time and epoch are the store's: the values in {@code meta} are ignored.
+   */
+  CompletableFuture<Void> saveRoom(RoomMeta meta);
+
+  /** Appends a message to an opened room; completes with its seq (see the class doc for when). */
+  CompletableFuture<Long> append(String key, String from, String text, Instant ts);
+
+  /** Messages with seq greater than {@code afterSeq}, oldest first, at most {@code limit}. */
+  CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit);
+
+  /** The newest {@code limit} messages with seq less than {@code beforeSeq}, oldest first. */
+  CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit);
+
+  /** The durability this store was opened with. */
+  StoreConfig.Durability durability();
+
+  /**
+   * Stops taking work, commits what is queued, and releases the data directory. Later calls fail
+   * with {@link StoreUnavailableException}. Idempotent; blocks until done, so call it from the
+   * shutdown path, never from an event loop.
+   */
+  @Override
+  void close();
+
+  /** The state of an opened room, or {@link IllegalStateException}; shared by the implementations. */
+  static <T> T requireOpened(java.util.Map<String, T> opened, String key) {
+    RoomMeta.checkKey(key);
+    T room = opened.get(key);
+    if (room == null) {
+      throw new IllegalStateException("room " + key + " was not opened");
+    }
+    return room;
+  }
+
+  /** Checks a read's arguments; shared by the implementations. */
+  static void checkRead(String key, long seq, int limit) {
+    RoomMeta.checkKey(key);
+    if (seq < 0) {
+      throw new IllegalArgumentException("seq must be >= 0, got " + seq);
+    }
+    if (limit < 1 || limit > MAX_READ) {
+      throw new IllegalArgumentException("limit must be in 1.." + MAX_READ + ", got " + limit);
+    }
+  }
+}

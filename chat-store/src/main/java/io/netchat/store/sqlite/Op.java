@@ -1,0 +1,43 @@
+package io.netchat.store.sqlite;
+
+import java.util.concurrent.CompletableFuture;
+
+/** One unit of work for the writer; the writer applies them in queue order, many per transaction. */
+sealed interface Op {
+
+  String key();
+
+  /** Completes or fails whatever waits for this op. */
+  void fail(Throwable cause);
+
+  /** Load-or-create a room. */
+  record Open(String key, String name, long createdMs, CompletableFuture<io.netchat.store.RoomState> done)
+      implements Op {
+    @Override
+    public void fail(Throwable cause) {
+      done.completeExceptionally(cause);
+    }
+  }
+
+  /** Set a room's topic. */
+  record Save(String key, String topic, String topicBy, CompletableFuture<Void> done) implements Op {
+    @Override
+    public void fail(Throwable cause) {
+      done.completeExceptionally(cause);
+    }
+  }
+
+  /**
+   * Insert a message. {@code seq} is 0 when the writer issues it (commit durability) and the seq
+   * the caller already got otherwise; {@code done} is null when the caller was answered at once.
+   */
+  record Append(String key, long seq, String from, String text, long ts, CompletableFuture<Long> done)
+      implements Op {
+    @Override
+    public void fail(Throwable cause) {
+      if (done != null) {
+        done.completeExceptionally(cause);
+      }
+    }
+  }
+}

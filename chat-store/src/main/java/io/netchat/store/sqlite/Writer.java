@@ -1,0 +1,272 @@
+package io.netchat.store.sqlite;
+
+import io.netchat.store.RoomMeta;
+import io.netchat.store.RoomState;
+import io.netchat.store.StoreUnavailableException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes. It drains the mailbox in batches of up to {@link #MAX_BATCH} ops
+ * from any number of rooms and applies each batch in one transaction (group commit: one WAL sync
+ * for the whole batch). Only after the commit are the batch's futures completed, in queue order.
+ *
+ * <p>A failed batch (read-only file, disk full, I/O error) is rolled back; its ops fail with
+ * {@link StoreUnavailableException.Reason#DISK}, the connection is dropped, and the next batch
+ * opens a new one — so the writer keeps running and recovers by itself when the disk does.
+ *
+ * <p>Seqs: with commit durability the writer issues them here, in commit order, from the stored
+ * {@code last_seq}; a rolled-back batch issued nothing, so no seq is ever seen twice. With async
+ * durability the caller issued them already; a batch that fails after its messages were answered
+ * lost them, so the writer gives each such room a new epoch in the next transaction.
+ */
+final class Writer implements Runnable {
+
+  static final int MAX_BATCH = 1024;
+  /** Rooms whose last seq the writer remembers; others are read back from {@code rooms}. */
+  static final int SEQ_CACHE = 65_536;
+
+  /** While failing and idle, the writer tries a write this often to notice the disk is back. */
+  static final long PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
+  private static final String SELECT_ROOM =
+      "SELECT name, topic, topic_by, created, epoch, last_seq FROM rooms WHERE key = ?";
+  private static final String INSERT_ROOM =
+      "INSERT INTO rooms (key, name, created, epoch) VALUES (?, ?, ?, ?)";
+  private static final String SAVE_TOPIC = "UPDATE rooms SET topic = ?, topic_by = ? WHERE key = ?";
+  private static final String LAST_SEQ = "SELECT last_seq FROM rooms WHERE key = ?";
+  private static final String SET_LAST_SEQ =
+      "UPDATE rooms SET last_seq = max(last_seq, ?) WHERE key = ?";
+  private static final String INSERT_MESSAGE =
+      "INSERT INTO messages (room, seq, sender, text, ts) VALUES (?, ?, ?, ?, ?)";
+  private static final String NEW_EPOCH = "UPDATE rooms SET epoch = ? WHERE key = ?";
+  private static final String PROBE =
+      "INSERT OR REPLACE INTO store_state (key, value) VALUES ('probe', '1')";
+
+  private final Mailbox<Op> mailbox;
+  private final Link link;
+  private final Map<String, Long> lastSeq = new LinkedHashMap<>(1024, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      return size() > SEQ_CACHE;
+    }
+  };
+  private final Set<String> lostRooms = new HashSet<>();
+  private final java.util.function.Consumer<Link> onExit;
+  private volatile boolean closing;
+  private long failedBatches;
+  private long lastAttemptNanos;
+  private volatile boolean failing;
+  private volatile long committedBatches;
+
+  Writer(Mailbox<Op> mailbox, Connections connections, java.util.function.Consumer<Link> onExit) {
+    this.mailbox = mailbox;
+    this.link = new Link(connections);
+    this.onExit = onExit;
+  }
+
+  /** Asks the writer to commit what is queued and stop. */
+  void close() {
+    closing = true;
+    mailbox.wake();
+  }
+
+  /** True from a failed batch until the next one commits: the disk is known to be failing. */
+  boolean failing() {
+    return failing;
+  }
+
+  /** Transactions committed so far (one per batch, however many rooms and ops it held). */
+  long committedBatches() {
+    return committedBatches;
+  }
+
+  /** Whether some async-acknowledged messages were lost and their rooms' epochs not yet changed. */
+  boolean hasLostRooms() {
+    return !lostRooms.isEmpty();
+  }
+
+  @Override
+  public void run() {
+    mailbox.consumer(Thread.currentThread());
+    List<Op> batch = new ArrayList<>(MAX_BATCH);
+    try {
+      while (!(closing && mailbox.isEmpty())) {
+        if (mailbox.drainTo(batch, MAX_BATCH) == 0) {
+          mailbox.awaitItems(100, TimeUnit.MILLISECONDS);
+          if (failing && System.nanoTime() - lastAttemptNanos >= PROBE_INTERVAL_NANOS) {
+            apply(batch); // an empty batch: a probe write that ends the failing state
+          }
+          continue;
+        }
+        apply(batch);
+        batch.clear();
+      }
+      onExit.accept(link);
+    } finally {
+      link.close();
+      mailbox.shutDown();
+    }
+  }
+
+  private void apply(List<Op> batch) {
+    Map<String, Long> issued = new HashMap<>();
+    Object[] results = new Object[batch.size()];
+    lastAttemptNanos = System.nanoTime();
+    try {
+      link.begin();
+      if (batch.isEmpty()) {
+        link.prepare(PROBE).executeUpdate();
+      }
+      for (String key : lostRooms) {
+        PreparedStatement ps = link.prepare(NEW_EPOCH);
+        ps.setLong(1, RoomMeta.newEpoch(0));
+        ps.setString(2, key);
+        ps.executeUpdate();
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        results[i] = applyOne(batch.get(i), issued);
+      }
+      if (!issued.isEmpty()) {
+        link.prepare(INSERT_MESSAGE).executeBatch();
+      }
+      PreparedStatement setLast = link.prepare(SET_LAST_SEQ);
+      for (Map.Entry<String, Long> e : issued.entrySet()) {
+        setLast.setLong(1, e.getValue());
+        setLast.setString(2, e.getKey());
+        setLast.addBatch();
+      }
+      setLast.executeBatch();
+      link.commit();
+    } catch (SQLException | RuntimeException e) {
+      link.reset();
+      failBatch(batch, e);
+      return;
+    }
+    if (failedBatches > 0) {
+      LOG.info("store writer recovered after {} failed batches", failedBatches);
+      failedBatches = 0;
+      failing = false;
+    }
+    committedBatches++; // only this thread writes it
+    lostRooms.clear();
+    lastSeq.putAll(issued);
+    complete(batch, results);
+  }
+
+  private Object applyOne(Op op, Map<String, Long> issued) throws SQLException {
+    if (op instanceof Op.Append a) {
+      long seq = a.seq() != 0 ? a.seq() : nextSeq(a.key(), issued);
+      issued.merge(a.key(), seq, Math::max);
+      PreparedStatement ps = link.prepare(INSERT_MESSAGE);
+      ps.setString(1, a.key());
+      ps.setLong(2, seq);
+      ps.setString(3, a.from());
+      ps.setString(4, a.text());
+      ps.setLong(5, a.ts());
+      ps.addBatch(); // run once per batch, before the commit; nothing in the batch reads messages
+      return seq;
+    }
+    if (op instanceof Op.Open o) {
+      return open(o, issued);
+    }
+    Op.Save s = (Op.Save) op;
+    PreparedStatement ps = link.prepare(SAVE_TOPIC);
+    ps.setString(1, s.topic());
+    ps.setString(2, s.topicBy());
+    ps.setString(3, s.key());
+    ps.executeUpdate();
+    return null;
+  }
+
+  private long nextSeq(String key, Map<String, Long> issued) throws SQLException {
+    Long last = issued.get(key);
+    if (last == null) {
+      last = lastSeq.get(key);
+    }
+    if (last == null) {
+      PreparedStatement ps = link.prepare(LAST_SEQ);
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("room " + key + " is not in the store");
+        }
+        last = rs.getLong(1);
+      }
+    }
+    return last + 1;
+  }
+
+  private RoomState open(Op.Open o, Map<String, Long> issued) throws SQLException {
+    PreparedStatement select = link.prepare(SELECT_ROOM);
+    select.setString(1, o.key());
+    try (ResultSet rs = select.executeQuery()) {
+      if (rs.next()) {
+        RoomMeta meta = new RoomMeta(o.key(), rs.getString(1), rs.getString(2), rs.getString(3),
+            Instant.ofEpochMilli(rs.getLong(4)), rs.getLong(5));
+        long last = Math.max(rs.getLong(6), issued.getOrDefault(o.key(), 0L));
+        return new RoomState(meta, last);
+      }
+    }
+    long epoch = RoomMeta.newEpoch(0);
+    PreparedStatement insert = link.prepare(INSERT_ROOM);
+    insert.setString(1, o.key());
+    insert.setString(2, o.name());
+    insert.setLong(3, o.createdMs());
+    insert.setLong(4, epoch);
+    insert.executeUpdate();
+    return new RoomState(
+        new RoomMeta(o.key(), o.name(), "", "", Instant.ofEpochMilli(o.createdMs()), epoch), 0);
+  }
+
+  private void failBatch(List<Op> batch, Exception e) {
+    failing = true;
+    if (failedBatches++ == 0) {
+      LOG.error("store writer: a batch of {} ops failed, answering 'unavailable' until the disk"
+          + " works again: {}", batch.size(), e.toString());
+    }
+    StoreUnavailableException failure = new StoreUnavailableException(
+        StoreUnavailableException.Reason.DISK, "store write failed: " + e.getMessage(), e);
+    boolean newlyLost = false;
+    for (Op op : batch) {
+      if (op instanceof Op.Append a && a.done() == null) {
+        newlyLost |= lostRooms.add(a.key());
+      }
+      op.fail(failure);
+    }
+    if (newlyLost) {
+      LOG.error("store writer: acknowledged (async) messages were lost in rooms {}; their epochs"
+          + " change so clients re-sync", lostRooms);
+    }
+  }
+
+  private static void complete(List<Op> batch, Object[] results) {
+    for (int i = 0; i < batch.size(); i++) {
+      Op op = batch.get(i);
+      if (op instanceof Op.Append a) {
+        if (a.done() != null) {
+          a.done().complete((Long) results[i]);
+        }
+      } else if (op instanceof Op.Open o) {
+        o.done().complete((RoomState) results[i]);
+      } else {
+        ((Op.Save) op).done().complete(null);
+      }
+    }
+  }
+}

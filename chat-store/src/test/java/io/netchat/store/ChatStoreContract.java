@@ -1,0 +1,230 @@
+package io.netchat.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ChatStore} promises; one subclass per implementation runs it. */
+public abstract class ChatStoreContract {
+
+  protected static final Duration WAIT = Duration.ofSeconds(30);
+  protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123Z");
+
+  protected ChatStore store;
+
+  /** Opens a fresh, empty store of the implementation under test. */
+  protected abstract ChatStore newStore(StoreConfig.Durability durability) throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = newStore(StoreConfig.Durability.COMMIT);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  protected static <T> T await(CompletableFuture<T> future) throws Exception {
+    return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aNewRoomStartsAtSeqZeroWithAnEpochAndNoTopic() throws Exception {
+    RoomState state = await(store.openRoom("lobby", "Lobby", T0));
+    assertThat(state.lastSeq()).isZero();
+    assertThat(state.meta().name()).isEqualTo("Lobby");
+    assertThat(state.meta().topic()).isEmpty();
+    assertThat(state.meta().created()).isEqualTo(T0);
+    assertThat(state.meta().epoch()).isBetween(1L, (1L << 53) - 1);
+  }
+
+  @Test
+  void openingAgainReturnsTheSameRoomNotANewOne() throws Exception {
+    RoomState first = await(store.openRoom("lobby", "Lobby", T0));
+    await(store.append("lobby", "ann", "hi", T0));
+    RoomState again = await(store.openRoom("lobby", "LOBBY", T0.plusSeconds(5)));
+    assertThat(again.meta()).isEqualTo(first.meta());
+    assertThat(again.lastSeq()).isEqualTo(1);
+  }
+
+  @Test
+  void appendsGetConsecutiveSeqsPerRoomAndRoomsAreIndependent() throws Exception {
+    await(store.openRoom("a", "a", T0));
+    await(store.openRoom("b", "b", T0));
+    List<CompletableFuture<Long>> a = new ArrayList<>();
+    List<CompletableFuture<Long>> b = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      a.add(store.append("a", "ann", "a" + i, T0));
+      if (i % 2 == 0) {
+        b.add(store.append("b", "bob", "b" + i, T0));
+      }
+    }
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(await(a.get(i))).isEqualTo(i + 1L);
+    }
+    for (int i = 0; i < b.size(); i++) {
+      assertThat(await(b.get(i))).isEqualTo(i + 1L);
+    }
+    assertThat(await(store.openRoom("a", "a", T0)).lastSeq()).isEqualTo(50);
+  }
+
+  @Test
+  void appendFuturesCompleteInCallOrder() throws Exception {
+    await(store.openRoom("a", "a", T0));
+    List<Long> completed = new ArrayList<>();
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      all.add(store.append("a", "ann", "m" + i, T0).thenAccept(seq -> {
+        synchronized (completed) {
+          completed.add(seq);
+        }
+      }));
+    }
+    await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
+    assertThat(completed).isSorted().hasSize(200).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void readAfterReturnsTheNextMessagesOldestFirstBoundedByLimit() throws Exception {
+    appendN("r", 10);
+    List<StoredMessage> page = await(store.readAfter("r", 3, 4));
+    assertThat(page).extracting(StoredMessage::seq).containsExactly(4L, 5L, 6L, 7L);
+    assertThat(page.get(0)).isEqualTo(new StoredMessage(4, "ann", "m4", T0.plusMillis(4)));
+    assertThat(await(store.readAfter("r", 0, 1000))).hasSize(10);
+    assertThat(await(store.readAfter("r", 10, 5))).isEmpty();
+  }
+
+  @Test
+  void readBeforeReturnsTheNewestOlderMessagesOldestFirst() throws Exception {
+    appendN("r", 10);
+    assertThat(await(store.readBefore("r", 8, 3)))
+        .extracting(StoredMessage::seq).containsExactly(5L, 6L, 7L);
+    assertThat(await(store.readBefore("r", 3, 10)))
+        .extracting(StoredMessage::seq).containsExactly(1L, 2L);
+    assertThat(await(store.readBefore("r", Long.MAX_VALUE, 2)))
+        .extracting(StoredMessage::seq).containsExactly(9L, 10L);
+  }
+
+  @Test
+  void aRoomNeverOpenedReadsEmpty() throws Exception {
+    assertThat(await(store.readAfter("nowhere", 0, 10))).isEmpty();
+    assertThat(await(store.readBefore("nowhere", 100, 10))).isEmpty();
+  }
+
+  @Test
+  void textKeepsEveryCharacter() throws Exception {
+    await(store.openRoom("u", "u", T0));
+    String text = "héllo 👋 \"quotes\" 'single' \\ ; DROP TABLE messages; --\n\ttab \u0000nul";
+    await(store.append("u", "ann", text, T0));
+    assertThat(await(store.readAfter("u", 0, 1)).get(0).text()).isEqualTo(text);
+  }
+
+  @Test
+  void savedTopicIsReadBackAndKeepsNameCreatedAndEpoch() throws Exception {
+    RoomState state = await(store.openRoom("t", "T", T0));
+    RoomMeta changed = new RoomMeta("t", "other", "the topic", "ann", T0.plusSeconds(9), 77);
+    await(store.saveRoom(changed));
+    RoomMeta read = await(store.openRoom("t", "T", T0)).meta();
+    assertThat(read).isEqualTo(state.meta().withTopic("the topic", "ann"));
+  }
+
+  @Test
+  void metadataWritesAreOrderedWithAppends() throws Exception {
+    await(store.openRoom("t", "t", T0));
+    store.append("t", "ann", "one", T0);
+    store.saveRoom(await(store.openRoom("t", "t", T0)).meta().withTopic("x", "ann"));
+    await(store.append("t", "ann", "two", T0));
+    RoomState state = await(store.openRoom("t", "t", T0));
+    assertThat(state.meta().topic()).isEqualTo("x");
+    assertThat(state.lastSeq()).isEqualTo(2);
+  }
+
+  @Test
+  void appendingToARoomNotOpenedIsACallerBug() {
+    assertThatThrownBy(() -> store.append("ghost", "ann", "hi", T0))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("ghost");
+  }
+
+  @Test
+  void badArgumentsThrowAtOnce() throws Exception {
+    await(store.openRoom("r", "r", T0));
+    assertThatThrownBy(() -> store.readAfter("r", 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.readAfter("r", 0, ChatStore.MAX_READ + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.readBefore("r", -1, 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.openRoom("", "x", T0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.append("r", null, "x", T0)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void afterCloseEveryCallFailsAsUnavailable() throws Exception {
+    await(store.openRoom("r", "r", T0));
+    store.close();
+    store.close();
+    assertUnavailable(store.append("r", "ann", "late", T0), StoreUnavailableException.Reason.CLOSED);
+    assertUnavailable(store.readAfter("r", 0, 5), StoreUnavailableException.Reason.CLOSED);
+    assertUnavailable(store.openRoom("r", "r", T0), StoreUnavailableException.Reason.CLOSED);
+  }
+
+  @Test
+  void manyThreadsInManyRoomsGetEachSeqExactlyOnce() throws Exception {
+    int rooms = 8;
+    int perThread = 300;
+    for (int r = 0; r < rooms; r++) {
+      await(store.openRoom("room" + r, "room" + r, T0));
+    }
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(rooms);
+    try {
+      List<CompletableFuture<Void>> done = new ArrayList<>();
+      for (int r = 0; r < rooms; r++) {
+        String key = "room" + r;
+        done.add(CompletableFuture.runAsync(() -> {
+          List<CompletableFuture<Void>> mine = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            mine.add(store.append(key, "p", "x", T0).thenAccept(seq -> seen.add(key + "#" + seq)));
+          }
+          CompletableFuture.allOf(mine.toArray(CompletableFuture[]::new)).join();
+        }, pool));
+      }
+      await(CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(seen).hasSize(rooms * perThread);
+    for (int r = 0; r < rooms; r++) {
+      assertThat(seen).contains("room" + r + "#1", "room" + r + "#" + perThread);
+    }
+  }
+
+  /** Opens {@code key} and appends m1..mN from ann at T0 + i ms. */
+  protected void appendN(String key, int n) throws Exception {
+    await(store.openRoom(key, key, T0));
+    CompletableFuture<Long> last = null;
+    for (int i = 1; i <= n; i++) {
+      last = store.append(key, "ann", "m" + i, T0.plusMillis(i));
+    }
+    assertThat(await(last)).isEqualTo(n);
+  }
+
+  protected static void assertUnavailable(
+      CompletableFuture<?> future, StoreUnavailableException.Reason reason) {
+    assertThatThrownBy(() -> await(future))
+        .hasCauseInstanceOf(StoreUnavailableException.class)
+        .cause().satisfies(e -> assertThat(((StoreUnavailableException) e).reason()).isEqualTo(reason));
+  }
+}
