@@ -1,6 +1,5 @@
 package io.netchat.server.room;
 
-import io.netchat.server.Session;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,19 +15,19 @@ import java.util.Map;
  */
 final class Members {
   /** The members served by one event loop. */
-  record LoopGroup(EventLoop loop, Session[] sessions) {}
+  record LoopGroup(EventLoop loop, Member[] sessions) {}
 
   private static final LoopGroup[] NONE = new LoopGroup[0];
 
-  private final Map<String, Session> byNick = new LinkedHashMap<>();
+  private final Map<String, Member> byNick = new LinkedHashMap<>();
   private LoopGroup[] groups = NONE;
   private int[] perFormat = new int[0];
 
-  boolean contains(Session session) {
+  boolean contains(Member session) {
     return byNick.get(key(session)) == session;
   }
 
-  boolean add(Session session) {
+  boolean add(Member session) {
     if (byNick.putIfAbsent(key(session), session) != null) {
       return false;
     }
@@ -37,7 +36,7 @@ final class Members {
     return true;
   }
 
-  boolean remove(Session session) {
+  boolean remove(Member session) {
     if (!byNick.remove(key(session), session)) {
       return false;
     }
@@ -52,7 +51,7 @@ final class Members {
 
   List<String> nicks() {
     List<String> nicks = new ArrayList<>(byNick.size());
-    for (Session session : byNick.values()) {
+    for (Member session : byNick.values()) {
       nicks.add(session.nick());
     }
     return nicks;
@@ -79,19 +78,19 @@ final class Members {
   }
 
   private void regroup() {
-    Map<EventLoop, List<Session>> byLoop = new LinkedHashMap<>();
-    for (Session session : byNick.values()) {
+    Map<EventLoop, List<Member>> byLoop = new LinkedHashMap<>();
+    for (Member session : byNick.values()) {
       byLoop.computeIfAbsent(session.loop(), loop -> new ArrayList<>()).add(session);
     }
     LoopGroup[] rebuilt = new LoopGroup[byLoop.size()];
     int i = 0;
-    for (Map.Entry<EventLoop, List<Session>> entry : byLoop.entrySet()) {
-      rebuilt[i++] = new LoopGroup(entry.getKey(), entry.getValue().toArray(new Session[0]));
+    for (Map.Entry<EventLoop, List<Member>> entry : byLoop.entrySet()) {
+      rebuilt[i++] = new LoopGroup(entry.getKey(), entry.getValue().toArray(new Member[0]));
     }
     groups = rebuilt;
   }
 
-  private static String key(Session session) {
+  private static String key(Member session) {
     return Names.key(session.nick());
   }
 }
