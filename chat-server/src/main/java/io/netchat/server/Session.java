@@ -3,6 +3,7 @@ package io.netchat.server;
 import io.netchat.codec.HandlerNames;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.fanout.FlushBatcher;
 import io.netchat.server.room.Member;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -30,11 +31,11 @@ public final class Session implements Member {
   private final int formatIndex;
   private final WireFormat format;
   private final FlushBatcher flusher;
+  private final FlushBatcher.Slot flushSlot;
   private final long maxOutboundBytes;
   private final AskedRooms rooms = new AskedRooms();
   private final CommandOrder order;
   private volatile String nick;
-  private boolean flushPending;
   private boolean closing;
 
   Session(Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
@@ -43,6 +44,7 @@ public final class Session implements Member {
     this.formatIndex = formatIndex;
     this.format = format;
     this.flusher = flusher;
+    this.flushSlot = new FlushBatcher.Slot(channel);
     this.maxOutboundBytes = maxOutboundBytes;
     this.order = new CommandOrder(channel.eventLoop());
   }
@@ -155,7 +157,12 @@ public final class Session implements Member {
       channel.close();
       return;
     }
-    flusher.add(this);
+    flusher.add(flushSlot);
+  }
+
+  @Override
+  public void deliver(ByteBuf frame) {
+    write(frame);
   }
 
   /**
@@ -179,18 +186,6 @@ public final class Session implements Member {
 
   boolean isClosing() {
     return closing;
-  }
-
-  boolean markFlushPending() {
-    if (flushPending) {
-      return false;
-    }
-    flushPending = true;
-    return true;
-  }
-
-  void clearFlushPending() {
-    flushPending = false;
   }
 
   @Override

@@ -1,23 +1,18 @@
 package io.netchat.server.room;
 
 import io.netchat.codec.WireFormat;
+import io.netchat.server.fanout.Recipient;
 import io.netty.channel.EventLoop;
 
 /**
- * What a room sees of one session: its nick and wire format, a way to answer it, and a way to tell
- * it the outcome of its joins and leaves. Rooms reach a connection only through this seam and
- * never see its channel.
+ * What a room sees of one session: its nick and wire format, a way to answer it, a way to tell it
+ * the outcome of its joins and leaves, and (as a {@link Recipient}) a place for broadcasts. Rooms
+ * reach a connection only through this seam and never see its channel.
  */
-public interface Member {
+public interface Member extends Recipient {
 
   /** The nick; set before any room command is accepted. */
   String nick();
-
-  /** The session's event loop, which owns its state and its channel. */
-  EventLoop loop();
-
-  /** Index of the session's listener: a broadcast is encoded once per index. */
-  int formatIndex();
 
   WireFormat format();
 

@@ -4,22 +4,20 @@ import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.Validation;
-import io.netty.buffer.ByteBuf;
+import io.netchat.server.fanout.Fanout;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One chat room and its rules: who is in it, {@code seq}, history, topic, expiry. It is the only
  * authority on its membership: every room command reaches it, and it answers {@code not_joined}
  * itself. All of its state lives on one event loop ({@link #loop()}); every operation runs there,
- * which is what gives every member the same order and a gap-free {@code seq}. A broadcast is
- * encoded once per wire format in use and the same bytes go to every member, with one task per
- * member event loop.
+ * which is what gives every member the same order and a gap-free {@code seq}. Delivering a
+ * broadcast (encode once, hand off per loop, reference counts) is its {@link Fanout}'s job.
  */
 public final class Room {
   private final String name;
@@ -29,6 +27,7 @@ public final class Room {
   private final RoomRegistry registry;
   private final HistoryStore history;
   private final Members members = new Members();
+  private final Fanout fanout;
   private volatile String topic = "";
   private volatile String topicBy;
   private volatile int memberCount;
@@ -42,6 +41,7 @@ public final class Room {
     this.context = context;
     this.registry = registry;
     this.history = context.historyFactory().apply(context.limits().historySize());
+    this.fanout = new Fanout(context.formats(), context.allocator());
   }
 
   public String name() {
@@ -90,6 +90,7 @@ public final class Room {
         return;
       }
       members.add(session);
+      fanout.add(session);
       memberCount = members.size();
       cancelExpiry();
       added = true;
@@ -128,6 +129,7 @@ public final class Room {
       }
       return;
     }
+    fanout.remove(session);
     memberCount = members.size();
     if (leave) {
       session.leftRoom(key);
@@ -218,72 +220,7 @@ public final class Room {
   }
 
   private void broadcast(ServerMessage message, Member except) {
-    Members.LoopGroup[] groups = members.groups();
-    if (groups.length == 0) {
-      return;
-    }
-    ByteBuf[] frames = encodeOncePerFormat(message);
-    try {
-      for (Members.LoopGroup group : groups) {
-        if (group.loop().inEventLoop()) {
-          deliver(group.sessions(), frames, except);
-        } else {
-          ByteBuf[] retained = retainAll(frames);
-          try {
-            group.loop().execute(() -> {
-              try {
-                deliver(group.sessions(), retained, except);
-              } finally {
-                releaseAll(retained);
-              }
-            });
-          } catch (RejectedExecutionException shutDown) {
-            releaseAll(retained);
-          }
-        }
-      }
-    } finally {
-      releaseAll(frames);
-    }
-  }
-
-  private ByteBuf[] encodeOncePerFormat(ServerMessage message) {
-    ByteBuf[] frames = new ByteBuf[members.formatCount()];
-    try {
-      for (int i = 0; i < frames.length; i++) {
-        if (members.countWithFormat(i) > 0) {
-          frames[i] = context.formats().get(i).encode(message, context.allocator());
-        }
-      }
-      return frames;
-    } catch (RuntimeException e) {
-      releaseAll(frames);
-      throw e;
-    }
-  }
-
-  private static void deliver(Member[] sessions, ByteBuf[] frames, Member except) {
-    for (Member session : sessions) {
-      if (session != except) {
-        session.send(frames[session.formatIndex()].retainedDuplicate());
-      }
-    }
-  }
-
-  private static ByteBuf[] retainAll(ByteBuf[] frames) {
-    ByteBuf[] retained = new ByteBuf[frames.length];
-    for (int i = 0; i < frames.length; i++) {
-      retained[i] = frames[i] == null ? null : frames[i].retain();
-    }
-    return retained;
-  }
-
-  private static void releaseAll(ByteBuf[] frames) {
-    for (ByteBuf frame : frames) {
-      if (frame != null) {
-        frame.release();
-      }
-    }
+    fanout.broadcast(message, except);
   }
 
   private static void ok(Member session, String id, Long seq) {
