@@ -6,20 +6,22 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Keeps the answers to one connection's commands in the order of the commands. A command's work
- * runs on the loop that owns what it touches (a room's loop, or the session's own); work for
- * another loop than the one still busy with this connection's earlier work waits here until that
- * work is done, and so do answers the session gives itself. Consecutive work for one loop goes
- * straight to it (the loop keeps its order), so a client talking to one room pays nothing extra.
- * Used on the session's loop only; a finished task reports back by a task on that loop.
+ * runs on the loop that owns what it touches (a room's loop, or the session's own) and answers
+ * from there. Consecutive work for one loop goes straight to it: that loop's queue keeps the
+ * order, and nothing is added to the fast path. Work for another loop, and answers the session
+ * gives itself, wait here until a barrier sent through the loop still busy with this connection's
+ * earlier work comes back; only then do they start. Used on the session's loop only.
  */
 final class CommandOrder {
   private record Step(EventLoop loop, Runnable work) {}
 
   private final EventLoop home;
-  private final Runnable finished = this::finished;
+  private final Runnable caughtUp = this::caughtUp;
+  private final Runnable barrier = this::barrier;
   private final ArrayDeque<Step> waiting = new ArrayDeque<>(2);
+  /** A loop other than home that may still run this connection's work, or null. */
   private EventLoop busyOn;
-  private int inFlight;
+  private boolean barrierSent;
 
   CommandOrder(EventLoop home) {
     this.home = home;
@@ -27,53 +29,63 @@ final class CommandOrder {
 
   /** Runs {@code work} on {@code loop} after the work of earlier commands (session loop only). */
   void run(EventLoop loop, Runnable work) {
-    if (waiting.isEmpty() && (inFlight == 0 || loop == busyOn)) {
+    if (waiting.isEmpty() && (busyOn == null || busyOn == loop)) {
       start(loop, work);
-    } else {
-      waiting.add(new Step(loop, work));
+      return;
     }
+    waiting.add(new Step(loop, work));
+    sendBarrier();
   }
 
-  /** Whether no earlier work is pending: an answer may be written at once. */
+  /** Whether no earlier work may still be running elsewhere: an answer may be written at once. */
   boolean idle() {
-    return inFlight == 0 && waiting.isEmpty();
+    return busyOn == null && waiting.isEmpty();
   }
 
   private void start(EventLoop loop, Runnable work) {
-    if (loop == home && inFlight == 0) {
+    if (loop == home) {
       work.run();
       return;
     }
-    inFlight++;
     busyOn = loop;
     try {
-      loop.execute(() -> {
-        try {
-          work.run();
-        } finally {
-          reportBack();
-        }
-      });
+      loop.execute(work);
     } catch (RejectedExecutionException shutDown) {
-      inFlight--; // the server is stopping: the work is dropped with its loop
+      busyOn = null; // the server is stopping: the work goes with its loop
     }
   }
 
-  private void reportBack() {
+  private void sendBarrier() {
+    if (barrierSent) {
+      return;
+    }
+    barrierSent = true;
     try {
-      home.execute(finished);
+      busyOn.execute(barrier);
+    } catch (RejectedExecutionException shutDown) {
+      caughtUp(); // nothing more will run there
+    }
+  }
+
+  /** On the busy loop, after this connection's work queued there before it. */
+  private void barrier() {
+    try {
+      home.execute(caughtUp);
     } catch (RejectedExecutionException shutDown) {
       // the session's loop is gone, and with it whatever still waited here
     }
   }
 
-  private void finished() {
-    if (--inFlight > 0) {
-      return;
-    }
+  private void caughtUp() {
+    barrierSent = false;
     busyOn = null;
-    while (!waiting.isEmpty() && (inFlight == 0 || waiting.peek().loop() == busyOn)) {
-      Step next = waiting.poll();
+    while (!waiting.isEmpty()) {
+      Step next = waiting.peek();
+      if (busyOn != null && busyOn != next.loop()) {
+        sendBarrier();
+        return;
+      }
+      waiting.poll();
       start(next.loop(), next.work());
     }
   }
