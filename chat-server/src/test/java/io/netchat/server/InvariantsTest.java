@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The invariants of design.md §2, each proved over real loopback sockets. */
+/** The invariants of docs/ARCHITECTURE.md §4, each proved over real loopback sockets. */
 class InvariantsTest {
   private ChatServer server;
 
