@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
  * Lets the work a shutdown sets off (presence to rooms, broadcasts handed to member loops, their
  * flushes) run to the end before the loops stop, so that no task holding a frame is dropped
  * unreleased. Each round waits for a barrier task on every loop; a task queued by the previous
- * round runs in the next, and a chain is at most room → member loop → flush deep.
+ * round runs in the next. The deepest chain is a closing session's quit waiting for its command
+ * order's barrier: busy loop → session loop → room → member loop → flush.
  */
 public final class LoopDrain {
   /** Rounds enough for the deepest chain of hand-offs, with one to spare. */
-  public static final int ROUNDS = 4;
+  public static final int ROUNDS = 6;
 
   private LoopDrain() {}
 
