@@ -140,29 +140,48 @@ public final class Session implements Member {
 
   /** Writes on the event loop; flushed by this loop's {@link FlushBatcher} at the end of the pass. */
   public void write(Object message) {
+    if (message instanceof ByteBuf frame) {
+      deliver(frame);
+      return;
+    }
     if (closing || !channel.isActive()) {
       ReferenceCountUtil.release(message);
       return;
     }
-    if (message instanceof ByteBuf frame && framed != null) {
-      framed.write(frame, channel.voidPromise()); // already framed: skip the encoder
-    } else {
-      channel.write(message, channel.voidPromise());
+    channel.write(message, channel.voidPromise());
+    queued();
+  }
+
+  /** Writes an already framed message (a broadcast's above all), skipping the encoder: the hot path. */
+  @Override
+  public void deliver(ByteBuf frame) {
+    if (closing || !channel.isActive()) {
+      frame.release();
+      return;
     }
+    if (framed != null) {
+      framed.write(frame, channel.voidPromise());
+    } else {
+      channel.write(frame, channel.voidPromise());
+    }
+    queued();
+  }
+
+  /** After a write: a client whose unsent bytes pass the limit is dropped, else flushed this pass. */
+  private void queued() {
     ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
     if (outbound != null && outbound.totalPendingWriteBytes() > maxOutboundBytes) {
-      log.warn("slow consumer {} ({}): {} bytes queued, more than the limit of {}; disconnecting",
-          nick, channel.remoteAddress(), outbound.totalPendingWriteBytes(), maxOutboundBytes);
-      closing = true;
-      channel.close();
+      dropSlowConsumer(outbound.totalPendingWriteBytes());
       return;
     }
     flusher.add(flushSlot);
   }
 
-  @Override
-  public void deliver(ByteBuf frame) {
-    write(frame);
+  private void dropSlowConsumer(long queuedBytes) {
+    log.warn("slow consumer {} ({}): {} bytes queued, more than the limit of {}; disconnecting",
+        nick, channel.remoteAddress(), queuedBytes, maxOutboundBytes);
+    closing = true;
+    channel.close();
   }
 
   /**

@@ -20,7 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
  * nothing per recipient beyond its duplicate. Used from its owner's loop only.
  */
 public final class Fanout {
-  private record LoopGroup(EventLoop loop, Recipient[] recipients) {}
+  /** The recipients on one loop, with each one's format index read once, at regroup time. */
+  private record LoopGroup(EventLoop loop, Recipient[] recipients, int[] formatIndexes) {}
 
   private static final LoopGroup[] NONE = new LoopGroup[0];
 
@@ -68,7 +69,7 @@ public final class Fanout {
     try {
       for (LoopGroup group : snapshot) {
         if (group.loop().inEventLoop()) {
-          deliver(group.recipients(), frames, except);
+          deliver(group, frames, except);
         } else {
           handOff(group, frames, except);
         }
@@ -83,7 +84,7 @@ public final class Fanout {
     try {
       group.loop().execute(() -> {
         try {
-          deliver(group.recipients(), retained, except);
+          deliver(group, retained, except);
         } finally {
           releaseAll(retained);
         }
@@ -108,10 +109,13 @@ public final class Fanout {
     }
   }
 
-  private static void deliver(Recipient[] recipients, ByteBuf[] frames, Recipient except) {
-    for (Recipient recipient : recipients) {
+  private static void deliver(LoopGroup group, ByteBuf[] frames, Recipient except) {
+    Recipient[] recipients = group.recipients();
+    int[] formatIndexes = group.formatIndexes();
+    for (int i = 0; i < recipients.length; i++) {
+      Recipient recipient = recipients[i];
       if (recipient != except) {
-        recipient.deliver(frames[recipient.formatIndex()].retainedDuplicate());
+        recipient.deliver(frames[formatIndexes[i]].retainedDuplicate());
       }
     }
   }
@@ -140,7 +144,12 @@ public final class Fanout {
     LoopGroup[] rebuilt = new LoopGroup[byLoop.size()];
     int i = 0;
     for (Map.Entry<EventLoop, List<Recipient>> entry : byLoop.entrySet()) {
-      rebuilt[i++] = new LoopGroup(entry.getKey(), entry.getValue().toArray(new Recipient[0]));
+      Recipient[] members = entry.getValue().toArray(new Recipient[0]);
+      int[] formatIndexes = new int[members.length];
+      for (int m = 0; m < members.length; m++) {
+        formatIndexes[m] = members[m].formatIndex();
+      }
+      rebuilt[i++] = new LoopGroup(entry.getKey(), members, formatIndexes);
     }
     groups = rebuilt;
   }
