@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * A command a client sends to the server (wire contract §3). Every command may carry an
+ * A command a client sends to the server (docs/PROTOCOL.md §5). Every command may carry an
  * {@code id}; the server then answers with {@code ok} or {@code error} carrying {@code re = id}.
  *
  * <p>Constructors validate names, ids and required fields and throw {@link ChatCodecException}

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An event the server sends to a client (wire contract §3): answers to commands, room traffic,
+ * An event the server sends to a client (docs/PROTOCOL.md §6): answers to commands, room traffic,
  * presence, and connection control ({@code ping}, {@code bye}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

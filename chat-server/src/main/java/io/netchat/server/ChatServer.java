@@ -8,6 +8,7 @@ import io.netchat.codec.WireFormat;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.server.fanout.LoopDrain;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
 import io.netchat.server.room.RoomRegistry;
@@ -164,24 +165,10 @@ public final class ChatServer implements AutoCloseable {
     }
     context.rooms().disposeAll();
     context.refusals().flush();
-    drainWorkers();
+    LoopDrain.drain(workers, 1000);
     workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
     log.info("netchat stopped ({} connections closed)", open);
-  }
-
-  /**
-   * Lets the work that closing connections set off (presence to rooms, broadcasts to member
-   * loops, flushes) run to the end before the loops stop, so no task holding a buffer is dropped.
-   * Each round waits for a barrier on every loop; a task queued by the previous round runs in the
-   * next.
-   */
-  private void drainWorkers() {
-    for (int round = 0; round < 4; round++) {
-      List<io.netty.util.concurrent.Future<?>> barriers = new ArrayList<>();
-      workers.forEach(loop -> barriers.add(loop.submit(() -> { })));
-      barriers.forEach(barrier -> barrier.awaitUninterruptibly(1, TimeUnit.SECONDS));
-    }
   }
 
   private String describeListeners(List<WireFormat> formats) {

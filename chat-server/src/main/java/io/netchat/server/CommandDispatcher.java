@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Carries out one client command for a session, on the session's event loop: checks what the
- * session may do, then hands room work to the room registry and answers the rest itself.
+ * session itself may do (log in first, at most {@code max_rooms_per_session} rooms), forwards room
+ * commands to the room registry (the rooms answer them and decide membership), and answers the
+ * rest itself, after the answers to the session's earlier commands.
  */
 final class CommandDispatcher {
   private final ServerContext context;
@@ -32,40 +34,31 @@ final class CommandDispatcher {
       } else if (command instanceof ClientMessage.Join join) {
         join(session, join);
       } else if (command instanceof ClientMessage.Leave leave) {
-        if (!session.rooms().remove(Names.key(leave.room()))) {
-          throw notJoined(leave.room());
-        }
         context.rooms().leave(session, leave.room(), leave.id());
       } else if (command instanceof ClientMessage.Say say) {
-        requireJoined(session, say.room());
-        checkText(say.text());
         context.rooms().say(session, say.room(), say.text(), say.id());
       } else if (command instanceof ClientMessage.Dm dm) {
         dm(session, dm);
       } else if (command instanceof ClientMessage.Topic topic) {
-        if (topic.text() != null) {
-          requireJoined(session, topic.room());
-          checkText(topic.text());
-        }
         context.rooms().topic(session, topic.room(), topic.text(), topic.id());
       } else if (command instanceof ClientMessage.Who who) {
         context.rooms().who(session, who.room(), who.id());
       } else if (command instanceof ClientMessage.Rooms rooms) {
-        session.send(FrameFitter.fit(context.rooms().list(), ServerMessage.Rooms::new, false,
-            session.format(), session.channel().alloc()));
+        session.afterAnswers(() -> session.write(FrameFitter.fit(context.rooms().list(), ServerMessage.Rooms::new,
+            false, session.format(), session.channel().alloc())));
         ok(session, rooms.id());
       } else if (command instanceof ClientMessage.History history) {
         context.rooms().history(session, history.room(), history.before(), history.limit(), history.id());
       } else if (command instanceof ClientMessage.Ping ping) {
-        session.send(new ServerMessage.Pong(ping.id()));
+        session.answer(new ServerMessage.Pong(ping.id()));
       } else if (command instanceof ClientMessage.Pong) {
         // liveness is noted by SessionHandler on every read
       } else if (command instanceof ClientMessage.Quit quit) {
         ok(session, quit.id());
-        session.close(quit.reason() == null ? "quit" : quit.reason(), closeGraceMillis());
+        session.afterAnswers(() -> session.close(quit.reason() == null ? "quit" : quit.reason(), closeGraceMillis()));
       }
     } catch (ChatCodecException e) {
-      session.send(ServerMessage.Error.of(e.withRe(command.id())));
+      session.answer(ServerMessage.Error.of(e.withRe(command.id())));
     }
   }
 
@@ -81,19 +74,17 @@ final class CommandDispatcher {
       session.nick(null);
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
-    session.send(new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits()));
+    session.answer(new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits()));
     ok(session, hello.id());
   }
 
   private void join(Session session, ClientMessage.Join join) {
     String key = Names.key(join.room());
-    if (!session.rooms().contains(key)) {
-      int max = context.config().limits().maxRoomsPerSession();
-      if (session.rooms().size() >= max) {
-        throw error(ErrorCode.LIMIT_REACHED, "a session may be in at most " + max + " rooms");
-      }
-      session.rooms().add(key);
+    int max = context.config().limits().maxRoomsPerSession();
+    if (!session.rooms().admits(key, max)) {
+      throw error(ErrorCode.LIMIT_REACHED, "a session may be in at most " + max + " rooms");
     }
+    session.rooms().joinSent(key);
     context.rooms().join(session, join.room(), join.since(), join.id());
   }
 
@@ -108,12 +99,6 @@ final class CommandDispatcher {
     ok(session, dm.id());
   }
 
-  private void requireJoined(Session session, String room) {
-    if (!session.rooms().contains(Names.key(room))) {
-      throw notJoined(room);
-    }
-  }
-
   private void checkText(String text) {
     Validation.checkLength("text", text, context.config().limits().maxTextLength());
   }
@@ -124,12 +109,8 @@ final class CommandDispatcher {
 
   private static void ok(Session session, String id) {
     if (id != null) {
-      session.send(new ServerMessage.Ok(id));
+      session.answer(new ServerMessage.Ok(id));
     }
-  }
-
-  private static ChatCodecException notJoined(String room) {
-    return error(ErrorCode.NOT_JOINED, "not in room '" + room + "'");
   }
 
   private static ChatCodecException error(ErrorCode code, String message) {

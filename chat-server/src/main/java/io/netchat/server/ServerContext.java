@@ -3,6 +3,7 @@ package io.netchat.server;
 import io.netchat.codec.Limits;
 import io.netchat.codec.WireFormat;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.server.fanout.FlushBatcher;
 import io.netchat.server.room.RoomRegistry;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;

@@ -3,6 +3,8 @@ package io.netchat.server;
 import io.netchat.codec.HandlerNames;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.fanout.FlushBatcher;
+import io.netchat.server.room.Member;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -10,19 +12,18 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected client: its channel, wire format, nick and rooms. Its mutable state belongs to
- * the channel's event loop; {@link #send} may be called from any thread (a room on another loop)
- * and hops to that loop, so writes to one channel keep the order in which they were sent.
+ * One connected client: its channel, wire format, nick and the rooms it asked to be in. Its
+ * mutable state belongs to the channel's event loop; {@link #send} may be called from any thread
+ * (a room on another loop) and hops to that loop, so writes to one channel keep the order in which
+ * they were sent. Rooms see it only as a {@link Member}.
  */
-public final class Session {
+public final class Session implements Member {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
 
   private final Channel channel;
@@ -30,10 +31,11 @@ public final class Session {
   private final int formatIndex;
   private final WireFormat format;
   private final FlushBatcher flusher;
+  private final FlushBatcher.Slot flushSlot;
   private final long maxOutboundBytes;
-  private final Set<String> rooms = new HashSet<>(4);
+  private final AskedRooms rooms = new AskedRooms();
+  private final CommandOrder order;
   private volatile String nick;
-  private boolean flushPending;
   private boolean closing;
 
   Session(Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
@@ -42,27 +44,33 @@ public final class Session {
     this.formatIndex = formatIndex;
     this.format = format;
     this.flusher = flusher;
+    this.flushSlot = new FlushBatcher.Slot(channel);
     this.maxOutboundBytes = maxOutboundBytes;
+    this.order = new CommandOrder(channel.eventLoop());
   }
 
   public Channel channel() {
     return channel;
   }
 
+  @Override
   public EventLoop loop() {
     return channel.eventLoop();
   }
 
   /** Index of this session's listener: broadcasts encode once per index. */
+  @Override
   public int formatIndex() {
     return formatIndex;
   }
 
+  @Override
   public WireFormat format() {
     return format;
   }
 
   /** The nick, or {@code null} before {@code hello}. */
+  @Override
   public String nick() {
     return nick;
   }
@@ -71,21 +79,53 @@ public final class Session {
     this.nick = newNick;
   }
 
-  /** Keys of the rooms this session is in or joining (event loop only). */
-  Set<String> rooms() {
+  /** The rooms this session asked to be in (event loop only). */
+  AskedRooms rooms() {
     return rooms;
   }
 
-  /** Forgets a room whose join was refused; callable from any thread. */
-  public void forgetRoom(String roomKey) {
-    if (channel.eventLoop().inEventLoop()) {
-      rooms.remove(roomKey);
+  @Override
+  public void joinAnswered(String roomKey, boolean joined) {
+    onLoop(() -> rooms.joinAnswered(roomKey, joined));
+  }
+
+  @Override
+  public void leftRoom(String roomKey) {
+    onLoop(() -> rooms.left(roomKey));
+  }
+
+  @Override
+  public void submit(EventLoop roomLoop, Runnable work) {
+    order.run(roomLoop, work);
+  }
+
+  /** Answers a command from the session's own loop, after the answers to earlier commands. */
+  void answer(Object message) {
+    if (order.idle()) {
+      write(message);
     } else {
-      channel.eventLoop().execute(() -> rooms.remove(roomKey));
+      order.run(loop(), () -> write(message));
     }
   }
 
-  /** Queues a message (or a framed {@link ByteBuf}, which this takes ownership of) for this client. */
+  /** Runs {@code step} (event loop only) once the answers to earlier commands are written. */
+  void afterAnswers(Runnable step) {
+    order.run(loop(), step);
+  }
+
+  private void onLoop(Runnable task) {
+    if (channel.eventLoop().inEventLoop()) {
+      task.run();
+    } else {
+      try {
+        channel.eventLoop().execute(task);
+      } catch (RejectedExecutionException shutDown) {
+        // the connection is going with its loop; nothing left to clean up
+      }
+    }
+  }
+
+  @Override
   public void send(Object message) {
     if (channel.eventLoop().inEventLoop()) {
       write(message);
@@ -100,24 +140,48 @@ public final class Session {
 
   /** Writes on the event loop; flushed by this loop's {@link FlushBatcher} at the end of the pass. */
   public void write(Object message) {
+    if (message instanceof ByteBuf frame) {
+      deliver(frame);
+      return;
+    }
     if (closing || !channel.isActive()) {
       ReferenceCountUtil.release(message);
       return;
     }
-    if (message instanceof ByteBuf frame && framed != null) {
-      framed.write(frame, channel.voidPromise()); // already framed: skip the encoder
-    } else {
-      channel.write(message, channel.voidPromise());
-    }
-    ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
-    if (outbound != null && outbound.totalPendingWriteBytes() > maxOutboundBytes) {
-      log.warn("slow consumer {} ({}): {} bytes queued, more than the limit of {}; disconnecting",
-          nick, channel.remoteAddress(), outbound.totalPendingWriteBytes(), maxOutboundBytes);
-      closing = true;
-      channel.close();
+    channel.write(message, channel.voidPromise());
+    queued();
+  }
+
+  /** Writes an already framed message (a broadcast's above all), skipping the encoder: the hot path. */
+  @Override
+  public void deliver(ByteBuf frame) {
+    if (closing || !channel.isActive()) {
+      frame.release();
       return;
     }
-    flusher.add(this);
+    if (framed != null) {
+      framed.write(frame, channel.voidPromise());
+    } else {
+      channel.write(frame, channel.voidPromise());
+    }
+    queued();
+  }
+
+  /** After a write: a client whose unsent bytes pass the limit is dropped, else flushed this pass. */
+  private void queued() {
+    ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
+    if (outbound != null && outbound.totalPendingWriteBytes() > maxOutboundBytes) {
+      dropSlowConsumer(outbound.totalPendingWriteBytes());
+      return;
+    }
+    flusher.add(flushSlot);
+  }
+
+  private void dropSlowConsumer(long queuedBytes) {
+    log.warn("slow consumer {} ({}): {} bytes queued, more than the limit of {}; disconnecting",
+        nick, channel.remoteAddress(), queuedBytes, maxOutboundBytes);
+    closing = true;
+    channel.close();
   }
 
   /**
@@ -141,18 +205,6 @@ public final class Session {
 
   boolean isClosing() {
     return closing;
-  }
-
-  boolean markFlushPending() {
-    if (flushPending) {
-      return false;
-    }
-    flushPending = true;
-    return true;
-  }
-
-  void clearFlushPending() {
-    flushPending = false;
   }
 
   @Override

@@ -123,11 +123,15 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void refuse(DecodeFailure failure) {
-    session.send(ServerMessage.Error.of(failure.error()));
+    session.answer(ServerMessage.Error.of(failure.error()));
     if (failure.fatal()) {
       log.info("closing {}: {}", session, failure.error().getMessage());
-      session.close(failure.error().code().wireName(), closeGrace());
+      closeAfterAnswers(failure.error().code().wireName());
     }
+  }
+
+  private void closeAfterAnswers(String reason) {
+    session.afterAnswers(() -> session.close(reason, closeGrace()));
   }
 
   private void rateLimited(Object msg) {
@@ -136,14 +140,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     LimitsConfig limits = context.config().limits();
     if (rejectedInARow >= limits.floodDisconnectAfter()) {
       log.warn("closing {}: flooding ({} commands refused in a row)", session, rejectedInARow);
-      session.close("flooding", closeGrace());
+      closeAfterAnswers("flooding");
       return;
     }
     if (msg instanceof DecodeFailure failure && failure.fatal()) {
       refuse(failure);
       return;
     }
-    session.send(new ServerMessage.Error(id, ErrorCode.RATE_LIMITED,
+    session.answer(new ServerMessage.Error(id, ErrorCode.RATE_LIMITED,
         "more than " + limits.messagesPerSecond() + " commands per second; this one was dropped"));
   }
 
@@ -189,10 +193,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       context.sessions().remove(session);
       context.limiter().release(admittedAddress);
       context.users().unregister(session);
-      for (String room : session.rooms()) {
+      for (String room : session.rooms().all()) {
         context.rooms().quit(session, room);
       }
-      session.rooms().clear();
     }
     ctx.fireChannelInactive();
   }

@@ -99,6 +99,19 @@ final class EmbeddedServer {
       settle();
     }
 
+    /** Sends every command before any task runs: a client that pipelines. */
+    void sendAll(ClientMessage... messages) {
+      for (ClientMessage message : messages) {
+        arrive(message);
+      }
+      settle();
+    }
+
+    /** Reads one command and runs no queued task: its work on other loops is still pending. */
+    void arrive(ClientMessage message) {
+      server.writeInbound(format.encode(message, ByteBufAllocator.DEFAULT));
+    }
+
     void sendRaw(ByteBuf bytes) {
       server.writeInbound(bytes);
       settle();

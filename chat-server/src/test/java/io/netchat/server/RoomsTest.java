@@ -96,6 +96,51 @@ class RoomsTest {
   }
 
   @Test
+  void theRoomAnswersNotJoinedAndAnswersKeepTheOrderOfTheCommands() {
+    ann.send(new ClientMessage.Join(null, "r", null));
+    ann.received();
+    // bob's loop is not the room's: the room answers the say, the session answers the rest
+    bob.sendAll(new ClientMessage.Say("s", "r", "hi"), new ClientMessage.Ping("p"),
+        new ClientMessage.Topic("t", "r", "mine"), new ClientMessage.Dm("d", "ann", "psst"),
+        new ClientMessage.Leave("l", "nowhere"), new ClientMessage.Who("w", "r"), new ClientMessage.Rooms("rs"));
+    assertThat(bob.received()).containsExactly(
+        new ServerMessage.Error("s", ErrorCode.NOT_JOINED, "not in room 'r'"),
+        new ServerMessage.Pong("p"),
+        new ServerMessage.Error("t", ErrorCode.NOT_JOINED, "not in room 'r'"),
+        new ServerMessage.Ok("d"),
+        new ServerMessage.Error("l", ErrorCode.NOT_JOINED, "not in room 'nowhere'"),
+        new ServerMessage.Members("r", List.of("ann")), new ServerMessage.Ok("w"),
+        new ServerMessage.Rooms(List.of(new ServerMessage.RoomInfo("r", 1, ""))), new ServerMessage.Ok("rs"));
+  }
+
+  @Test
+  void aTooLongTextToARoomNotJoinedIsNotJoinedFirst() {
+    ann.send(new ClientMessage.Join(null, "r", null));
+    bob.send(new ClientMessage.Say("s", "r", "x".repeat(4097)));
+    assertThat(bob.last()).isEqualTo(new ServerMessage.Error("s", ErrorCode.NOT_JOINED, "not in room 'r'"));
+    bob.send(new ClientMessage.Join(null, "r", null));
+    bob.received();
+    bob.send(new ClientMessage.Say("s2", "r", "x".repeat(4097)));
+    ServerMessage.Error tooLong = (ServerMessage.Error) bob.last();
+    assertThat(tooLong.errorCode()).isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(tooLong.re()).isEqualTo("s2");
+  }
+
+  @Test
+  void aSessionThatDropsWhileItsJoinIsUnansweredStillLeavesTheRoom() {
+    ann.send(new ClientMessage.Join(null, "r", null));
+    ann.received();
+    bob.arrive(new ClientMessage.Join(null, "r", null));
+    bob.server.close(); // the join is still queued on the room's loop
+    server.settle();
+    ann.server.runPendingTasks();
+    assertThat(ann.received()).containsExactly(
+        new ServerMessage.Presence("r", "bob", "join"), new ServerMessage.Presence("r", "bob", "quit"));
+    ann.send(new ClientMessage.Who("w", "r"));
+    assertThat(ann.received()).containsExactly(new ServerMessage.Members("r", List.of("ann")), new ServerMessage.Ok("w"));
+  }
+
+  @Test
   void leavingARoomNotJoinedIsAnError() {
     ann.send(new ClientMessage.Leave("l", "nowhere"));
     assertThat(ann.last()).isEqualTo(new ServerMessage.Error("l", ErrorCode.NOT_JOINED, "not in room 'nowhere'"));

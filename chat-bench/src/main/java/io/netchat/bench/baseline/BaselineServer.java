@@ -2,6 +2,7 @@ package io.netchat.bench.baseline;
 
 import io.netchat.codec.Framing;
 import io.netchat.codec.Transport;
+import io.netchat.server.fanout.FlushBatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -47,7 +48,7 @@ public final class BaselineServer implements AutoCloseable {
     EventLoop loop = group.next();
     ChannelGroup connections = new DefaultChannelGroup("baseline", loop);
     FanoutGroups groups = new FanoutGroups();
-    PassFlusher flusher = new PassFlusher(loop);
+    FlushBatcher flusher = new FlushBatcher(loop);
     ServerBootstrap bootstrap = new ServerBootstrap().group(loop, loop).channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 4096)
         .childOption(ChannelOption.TCP_NODELAY, true)

@@ -1,6 +1,7 @@
 package io.netchat.bench.baseline;
 
 import io.netchat.codec.DecodeFailure;
+import io.netchat.server.fanout.FlushBatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -15,20 +16,21 @@ import org.slf4j.LoggerFactory;
 /**
  * One baseline connection. Its first frame names its group and is echoed back as the
  * acknowledgement; every later frame is framed once and written, without flush, to every member
- * of the group (itself included), with one flush per member per event-loop pass. A member whose
+ * of the group (itself included), with one flush per member per event-loop pass (netchat's own
+ * {@link FlushBatcher}, so both sides of the comparison flush alike). A member whose
  * outbound buffer passes the high-water mark is closed: overload drops the slow reader.
  */
 final class FanoutHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(FanoutHandler.class);
 
   private final FanoutGroups groups;
-  private final PassFlusher flusher;
+  private final FlushBatcher flusher;
   private byte[] key;
   private List<FanoutHandler> group;
   private Channel channel;
-  boolean dirty;
+  private FlushBatcher.Slot flushSlot;
 
-  FanoutHandler(FanoutGroups groups, PassFlusher flusher) {
+  FanoutHandler(FanoutGroups groups, FlushBatcher flusher) {
     this.groups = groups;
     this.flusher = flusher;
   }
@@ -36,11 +38,7 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
-  }
-
-  /** Flushes this member's connection (called by the {@link PassFlusher}). */
-  void flush() {
-    channel.flush();
+    flushSlot = new FlushBatcher.Slot(channel);
   }
 
   @Override
@@ -88,7 +86,7 @@ final class FanoutHandler extends ChannelInboundHandlerAdapter {
           continue;
         }
         out.write(framed.retainedDuplicate(), out.voidPromise());
-        flusher.markDirty(member);
+        flusher.add(member.flushSlot);
       }
     } finally {
       framed.release();

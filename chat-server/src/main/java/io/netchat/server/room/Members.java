@@ -1,49 +1,27 @@
 package io.netchat.server.room;
 
-import io.netchat.server.Session;
-import io.netty.channel.EventLoop;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A room's members, in join order, also grouped by event loop so that a broadcast sends one task
- * per loop rather than one per member. The groups are immutable snapshots, rebuilt on every join
- * and leave, so a broadcast task running on another loop sees a stable list. Used from the room's
+ * Who is in a room: the members by case-insensitive nick, in join order. Used from the room's
  * loop only.
  */
 final class Members {
-  /** The members served by one event loop. */
-  record LoopGroup(EventLoop loop, Session[] sessions) {}
+  private final Map<String, Member> byNick = new LinkedHashMap<>();
 
-  private static final LoopGroup[] NONE = new LoopGroup[0];
-
-  private final Map<String, Session> byNick = new LinkedHashMap<>();
-  private LoopGroup[] groups = NONE;
-  private int[] perFormat = new int[0];
-
-  boolean contains(Session session) {
-    return byNick.get(key(session)) == session;
+  boolean contains(Member member) {
+    return byNick.get(key(member)) == member;
   }
 
-  boolean add(Session session) {
-    if (byNick.putIfAbsent(key(session), session) != null) {
-      return false;
-    }
-    count(session.formatIndex(), 1);
-    regroup();
-    return true;
+  boolean add(Member member) {
+    return byNick.putIfAbsent(key(member), member) == null;
   }
 
-  boolean remove(Session session) {
-    if (!byNick.remove(key(session), session)) {
-      return false;
-    }
-    count(session.formatIndex(), -1);
-    regroup();
-    return true;
+  boolean remove(Member member) {
+    return byNick.remove(key(member), member);
   }
 
   int size() {
@@ -52,46 +30,13 @@ final class Members {
 
   List<String> nicks() {
     List<String> nicks = new ArrayList<>(byNick.size());
-    for (Session session : byNick.values()) {
-      nicks.add(session.nick());
+    for (Member member : byNick.values()) {
+      nicks.add(member.nick());
     }
     return nicks;
   }
 
-  LoopGroup[] groups() {
-    return groups;
-  }
-
-  /** Members using the listener format {@code index}. */
-  int countWithFormat(int index) {
-    return index < perFormat.length ? perFormat[index] : 0;
-  }
-
-  int formatCount() {
-    return perFormat.length;
-  }
-
-  private void count(int formatIndex, int delta) {
-    if (formatIndex >= perFormat.length) {
-      perFormat = Arrays.copyOf(perFormat, formatIndex + 1);
-    }
-    perFormat[formatIndex] += delta;
-  }
-
-  private void regroup() {
-    Map<EventLoop, List<Session>> byLoop = new LinkedHashMap<>();
-    for (Session session : byNick.values()) {
-      byLoop.computeIfAbsent(session.loop(), loop -> new ArrayList<>()).add(session);
-    }
-    LoopGroup[] rebuilt = new LoopGroup[byLoop.size()];
-    int i = 0;
-    for (Map.Entry<EventLoop, List<Session>> entry : byLoop.entrySet()) {
-      rebuilt[i++] = new LoopGroup(entry.getKey(), entry.getValue().toArray(new Session[0]));
-    }
-    groups = rebuilt;
-  }
-
-  private static String key(Session session) {
-    return Names.key(session.nick());
+  private static String key(Member member) {
+    return Names.key(member.nick());
   }
 }

@@ -2,21 +2,22 @@ package io.netchat.server.room;
 
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
-import io.netchat.server.Session;
-import io.netty.buffer.ByteBuf;
+import io.netchat.codec.ChatCodecException;
+import io.netchat.codec.Validation;
+import io.netchat.server.fanout.Fanout;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One chat room. All of its state lives on one event loop ({@link #loop()}); every operation is
- * submitted there with {@link #execute}, which is what gives every member the same order and a
- * gap-free {@code seq}. A broadcast is encoded once per wire format in use and the same bytes go
- * to every member, with one task per member event loop.
+ * One chat room and its rules: who is in it, {@code seq}, history, topic, expiry. It is the only
+ * authority on its membership: every room command reaches it, and it answers {@code not_joined}
+ * itself. All of its state lives on one event loop ({@link #loop()}); every operation runs there,
+ * which is what gives every member the same order and a gap-free {@code seq}. Delivering a
+ * broadcast (encode once, hand off per loop, reference counts) is its {@link Fanout}'s job.
  */
 public final class Room {
   private final String name;
@@ -26,6 +27,7 @@ public final class Room {
   private final RoomRegistry registry;
   private final HistoryStore history;
   private final Members members = new Members();
+  private final Fanout fanout;
   private volatile String topic = "";
   private volatile String topicBy;
   private volatile int memberCount;
@@ -39,6 +41,7 @@ public final class Room {
     this.context = context;
     this.registry = registry;
     this.history = context.historyFactory().apply(context.limits().historySize());
+    this.fanout = new Fanout(context.formats(), context.allocator());
   }
 
   public String name() {
@@ -73,24 +76,26 @@ public final class Room {
   }
 
   /** Adds {@code session}; answers joined, the backlog (after a gap if needed) and ok. */
-  void join(Session session, Long since, String id) {
+  void join(Member session, Long since, String id) {
     if (removed) {
-      registry.join(session, name, since, id);
+      registry.rejoin(session, name, since, id);
       return;
     }
     boolean added = false;
     if (!members.contains(session)) {
       if (members.size() >= context.limits().maxMembersPerRoom()) {
-        session.forgetRoom(key);
+        session.joinAnswered(key, false);
         session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED,
             "room '" + name + "' is full (" + members.size() + " members)"));
         return;
       }
       members.add(session);
+      fanout.add(session);
       memberCount = members.size();
       cancelExpiry();
       added = true;
     }
+    session.joinAnswered(key, true);
     session.send(new ServerMessage.Joined(name, topic, members.nicks(), history.lastSeq()));
     sendBacklog(session, since);
     ok(session, id, null);
@@ -99,7 +104,7 @@ public final class Room {
     }
   }
 
-  private void sendBacklog(Session session, Long since) {
+  private void sendBacklog(Member session, Long since) {
     List<ServerMessage.Message> backlog;
     if (since == null) {
       backlog = history.before(Long.MAX_VALUE, context.limits().maxHistoryPerRequest());
@@ -116,15 +121,18 @@ public final class Room {
   }
 
   /** Removes {@code session}; {@code event} is {@code leave} (answered with left) or {@code quit}. */
-  void remove(Session session, String event, String id) {
+  void remove(Member session, String event, String id) {
+    boolean leave = ServerMessage.Presence.LEAVE.equals(event);
     if (!members.remove(session)) {
-      if (id != null || ServerMessage.Presence.LEAVE.equals(event)) {
-        session.send(new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + name + "'"));
+      if (leave) {
+        session.send(notJoined(name, id));
       }
       return;
     }
+    fanout.remove(session);
     memberCount = members.size();
-    if (ServerMessage.Presence.LEAVE.equals(event)) {
+    if (leave) {
+      session.leftRoom(key);
       session.send(new ServerMessage.Left(name));
       ok(session, id, null);
     }
@@ -135,9 +143,8 @@ public final class Room {
   }
 
   /** Stores and broadcasts a message; the sender's ok carries its seq. */
-  void say(Session session, String text, String id) {
-    if (!members.contains(session)) {
-      session.send(new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + name + "'"));
+  void say(Member session, String text, String id) {
+    if (!mayWrite(session, text, id)) {
       return;
     }
     ServerMessage.Message message = new ServerMessage.Message(
@@ -148,9 +155,8 @@ public final class Room {
   }
 
   /** Sets the topic ({@code ""} clears it) and tells every member. */
-  void setTopic(Session session, String text, String id) {
-    if (!members.contains(session)) {
-      session.send(new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + name + "'"));
+  void setTopic(Member session, String text, String id) {
+    if (!mayWrite(session, text, id)) {
       return;
     }
     topic = text;
@@ -159,14 +165,37 @@ public final class Room {
     ok(session, id, null);
   }
 
+  /**
+   * The rule for changing the room (say, set the topic): members only, text within the limit.
+   * Answers the refusal itself.
+   */
+  private boolean mayWrite(Member session, String text, String id) {
+    if (!members.contains(session)) {
+      session.send(notJoined(name, id));
+      return false;
+    }
+    try {
+      Validation.checkLength("text", text, context.limits().maxTextLength());
+      return true;
+    } catch (ChatCodecException tooLong) {
+      session.send(ServerMessage.Error.of(tooLong.withRe(id)));
+      return false;
+    }
+  }
+
+  /** The one answer to a command that needs membership of a room the session is not in. */
+  static ServerMessage.Error notJoined(String room, String id) {
+    return new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + room + "'");
+  }
+
   /** Answers a topic read. */
-  void sendTopic(Session session, String id) {
+  void sendTopic(Member session, String id) {
     session.send(new ServerMessage.Topic(name, topic, topicBy));
     ok(session, id, null);
   }
 
   /** Answers {@code who}. */
-  void sendMembers(Session session, String id) {
+  void sendMembers(Member session, String id) {
     session.send(new ServerMessage.Members(name, members.nicks()));
     ok(session, id, null);
   }
@@ -176,7 +205,7 @@ public final class Room {
    * more than fit in one frame of the session's format (the oldest are dropped; page back with
    * {@code before} = the first seq received).
    */
-  void sendHistory(Session session, Long before, Integer limit, String id) {
+  void sendHistory(Member session, Long before, Integer limit, String id) {
     int max = Math.min(limit == null ? context.limits().maxHistoryPerRequest() : limit,
         context.limits().maxHistoryPerRequest());
     List<ServerMessage.Message> messages = history.before(before == null ? Long.MAX_VALUE : before, max);
@@ -190,76 +219,11 @@ public final class Room {
     return members.size() == 0;
   }
 
-  private void broadcast(ServerMessage message, Session except) {
-    Members.LoopGroup[] groups = members.groups();
-    if (groups.length == 0) {
-      return;
-    }
-    ByteBuf[] frames = encodeOncePerFormat(message);
-    try {
-      for (Members.LoopGroup group : groups) {
-        if (group.loop().inEventLoop()) {
-          deliver(group.sessions(), frames, except);
-        } else {
-          ByteBuf[] retained = retainAll(frames);
-          try {
-            group.loop().execute(() -> {
-              try {
-                deliver(group.sessions(), retained, except);
-              } finally {
-                releaseAll(retained);
-              }
-            });
-          } catch (RejectedExecutionException shutDown) {
-            releaseAll(retained);
-          }
-        }
-      }
-    } finally {
-      releaseAll(frames);
-    }
+  private void broadcast(ServerMessage message, Member except) {
+    fanout.broadcast(message, except);
   }
 
-  private ByteBuf[] encodeOncePerFormat(ServerMessage message) {
-    ByteBuf[] frames = new ByteBuf[members.formatCount()];
-    try {
-      for (int i = 0; i < frames.length; i++) {
-        if (members.countWithFormat(i) > 0) {
-          frames[i] = context.formats().get(i).encode(message, context.allocator());
-        }
-      }
-      return frames;
-    } catch (RuntimeException e) {
-      releaseAll(frames);
-      throw e;
-    }
-  }
-
-  private static void deliver(Session[] sessions, ByteBuf[] frames, Session except) {
-    for (Session session : sessions) {
-      if (session != except) {
-        session.write(frames[session.formatIndex()].retainedDuplicate());
-      }
-    }
-  }
-
-  private static ByteBuf[] retainAll(ByteBuf[] frames) {
-    ByteBuf[] retained = new ByteBuf[frames.length];
-    for (int i = 0; i < frames.length; i++) {
-      retained[i] = frames[i] == null ? null : frames[i].retain();
-    }
-    return retained;
-  }
-
-  private static void releaseAll(ByteBuf[] frames) {
-    for (ByteBuf frame : frames) {
-      if (frame != null) {
-        frame.release();
-      }
-    }
-  }
-
-  private static void ok(Session session, String id, Long seq) {
+  private static void ok(Member session, String id, Long seq) {
     if (id != null) {
       session.send(new ServerMessage.Ok(id, seq));
     }

@@ -2,7 +2,6 @@ package io.netchat.server.room;
 
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
-import io.netchat.server.Session;
 import io.netty.channel.EventLoop;
 import java.util.Comparator;
 import java.util.List;
@@ -11,9 +10,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The rooms by case-insensitive name, and the entry point for every room command. A room is
- * created on first join (bounded by {@code max_rooms}), pinned to an event loop chosen
- * round-robin, and removed once it has been empty for the configured retention. Thread-safe.
+ * The rooms by case-insensitive name, and the entry point for every room command: it finds the
+ * room and hands the command to it on the room's loop (through {@link Member#submit}, which keeps
+ * each session's answers in order). A command for a room that does not exist is answered here:
+ * {@code not_joined} where membership is needed, else {@code no_such_room}. A room is created on
+ * first join (bounded by {@code max_rooms}), pinned to an event loop chosen round-robin, and
+ * removed once it has been empty for the configured retention. Thread-safe.
  */
 public final class RoomRegistry {
   private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
@@ -40,54 +42,65 @@ public final class RoomRegistry {
   }
 
   /** Joins {@code session} to {@code name}, creating the room if needed. */
-  public void join(Session session, String name, Long since, String id) {
+  public void join(Member session, String name, Long since, String id) {
     Room room;
     try {
       room = acquire(name);
     } catch (LimitReached e) {
-      session.forgetRoom(Names.key(name));
-      session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED, e.getMessage()));
+      answer(session, () -> {
+        session.joinAnswered(Names.key(name), false);
+        session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED, e.getMessage()));
+      });
       return;
     }
-    room.execute(() -> room.join(session, since, id));
+    session.submit(room.loop(), () -> room.join(session, since, id));
+  }
+
+  /** A join that reached a room just removed: goes to the room now under that name (room loop). */
+  void rejoin(Member session, String name, Long since, String id) {
+    try {
+      Room room = acquire(name);
+      room.execute(() -> room.join(session, since, id));
+    } catch (LimitReached e) {
+      session.joinAnswered(Names.key(name), false);
+      session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED, e.getMessage()));
+    }
   }
 
   /** {@code session} leaves {@code name}: answered with {@code left}; others see presence. */
-  public void leave(Session session, String name, String id) {
-    withRoom(session, name, id, room -> room.remove(session, ServerMessage.Presence.LEAVE, id));
+  public void leave(Member session, String name, String id) {
+    withMembership(session, name, id, room -> room.remove(session, ServerMessage.Presence.LEAVE, id));
   }
 
   /** {@code session}'s connection ended: the room's others see {@code presence{quit}}. */
-  public void quit(Session session, String name) {
+  public void quit(Member session, String name) {
     Room room = get(name);
     if (room != null) {
-      room.execute(() -> room.remove(session, ServerMessage.Presence.QUIT, null));
+      session.submit(room.loop(), () -> room.remove(session, ServerMessage.Presence.QUIT, null));
     }
   }
 
   /** {@code session} says {@code text} in {@code name}. */
-  public void say(Session session, String name, String text, String id) {
-    withRoom(session, name, id, room -> room.say(session, text, id));
+  public void say(Member session, String name, String text, String id) {
+    withMembership(session, name, id, room -> room.say(session, text, id));
   }
 
   /** Reads ({@code text == null}) or sets the topic. */
-  public void topic(Session session, String name, String text, String id) {
-    withRoom(session, name, id, room -> {
-      if (text == null) {
-        room.sendTopic(session, id);
-      } else {
-        room.setTopic(session, text, id);
-      }
-    });
+  public void topic(Member session, String name, String text, String id) {
+    if (text == null) {
+      withRoom(session, name, id, room -> room.sendTopic(session, id));
+    } else {
+      withMembership(session, name, id, room -> room.setTopic(session, text, id));
+    }
   }
 
   /** Answers {@code who}. */
-  public void who(Session session, String name, String id) {
+  public void who(Member session, String name, String id) {
     withRoom(session, name, id, room -> room.sendMembers(session, id));
   }
 
   /** Answers {@code history}. */
-  public void history(Session session, String name, Long before, Integer limit, String id) {
+  public void history(Member session, String name, Long before, Integer limit, String id) {
     withRoom(session, name, id, room -> room.sendHistory(session, before, limit, id));
   }
 
@@ -109,13 +122,29 @@ public final class RoomRegistry {
     rooms.remove(room.key(), room);
   }
 
-  private void withRoom(Session session, String name, String id, Consumer<Room> action) {
-    Room room = get(name);
+  /** A command any session may send about an existing room. */
+  private void withRoom(Member session, String name, String id, Consumer<Room> action) {
+    forward(session, get(name), action,
+        () -> new ServerMessage.Error(id, ErrorCode.NO_SUCH_ROOM, "no room '" + name + "'"));
+  }
+
+  /** A command that needs membership: a room that does not exist has no members either. */
+  private void withMembership(Member session, String name, String id, Consumer<Room> action) {
+    forward(session, get(name), action, () -> Room.notJoined(name, id));
+  }
+
+  private static void forward(Member session, Room room, Consumer<Room> action,
+      Supplier<ServerMessage.Error> missing) {
     if (room == null) {
-      session.send(new ServerMessage.Error(id, ErrorCode.NO_SUCH_ROOM, "no room '" + name + "'"));
-      return;
+      answer(session, () -> session.send(missing.get()));
+    } else {
+      session.submit(room.loop(), () -> action.accept(room));
     }
-    room.execute(() -> action.accept(room));
+  }
+
+  /** Answers from here, after the answers to the session's earlier commands. */
+  private static void answer(Member session, Runnable answer) {
+    session.submit(session.loop(), answer);
   }
 
   private Room acquire(String name) throws LimitReached {

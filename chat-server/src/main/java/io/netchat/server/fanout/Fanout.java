@@ -1,0 +1,161 @@
+package io.netchat.server.fanout;
+
+import io.netchat.codec.WireFormat;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Delivers one message to many connections: encoded once per wire format in use, the same bytes
+ * to every recipient (each gets a retained duplicate it owns), with one task per recipient event
+ * loop rather than one per recipient. Owns the reference counting of the encoded frames on every
+ * path: a recipient loop that has shut down, an encoder that fails, a recipient that is gone or
+ * closes mid-broadcast. Recipients are regrouped by loop on every add and remove into immutable
+ * snapshots, so a task running on another loop reads a stable array and a broadcast allocates
+ * nothing per recipient beyond its duplicate. Used from its owner's loop only.
+ */
+public final class Fanout {
+  /** The recipients on one loop, with each one's format index read once, at regroup time. */
+  private record LoopGroup(EventLoop loop, Recipient[] recipients, int[] formatIndexes) {}
+
+  private static final LoopGroup[] NONE = new LoopGroup[0];
+
+  private final List<WireFormat> formats;
+  private final ByteBufAllocator allocator;
+  private final List<Recipient> recipients = new ArrayList<>();
+  private LoopGroup[] groups = NONE;
+  private int[] perFormat;
+
+  /**
+   * @param formats the wire formats recipients may speak (index = {@link Recipient#formatIndex()})
+   * @param allocator where the encoded frames come from
+   */
+  public Fanout(List<WireFormat> formats, ByteBufAllocator allocator) {
+    this.formats = List.copyOf(formats);
+    this.allocator = allocator;
+    this.perFormat = new int[this.formats.size()];
+  }
+
+  public void add(Recipient recipient) {
+    recipients.add(recipient);
+    perFormat[recipient.formatIndex()]++;
+    regroup();
+  }
+
+  public void remove(Recipient recipient) {
+    if (recipients.remove(recipient)) {
+      perFormat[recipient.formatIndex()]--;
+      regroup();
+    }
+  }
+
+  /**
+   * Sends {@code message} to every recipient but {@code except} (may be {@code null}). Recipients
+   * on the calling loop get it before this returns; the others when their loop runs the task.
+   *
+   * @throws RuntimeException what the encoder threw; nothing is sent and nothing is leaked then
+   */
+  public void broadcast(Object message, Recipient except) {
+    LoopGroup[] snapshot = groups;
+    if (snapshot.length == 0) {
+      return;
+    }
+    ByteBuf[] frames = encodeOncePerFormat(message);
+    try {
+      for (LoopGroup group : snapshot) {
+        if (group.loop().inEventLoop()) {
+          deliver(group, frames, except);
+        } else {
+          handOff(group, frames, except);
+        }
+      }
+    } finally {
+      releaseAll(frames);
+    }
+  }
+
+  private static void handOff(LoopGroup group, ByteBuf[] frames, Recipient except) {
+    ByteBuf[] retained = retainAll(frames);
+    try {
+      group.loop().execute(() -> {
+        try {
+          deliver(group, retained, except);
+        } finally {
+          releaseAll(retained);
+        }
+      });
+    } catch (RejectedExecutionException shutDown) {
+      releaseAll(retained);
+    }
+  }
+
+  private ByteBuf[] encodeOncePerFormat(Object message) {
+    ByteBuf[] frames = new ByteBuf[perFormat.length];
+    try {
+      for (int i = 0; i < frames.length; i++) {
+        if (perFormat[i] > 0) {
+          frames[i] = formats.get(i).encode(message, allocator);
+        }
+      }
+      return frames;
+    } catch (RuntimeException e) {
+      releaseAll(frames);
+      throw e;
+    }
+  }
+
+  private static void deliver(LoopGroup group, ByteBuf[] frames, Recipient except) {
+    Recipient[] recipients = group.recipients();
+    int[] formatIndexes = group.formatIndexes();
+    for (int i = 0; i < recipients.length; i++) {
+      Recipient recipient = recipients[i];
+      if (recipient != except) {
+        recipient.deliver(frames[formatIndexes[i]].retainedDuplicate());
+      }
+    }
+  }
+
+  private static ByteBuf[] retainAll(ByteBuf[] frames) {
+    ByteBuf[] retained = new ByteBuf[frames.length];
+    for (int i = 0; i < frames.length; i++) {
+      retained[i] = frames[i] == null ? null : frames[i].retain();
+    }
+    return retained;
+  }
+
+  private static void releaseAll(ByteBuf[] frames) {
+    for (ByteBuf frame : frames) {
+      if (frame != null) {
+        frame.release();
+      }
+    }
+  }
+
+  private void regroup() {
+    Map<EventLoop, List<Recipient>> byLoop = new LinkedHashMap<>();
+    for (Recipient recipient : recipients) {
+      byLoop.computeIfAbsent(recipient.loop(), loop -> new ArrayList<>()).add(recipient);
+    }
+    LoopGroup[] rebuilt = new LoopGroup[byLoop.size()];
+    int i = 0;
+    for (Map.Entry<EventLoop, List<Recipient>> entry : byLoop.entrySet()) {
+      Recipient[] members = entry.getValue().toArray(new Recipient[0]);
+      int[] formatIndexes = new int[members.length];
+      for (int m = 0; m < members.length; m++) {
+        formatIndexes[m] = members[m].formatIndex();
+      }
+      rebuilt[i++] = new LoopGroup(entry.getKey(), members, formatIndexes);
+    }
+    groups = rebuilt;
+  }
+
+  /** Recipients now (owner's loop only). */
+  public int size() {
+    return recipients.size();
+  }
+}

@@ -1,0 +1,36 @@
+package io.netchat.server.room;
+
+import io.netchat.codec.WireFormat;
+import io.netchat.server.fanout.Recipient;
+import io.netty.channel.EventLoop;
+
+/**
+ * What a room sees of one session: its nick and wire format, a way to answer it, a way to tell it
+ * the outcome of its joins and leaves, and (as a {@link Recipient}) a place for broadcasts. Rooms
+ * reach a connection only through this seam and never see its channel.
+ */
+public interface Member extends Recipient {
+
+  /** The nick; set before any room command is accepted. */
+  String nick();
+
+  WireFormat format();
+
+  /**
+   * Queues a message, or a framed {@link io.netty.buffer.ByteBuf} this takes ownership of, for
+   * this session; callable from any thread, in the order of the calls.
+   */
+  void send(Object message);
+
+  /**
+   * Runs room work for one of this session's commands on {@code roomLoop}, after the room work of
+   * its earlier commands, so that answers keep the order of the commands. Session loop only.
+   */
+  void submit(EventLoop roomLoop, Runnable work);
+
+  /** The room answered a join of {@code roomKey}: the session is in it, or was refused. Any thread. */
+  void joinAnswered(String roomKey, boolean joined);
+
+  /** The session left the room {@code roomKey}. Any thread. */
+  void leftRoom(String roomKey);
+}
