@@ -9,6 +9,7 @@ import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.LoopDrain;
+import io.netchat.server.room.HistoryBudget;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
 import io.netchat.server.room.RoomRegistry;
@@ -46,12 +47,15 @@ public final class ChatServer implements AutoCloseable {
   private final EventLoopGroup workers;
   private final ServerContext context;
   private final List<Channel> listeners;
-  private final ByteBudget inboundBudget;
+  private final Budgets budgets;
   private volatile boolean closed;
 
+  /** The three global memory budgets as enforced. */
+  private record Budgets(ByteBudget inbound, OutboundBudget outbound, HistoryBudget history) {}
+
   private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
-      ServerContext context, List<Channel> listeners, ByteBudget inboundBudget) {
-    this.inboundBudget = inboundBudget;
+      ServerContext context, List<Channel> listeners, Budgets budgets) {
+    this.budgets = budgets;
     this.config = config;
     this.acceptors = acceptors;
     this.workers = workers;
@@ -68,7 +72,9 @@ public final class ChatServer implements AutoCloseable {
   public static ChatServer start(ServerConfig config, CodecRegistry codecs, Clock clock) {
     long started = System.nanoTime();
     LimitsConfig limits = config.limits();
-    InboundPolicy inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
+    MemoryPlan memory = MemoryPlan.of(config, JvmMemory.current());
+    InboundPolicy inbound = memory.inboundPolicy(config.memory().frameTimeout());
+    HistoryBudget history = new HistoryBudget(memory.historyBytes());
     List<WireFormat> formats = config.listeners().stream()
         .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
         .toList();
@@ -79,7 +85,7 @@ public final class ChatServer implements AutoCloseable {
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads,
         new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
     RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
-        config.emptyRoomRetention(), RingHistory::new);
+        config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history));
     RoomRegistry rooms = new RoomRegistry(roomContext, workers::next);
     ServerContext context = new ServerContext(config, formats, clock, rooms);
     CommandDispatcher dispatcher = new CommandDispatcher(context);
@@ -112,7 +118,12 @@ public final class ChatServer implements AutoCloseable {
     }
     long window = ServerContext.REPEATED_LOG_WINDOW.toMillis();
     workers.next().scheduleAtFixedRate(context.refusals()::flush, window, window, TimeUnit.MILLISECONDS);
-    ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound), inbound.budget());
+    OutboundBudget outbound = new OutboundBudget(memory.outboundBytes(), context.sessions(),
+        OutboundBudget.usedMemory(ByteBufAllocator.DEFAULT));
+    workers.next().scheduleAtFixedRate(outbound, OutboundBudget.PERIOD_MILLIS, OutboundBudget.PERIOD_MILLIS,
+        TimeUnit.MILLISECONDS);
+    ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound),
+        new Budgets(inbound.budget(), outbound, history));
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.wireName(), server.describeListeners(formats));
     return server;
@@ -130,7 +141,20 @@ public final class ChatServer implements AutoCloseable {
 
   /** Bytes of incomplete inbound frames held now, all connections together ({@code memory.inbound_bytes}). */
   public long inboundBytesHeld() {
-    return inboundBudget.used();
+    return budgets.inbound().used();
+  }
+
+  /**
+   * Outbound bytes the last budget check counted against {@code memory.outbound_bytes}: the pending
+   * bytes of all connections, or the allocator's memory when that is smaller (shared frames).
+   */
+  public long outboundBytesHeld() {
+    return budgets.outbound().held();
+  }
+
+  /** The history budget: bytes held by all rooms, the limit, evictions ({@code memory.history_bytes}). */
+  public HistoryBudget historyBudget() {
+    return budgets.history();
   }
 
   /** Rooms that exist now. */

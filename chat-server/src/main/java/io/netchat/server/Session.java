@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Session implements Member {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
+  /** The {@code bye} reason of a connection cut because the server's outbound budget was full. */
+  static final String SLOW_CONSUMER = "slow_consumer";
 
   private final Channel channel;
   private final ChannelHandlerContext framed;
@@ -36,7 +38,8 @@ public final class Session implements Member {
   private final AskedRooms rooms = new AskedRooms();
   private final CommandOrder order;
   private volatile String nick;
-  private boolean closing;
+  /** Set on the loop; read by the outbound budget's check from another thread. */
+  private volatile boolean closing;
 
   Session(Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
     this.channel = channel;
@@ -182,6 +185,34 @@ public final class Session implements Member {
         nick, channel.remoteAddress(), queuedBytes, maxOutboundBytes);
     closing = true;
     channel.close();
+  }
+
+  /** Bytes queued for this connection and not yet taken by its socket; any thread. */
+  long queuedBytes() {
+    ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
+    return outbound == null ? 0 : outbound.totalPendingWriteBytes();
+  }
+
+  /**
+   * Cuts this connection as one of the largest holders of the global outbound budget; any thread.
+   * It gets {@code bye{slow_consumer}} if it can still be sent: when its socket takes everything
+   * queued before it at once. Otherwise it is closed without one, freeing its queue now.
+   */
+  void cutAsSlowConsumer(long queuedBytes, long allQueued, long budget) {
+    onLoop(() -> {
+      if (closing || !channel.isActive()) {
+        return;
+      }
+      closing = true;
+      log.warn("slow consumer {} ({}): {} bytes queued, the most of any connection while all of them queue {},"
+          + " more than memory.outbound_bytes = {}; disconnecting", nick, channel.remoteAddress(), queuedBytes,
+          allQueued, budget);
+      channel.flush();
+      if (queuedBytes() == 0) {
+        channel.writeAndFlush(new ServerMessage.Bye(SLOW_CONSUMER));
+      }
+      channel.close();
+    });
   }
 
   /**

@@ -38,7 +38,7 @@ final class EmbeddedServer {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<WireFormat> formats = List.of(format);
     RoomRegistry rooms = new RoomRegistry(new RoomContext(formats, ByteBufAllocator.DEFAULT, clock,
-        config.limits(), config.emptyRoomRetention(), RingHistory::new), () -> connections.get(0).server.eventLoop());
+        config.limits(), config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity)), () -> connections.get(0).server.eventLoop());
     this.context = new ServerContext(config, formats, clock, rooms);
     this.dispatcher = new CommandDispatcher(context);
     this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());

@@ -1,6 +1,7 @@
 package io.netchat.server.room;
 
 import io.netchat.codec.ServerMessage;
+import io.netty.channel.EventLoop;
 import java.util.List;
 
 /**
@@ -9,6 +10,12 @@ import java.util.List;
  * shared between nodes (e.g. Redis streams) would implement this too.
  */
 public interface HistoryStore {
+
+  /** Makes the store of a room that lives on {@code loop}, holding at most {@code capacity} messages. */
+  @FunctionalInterface
+  interface Factory {
+    HistoryStore create(int capacity, EventLoop loop);
+  }
 
   /** Appends a message whose seq is one more than the last one appended. */
   void append(ServerMessage.Message message);
@@ -24,4 +31,7 @@ public interface HistoryStore {
 
   /** Held messages with seq less than {@code before}, the newest {@code max} of them, oldest first. */
   List<ServerMessage.Message> before(long before, int max);
+
+  /** Drops every held message: the room is gone. {@link #lastSeq()} stays. */
+  void clear();
 }

@@ -1,26 +1,47 @@
 package io.netchat.server.room;
 
 import io.netchat.codec.ServerMessage;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * An in-memory {@link HistoryStore}: the last {@code capacity} messages in a ring. The ring starts
- * small and doubles up to {@code capacity}, so the many quiet rooms of a big server do not each
- * hold a full-size array.
+ * An in-memory {@link HistoryStore}: the last {@code capacity} messages in a ring, under the
+ * server's global {@link HistoryBudget}, which may evict this room's oldest messages when other
+ * rooms' newer ones need the bytes. The ring starts small and doubles up to {@code capacity}, so
+ * the many quiet rooms of a big server do not each hold a full-size array. Used on its room's
+ * loop only; the budget hands evictions to that loop.
  */
 public final class RingHistory implements HistoryStore {
   private static final int INITIAL_SLOTS = 8;
   private final int capacity;
-  private ServerMessage.Message[] ring;
+  private final EventExecutor loop;
+  private final HistoryBudget budget;
+  private HeldMessage[] ring;
   private long lastSeq;
+  /** Every seq up to this one has been evicted by the budget (or the room was cleared). */
+  private long evictedThrough;
 
+  /** A ring with no budget but its own {@code capacity}, used on one thread. */
   public RingHistory(int capacity) {
+    this(capacity, ImmediateEventExecutor.INSTANCE, HistoryBudget.unlimited());
+  }
+
+  /**
+   * @param capacity the room's {@code history_size}
+   * @param loop the room's loop, where every call and every eviction runs
+   * @param budget the server's history budget
+   */
+  public RingHistory(int capacity, EventExecutor loop, HistoryBudget budget) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
     this.capacity = capacity;
-    this.ring = new ServerMessage.Message[Math.min(capacity, INITIAL_SLOTS)];
+    this.loop = loop;
+    this.budget = budget;
+    this.ring = new HeldMessage[Math.min(capacity, INITIAL_SLOTS)];
   }
 
   @Override
@@ -32,21 +53,64 @@ public final class RingHistory implements HistoryStore {
       grow();
     }
     lastSeq = message.seq();
-    ring[(int) (lastSeq % ring.length)] = message;
+    int slot = (int) (lastSeq % ring.length);
+    if (ring[slot] != null) {
+      budget.dropped(ring[slot]); // the oldest of this room: history_size
+    }
+    HeldMessage held = new HeldMessage(this, message);
+    ring[slot] = held;
+    budget.add(held);
+    budget.enforce();
   }
 
   /** Held messages move to a ring twice as large (at most {@code capacity}), each at seq mod size. */
   private void grow() {
-    ServerMessage.Message[] larger = new ServerMessage.Message[Math.min(capacity, ring.length * 2)];
+    HeldMessage[] larger = new HeldMessage[Math.min(capacity, ring.length * 2)];
     for (long seq = firstSeq(); seq <= lastSeq; seq++) {
       larger[(int) (seq % larger.length)] = ring[(int) (seq % ring.length)];
     }
     ring = larger;
   }
 
+  /** The budget evicts every message up to {@code seq} (any thread: runs on the room's loop). */
+  void evict(long seq) {
+    if (loop.inEventLoop()) {
+      evictThrough(seq);
+      return;
+    }
+    try {
+      loop.execute(() -> evictThrough(seq));
+    } catch (RejectedExecutionException shutDown) {
+      // the server is stopping with this loop; the history goes with it
+    }
+  }
+
+  private void evictThrough(long seq) {
+    for (long s = firstSeq(); s <= Math.min(seq, lastSeq); s++) {
+      int slot = (int) (s % ring.length);
+      HeldMessage held = ring[slot];
+      if (held != null && held.seq == s) {
+        held.message = null;
+        ring[slot] = null;
+      }
+    }
+    evictedThrough = Math.max(evictedThrough, Math.min(seq, lastSeq));
+  }
+
+  @Override
+  public void clear() {
+    for (int slot = 0; slot < ring.length; slot++) {
+      if (ring[slot] != null) {
+        budget.dropped(ring[slot]);
+      }
+    }
+    ring = new HeldMessage[Math.min(capacity, INITIAL_SLOTS)];
+    evictedThrough = lastSeq;
+  }
+
   @Override
   public long firstSeq() {
-    return Math.max(1, lastSeq - ring.length + 1);
+    return Math.max(Math.max(1, lastSeq - ring.length + 1), evictedThrough + 1);
   }
 
   @Override
@@ -74,7 +138,7 @@ public final class RingHistory implements HistoryStore {
     }
     List<ServerMessage.Message> out = new ArrayList<>((int) (to - from + 1));
     for (long seq = from; seq <= to; seq++) {
-      out.add(ring[(int) (seq % ring.length)]);
+      out.add(ring[(int) (seq % ring.length)].message);
     }
     return out;
   }

@@ -40,7 +40,7 @@ public final class Room {
     this.loop = loop;
     this.context = context;
     this.registry = registry;
-    this.history = context.historyFactory().apply(context.limits().historySize());
+    this.history = context.historyFactory().create(context.limits().historySize(), loop);
     this.fanout = new Fanout(context.formats(), context.allocator());
   }
 
@@ -239,6 +239,7 @@ public final class Room {
     expiry = loop.schedule(() -> {
       if (members.size() == 0 && !removed) {
         removed = true;
+        history.clear();
         registry.remove(this);
       }
     }, millis, TimeUnit.MILLISECONDS);
@@ -255,5 +256,6 @@ public final class Room {
   void dispose() {
     cancelExpiry();
     removed = true;
+    history.clear();
   }
 }

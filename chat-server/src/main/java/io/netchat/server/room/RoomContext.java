@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBufAllocator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * What every room needs from the server: the wire formats in use (index = listener), an
@@ -19,7 +18,7 @@ public record RoomContext(
     Clock clock,
     LimitsConfig limits,
     Duration emptyRoomRetention,
-    IntFunction<HistoryStore> historyFactory) {
+    HistoryStore.Factory historyFactory) {
 
   public RoomContext {
     formats = List.copyOf(formats);

@@ -1,0 +1,44 @@
+package io.netchat.server.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netchat.codec.ServerMessage;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The history budget's estimate of a held message against the bytes the JVM really allocates to
+ * hold it: the text (built without intermediate garbage), its {@code Instant}, the record, and
+ * the ring's and budget's bookkeeping.
+ */
+class MessageSizeTest {
+  private static final int COUNT = 2048;
+
+  @ParameterizedTest(name = "{1} × U+{0}")
+  @CsvSource({"0078, 4096", "0100, 4096", "00e9, 100", "4e2d, 100", "0078, 3"})
+  void theEstimateMatchesWhatTheHeapReallyHolds(String codePoint, int length) {
+    String unit = String.valueOf((char) Integer.parseInt(codePoint, 16));
+    HistoryBudget budget = HistoryBudget.unlimited();
+    RingHistory ring = new RingHistory(COUNT, io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE, budget);
+    ring.append(message(1, unit.repeat(length))); // loads and initialises the classes outside the count
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int seq = 2; seq <= COUNT; seq++) {
+      ring.append(message(seq, unit.repeat(length)));
+    }
+    long measured = (threads.getThreadAllocatedBytes(thread) - before) / (COUNT - 1);
+
+    long estimated = budget.held() / COUNT;
+    assertThat(estimated).as("estimated %d B, allocated %d B per message", estimated, measured)
+        .isBetween(measured - measured / 20 - 8, measured + measured / 20 + 8);
+  }
+
+  private static ServerMessage.Message message(long seq, String text) {
+    return new ServerMessage.Message("room", seq, "nick", text, Instant.ofEpochMilli(1_700_000_000_000L + seq));
+  }
+}
