@@ -73,7 +73,14 @@ final class Wire {
    * the pipeline forgets to release fails the test.
    */
   static ByteBuf read(EmbeddedChannel channel, byte[] bytes, int from, int to) {
-    return channel.alloc().directBuffer(Math.max(1, to - from)).writeBytes(bytes, from, to - from);
+    return read(channel, bytes, from, to, true);
+  }
+
+  /** {@code bytes[from, to)} as one read, in a direct or a heap buffer from the channel's allocator. */
+  static ByteBuf read(EmbeddedChannel channel, byte[] bytes, int from, int to, boolean direct) {
+    int capacity = Math.max(1, to - from);
+    ByteBuf read = direct ? channel.alloc().directBuffer(capacity) : channel.alloc().heapBuffer(capacity);
+    return read.writeBytes(bytes, from, to - from);
   }
 
   /** Feeds {@code bytes} in one read. */

@@ -33,7 +33,11 @@ final class EmbeddedServer {
   private final List<Connection> connections = new ArrayList<>();
 
   EmbeddedServer(ServerConfig config) {
-    CodecRegistry codecs = CodecRegistry.load();
+    this(config, CodecRegistry.load());
+  }
+
+  /** With codecs loaded once and shared: loading them takes tens of milliseconds (the fuzz target makes a server per input). */
+  EmbeddedServer(ServerConfig config, CodecRegistry codecs) {
     this.format = WireFormat.of("length", "json", config.limits().maxFrameLength(), codecs);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<WireFormat> formats = List.of(format);
