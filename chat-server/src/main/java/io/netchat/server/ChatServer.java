@@ -80,8 +80,9 @@ public final class ChatServer implements AutoCloseable {
         new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
     RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
         config.emptyRoomRetention(), RingHistory::new);
-    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next);
-    ServerContext context = new ServerContext(config, formats, clock, rooms);
+    RepeatedLog refusals = ServerContext.refusalLog();
+    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals));
+    ServerContext context = new ServerContext(config, formats, clock, rooms, refusals);
     CommandDispatcher dispatcher = new CommandDispatcher(context);
     List<Channel> bound = new ArrayList<>();
     try {
@@ -136,6 +137,16 @@ public final class ChatServer implements AutoCloseable {
   /** Rooms that exist now. */
   public int roomCount() {
     return context.rooms().size();
+  }
+
+  /** The rooms, for tests that set up many of them without a connection each. */
+  RoomRegistry rooms() {
+    return context.rooms();
+  }
+
+  /** An event loop of the server, for such tests. */
+  io.netty.channel.EventLoop loop() {
+    return workers.next();
   }
 
   /**

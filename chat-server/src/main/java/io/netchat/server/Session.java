@@ -69,6 +69,13 @@ public final class Session implements Member {
     return format;
   }
 
+  /** The remote IP address as text, or the channel's address when it has none (embedded). */
+  @Override
+  public String remoteHost() {
+    return channel.remoteAddress() instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
+  }
+
   /** The nick, or {@code null} before {@code hello}. */
   @Override
   public String nick() {
