@@ -15,6 +15,7 @@ import io.netchat.server.room.RoomRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -145,7 +146,7 @@ public final class ChatServer implements AutoCloseable {
   }
 
   /** An event loop of the server, for such tests. */
-  io.netty.channel.EventLoop loop() {
+  EventLoop loop() {
     return workers.next();
   }
 
