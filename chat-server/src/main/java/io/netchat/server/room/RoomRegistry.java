@@ -133,7 +133,7 @@ public final class RoomRegistry {
    * (the names and topics in chars stay within {@code max_frame_length}). Reads each room's
    * volatile name, member count and topic, without going to its loop.
    */
-  public Page<ServerMessage.RoomInfo> page(String after, Integer limit) {
+  Page<ServerMessage.RoomInfo> page(String after, Integer limit) {
     NavigableMap<String, Room> tail = after == null ? rooms : rooms.tailMap(after, false);
     int max = pageSize(limit);
     List<ServerMessage.RoomInfo> page = new ArrayList<>(Math.min(max, 64));
