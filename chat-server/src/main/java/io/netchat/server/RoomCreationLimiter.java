@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
  * {@code limits.room_creation_burst}): every connection of one address draws from the same
  * token bucket, so a connection is bounded by its address's rate too. Refusals and every other
  * global limit hit go to the server's {@link RepeatedLog}. The bucket table is bounded: when it
- * outgrows {@code maxHosts}, the buckets that have refilled (a host that stopped creating) are
- * dropped, since a full bucket is the same as none.
+ * reaches {@code maxHosts}, the buckets that have refilled (a host that stopped creating) are
+ * dropped, since a full bucket is the same as none; if none has, a new host may not create a
+ * room until one does.
  */
 final class RoomCreationLimiter implements RoomCreations {
   private final int perMinute;
@@ -36,6 +37,11 @@ final class RoomCreationLimiter implements RoomCreations {
     long now = nanos.getAsLong();
     if (buckets.size() >= maxHosts && !buckets.containsKey(host)) {
       buckets.values().removeIf(bucket -> bucket.full(now));
+      if (buckets.size() >= maxHosts) {
+        String refusal = "room creation rate limit: more than " + maxHosts + " addresses are creating rooms at once";
+        limitHit("room_creations_per_minute hosts", refusal);
+        return refusal;
+      }
     }
     Bucket bucket = buckets.computeIfAbsent(host, h -> new Bucket(now));
     if (bucket.tryTake(now)) {
