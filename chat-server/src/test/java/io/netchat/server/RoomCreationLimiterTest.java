@@ -2,10 +2,7 @@ package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netchat.codec.WireFormat;
 import io.netchat.server.room.Member;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,48 +38,6 @@ class RoomCreationLimiterTest {
   }
 
   private static Member from(String host) {
-    return new Member() {
-      @Override
-      public String nick() {
-        return "n";
-      }
-
-      @Override
-      public WireFormat format() {
-        return null;
-      }
-
-      @Override
-      public String remoteHost() {
-        return host;
-      }
-
-      @Override
-      public void send(Object message) {}
-
-      @Override
-      public void submit(EventLoop roomLoop, Runnable work) {}
-
-      @Override
-      public void joinAnswered(String roomKey, boolean joined) {}
-
-      @Override
-      public void leftRoom(String roomKey) {}
-
-      @Override
-      public EventLoop loop() {
-        return null;
-      }
-
-      @Override
-      public int formatIndex() {
-        return 0;
-      }
-
-      @Override
-      public void deliver(ByteBuf frame) {
-        frame.release();
-      }
-    };
+    return new RoomMaker(null, null, host);
   }
 }

@@ -15,11 +15,18 @@ import java.util.concurrent.TimeUnit;
 final class RoomMaker implements Member {
   private final EventLoop loop;
   private final WireFormat format;
+  private final String host;
   private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
   RoomMaker(EventLoop loop, WireFormat format) {
+    this(loop, format, "maker");
+  }
+
+  /** A member seen as connecting from {@code host}, for rules about the remote address. */
+  RoomMaker(EventLoop loop, WireFormat format, String host) {
     this.loop = loop;
     this.format = format;
+    this.host = host;
   }
 
   /** Creates {@code name} with {@code topic}; it stays after the maker leaves (it holds a topic). */
@@ -46,7 +53,7 @@ final class RoomMaker implements Member {
 
   @Override
   public String remoteHost() {
-    return "maker";
+    return host;
   }
 
   @Override
