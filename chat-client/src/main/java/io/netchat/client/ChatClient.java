@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatClient.class);
   private static final long CLOSE_WAIT_MILLIS = 2000;
+  /** Most pages {@link #rooms()} and {@link #who} walk: 10,000 items at the default page size. */
+  public static final int MAX_LIST_PAGES = 100;
 
   private final ClientConfig config;
   private final EventLoopGroup ownedGroup;
@@ -173,14 +175,36 @@ public final class ChatClient implements AutoCloseable {
     return request(() -> new ClientMessage.Topic(nextId(), room, text), ServerMessage.Topic.class);
   }
 
-  /** Lists the members of {@code room}. */
+  /**
+   * Lists the members of {@code room}: walks the pages of {@code who} (contract 1.1), at most
+   * {@value #MAX_LIST_PAGES} of them. The answer holds every nick walked; its {@code next} is
+   * {@code null} when that is every member, else the cursor to go on from with {@link #whoPage}.
+   * Each page also reaches the listener as a {@code members} event.
+   */
   public CompletableFuture<ServerMessage.Members> who(String room) {
-    return request(() -> new ClientMessage.Who(nextId(), room), ServerMessage.Members.class);
+    return new PageWalk<>(after -> whoPage(room, after, null), ServerMessage.Members::nicks,
+        ServerMessage.Members::next, MAX_LIST_PAGES).run()
+        .thenApply(walk -> new ServerMessage.Members(room, walk.items(), walk.next()));
   }
 
-  /** Lists the rooms. */
+  /** One page of the members of {@code room}, after the cursor {@code after} ({@code null}: the first). */
+  public CompletableFuture<ServerMessage.Members> whoPage(String room, String after, Integer limit) {
+    return request(() -> new ClientMessage.Who(nextId(), room, after, limit), ServerMessage.Members.class);
+  }
+
+  /**
+   * Lists the rooms: walks the pages of {@code rooms} (contract 1.1), at most
+   * {@value #MAX_LIST_PAGES} of them, as {@link #who} does.
+   */
   public CompletableFuture<ServerMessage.Rooms> rooms() {
-    return request(() -> new ClientMessage.Rooms(nextId()), ServerMessage.Rooms.class);
+    return new PageWalk<>(after -> roomsPage(after, null), ServerMessage.Rooms::rooms, ServerMessage.Rooms::next,
+        MAX_LIST_PAGES).run()
+        .thenApply(walk -> new ServerMessage.Rooms(walk.items(), walk.next()));
+  }
+
+  /** One page of the rooms, after the cursor {@code after} ({@code null}: the first). */
+  public CompletableFuture<ServerMessage.Rooms> roomsPage(String after, Integer limit) {
+    return request(() -> new ClientMessage.Rooms(nextId(), after, limit), ServerMessage.Rooms.class);
   }
 
   /** Reads stored messages of {@code room} before seq {@code before} (null: latest), at most {@code limit}. */

@@ -1,6 +1,7 @@
 package io.netchat.codec;
 
 import static io.netchat.codec.Validation.checkAtLeast;
+import static io.netchat.codec.Validation.checkCursor;
 import static io.netchat.codec.Validation.MAX_WIRE_INTEGER;
 import static io.netchat.codec.Validation.checkId;
 import static io.netchat.codec.Validation.checkRange;
@@ -100,20 +101,40 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Lists the members of a room. */
+  /**
+   * Lists the members of a room, one page (contract 1.1): {@code after} is the {@code next} of the
+   * previous page, {@code limit} the most nicks wanted (capped by the server).
+   */
   @JsonTypeName("who")
-  record Who(String id, String room) implements ClientMessage {
+  record Who(String id, String room, String after, Integer limit) implements ClientMessage {
     public Who {
       checkId(id);
       requireRoom("room", room);
+      checkCursor("after", after);
+      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+    }
+
+    /** The first page, at the server's page size. */
+    public Who(String id, String room) {
+      this(id, room, null, null);
     }
   }
 
-  /** Lists the rooms. */
+  /**
+   * Lists the rooms, one page (contract 1.1): {@code after} is the {@code next} of the previous
+   * page, {@code limit} the most rooms wanted (capped by the server).
+   */
   @JsonTypeName("rooms")
-  record Rooms(String id) implements ClientMessage {
+  record Rooms(String id, String after, Integer limit) implements ClientMessage {
     public Rooms {
       checkId(id);
+      checkCursor("after", after);
+      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+    }
+
+    /** The first page, at the server's page size. */
+    public Rooms(String id) {
+      this(id, null, null);
     }
   }
 

@@ -45,13 +45,26 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code join}: the room's topic ({@code ""} when unset), members and last seq. */
+  /**
+   * Answer to {@code join}: the room's topic ({@code ""} when unset), members and last seq. From
+   * contract 1.1, {@code members} is the first page of {@code who} (capped) and
+   * {@code member_count} the total; absent (a v1 server), it is the size of {@code members}.
+   */
   @JsonTypeName("joined")
-  record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq) implements ServerMessage {
+  record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
+      @JsonProperty("member_count") Integer memberCount) implements ServerMessage {
     public Joined {
       requirePresent("room", room);
       requirePresent("members", members);
       members = List.copyOf(members);
+      if (memberCount == null) {
+        memberCount = members.size();
+      }
+    }
+
+    /** A room whose every member is listed. */
+    public Joined(String room, String topic, List<String> members, long seq) {
+      this(room, topic, members, seq, null);
     }
   }
 
@@ -111,20 +124,36 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code who}. */
+  /**
+   * Answer to {@code who}: one page of nicks; {@code next} (contract 1.1, absent on the last
+   * page) is the opaque {@code after} of the next page.
+   */
   @JsonTypeName("members")
-  record Members(String room, List<String> nicks) implements ServerMessage {
+  record Members(String room, List<String> nicks, String next) implements ServerMessage {
     public Members {
       requirePresent("room", room);
       nicks = List.copyOf(requirePresent("nicks", nicks));
     }
+
+    /** The last (or only) page. */
+    public Members(String room, List<String> nicks) {
+      this(room, nicks, null);
+    }
   }
 
-  /** Answer to {@code rooms}. */
+  /**
+   * Answer to {@code rooms}: one page of rooms; {@code next} (contract 1.1, absent on the last
+   * page) is the opaque {@code after} of the next page.
+   */
   @JsonTypeName("rooms")
-  record Rooms(List<RoomInfo> rooms) implements ServerMessage {
+  record Rooms(List<RoomInfo> rooms, String next) implements ServerMessage {
     public Rooms {
       rooms = List.copyOf(requirePresent("rooms", rooms));
+    }
+
+    /** The last (or only) page. */
+    public Rooms(List<RoomInfo> rooms) {
+      this(rooms, null);
     }
   }
 
@@ -135,12 +164,28 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code history}: stored messages, oldest first. */
+  /**
+   * Answer to {@code history}: stored messages, oldest first; {@code more} (contract 1.1) is
+   * {@code true} when older messages are held before the first one returned, absent otherwise.
+   */
   @JsonTypeName("history")
-  record History(String room, List<Message> messages) implements ServerMessage {
+  record History(String room, List<Message> messages, Boolean more) implements ServerMessage {
     public History {
       requirePresent("room", room);
       messages = List.copyOf(requirePresent("messages", messages));
+      if (Boolean.FALSE.equals(more)) {
+        more = null;
+      }
+    }
+
+    /** An answer that does not say whether there is more (a v1 server). */
+    public History(String room, List<Message> messages) {
+      this(room, messages, null);
+    }
+
+    /** Whether older messages are held before the first one returned. */
+    public boolean hasMore() {
+      return Boolean.TRUE.equals(more);
     }
   }
 

@@ -14,6 +14,8 @@ public final class Validation {
   public static final long MAX_WIRE_INTEGER = (1L << 53) - 1;
   /** Longest {@code id} a command may carry. */
   public static final int MAX_ID_LENGTH = 64;
+  /** Longest list cursor ({@code after}, {@code next}) on the wire. */
+  public static final int MAX_CURSOR_LENGTH = 128;
 
   private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");
@@ -46,6 +48,17 @@ public final class Validation {
       throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'id' must be 1 to " + MAX_ID_LENGTH + " chars");
     }
     return id;
+  }
+
+  /**
+   * An optional list cursor: 1 to {@value #MAX_CURSOR_LENGTH} chars. Its content is opaque to the
+   * client; the server positions any well-sized value in its order and never fails on it.
+   */
+  public static String checkCursor(String field, String cursor) {
+    if (cursor != null && (cursor.isEmpty() || cursor.length() > MAX_CURSOR_LENGTH)) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + MAX_CURSOR_LENGTH + " chars");
+    }
+    return cursor;
   }
 
   /** A non-empty text of at most {@code maxLength} chars, well-formed and free of control characters. */

@@ -36,7 +36,7 @@ class GoldenTranscriptTest {
       Map.entry("welcome", new ServerMessage.Welcome("alice", "netchat",
           new Limits(65536, 4096, 32, 1000, 20, 40))),
       Map.entry("join", new ClientMessage.Join("2", "lobby", null)),
-      Map.entry("joined", new ServerMessage.Joined("lobby", "", List.of("alice", "bob"), 41)),
+      Map.entry("joined", new ServerMessage.Joined("lobby", "", List.of("alice", "bob"), 41, 2)),
       Map.entry("presence", new ServerMessage.Presence("lobby", "carol", ServerMessage.Presence.JOIN)),
       Map.entry("say", new ClientMessage.Say("3", "lobby", "hi ✓")),
       Map.entry("message", new ServerMessage.Message("lobby", 42, "alice", "hi ✓", TS)),
@@ -45,6 +45,15 @@ class GoldenTranscriptTest {
       Map.entry("pong", new ServerMessage.Pong("4")),
       Map.entry("unknown-type", new Failure(ErrorCode.UNKNOWN_TYPE, "5", false)),
       Map.entry("error", new ServerMessage.Error("5", ErrorCode.UNKNOWN_TYPE, "unknown type 'fly'")),
+      Map.entry("rooms", new ClientMessage.Rooms("7", "lobby", 2)),
+      Map.entry("rooms-page", new ServerMessage.Rooms(List.of(new ServerMessage.RoomInfo("quiz", 3, "Fri 8pm"),
+          new ServerMessage.RoomInfo("rust", 1, "")), "rust")),
+      Map.entry("ok-rooms", new ServerMessage.Ok("7")),
+      Map.entry("who", new ClientMessage.Who("8", "lobby", null, 1)),
+      Map.entry("members-page", new ServerMessage.Members("lobby", List.of("alice"), "alice")),
+      Map.entry("history", new ClientMessage.History("9", "lobby", 42L, 1)),
+      Map.entry("history-more", new ServerMessage.History("lobby",
+          List.of(new ServerMessage.Message("lobby", 41, "bob", "yo", TS)), true)),
       Map.entry("quit", new ClientMessage.Quit("6", null)),
       Map.entry("bye", new ServerMessage.Bye("quit")),
       Map.entry("hello-crlf-reordered", new ClientMessage.Hello("1", "alice")),
@@ -147,7 +156,8 @@ class GoldenTranscriptTest {
   public static void main(String[] args) {
     List<String> conversation = List.of("client> hello", "server> welcome", "client> join", "server> joined",
         "server> presence", "client> say", "server> message", "server> ok-say", "client> ping", "server> pong",
-        "server> error", "client> quit", "server> bye");
+        "server> error", "client> rooms", "server> rooms-page", "server> ok-rooms", "client> who",
+        "server> members-page", "client> history", "server> history-more", "client> quit", "server> bye");
     for (Map.Entry<String, WireFormat> transcript : TRANSCRIPTS.entrySet()) {
       System.out.println("==== " + transcript.getKey());
       for (String header : conversation) {

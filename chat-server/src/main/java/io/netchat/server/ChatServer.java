@@ -16,6 +16,7 @@ import io.netchat.server.room.RoomRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -86,8 +87,9 @@ public final class ChatServer implements AutoCloseable {
         new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
     RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
         config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history));
-    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next);
-    ServerContext context = new ServerContext(config, formats, clock, rooms);
+    RepeatedLog refusals = ServerContext.refusalLog();
+    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals));
+    ServerContext context = new ServerContext(config, formats, clock, rooms, refusals);
     CommandDispatcher dispatcher = new CommandDispatcher(context);
     List<Channel> bound = new ArrayList<>();
     try {
@@ -160,6 +162,16 @@ public final class ChatServer implements AutoCloseable {
   /** Rooms that exist now. */
   public int roomCount() {
     return context.rooms().size();
+  }
+
+  /** The rooms, for tests that set up many of them without a connection each. */
+  RoomRegistry rooms() {
+    return context.rooms();
+  }
+
+  /** An event loop of the server, for such tests. */
+  EventLoop loop() {
+    return workers.next();
   }
 
   /**

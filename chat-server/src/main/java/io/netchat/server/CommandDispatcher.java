@@ -5,7 +5,6 @@ import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Validation;
-import io.netchat.server.room.FrameFitter;
 import io.netchat.server.room.Names;
 import java.time.temporal.ChronoUnit;
 
@@ -42,10 +41,10 @@ final class CommandDispatcher {
       } else if (command instanceof ClientMessage.Topic topic) {
         context.rooms().topic(session, topic.room(), topic.text(), topic.id());
       } else if (command instanceof ClientMessage.Who who) {
-        context.rooms().who(session, who.room(), who.id());
+        context.rooms().who(session, who.room(), who.after(), who.limit(), who.id());
       } else if (command instanceof ClientMessage.Rooms rooms) {
-        session.afterAnswers(() -> session.write(FrameFitter.fit(context.rooms().list(), ServerMessage.Rooms::new,
-            false, session.format(), session.channel().alloc())));
+        session.afterAnswers(() -> session.write(context.rooms().rooms(rooms.after(), rooms.limit(),
+            session.format(), session.channel().alloc())));
         ok(session, rooms.id());
       } else if (command instanceof ClientMessage.History history) {
         context.rooms().history(session, history.room(), history.before(), history.limit(), history.id());

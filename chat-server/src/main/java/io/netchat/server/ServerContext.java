@@ -2,8 +2,10 @@ package io.netchat.server;
 
 import io.netchat.codec.Limits;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.FlushBatcher;
+import io.netchat.server.room.RoomCreations;
 import io.netchat.server.room.RoomRegistry;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
@@ -33,11 +35,16 @@ final class ServerContext {
   private final Map<EventExecutor, FlushBatcher> flushers = new ConcurrentHashMap<>();
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Limits announcedLimits;
-  private final RepeatedLog refusals = new RepeatedLog(LoggerFactory.getLogger(SessionHandler.class), Level.INFO,
-      REPEATED_LOG_WINDOW, 256);
+  private final RepeatedLog refusals;
   private volatile boolean shuttingDown;
 
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
+    this(config, formats, clock, rooms, refusalLog());
+  }
+
+  /** @param refusals the log of refusals and global limit hits, shared with the room registry */
+  ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals) {
+    this.refusals = refusals;
     this.config = config;
     this.formats = List.copyOf(formats);
     this.clock = clock;
@@ -80,7 +87,18 @@ final class ServerContext {
     return announcedLimits;
   }
 
-  /** Refused connections: one line per cause and window, however many there were. */
+  /** A new log for refused connections and global limit hits. */
+  static RepeatedLog refusalLog() {
+    return new RepeatedLog(LoggerFactory.getLogger(SessionHandler.class), Level.INFO, REPEATED_LOG_WINDOW, 256);
+  }
+
+  /** Room creation as {@code limits} allow it, refusals and limit hits logged to {@code refusals}. */
+  static RoomCreations roomCreations(LimitsConfig limits, RepeatedLog refusals) {
+    return new RoomCreationLimiter(limits.roomCreationsPerMinute(), limits.roomCreationBurst(),
+        limits.maxConnections(), System::nanoTime, refusals);
+  }
+
+  /** Refused connections and global limit hits: one line per cause and window, however many there were. */
   RepeatedLog refusals() {
     return refusals;
   }

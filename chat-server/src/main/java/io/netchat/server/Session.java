@@ -12,6 +12,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -70,6 +71,13 @@ public final class Session implements Member {
   @Override
   public WireFormat format() {
     return format;
+  }
+
+  /** The remote IP address as text, or the channel's address when it has none (embedded). */
+  @Override
+  public String remoteHost() {
+    return channel.remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
   }
 
   /** The nick, or {@code null} before {@code hello}. */

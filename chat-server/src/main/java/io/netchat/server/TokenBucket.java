@@ -2,7 +2,7 @@ package io.netchat.server;
 
 import java.util.concurrent.TimeUnit;
 
-/** Flood control: {@code rate} commands per second on average, {@code burst} at once. Not thread-safe. */
+/** A token bucket: {@code rate} takes per time unit on average, {@code burst} at once. Not thread-safe. */
 final class TokenBucket {
   private final double perNano;
   private final double capacity;
@@ -10,7 +10,11 @@ final class TokenBucket {
   private long last;
 
   TokenBucket(int ratePerSecond, int burst, long nowNanos) {
-    this.perNano = ratePerSecond / (double) TimeUnit.SECONDS.toNanos(1);
+    this(ratePerSecond, burst, nowNanos, TimeUnit.SECONDS);
+  }
+
+  TokenBucket(int rate, int burst, long nowNanos, TimeUnit per) {
+    this.perNano = rate / (double) per.toNanos(1);
     this.capacity = burst;
     this.tokens = burst;
     this.last = nowNanos;

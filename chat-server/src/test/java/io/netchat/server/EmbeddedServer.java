@@ -13,11 +13,14 @@ import io.netchat.server.room.RoomRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server's handlers on {@link EmbeddedChannel}s with a frozen clock: each connection is an
@@ -31,19 +34,33 @@ final class EmbeddedServer {
   private final WireFormat format;
   private final InboundPolicy inbound;
   private final List<Connection> connections = new ArrayList<>();
+  /** The clock room creation is rate limited by: still unless a test moves it. */
+  final AtomicLong creationNanos = new AtomicLong();
 
   EmbeddedServer(ServerConfig config) {
-    this(config, CodecRegistry.load());
+    this(config, "json", CodecRegistry.load());
+  }
+
+  /** A server whose one listener speaks {@code codec} over length framing. */
+  EmbeddedServer(ServerConfig config, String codec) {
+    this(config, codec, CodecRegistry.load());
   }
 
   /** With codecs loaded once and shared: loading them takes tens of milliseconds (the fuzz target makes a server per input). */
   EmbeddedServer(ServerConfig config, CodecRegistry codecs) {
-    this.format = WireFormat.of("length", "json", config.limits().maxFrameLength(), codecs);
+    this(config, "json", codecs);
+  }
+
+  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs) {
+    this.format = WireFormat.of("length", codec, config.limits().maxFrameLength(), codecs);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<WireFormat> formats = List.of(format);
+    RepeatedLog refusals = ServerContext.refusalLog();
     RoomRegistry rooms = new RoomRegistry(new RoomContext(formats, ByteBufAllocator.DEFAULT, clock,
-        config.limits(), config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity)), () -> connections.get(0).server.eventLoop());
-    this.context = new ServerContext(config, formats, clock, rooms);
+        config.limits(), config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity)), () -> connections.get(0).server.eventLoop(),
+        new RoomCreationLimiter(config.limits().roomCreationsPerMinute(), config.limits().roomCreationBurst(),
+            config.limits().maxConnections(), creationNanos::get, refusals));
+    this.context = new ServerContext(config, formats, clock, rooms, refusals);
     this.dispatcher = new CommandDispatcher(context);
     this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
   }
@@ -54,7 +71,21 @@ final class EmbeddedServer {
 
   /** A new connection, active, with the server pipeline of listener 0. */
   Connection connect() {
-    EmbeddedChannel server = new EmbeddedChannel();
+    return connect(new EmbeddedChannel());
+  }
+
+  /** A new connection from {@code host} (an IP literal), as {@link #connect()}. */
+  Connection connect(String host) {
+    InetSocketAddress remote = new InetSocketAddress(host, 40000 + connections.size());
+    return connect(new EmbeddedChannel() {
+      @Override
+      protected SocketAddress remoteAddress0() {
+        return remote;
+      }
+    });
+  }
+
+  private Connection connect(EmbeddedChannel server) {
     server.freezeTime();
     server.pipeline().addLast(new ServerChannelInitializer(context, dispatcher, 0, inbound));
     server.runPendingTasks();

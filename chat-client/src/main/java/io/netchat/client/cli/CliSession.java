@@ -63,8 +63,10 @@ final class CliSession {
         }
         case "topic" -> client.topic(requireRoom(null), command.text().isEmpty() ? null : command.text())
             .thenApply(topic -> null);
-        case "who" -> client.who(requireRoom(command.arg(0, null))).thenApply(members -> null);
-        case "rooms" -> client.rooms().thenApply(rooms -> null);
+        case "who" -> client.who(requireRoom(command.arg(0, null))).thenApply(members -> "* "
+            + members.nicks().size() + " members in " + TerminalText.escape(members.room()) + stopped(members.next()));
+        case "rooms" -> client.rooms().thenApply(rooms -> "* " + rooms.rooms().size() + " rooms"
+            + stopped(rooms.next()));
         case "history" -> history(command);
         case "nick" -> client.changeNick(command.args().get(0))
             .thenApply(welcome -> "* you are now " + TerminalText.escape(welcome.nick()));
@@ -77,6 +79,11 @@ final class CliSession {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** Says that a list walk stopped at its page cap before the end. */
+  private static String stopped(String next) {
+    return next == null ? "" : " (stopped after " + ChatClient.MAX_LIST_PAGES + " pages; there are more)";
   }
 
   private CompletableFuture<String> history(SlashCommand command) {

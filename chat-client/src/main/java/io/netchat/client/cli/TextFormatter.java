@@ -41,7 +41,8 @@ final class TextFormatter {
       return room(p.room()) + " * " + escape(p.nick()) + " " + verb;
     }
     if (event instanceof ServerMessage.Joined j) {
-      return room(j.room()) + " * you joined (" + j.members().size() + " here: " + names(j.members())
+      return room(j.room()) + " * you joined (" + j.memberCount() + " here: " + names(j.members())
+          + (j.members().size() < j.memberCount() ? ", …" : "")
           + (j.topic() == null || j.topic().isEmpty() ? "" : "; topic: " + escape(j.topic())) + ")";
     }
     if (event instanceof ServerMessage.Left l) {
@@ -52,10 +53,12 @@ final class TextFormatter {
           + (t.by() == null ? "" : " (set by " + escape(t.by()) + ")");
     }
     if (event instanceof ServerMessage.Members m) {
-      return room(m.room()) + " * members: " + names(m.nicks());
+      return room(m.room()) + " * members (" + m.nicks().size() + (m.next() == null ? "" : ", more follow") + "): "
+          + names(m.nicks());
     }
     if (event instanceof ServerMessage.Rooms r) {
-      return r.rooms().isEmpty() ? "* no rooms" : "* rooms: " + r.rooms().stream()
+      return r.rooms().isEmpty() ? "* no rooms" : "* rooms (" + r.rooms().size()
+          + (r.next() == null ? "" : ", more follow") + "): " + r.rooms().stream()
           .map(info -> escape(info.name()) + " (" + info.members() + ")"
               + (info.topic() == null || info.topic().isEmpty() ? "" : " " + escape(info.topic())))
           .collect(Collectors.joining(", "));
@@ -64,7 +67,8 @@ final class TextFormatter {
       if (h.messages().isEmpty()) {
         return room(h.room()) + " * no history";
       }
-      return room(h.room()) + " * history:\n" + h.messages().stream().map(m -> "  " + line(m))
+      return room(h.room()) + " * history" + (h.hasMore() ? " (older messages are held)" : "")
+          + ":\n" + h.messages().stream().map(m -> "  " + line(m))
           .collect(Collectors.joining("\n"));
     }
     if (event instanceof ServerMessage.Gap g) {

@@ -106,7 +106,8 @@ class InteractiveCliTest {
       assertThat(finished.text()).isEqualTo("half a thought");
 
       type("/who\n");
-      awaitScreen("members: ann, bob");
+      awaitScreen("members (2): ann, bob");
+      awaitScreen("* 2 members in lobby");
       type("/nosuch\n");
       awaitScreen("unknown command /nosuch");
 
@@ -153,7 +154,8 @@ class InteractiveCliTest {
       assertThat(count("no_such_user")).as("the error, said once").isEqualTo(1);
 
       type("/list\n");
-      awaitScreen("* rooms: lobby (2)");
+      awaitScreen("* rooms (1): lobby (2)");
+      awaitScreen("* 1 rooms");
       type("/part\n");
       awaitScreen("[lobby] * you left");
       type("/quit\n");

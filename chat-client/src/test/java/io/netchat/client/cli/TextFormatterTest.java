@@ -69,6 +69,21 @@ class TextFormatterTest {
   }
 
   @Test
+  void listsShowTheirCountsAndSayWhenMoreFollow() {
+    assertThat(TEXT.format(new ServerMessage.Joined("lobby", "", List.of("ann", "bob"), 3, 250)))
+        .contains("you joined (250 here: ").contains("bob, …");
+    assertThat(TEXT.format(new ServerMessage.Members("lobby", List.of("ann", "bob"), "bob")))
+        .contains("members (2, more follow): ");
+    assertThat(TEXT.format(new ServerMessage.Members("lobby", List.of("ann"))))
+        .contains("members (1): ");
+    assertThat(TEXT.format(new ServerMessage.Rooms(List.of(new ServerMessage.RoomInfo("lobby", 2, "")), "lobby")))
+        .startsWith("* rooms (1, more follow): lobby (2)");
+    assertThat(TEXT.format(new ServerMessage.History("lobby",
+        List.of(new ServerMessage.Message("lobby", 5, "bob", "hi", TS)), true)))
+        .startsWith("[lobby] * history (older messages are held):");
+  }
+
+  @Test
   void aHistoryIsOneIndentedLinePerMessage() {
     String attack = "x\n00:31 [room] <alice> send password";
     String shown = TEXT.format(new ServerMessage.History("lobby",

@@ -23,6 +23,11 @@ import io.netchat.codec.Framing;
  * @param burst commands allowed in a burst (token bucket size)
  * @param floodDisconnectAfter consecutive {@code rate_limited} answers after which the
  *     connection is closed
+ * @param maxListPage default and largest page of a {@code rooms} or {@code who} answer, and the
+ *     most members a {@code joined} lists
+ * @param roomCreationsPerMinute rooms one remote address may create per minute, all its
+ *     connections together (token bucket rate)
+ * @param roomCreationBurst rooms one remote address may create at once (token bucket size)
  */
 public record LimitsConfig(
     int maxFrameLength,
@@ -39,7 +44,10 @@ public record LimitsConfig(
     long maxOutboundBytes,
     int messagesPerSecond,
     int burst,
-    int floodDisconnectAfter) {
+    int floodDisconnectAfter,
+    int maxListPage,
+    int roomCreationsPerMinute,
+    int roomCreationBurst) {
 
   public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
   public static final int DEFAULT_MAX_ROOMS = 10_000;
@@ -55,6 +63,9 @@ public record LimitsConfig(
   public static final int DEFAULT_MESSAGES_PER_SECOND = 20;
   public static final int DEFAULT_BURST = 40;
   public static final int DEFAULT_FLOOD_DISCONNECT_AFTER = 50;
+  public static final int DEFAULT_MAX_LIST_PAGE = 100;
+  public static final int DEFAULT_ROOM_CREATIONS_PER_MINUTE = 60;
+  public static final int DEFAULT_ROOM_CREATION_BURST = 20;
 
   /** Checks every limit is positive and the water marks are ordered. */
   public LimitsConfig {
@@ -73,10 +84,24 @@ public record LimitsConfig(
     Check.positive("messages_per_second", messagesPerSecond);
     Check.positive("burst", burst);
     Check.positive("flood_disconnect_after", floodDisconnectAfter);
+    Check.positive("max_list_page", maxListPage);
+    Check.positive("room_creations_per_minute", roomCreationsPerMinute);
+    Check.positive("room_creation_burst", roomCreationBurst);
     if (outboundLowWaterMark > outboundHighWaterMark) {
       throw new ConfigException("outbound_low_water_mark", outboundLowWaterMark,
           "must not exceed limits.outbound_high_water_mark (" + outboundHighWaterMark + ")");
     }
+  }
+
+  /** The limits of a configuration written before the list and room-creation keys existed. */
+  public LimitsConfig(int maxFrameLength, int maxTextLength, int maxRooms, int maxMembersPerRoom,
+      int maxRoomsPerSession, int maxConnections, int maxConnectionsPerIp, int historySize, int maxHistoryPerRequest,
+      int outboundHighWaterMark, int outboundLowWaterMark, long maxOutboundBytes, int messagesPerSecond, int burst,
+      int floodDisconnectAfter) {
+    this(maxFrameLength, maxTextLength, maxRooms, maxMembersPerRoom, maxRoomsPerSession, maxConnections,
+        maxConnectionsPerIp, historySize, maxHistoryPerRequest, outboundHighWaterMark, outboundLowWaterMark,
+        maxOutboundBytes, messagesPerSecond, burst, floodDisconnectAfter,
+        DEFAULT_MAX_LIST_PAGE, DEFAULT_ROOM_CREATIONS_PER_MINUTE, DEFAULT_ROOM_CREATION_BURST);
   }
 
   public static LimitsConfig defaults() {
@@ -106,10 +131,13 @@ public record LimitsConfig(
     builder.messagesPerSecond = messagesPerSecond;
     builder.burst = burst;
     builder.floodDisconnectAfter = floodDisconnectAfter;
+    builder.maxListPage = maxListPage;
+    builder.roomCreationsPerMinute = roomCreationsPerMinute;
+    builder.roomCreationBurst = roomCreationBurst;
     return builder;
   }
 
-  /** Sets limits by name, so that no two of the fifteen numbers can be swapped unnoticed. */
+  /** Sets limits by name, so that no two of the eighteen numbers can be swapped unnoticed. */
   public static final class Builder {
     private int maxFrameLength = Framing.DEFAULT_MAX_FRAME_LENGTH;
     private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
@@ -126,6 +154,9 @@ public record LimitsConfig(
     private int messagesPerSecond = DEFAULT_MESSAGES_PER_SECOND;
     private int burst = DEFAULT_BURST;
     private int floodDisconnectAfter = DEFAULT_FLOOD_DISCONNECT_AFTER;
+    private int maxListPage = DEFAULT_MAX_LIST_PAGE;
+    private int roomCreationsPerMinute = DEFAULT_ROOM_CREATIONS_PER_MINUTE;
+    private int roomCreationBurst = DEFAULT_ROOM_CREATION_BURST;
 
     private Builder() {}
 
@@ -204,12 +235,27 @@ public record LimitsConfig(
       return this;
     }
 
+    public Builder maxListPage(int value) {
+      maxListPage = value;
+      return this;
+    }
+
+    public Builder roomCreationsPerMinute(int value) {
+      roomCreationsPerMinute = value;
+      return this;
+    }
+
+    public Builder roomCreationBurst(int value) {
+      roomCreationBurst = value;
+      return this;
+    }
+
     /** The limits set, checked as a configuration file's would be. */
     public LimitsConfig build() {
       return new LimitsConfig(maxFrameLength, maxTextLength, maxRooms, maxMembersPerRoom, maxRoomsPerSession,
           maxConnections, maxConnectionsPerIp, historySize, maxHistoryPerRequest,
           outboundHighWaterMark, outboundLowWaterMark, maxOutboundBytes,
-          messagesPerSecond, burst, floodDisconnectAfter);
+          messagesPerSecond, burst, floodDisconnectAfter, maxListPage, roomCreationsPerMinute, roomCreationBurst);
     }
   }
 }

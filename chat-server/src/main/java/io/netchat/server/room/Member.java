@@ -16,6 +16,9 @@ public interface Member extends Recipient {
 
   WireFormat format();
 
+  /** The remote host the session connects from: room creation is rate limited per host. */
+  String remoteHost();
+
   /**
    * Queues a message, or a framed {@link io.netty.buffer.ByteBuf} this takes ownership of, for
    * this session; callable from any thread, in the order of the calls.

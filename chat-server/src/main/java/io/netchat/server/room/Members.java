@@ -1,16 +1,17 @@
 package io.netchat.server.room;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
- * Who is in a room: the members by case-insensitive nick, in join order. Used from the room's
- * loop only.
+ * Who is in a room: the members by case-insensitive nick, in the order of that key, which is the
+ * order {@code who} pages walk. Used from the room's loop only.
  */
 final class Members {
-  private final Map<String, Member> byNick = new LinkedHashMap<>();
+  private final NavigableMap<String, Member> byNick = new TreeMap<>();
 
   boolean contains(Member member) {
     return byNick.get(key(member)) == member;
@@ -28,15 +29,21 @@ final class Members {
     return byNick.size();
   }
 
-  List<String> nicks() {
-    List<String> nicks = new ArrayList<>(byNick.size());
-    for (Member member : byNick.values()) {
-      nicks.add(member.nick());
+  /**
+   * Up to {@code limit} members whose key follows {@code after} ({@code null}: from the first);
+   * costs the page, not the room. Any {@code after} positions in the order, member or not.
+   */
+  Page<Member> page(String after, int limit) {
+    NavigableMap<String, Member> tail = after == null ? byNick : byNick.tailMap(after, false);
+    List<Member> page = new ArrayList<>(Math.min(limit, tail.size()));
+    Iterator<Member> it = tail.values().iterator();
+    while (page.size() < limit && it.hasNext()) {
+      page.add(it.next());
     }
-    return nicks;
+    return new Page<>(page, it.hasNext());
   }
 
-  private static String key(Member member) {
+  static String key(Member member) {
     return Names.key(member.nick());
   }
 }

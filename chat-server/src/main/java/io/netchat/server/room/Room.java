@@ -5,10 +5,12 @@ import io.netchat.codec.ServerMessage;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.Validation;
 import io.netchat.server.fanout.Fanout;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -96,12 +98,32 @@ public final class Room {
       added = true;
     }
     session.joinAnswered(key, true);
-    session.send(new ServerMessage.Joined(name, topic, members.nicks(), history.lastSeq()));
+    session.send(joined(session));
     sendBacklog(session, since);
     ok(session, id, null);
     if (added) {
       broadcast(new ServerMessage.Presence(name, session.nick(), ServerMessage.Presence.JOIN), session);
     }
+  }
+
+  /**
+   * The {@code joined} answer: the first page of {@code who} (same order and cap) and the member
+   * count, cut further if it would not fit a frame of the session's format; the topic never is.
+   */
+  private ByteBuf joined(Member session) {
+    int total = members.size();
+    long seq = history.lastSeq();
+    List<String> nicks = nicks(members.page(null, registry.pageSize(null)).items());
+    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total), false,
+        session.format(), context.allocator());
+  }
+
+  private static List<String> nicks(List<Member> page) {
+    List<String> nicks = new ArrayList<>(page.size());
+    for (Member member : page) {
+      nicks.add(member.nick());
+    }
+    return nicks;
   }
 
   private void sendBacklog(Member session, Long since) {
@@ -138,7 +160,11 @@ public final class Room {
     }
     broadcast(new ServerMessage.Presence(name, session.nick(), event), null);
     if (members.size() == 0) {
-      scheduleExpiry();
+      if (holdsNothing()) {
+        drop();
+      } else {
+        scheduleExpiry();
+      }
     }
   }
 
@@ -194,9 +220,11 @@ public final class Room {
     ok(session, id, null);
   }
 
-  /** Answers {@code who}. */
-  void sendMembers(Member session, String id) {
-    session.send(new ServerMessage.Members(name, members.nicks()));
+  /** Answers {@code who} with one page of members after the cursor {@code after}. */
+  void sendMembers(Member session, String after, int limit, String id) {
+    Page<Member> page = members.page(after, limit);
+    session.send(FrameFitter.page(new Page<>(nicks(page.items()), page.more()), Names::key,
+        (kept, next) -> new ServerMessage.Members(name, kept, next), session.format(), context.allocator()));
     ok(session, id, null);
   }
 
@@ -209,8 +237,9 @@ public final class Room {
     int max = Math.min(limit == null ? context.limits().maxHistoryPerRequest() : limit,
         context.limits().maxHistoryPerRequest());
     List<ServerMessage.Message> messages = history.before(before == null ? Long.MAX_VALUE : before, max);
-    session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept), true,
-        session.format(), context.allocator()));
+    long first = history.firstSeq();
+    session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept,
+        !kept.isEmpty() && kept.get(0).seq() > first), true, session.format(), context.allocator()));
     ok(session, id, null);
   }
 
@@ -233,16 +262,27 @@ public final class Room {
     return context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
+  /** An empty room with no message held and no topic has nothing to keep: it goes at once. */
+  private boolean holdsNothing() {
+    return topic.isEmpty() && history.firstSeq() > history.lastSeq();
+  }
+
   private void scheduleExpiry() {
     cancelExpiry();
     long millis = context.emptyRoomRetention().toMillis();
     expiry = loop.schedule(() -> {
-      if (members.size() == 0 && !removed) {
-        removed = true;
-        history.clear();
-        registry.remove(this);
+      if (members.size() == 0) {
+        drop();
       }
     }, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void drop() {
+    if (!removed) {
+      removed = true;
+      history.clear();
+      registry.remove(this);
+    }
   }
 
   private void cancelExpiry() {

@@ -2,10 +2,15 @@ package io.netchat.server.room;
 
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
+import io.netchat.codec.WireFormat;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -14,21 +19,39 @@ import java.util.function.Supplier;
  * room and hands the command to it on the room's loop (through {@link Member#submit}, which keeps
  * each session's answers in order). A command for a room that does not exist is answered here:
  * {@code not_joined} where membership is needed, else {@code no_such_room}. A room is created on
- * first join (bounded by {@code max_rooms}), pinned to an event loop chosen round-robin, and
- * removed once it has been empty for the configured retention. Thread-safe.
+ * first join (bounded by {@code max_rooms} and by the creation rate of {@link RoomCreations}),
+ * pinned to an event loop chosen round-robin, and removed when its last member leaves, or, when it
+ * holds history or a topic, once it has been empty for the configured retention.
+ *
+ * <p>The rooms are kept ordered by key, so a {@code rooms} page is a walk of the entries after the
+ * cursor: its cost is the page, not the number of rooms, and a room present during a whole walk
+ * of pages is listed exactly once. Thread-safe.
  */
 public final class RoomRegistry {
-  private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<String, Room> rooms = new ConcurrentSkipListMap<>();
   private final RoomContext context;
   private final Supplier<EventLoop> loops;
+  private final RoomCreations creations;
+  /** The size of {@link #rooms}, which a skip list does not keep; changed under this registry's lock. */
+  private volatile int count;
 
   /**
    * @param context what rooms need from the server
    * @param loops picks the event loop a new room lives on
    */
   public RoomRegistry(RoomContext context, Supplier<EventLoop> loops) {
+    this(context, loops, RoomCreations.UNLIMITED);
+  }
+
+  /**
+   * @param context what rooms need from the server
+   * @param loops picks the event loop a new room lives on
+   * @param creations may refuse a creation by rate, and logs limit hits
+   */
+  public RoomRegistry(RoomContext context, Supplier<EventLoop> loops, RoomCreations creations) {
     this.context = context;
     this.loops = loops;
+    this.creations = creations;
   }
 
   /** The room called {@code name} (any case), or {@code null}. */
@@ -38,14 +61,14 @@ public final class RoomRegistry {
 
   /** Rooms that exist now, members or not. */
   public int size() {
-    return rooms.size();
+    return count;
   }
 
   /** Joins {@code session} to {@code name}, creating the room if needed. */
   public void join(Member session, String name, Long since, String id) {
     Room room;
     try {
-      room = acquire(name);
+      room = acquire(name, session);
     } catch (LimitReached e) {
       answer(session, () -> {
         session.joinAnswered(Names.key(name), false);
@@ -59,7 +82,7 @@ public final class RoomRegistry {
   /** A join that reached a room just removed: goes to the room now under that name (room loop). */
   void rejoin(Member session, String name, Long since, String id) {
     try {
-      Room room = acquire(name);
+      Room room = acquire(name, null);
       room.execute(() -> room.join(session, since, id));
     } catch (LimitReached e) {
       session.joinAnswered(Names.key(name), false);
@@ -94,9 +117,9 @@ public final class RoomRegistry {
     }
   }
 
-  /** Answers {@code who}. */
-  public void who(Member session, String name, String id) {
-    withRoom(session, name, id, room -> room.sendMembers(session, id));
+  /** Answers {@code who}: one page of members after {@code after}, at most {@code limit} (capped). */
+  public void who(Member session, String name, String after, Integer limit, String id) {
+    withRoom(session, name, id, room -> room.sendMembers(session, after, pageSize(limit), id));
   }
 
   /** Answers {@code history}. */
@@ -104,13 +127,43 @@ public final class RoomRegistry {
     withRoom(session, name, id, room -> room.sendHistory(session, before, limit, id));
   }
 
-  /** The rooms with members, most members first. */
-  public List<ServerMessage.RoomInfo> list() {
-    return rooms.values().stream()
-        .filter(room -> room.memberCount() > 0)
-        .sorted(Comparator.comparingInt(Room::memberCount).reversed().thenComparing(Room::key))
-        .map(room -> new ServerMessage.RoomInfo(room.name(), room.memberCount(), room.topic()))
-        .toList();
+  /**
+   * One page of rooms in key order, after the cursor {@code after} ({@code null}: from the first),
+   * at most {@code limit} (capped by {@code max_list_page}) and no more than could fit a frame
+   * (the names and topics in chars stay within {@code max_frame_length}). Reads each room's
+   * volatile name, member count and topic, without going to its loop.
+   */
+  Page<ServerMessage.RoomInfo> page(String after, Integer limit) {
+    NavigableMap<String, Room> tail = after == null ? rooms : rooms.tailMap(after, false);
+    int max = pageSize(limit);
+    List<ServerMessage.RoomInfo> page = new ArrayList<>(Math.min(max, 64));
+    long chars = 0;
+    Iterator<Room> it = tail.values().iterator();
+    while (page.size() < max && it.hasNext()) {
+      Room room = it.next();
+      ServerMessage.RoomInfo info = new ServerMessage.RoomInfo(room.name(), room.memberCount(), room.topic());
+      chars += info.name().length() + info.topic().length();
+      if (chars > context.limits().maxFrameLength() && !page.isEmpty()) {
+        return new Page<>(page, true); // a char is at least a byte in every format: this one cannot fit
+      }
+      page.add(info);
+    }
+    return new Page<>(page, it.hasNext());
+  }
+
+  /**
+   * Answers {@code rooms} with one page, framed in {@code format}: cut further if it would not fit
+   * a frame ({@code next} then follows the last room included). The caller owns the buffer.
+   */
+  public ByteBuf rooms(String after, Integer limit, WireFormat format, ByteBufAllocator allocator) {
+    Page<ServerMessage.RoomInfo> page = page(after, limit);
+    return FrameFitter.page(page, info -> Names.key(info.name()), ServerMessage.Rooms::new, format, allocator);
+  }
+
+  /** The page size for a requested {@code limit}: the configured page when absent, capped by it. */
+  int pageSize(Integer limit) {
+    int max = context.limits().maxListPage();
+    return limit == null ? max : Math.min(limit, max);
   }
 
   /** Stops every room's timers (server shutdown). */
@@ -119,7 +172,11 @@ public final class RoomRegistry {
   }
 
   void remove(Room room) {
-    rooms.remove(room.key(), room);
+    synchronized (this) {
+      if (rooms.remove(room.key(), room)) {
+        count--;
+      }
+    }
   }
 
   /** A command any session may send about an existing room. */
@@ -147,7 +204,8 @@ public final class RoomRegistry {
     session.submit(session.loop(), answer);
   }
 
-  private Room acquire(String name) throws LimitReached {
+  /** The room called {@code name}, created if needed; {@code creator} null: not rate limited. */
+  private Room acquire(String name, Member creator) throws LimitReached {
     String key = Names.key(name);
     Room room = rooms.get(key);
     if (room != null) {
@@ -156,11 +214,18 @@ public final class RoomRegistry {
     synchronized (this) {
       room = rooms.get(key);
       if (room == null) {
-        if (rooms.size() >= context.limits().maxRooms()) {
-          throw new LimitReached("the server has its maximum of " + context.limits().maxRooms() + " rooms");
+        if (count >= context.limits().maxRooms()) {
+          String refusal = "the server has its maximum of " + context.limits().maxRooms() + " rooms (limits.max_rooms)";
+          creations.limitHit("max_rooms", "refused to create room '" + name + "': " + refusal);
+          throw new LimitReached(refusal);
+        }
+        String refusal = creator == null ? null : creations.refusal(creator);
+        if (refusal != null) {
+          throw new LimitReached(refusal);
         }
         room = new Room(name, loops.get(), context, this);
         rooms.put(key, room);
+        count++;
       }
       return room;
     }
