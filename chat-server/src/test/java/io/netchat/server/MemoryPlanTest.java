@@ -126,11 +126,7 @@ class MemoryPlanTest {
   }
 
   private static LimitsConfig maxConnections(int maxConnections) {
-    LimitsConfig d = LimitsConfig.defaults();
-    return new LimitsConfig(d.maxFrameLength(), d.maxTextLength(), d.maxRooms(), d.maxMembersPerRoom(),
-        d.maxRoomsPerSession(), maxConnections, d.maxConnectionsPerIp(), d.historySize(), d.maxHistoryPerRequest(),
-        d.outboundHighWaterMark(), d.outboundLowWaterMark(), d.maxOutboundBytes(), d.messagesPerSecond(), d.burst(),
-        d.floodDisconnectAfter());
+    return LimitsConfig.builder().maxConnections(maxConnections).build();
   }
 
   private static void assertRefused(ServerConfig config, JvmMemory jvm, String key, String message) {

@@ -50,6 +50,14 @@ public record LimitsConfig(
     int roomCreationBurst) {
 
   public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
+  /**
+   * Most bytes one character of text takes in any shipped codec: 3 in UTF-8 (a surrogate pair is
+   * two characters in 4 bytes; JSON escapes {@code "}, {@code \}, tab and newline as 2, and text
+   * holds no other control character).
+   */
+  static final int MAX_UTF8_BYTES_PER_CHAR = 3;
+  /** Room for everything of a {@code message} or {@code topic} frame but its text (names, seq, ts, ids). */
+  static final int MESSAGE_ENVELOPE_BYTES = 512;
   public static final int DEFAULT_MAX_ROOMS = 10_000;
   public static final int DEFAULT_MAX_MEMBERS_PER_ROOM = 1_000;
   public static final int DEFAULT_MAX_ROOMS_PER_SESSION = 50;
@@ -87,21 +95,17 @@ public record LimitsConfig(
     Check.positive("max_list_page", maxListPage);
     Check.positive("room_creations_per_minute", roomCreationsPerMinute);
     Check.positive("room_creation_burst", roomCreationBurst);
+    if ((long) maxTextLength * MAX_UTF8_BYTES_PER_CHAR + MESSAGE_ENVELOPE_BYTES > maxFrameLength) {
+      throw new ConfigException("max_text_length", maxTextLength, "a message of this many characters may not fit"
+          + " a frame of limits.max_frame_length (" + maxFrameLength + ") bytes: allow "
+          + MAX_UTF8_BYTES_PER_CHAR + " bytes per character plus " + MESSAGE_ENVELOPE_BYTES
+          + " for the rest of the message, i.e. at most " + Math.max(0, (maxFrameLength - MESSAGE_ENVELOPE_BYTES)
+          / MAX_UTF8_BYTES_PER_CHAR) + " characters, or raise max_frame_length");
+    }
     if (outboundLowWaterMark > outboundHighWaterMark) {
       throw new ConfigException("outbound_low_water_mark", outboundLowWaterMark,
           "must not exceed limits.outbound_high_water_mark (" + outboundHighWaterMark + ")");
     }
-  }
-
-  /** The limits of a configuration written before the list and room-creation keys existed. */
-  public LimitsConfig(int maxFrameLength, int maxTextLength, int maxRooms, int maxMembersPerRoom,
-      int maxRoomsPerSession, int maxConnections, int maxConnectionsPerIp, int historySize, int maxHistoryPerRequest,
-      int outboundHighWaterMark, int outboundLowWaterMark, long maxOutboundBytes, int messagesPerSecond, int burst,
-      int floodDisconnectAfter) {
-    this(maxFrameLength, maxTextLength, maxRooms, maxMembersPerRoom, maxRoomsPerSession, maxConnections,
-        maxConnectionsPerIp, historySize, maxHistoryPerRequest, outboundHighWaterMark, outboundLowWaterMark,
-        maxOutboundBytes, messagesPerSecond, burst, floodDisconnectAfter,
-        DEFAULT_MAX_LIST_PAGE, DEFAULT_ROOM_CREATIONS_PER_MINUTE, DEFAULT_ROOM_CREATION_BURST);
   }
 
   public static LimitsConfig defaults() {

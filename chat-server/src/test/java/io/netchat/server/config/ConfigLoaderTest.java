@@ -50,7 +50,7 @@ class ConfigLoaderTest {
           - {port: 0}
         limits:
           max_frame_length: 1000
-          max_text_length: 500
+          max_text_length: 100
           max_rooms: 3
           max_members_per_room: 4
           max_rooms_per_session: 5
@@ -78,7 +78,7 @@ class ConfigLoaderTest {
         new ListenerConfig("::1", 9001, "line", "json"),
         new ListenerConfig("127.0.0.1", 0, "length", "json"));
     assertThat(server.limits()).isEqualTo(LimitsConfig.builder()
-        .maxFrameLength(1000).maxTextLength(500).maxRooms(3).maxMembersPerRoom(4).maxRoomsPerSession(5)
+        .maxFrameLength(1000).maxTextLength(100).maxRooms(3).maxMembersPerRoom(4).maxRoomsPerSession(5)
         .maxConnections(6).maxConnectionsPerIp(7).historySize(8).maxHistoryPerRequest(9)
         .outboundHighWaterMark(2000).outboundLowWaterMark(2000).maxOutboundBytes(5_000_000_000L)
         .messagesPerSecond(10).burst(11).floodDisconnectAfter(12).build());
