@@ -34,7 +34,7 @@ public final class ConfigLoader {
   private static final List<String> DAEMON_SECTIONS =
       BindingErrors.keys(DaemonConfig.class).stream().filter(key -> !key.equals(SERVER)).toList();
 
-  private static final YAMLMapper YAML = ConfigMapper.create(); // thread-safe once built; shares its caches
+  private final YAMLMapper yaml = ConfigMapper.create(); // thread-safe once built; one per loader
   private final CodecRegistry codecs;
   private final BindingErrors errors;
 
@@ -66,7 +66,7 @@ public final class ConfigLoader {
     ObjectNode document = shaped(read(text));
     DaemonConfig config;
     try {
-      config = YAML.treeToValue(document, DaemonConfig.class);
+      config = yaml.treeToValue(document, DaemonConfig.class);
     } catch (JacksonException e) {
       throw errors.describe(e, document);
     }
@@ -77,7 +77,7 @@ public final class ConfigLoader {
   private ObjectNode read(String text) {
     JsonNode document;
     try {
-      document = YAML.readTree(text);
+      document = yaml.readTree(text);
     } catch (JacksonException e) {
       String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
       throw new ConfigException("", null, "not valid YAML" + where + ": " + e.getOriginalMessage());
