@@ -5,6 +5,7 @@ import io.netchat.codec.WireFormat;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.FlushBatcher;
+import io.netchat.server.metrics.ChatCounters;
 import io.netchat.server.room.RoomCreations;
 import io.netchat.server.room.RoomRegistry;
 import io.netty.util.concurrent.EventExecutor;
@@ -36,6 +37,7 @@ final class ServerContext {
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Limits announcedLimits;
   private final RepeatedLog refusals;
+  private final ChatCounters counters;
   private volatile boolean shuttingDown;
 
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
@@ -44,12 +46,19 @@ final class ServerContext {
 
   /** @param refusals the log of refusals and global limit hits, shared with the room registry */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals) {
+    this(config, formats, clock, rooms, refusals, new ChatCounters(formats.size()));
+  }
+
+  /** @param counters the server's event counts, shared with its rooms */
+  ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
+      ChatCounters counters) {
+    this.counters = counters;
     this.refusals = refusals;
     this.config = config;
     this.formats = List.copyOf(formats);
     this.clock = clock;
     this.rooms = rooms;
-    this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp());
+    this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp(), counters);
     var limits = config.limits();
     this.announcedLimits = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
         limits.historySize(), limits.messagesPerSecond(), limits.burst());
@@ -77,6 +86,16 @@ final class ServerContext {
 
   ConnectionLimiter limiter() {
     return limiter;
+  }
+
+  ChatCounters counters() {
+    return counters;
+  }
+
+  /** The refusal of a connection that arrives during shutdown, counted. */
+  String refuseWhileShuttingDown() {
+    counters.refused(ChatCounters.Refusal.SHUTTING_DOWN);
+    return "the server is shutting down";
   }
 
   Set<Session> sessions() {

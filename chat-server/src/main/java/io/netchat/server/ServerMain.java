@@ -99,26 +99,32 @@ public final class ServerMain implements Callable<Integer> {
     if (checkOnly) {
       spec.commandLine().getOut().println("configuration OK; listeners: " + serverConfig.listeners().stream()
           .map(l -> NetUtil.toSocketAddressString(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec() + ")").toList());
+      spec.commandLine().getOut().println("admin: " + (daemon.admin() == null ? "off"
+          : "http://" + NetUtil.toSocketAddressString(daemon.admin().host(), daemon.admin().port())));
       spec.commandLine().getOut().println("memory budgets: " + memory);
       return EXIT_OK;
     }
     log.info("memory budgets: {}", memory);
     applyLogLevel(daemon.logging());
     ChatServer server;
+    AdminListener admin = null;
     try {
       server = ChatServer.start(serverConfig);
     } catch (Exception e) { // Netty rethrows a bind failure's IOException unchecked-style: catch it too
-      String reason = withListeners(describe(e), serverConfig);
-      log.error("netchat-server could not start: {}", reason);
-      log.debug("start-up failure", e);
-      err.println("netchat-server: could not start: " + reason);
-      return EXIT_FAILURE;
+      return couldNotStart(withListeners(describe(e), serverConfig), e, err);
+    }
+    try {
+      admin = daemon.admin() == null ? null : AdminListener.start(daemon.admin(), server, List.of());
+    } catch (Exception e) {
+      server.close();
+      return couldNotStart(describe(e), e, err);
     }
     HangupSignal.ignoreWithALogLine();
+    AdminListener started = admin;
     try {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, serverConfig), "netchat-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, started, serverConfig), "netchat-shutdown"));
     } catch (IllegalStateException signalledDuringStartUp) {
-      shutDown(server, serverConfig);
+      shutDown(server, started, serverConfig);
     }
     stopped.await();
     return EXIT_OK;
@@ -141,11 +147,22 @@ public final class ServerMain implements Callable<Integer> {
     }
   }
 
-  private void shutDown(ChatServer server, ServerConfig serverConfig) {
+  private static int couldNotStart(String reason, Exception e, PrintWriter err) {
+    log.error("netchat-server could not start: {}", reason);
+    log.debug("start-up failure", e);
+    err.println("netchat-server: could not start: " + reason);
+    return EXIT_FAILURE;
+  }
+
+  /** Closes the server (the admin listener answers ready = 503 meanwhile), then the admin listener. */
+  private void shutDown(ChatServer server, AdminListener admin, ServerConfig serverConfig) {
     log.info("shutdown requested: saying bye to every client (grace {})",
         Durations.format(serverConfig.timeouts().shutdownGrace()));
     try {
       server.close();
+      if (admin != null) {
+        admin.close();
+      }
     } catch (Exception e) {
       log.warn("shutdown did not complete cleanly: {}", describe(e));
     } finally {
