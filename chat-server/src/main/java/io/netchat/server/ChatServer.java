@@ -11,11 +11,10 @@ import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.LoopDrain;
 import io.netchat.server.metrics.ChatCounters;
 import io.netchat.server.metrics.ListenerTags;
+import io.netchat.server.metrics.NettyMeters;
 import io.netchat.server.metrics.ServerGauges;
 import io.netchat.server.metrics.ServerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
-import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netchat.server.room.HistoryBudget;
 import io.netchat.server.room.RingHistory;
@@ -178,15 +177,14 @@ public final class ChatServer implements AutoCloseable {
 
   /**
    * Registers this server's meters in {@code registry}: its own figures ({@link ServerMeters}),
-   * the pooled allocator's memory and each event loop's pending tasks (Micrometer's Netty binders).
+   * the allocator's memory and each event loop's pending tasks ({@link NettyMeters}).
    * Every meter reads a figure at scrape time; nothing is added to the chat path.
    */
   public void bindMetrics(MeterRegistry registry) {
     meters.bindTo(registry);
     if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
-      new NettyAllocatorMetrics(allocator).bindTo(registry);
+      new NettyMeters(allocator.metric(), workers).bindTo(registry);
     }
-    new NettyEventExecutorMetrics(workers).bindTo(registry);
   }
 
   /**
