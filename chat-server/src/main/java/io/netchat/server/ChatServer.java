@@ -217,6 +217,20 @@ public final class ChatServer implements AutoCloseable {
     return tags;
   }
 
+  /**
+   * Runs with {@code newConfig} from now on, without dropping a connection. The caller
+   * ({@code ConfigReload}) passes the running configuration with only the settings that can change
+   * live replaced; what reads them, and when, is listed in docs/OPERATIONS.md ("Reload").
+   */
+  public void reconfigure(ServerConfig newConfig) {
+    context.reconfigure(newConfig);
+  }
+
+  /** The configuration in force now (the started one, or the last {@link #reconfigure}d). */
+  public ServerConfig config() {
+    return context.config();
+  }
+
   /** The rooms, for tests that set up many of them without a connection each. */
   RoomRegistry rooms() {
     return context.rooms();
@@ -238,7 +252,7 @@ public final class ChatServer implements AutoCloseable {
       return;
     }
     closed = true;
-    long graceMillis = config.timeouts().shutdownGrace().toMillis();
+    long graceMillis = context.config().timeouts().shutdownGrace().toMillis();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     context.startShutdown();
     listeners.forEach(ch -> ch.close().syncUninterruptibly());

@@ -22,12 +22,15 @@ import org.slf4j.event.Level;
  * The state one server instance shares between its connections: configuration, the wire format
  * of each listener, users, rooms, connection counts and the per-loop flush batchers. Injected
  * into every {@link SessionHandler}; nothing here is static.
+ *
+ * <p>The configuration is swapped whole by {@link #reconfigure} (SIGHUP): everything that reads
+ * it through {@link #config()} when it acts sees the new values from then on.
  */
 final class ServerContext {
   /** How often the repeats of a refusal-like log line are summed up into one line. */
   static final Duration REPEATED_LOG_WINDOW = Duration.ofSeconds(10);
 
-  private final ServerConfig config;
+  private volatile ServerConfig config;
   private final List<WireFormat> formats;
   private final Clock clock;
   private final UserRegistry users = new UserRegistry();
@@ -35,7 +38,7 @@ final class ServerContext {
   private final ConnectionLimiter limiter;
   private final Map<EventExecutor, FlushBatcher> flushers = new ConcurrentHashMap<>();
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
-  private final Limits announcedLimits;
+  private volatile Limits announcedLimits;
   private final RepeatedLog refusals;
   private final ChatCounters counters;
   private volatile boolean shuttingDown;
@@ -58,14 +61,24 @@ final class ServerContext {
     this.formats = List.copyOf(formats);
     this.clock = clock;
     this.rooms = rooms;
-    this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp(), counters);
-    var limits = config.limits();
-    this.announcedLimits = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
-        limits.historySize(), limits.messagesPerSecond(), limits.burst());
+    this.limiter = new ConnectionLimiter(() -> this.config.limits().maxConnections(),
+        () -> this.config.limits().maxConnectionsPerIp(), counters);
+    this.announcedLimits = announced(config.limits());
   }
 
   ServerConfig config() {
     return config;
+  }
+
+  /** Runs with {@code newConfig} from now on; the caller decided which of its values may change live. */
+  void reconfigure(ServerConfig newConfig) {
+    announcedLimits = announced(newConfig.limits());
+    config = newConfig;
+  }
+
+  private static Limits announced(LimitsConfig limits) {
+    return new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
+        limits.historySize(), limits.messagesPerSecond(), limits.burst());
   }
 
   WireFormat format(int listenerIndex) {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * <p>Exit codes: {@value #EXIT_OK} after {@code --help}, {@code --version} or a passed {@code --check};
  * {@value #EXIT_FAILURE} when the server cannot start (e.g. a port is in use);
  * {@value #EXIT_BAD_CONFIG} for a bad configuration or command line; 143 after SIGTERM and 130
- * after SIGINT (the JVM's codes for a signalled exit). SIGHUP is logged and ignored.
+ * after SIGINT (the JVM's codes for a signalled exit). SIGHUP reloads the {@code --config} file
+ * ({@link ConfigReload}): the settings that can change live are applied, the others named.
  */
 @Command(name = "netchat-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
@@ -119,7 +120,7 @@ public final class ServerMain implements Callable<Integer> {
       server.close();
       return couldNotStart(describe(e), e, err);
     }
-    HangupSignal.ignoreWithALogLine();
+    HangupSignal.onHangup(hangupAction(daemon, server));
     AdminListener started = admin;
     try {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, started, serverConfig), "netchat-shutdown"));
@@ -128,6 +129,15 @@ public final class ServerMain implements Callable<Integer> {
     }
     stopped.await();
     return EXIT_OK;
+  }
+
+  /** What SIGHUP does: reload the file, or, without one, say there is nothing to reload. */
+  private Runnable hangupAction(DaemonConfig started, ChatServer server) {
+    if (config == null) {
+      return () -> log.info("SIGHUP: started without --config, nothing to reload");
+    }
+    ConfigReload reload = new ConfigReload(this::loadConfig, started, server, d -> applyLogLevel(d.logging()));
+    return reload::reloadAndLog;
   }
 
   private DaemonConfig loadConfig() {
