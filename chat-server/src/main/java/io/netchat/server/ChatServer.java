@@ -202,8 +202,8 @@ public final class ChatServer implements AutoCloseable {
 
   private static ServerGauges gauges(ServerContext context, Budgets budgets) {
     return new ServerGauges(context.limiter()::open, context.users()::size, context.rooms()::size,
-        budgets.inbound()::used, budgets.outbound()::queued, budgets.outbound()::held, budgets.history()::held,
-        budgets.history()::evicted);
+        budgets.inbound()::used, budgets.inbound()::limit, budgets.outbound()::queued, budgets.outbound()::held,
+        budgets.outbound()::limit, budgets.history()::held, budgets.history()::limit, budgets.history()::evicted);
   }
 
   private static List<ListenerTags> listenerTags(ServerConfig config, List<Channel> listeners) {

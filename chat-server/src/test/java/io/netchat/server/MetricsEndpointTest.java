@@ -191,7 +191,7 @@ class MetricsEndpointTest {
     String scrape = response.body();
     assertThat(scrape).contains("# TYPE netchat_connections_open gauge", "# TYPE netchat_deliveries_total counter",
         "jvm_memory_used_bytes{", "jvm_gc_", "process_cpu_usage", "netchat_eventloop_pending_tasks{loop=\"0\"}",
-        "netchat_allocator_used_bytes{memory=\"direct\"}");
+        "netchat_allocator_used_bytes{memory=\"direct\"}", "# TYPE netchat_outbound_limit_bytes gauge");
     assertThat(scrape).doesNotContain("NaN");
   }
 
@@ -205,6 +205,24 @@ class MetricsEndpointTest {
     String scrape = http.scrape();
     java.nio.file.Files.writeString(java.nio.file.Path.of("target", "scrape.prom"), scrape);
     Promtool.check(scrape, "check", "metrics");
+  }
+
+  /** examples/prometheus: valid for promtool, and every netchat metric its alerts use is exported. */
+  @Test
+  void thePrometheusExamplesAreValidAndUseExportedMetrics() throws Exception {
+    start(TestServers.jsonOnLoopback());
+    String scrape = http.scrape();
+    java.nio.file.Path examples = java.nio.file.Path.of("..", "examples", "prometheus").toAbsolutePath().normalize();
+    Promtool.check("", "check", "rules", examples.resolve("netchat-alerts.yml").toString());
+    Promtool.check("", "check", "config", examples.resolve("prometheus.yml").toString());
+    java.util.regex.Matcher used = java.util.regex.Pattern.compile("netchat_[a-z_]+")
+        .matcher(java.nio.file.Files.readString(examples.resolve("netchat-alerts.yml")));
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    while (used.find()) {
+      names.add(used.group());
+    }
+    assertThat(names).hasSizeGreaterThan(4)
+        .allSatisfy(name -> assertThat(scrape).as("an alert uses %s", name).contains("\n" + name));
   }
 
   /** A readiness check a test can fail at will, standing for the store's. */

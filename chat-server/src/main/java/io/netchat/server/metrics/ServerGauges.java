@@ -9,10 +9,13 @@ import java.util.function.LongSupplier;
  * @param openConnections admitted connections open now (the connection limiter's count)
  * @param loggedIn sessions that have a nick
  * @param rooms rooms that exist
- * @param inboundHeld bytes of incomplete inbound frames held ({@code memory.inbound_bytes})
+ * @param inboundHeld bytes of incomplete inbound frames held
+ * @param inboundLimit their budget, {@code memory.inbound_bytes} as in force
  * @param outboundQueued pending outbound bytes of all connections at the last budget check
  * @param outboundCounted what that check counted against {@code memory.outbound_bytes}
- * @param historyHeld bytes of room history held ({@code memory.history_bytes})
+ * @param outboundLimit that budget, as in force
+ * @param historyHeld bytes of room history held
+ * @param historyLimit their budget, {@code memory.history_bytes} as in force
  * @param historyEvicted messages evicted so far to stay within the history budget
  */
 public record ServerGauges(
@@ -20,7 +23,10 @@ public record ServerGauges(
     LongSupplier loggedIn,
     LongSupplier rooms,
     LongSupplier inboundHeld,
+    LongSupplier inboundLimit,
     LongSupplier outboundQueued,
     LongSupplier outboundCounted,
+    LongSupplier outboundLimit,
     LongSupplier historyHeld,
+    LongSupplier historyLimit,
     LongSupplier historyEvicted) {}

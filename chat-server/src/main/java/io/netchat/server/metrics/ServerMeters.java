@@ -88,6 +88,9 @@ public final class ServerMeters implements MeterBinder {
   private void bindMemory(MeterRegistry registry) {
     gauge(registry, "inbound.held", "bytes of incomplete inbound frames held now", gauges.inboundHeld(),
         BaseUnits.BYTES);
+    gauge(registry, "inbound.limit", "memory.inbound_bytes in force", gauges.inboundLimit(), BaseUnits.BYTES);
+    gauge(registry, "outbound.limit", "memory.outbound_bytes in force", gauges.outboundLimit(), BaseUnits.BYTES);
+    gauge(registry, "history.limit", "memory.history_bytes in force", gauges.historyLimit(), BaseUnits.BYTES);
     gauge(registry, "outbound.queued", "outbound bytes queued for all connections at the last budget check",
         gauges.outboundQueued(), BaseUnits.BYTES);
     gauge(registry, "outbound.counted", "what the last check counted against memory.outbound_bytes",
