@@ -1,13 +1,11 @@
 package io.netchat.server;
 
-import ch.qos.logback.classic.Level;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Durations;
 import io.netchat.server.config.ConfigException;
 import io.netchat.server.config.ConfigLoader;
 import io.netchat.server.config.DaemonConfig;
 import io.netchat.server.config.ListenerOverrides;
-import io.netchat.server.config.LoggingConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netty.util.NetUtil;
 import java.io.PrintWriter;
@@ -68,6 +66,7 @@ public final class ServerMain implements Callable<Integer> {
   private CommandLine.Model.CommandSpec spec;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final LogSetup logSetup = new LogSetup();
 
   public static void main(String[] args) {
     int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -106,7 +105,7 @@ public final class ServerMain implements Callable<Integer> {
       return EXIT_OK;
     }
     log.info("memory budgets: {}", memory);
-    applyLogLevel(daemon.logging());
+    logSetup.apply(daemon.logging());
     ChatServer server;
     AdminListener admin = null;
     try {
@@ -136,7 +135,7 @@ public final class ServerMain implements Callable<Integer> {
     if (config == null) {
       return () -> log.info("SIGHUP: started without --config, nothing to reload");
     }
-    ConfigReload reload = new ConfigReload(this::loadConfig, started, server, d -> applyLogLevel(d.logging()));
+    ConfigReload reload = new ConfigReload(this::loadConfig, started, server, d -> logSetup.apply(d.logging()));
     return reload::reloadAndLog;
   }
 
@@ -177,13 +176,6 @@ public final class ServerMain implements Callable<Integer> {
       log.warn("shutdown did not complete cleanly: {}", describe(e));
     } finally {
       stopped.countDown();
-    }
-  }
-
-  /** Sets the root level when logback is the SLF4J binding (it is in the packaged daemon). */
-  private static void applyLogLevel(LoggingConfig logging) {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-      root.setLevel(Level.toLevel(logging.level(), Level.INFO));
     }
   }
 

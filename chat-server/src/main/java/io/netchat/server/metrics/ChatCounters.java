@@ -27,7 +27,7 @@ public final class ChatCounters {
     }
   }
 
-  /** A close whose {@code bye} reason is not one of {@link #closeReasons()}: a client's own quit text, say. */
+  /** A close whose {@code bye} reason is not one of {@link #closeReasons()} (none this version sends). */
   public static final String OTHER = "other";
   /** A connection that ended with no {@code bye} sent: the peer closed or the network failed. */
   public static final String CONNECTION_LOST = "connection_lost";

@@ -12,7 +12,8 @@ import io.netty.channel.ChannelPromise;
  * codec and the session, so it sees every decoded command, every answer written as a message
  * ({@code error}, {@code bye}) and the end of the connection. Broadcast frames are written below
  * it, already encoded, and never pass here: the delivery path does not go through this handler.
- * One instance per connection; its state belongs to the channel's event loop.
+ * One instance per connection; its state belongs to the channel's event loop. It also writes the
+ * connection's audit lines ({@link ConnectionAudit}): the nick is the one its {@code welcome} carried.
  */
 public final class ConnectionMetrics extends ChannelDuplexHandler {
   /** This handler's name in a server pipeline. */
@@ -20,6 +21,10 @@ public final class ConnectionMetrics extends ChannelDuplexHandler {
 
   private final ChatCounters counters;
   private String closeReason;
+  /** The {@code bye} reason a {@code quit} asked for: a bye with it is counted as {@code quit}. */
+  private String quitReason;
+  private String nick;
+  private long openedAt;
 
   public ConnectionMetrics(ChatCounters counters) {
     this.counters = counters;
@@ -41,11 +46,17 @@ public final class ConnectionMetrics extends ChannelDuplexHandler {
   }
 
   @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    openedAt = System.nanoTime();
+    ctx.fireChannelActive();
+  }
+
+  @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ClientMessage command) {
       counters.command(command);
-      if (command instanceof ClientMessage.Quit) {
-        closeReason = ChatCounters.QUIT;
+      if (command instanceof ClientMessage.Quit quit) {
+        quitReason = quit.reason() == null ? ChatCounters.QUIT : quit.reason();
       }
     }
     ctx.fireChannelRead(msg);
@@ -56,14 +67,20 @@ public final class ConnectionMetrics extends ChannelDuplexHandler {
     if (msg instanceof ServerMessage.Error error) {
       counters.errorSent(error.errorCode());
     } else if (msg instanceof ServerMessage.Bye bye && closeReason == null) {
-      closeReason = bye.reason();
+      closeReason = bye.reason().equals(quitReason) ? ChatCounters.QUIT : bye.reason();
+    } else if (msg instanceof ServerMessage.Welcome welcome) {
+      nick = welcome.nick();
+      ConnectionAudit.hello(nick, ctx.channel().remoteAddress(), ctx.channel().localAddress());
     }
     ctx.write(msg, promise);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    counters.closed(closeReason == null ? ChatCounters.CONNECTION_LOST : closeReason);
+    String reason = closeReason == null ? ChatCounters.CONNECTION_LOST : closeReason;
+    counters.closed(reason);
+    ConnectionAudit.closed(nick, ctx.channel().remoteAddress(), ctx.channel().localAddress(),
+        System.nanoTime() - openedAt, reason);
     ctx.fireChannelInactive();
   }
 }
