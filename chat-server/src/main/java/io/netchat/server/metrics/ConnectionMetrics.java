@@ -32,7 +32,7 @@ public final class ConnectionMetrics extends ChannelDuplexHandler {
 
   /**
    * Marks {@code channel} as cut for {@code reason} when no {@code bye} will say so (a slow
-   * consumer closed at once). Any thread; off the hot path (one pipeline lookup).
+   * consumer closed at once). On the channel's event loop; off the hot path (one pipeline lookup).
    */
   public static void closingAs(Channel channel, String reason) {
     ConnectionMetrics metrics = channel.pipeline().get(ConnectionMetrics.class);
@@ -42,7 +42,7 @@ public final class ConnectionMetrics extends ChannelDuplexHandler {
   }
 
   private void channelClosingAs(String reason) {
-    closeReason = reason; // a racy write from another loop can only lose to a bye's reason: both are true
+    closeReason = reason;
   }
 
   @Override
