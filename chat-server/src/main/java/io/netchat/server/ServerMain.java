@@ -114,6 +114,7 @@ public final class ServerMain implements Callable<Integer> {
       return couldNotStart(withListeners(describe(e), serverConfig), e, err);
     }
     try {
+      // Further /health/ready conditions (the store is writable) join the server's own here, as ReadinessChecks.
       admin = daemon.admin() == null ? null : AdminListener.start(daemon.admin(), server, List.of());
     } catch (Exception e) {
       server.close();
