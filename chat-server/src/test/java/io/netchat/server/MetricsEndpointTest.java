@@ -10,10 +10,18 @@ import io.netchat.codec.ServerMessage;
 import io.netchat.server.config.AdminConfig;
 import io.netchat.server.config.ServerConfig;
 import java.net.InetSocketAddress;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -203,26 +211,47 @@ class MetricsEndpointTest {
       alice.expect(ServerMessage.Joined.class);
     }
     String scrape = http.scrape();
-    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "scrape.prom"), scrape);
+    Files.writeString(Path.of("target", "scrape.prom"), scrape);
     Promtool.check(scrape, "check", "metrics");
   }
 
-  /** examples/prometheus: valid for promtool, and every netchat metric its alerts use is exported. */
+  /**
+   * examples/: the scrape config and alert rules pass promtool, every query of the Grafana dashboard
+   * parses as PromQL (checked by promtool as recording rules), and every netchat metric they use
+   * is in a real scrape.
+   */
   @Test
-  void thePrometheusExamplesAreValidAndUseExportedMetrics() throws Exception {
+  void thePrometheusAndGrafanaExamplesAreValidAndUseExportedMetrics(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
     start(TestServers.jsonOnLoopback());
     String scrape = http.scrape();
-    java.nio.file.Path examples = java.nio.file.Path.of("..", "examples", "prometheus").toAbsolutePath().normalize();
-    Promtool.check("", "check", "rules", examples.resolve("netchat-alerts.yml").toString());
-    Promtool.check("", "check", "config", examples.resolve("prometheus.yml").toString());
-    java.util.regex.Matcher used = java.util.regex.Pattern.compile("netchat_[a-z_]+")
-        .matcher(java.nio.file.Files.readString(examples.resolve("netchat-alerts.yml")));
-    java.util.Set<String> names = new java.util.TreeSet<>();
-    while (used.find()) {
-      names.add(used.group());
+    Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+    Path alerts = examples.resolve("prometheus/netchat-alerts.yml");
+    Path dashboard = examples.resolve("grafana/netchat-dashboard.json");
+    Promtool.check("", "check", "rules", alerts.toString());
+    Promtool.check("", "check", "config", examples.resolve("prometheus/prometheus.yml").toString());
+
+    StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
+    int n = 0;
+    for (JsonNode target : new ObjectMapper().readTree(dashboard.toFile()).findValues("targets")) {
+      for (JsonNode query : target) {
+        String expr = query.get("expr").asText().replace("$instance", ".*");
+        rules.append("      - record: dashboard:q").append(++n).append("\n        expr: '")
+            .append(expr.replace("'", "''")).append("'\n");
+      }
     }
-    assertThat(names).hasSizeGreaterThan(4)
-        .allSatisfy(name -> assertThat(scrape).as("an alert uses %s", name).contains("\n" + name));
+    assertThat(n).isGreaterThan(10);
+    Promtool.check("", "check", "rules", Files.writeString(dir.resolve("dashboard.yml"), rules).toString());
+
+    Set<String> names = new TreeSet<>();
+    for (Path file : List.of(alerts, dashboard)) {
+      Matcher used = Pattern.compile("netchat_[a-z_]+").matcher(Files.readString(file));
+      while (used.find()) {
+        names.add(used.group());
+      }
+    }
+    assertThat(names).hasSizeGreaterThan(10)
+        .allSatisfy(name -> assertThat(scrape).as("an example uses %s", name).contains("\n" + name));
   }
 
   /** A readiness check a test can fail at will, standing for the store's. */
