@@ -106,6 +106,29 @@ class DaemonIT {
     assertThat(get(http, base.resolve("/metrics"))).startsWith("200 ").contains("netchat_connections_open 0.0",
         "jvm_memory_used_bytes");
 
+    Matcher chat = LISTENER.matcher(readyLine().orElseThrow());
+    assertThat(chat.find()).isTrue();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(chat.group(2)))) {
+      socket.setSoTimeout(15_000);
+      DataOutputStream to = new DataOutputStream(socket.getOutputStream());
+      DataInputStream from = new DataInputStream(socket.getInputStream());
+      writeFrame(to, "{\"type\":\"hello\",\"nick\":\"operator\"}");
+      writeFrame(to, "{\"type\":\"join\",\"room\":\"ops\"}");
+      for (int i = 1; i <= 3; i++) {
+        writeFrame(to, "{\"type\":\"say\",\"room\":\"ops\",\"text\":\"line " + i + "\",\"id\":\"s" + i + "\"}");
+      }
+      writeFrame(to, "{not json");
+      JsonNode frame = readFrame(from);
+      while (!frame.path("type").asText().equals("error")) {
+        frame = readFrame(from);
+      }
+      assertThat(frame.path("code").asText()).isEqualTo("bad_json");
+      String metrics = get(http, base.resolve("/metrics"));
+      assertThat(metrics).contains("netchat_connections_open 1.0\n", "netchat_messages_accepted_total 3.0\n",
+          "netchat_commands_total{type=\"say\"} 3.0\n", "netchat_errors_sent_total{code=\"bad_json\"} 1.0\n",
+          "netchat_room_members 1.0\n", "netchat_deliveries_total 3.0\n");
+    }
+
     Files.writeString(config, listener.replace("port: 0}", "port: 1}") + "limits:\n  max_rooms_per_session: 2\n");
     Process hangup = new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).inheritIO().start();
     assertThat(hangup.waitFor(10, TimeUnit.SECONDS)).isTrue();
