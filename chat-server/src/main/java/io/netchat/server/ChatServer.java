@@ -99,7 +99,7 @@ public final class ChatServer implements AutoCloseable {
     RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
         config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history), counters);
     RepeatedLog refusals = ServerContext.refusalLog();
-    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals));
+    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters));
     ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters);
     CommandDispatcher dispatcher = new CommandDispatcher(context);
     List<Channel> bound = new ArrayList<>();

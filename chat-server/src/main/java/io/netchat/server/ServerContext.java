@@ -125,9 +125,9 @@ final class ServerContext {
   }
 
   /** Room creation as {@code limits} allow it, refusals and limit hits logged to {@code refusals}. */
-  static RoomCreations roomCreations(LimitsConfig limits, RepeatedLog refusals) {
+  static RoomCreations roomCreations(LimitsConfig limits, RepeatedLog refusals, ChatCounters counters) {
     return new RoomCreationLimiter(limits.roomCreationsPerMinute(), limits.roomCreationBurst(),
-        limits.maxConnections(), System::nanoTime, refusals);
+        limits.maxConnections(), System::nanoTime, refusals, counters);
   }
 
   /** Refused connections and global limit hits: one line per cause and window, however many there were. */

@@ -162,6 +162,26 @@ class MetricsEndpointTest {
   }
 
   @Test
+  void refusedRoomCreationsAreCountedByTheLimitThatRefusedThem() throws Exception {
+    InetSocketAddress address = start(TestServers.jsonOnLoopback().withLimits(io.netchat.server.config.LimitsConfig
+        .defaults().toBuilder().maxRooms(1).roomCreationsPerMinute(1).roomCreationBurst(1).build()));
+    try (WireClient ann = WireClient.login(address, "ann")) {
+      ann.send(new ClientMessage.Join(null, "a", null));
+      ann.expect(ServerMessage.Joined.class);
+      ann.send(new ClientMessage.Join("b", "b", null));
+      assertThat(ann.expect(ServerMessage.Error.class).message()).contains("limits.max_rooms");
+      ann.send(new ClientMessage.Leave("l", "a"));
+      ann.expect(ServerMessage.Left.class);
+      await().atMost(WAIT).until(() -> server.roomCount() == 0);
+      ann.send(new ClientMessage.Join("c", "c", null));
+      assertThat(ann.expect(ServerMessage.Error.class).message()).contains("room creation rate limit");
+    }
+    String now = http.scrape();
+    assertThat(value(now, "netchat_rooms_refused_total", "reason", "max_rooms")).isEqualTo(1);
+    assertThat(value(now, "netchat_rooms_refused_total", "reason", "creation_rate")).isEqualTo(1);
+  }
+
+  @Test
   void healthIsUpAndReadyUntilShutdown() throws Exception {
     start(TestServers.jsonOnLoopback());
     var live = http.get("/health/live");

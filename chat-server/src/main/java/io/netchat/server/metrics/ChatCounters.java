@@ -27,6 +27,15 @@ public final class ChatCounters {
     }
   }
 
+  /** Why a room was not created: {@code limits.max_rooms}, or the creator's address's creation rate. */
+  public enum RoomRefusal {
+    MAX_ROOMS, CREATION_RATE;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /** A close whose {@code bye} reason is not one of {@link #closeReasons()} (none this version sends). */
   public static final String OTHER = "other";
   /** A connection that ended with no {@code bye} sent: the peer closed or the network failed. */
@@ -41,6 +50,7 @@ public final class ChatCounters {
 
   private final PerListener[] listeners;
   private final LongAdder[] refused = adders(Refusal.values().length);
+  private final LongAdder[] roomsRefused = adders(RoomRefusal.values().length);
   private final LongAdder[] errors = adders(ErrorCode.values().length);
   private final Map<String, LongAdder> closes;
   private final ClassValue<LongAdder> commands = new ClassValue<>() {
@@ -102,6 +112,14 @@ public final class ChatCounters {
 
   long refusals(Refusal refusal) {
     return refused[refusal.ordinal()].sum();
+  }
+
+  public void roomRefused(RoomRefusal refusal) {
+    roomsRefused[refusal.ordinal()].increment();
+  }
+
+  long roomRefusals(RoomRefusal refusal) {
+    return roomsRefused[refusal.ordinal()].sum();
   }
 
   /** A command decoded from a client (before rate limiting). */

@@ -43,6 +43,11 @@ public final class ServerMeters implements MeterBinder {
     bindTraffic(registry);
     gauge(registry, "sessions.logged.in", "sessions that have sent a successful hello", gauges.loggedIn(), null);
     gauge(registry, "rooms", "rooms that exist, members or not", gauges.rooms(), null);
+    for (ChatCounters.RoomRefusal refusal : ChatCounters.RoomRefusal.values()) {
+      FunctionCounter.builder(PREFIX + "rooms.refused", counters, c -> c.roomRefusals(refusal))
+          .description("joins that would have created a room and were refused, by the limit that refused them")
+          .tag("reason", refusal.label()).register(registry);
+    }
     gauge(registry, "room.members", "room memberships, all rooms together", counters::members, null);
     FunctionCounter.builder(PREFIX + "messages.accepted", counters, ChatCounters::messages)
         .description("say commands a room accepted, stored and broadcast").register(registry);
