@@ -9,6 +9,13 @@ import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.LoopDrain;
+import io.netchat.server.metrics.ChatCounters;
+import io.netchat.server.metrics.ListenerTags;
+import io.netchat.server.metrics.NettyMeters;
+import io.netchat.server.metrics.ServerGauges;
+import io.netchat.server.metrics.ServerMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netchat.server.room.HistoryBudget;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
@@ -28,6 +35,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +57,7 @@ public final class ChatServer implements AutoCloseable {
   private final ServerContext context;
   private final List<Channel> listeners;
   private final Budgets budgets;
+  private final ServerMeters meters;
   private volatile boolean closed;
 
   /** The three global memory budgets as enforced. */
@@ -57,6 +66,7 @@ public final class ChatServer implements AutoCloseable {
   private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
       ServerContext context, List<Channel> listeners, Budgets budgets) {
     this.budgets = budgets;
+    this.meters = new ServerMeters(context.counters(), gauges(context, budgets), listenerTags(config, listeners));
     this.config = config;
     this.acceptors = acceptors;
     this.workers = workers;
@@ -85,11 +95,12 @@ public final class ChatServer implements AutoCloseable {
     int ioThreads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads,
         new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
+    ChatCounters counters = new ChatCounters(formats.size());
     RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
-        config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history));
+        config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history), counters);
     RepeatedLog refusals = ServerContext.refusalLog();
-    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals));
-    ServerContext context = new ServerContext(config, formats, clock, rooms, refusals);
+    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters));
+    ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters);
     CommandDispatcher dispatcher = new CommandDispatcher(context);
     List<Channel> bound = new ArrayList<>();
     try {
@@ -164,6 +175,62 @@ public final class ChatServer implements AutoCloseable {
     return context.rooms().size();
   }
 
+  /**
+   * Registers this server's meters in {@code registry}: its own figures ({@link ServerMeters}),
+   * the allocator's memory and each event loop's pending tasks ({@link NettyMeters}).
+   * Every meter reads a figure at scrape time; nothing is added to the chat path.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    meters.bindTo(registry);
+    if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
+      new NettyMeters(allocator.metric(), workers).bindTo(registry);
+    }
+  }
+
+  /**
+   * Why this server is not ready to serve now: it is shutting down, or a listener is no longer
+   * bound. Empty when every listener accepts connections. Any thread.
+   */
+  public Optional<String> notReadyBecause() {
+    if (closed || context.shuttingDown()) {
+      return Optional.of("shutting down");
+    }
+    List<InetSocketAddress> unbound = listeners.stream().filter(ch -> !ch.isActive())
+        .map(ch -> (InetSocketAddress) ch.localAddress()).toList();
+    return unbound.isEmpty() ? Optional.empty() : Optional.of("listeners not bound: " + unbound);
+  }
+
+  private static ServerGauges gauges(ServerContext context, Budgets budgets) {
+    return new ServerGauges(context.limiter()::open, context.users()::size, context.rooms()::size,
+        budgets.inbound()::used, budgets.inbound()::limit, budgets.outbound()::queued, budgets.outbound()::held,
+        budgets.outbound()::limit, budgets.history()::held, budgets.history()::limit, budgets.history()::evicted);
+  }
+
+  private static List<ListenerTags> listenerTags(ServerConfig config, List<Channel> listeners) {
+    List<ListenerTags> tags = new ArrayList<>();
+    for (int i = 0; i < listeners.size(); i++) {
+      ListenerConfig listener = config.listeners().get(i);
+      int port = ((InetSocketAddress) listeners.get(i).localAddress()).getPort();
+      tags.add(new ListenerTags(NetUtil.toSocketAddressString(listener.host(), port), listener.framing(),
+          listener.codec()));
+    }
+    return tags;
+  }
+
+  /**
+   * Runs with {@code newConfig} from now on, without dropping a connection. The caller
+   * ({@code ConfigReload}) passes the running configuration with only the settings that can change
+   * live replaced; what reads them, and when, is listed in docs/OPERATIONS.md ("Reload").
+   */
+  public void reconfigure(ServerConfig newConfig) {
+    context.reconfigure(newConfig);
+  }
+
+  /** The configuration in force now (the started one, or the last {@link #reconfigure}d). */
+  public ServerConfig config() {
+    return context.config();
+  }
+
   /** The rooms, for tests that set up many of them without a connection each. */
   RoomRegistry rooms() {
     return context.rooms();
@@ -185,7 +252,7 @@ public final class ChatServer implements AutoCloseable {
       return;
     }
     closed = true;
-    long graceMillis = config.timeouts().shutdownGrace().toMillis();
+    long graceMillis = context.config().timeouts().shutdownGrace().toMillis();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     context.startShutdown();
     listeners.forEach(ch -> ch.close().syncUninterruptibly());

@@ -61,6 +61,11 @@ final class OutboundBudget implements Runnable {
     return () -> Long.MAX_VALUE;
   }
 
+  /** The budget: bytes all connections' queues may hold together ({@code memory.outbound_bytes}). */
+  long limit() {
+    return limit;
+  }
+
   /** Pending outbound bytes of all connections at the last check. */
   long queued() {
     return queued;

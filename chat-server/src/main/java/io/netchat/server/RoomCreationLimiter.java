@@ -1,5 +1,6 @@
 package io.netchat.server;
 
+import io.netchat.server.metrics.ChatCounters;
 import io.netchat.server.room.Member;
 import io.netchat.server.room.RoomCreations;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,7 @@ import java.util.function.LongSupplier;
  * Room creation rate per remote address ({@code limits.room_creations_per_minute},
  * {@code limits.room_creation_burst}): every connection of one address draws from the same
  * token bucket, so a connection is bounded by its address's rate too. Refusals and every other
- * global limit hit go to the server's {@link RepeatedLog}. The bucket table is bounded: when it
+ * global limit hit go to the server's {@link RepeatedLog}, and are counted by limit. The bucket table is bounded: when it
  * reaches {@code maxHosts}, the buckets that have refilled (a host that stopped creating) are
  * dropped, since a full bucket is the same as none; if none has, a new host may not create a
  * room until one does.
@@ -21,9 +22,17 @@ final class RoomCreationLimiter implements RoomCreations {
   private final int maxHosts;
   private final LongSupplier nanos;
   private final RepeatedLog log;
+  private final ChatCounters counters;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   RoomCreationLimiter(int perMinute, int burst, int maxHosts, LongSupplier nanos, RepeatedLog log) {
+    this(perMinute, burst, maxHosts, nanos, log, new ChatCounters(0));
+  }
+
+  /** @param counters where refused creations are counted, by the limit that refused them */
+  RoomCreationLimiter(int perMinute, int burst, int maxHosts, LongSupplier nanos, RepeatedLog log,
+      ChatCounters counters) {
+    this.counters = counters;
     this.perMinute = perMinute;
     this.burst = burst;
     this.maxHosts = maxHosts;
@@ -55,6 +64,11 @@ final class RoomCreationLimiter implements RoomCreations {
 
   @Override
   public void limitHit(String cause, String line) {
+    if (cause.equals("max_rooms")) {
+      counters.roomRefused(ChatCounters.RoomRefusal.MAX_ROOMS);
+    } else if (cause.startsWith("room_creations_per_minute")) {
+      counters.roomRefused(ChatCounters.RoomRefusal.CREATION_RATE);
+    }
     log.log(cause, line);
   }
 

@@ -5,6 +5,7 @@ import io.netchat.codec.WireFormat;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.FlushBatcher;
+import io.netchat.server.metrics.ChatCounters;
 import io.netchat.server.room.RoomCreations;
 import io.netchat.server.room.RoomRegistry;
 import io.netty.util.concurrent.EventExecutor;
@@ -21,12 +22,15 @@ import org.slf4j.event.Level;
  * The state one server instance shares between its connections: configuration, the wire format
  * of each listener, users, rooms, connection counts and the per-loop flush batchers. Injected
  * into every {@link SessionHandler}; nothing here is static.
+ *
+ * <p>The configuration is swapped whole by {@link #reconfigure} (SIGHUP): everything that reads
+ * it through {@link #config()} when it acts sees the new values from then on.
  */
 final class ServerContext {
   /** How often the repeats of a refusal-like log line are summed up into one line. */
   static final Duration REPEATED_LOG_WINDOW = Duration.ofSeconds(10);
 
-  private final ServerConfig config;
+  private volatile ServerConfig config;
   private final List<WireFormat> formats;
   private final Clock clock;
   private final UserRegistry users = new UserRegistry();
@@ -34,8 +38,9 @@ final class ServerContext {
   private final ConnectionLimiter limiter;
   private final Map<EventExecutor, FlushBatcher> flushers = new ConcurrentHashMap<>();
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
-  private final Limits announcedLimits;
+  private volatile Limits announcedLimits;
   private final RepeatedLog refusals;
+  private final ChatCounters counters;
   private volatile boolean shuttingDown;
 
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
@@ -44,19 +49,36 @@ final class ServerContext {
 
   /** @param refusals the log of refusals and global limit hits, shared with the room registry */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals) {
+    this(config, formats, clock, rooms, refusals, new ChatCounters(formats.size()));
+  }
+
+  /** @param counters the server's event counts, shared with its rooms */
+  ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
+      ChatCounters counters) {
+    this.counters = counters;
     this.refusals = refusals;
     this.config = config;
     this.formats = List.copyOf(formats);
     this.clock = clock;
     this.rooms = rooms;
-    this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp());
-    var limits = config.limits();
-    this.announcedLimits = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
-        limits.historySize(), limits.messagesPerSecond(), limits.burst());
+    this.limiter = new ConnectionLimiter(() -> this.config.limits().maxConnections(),
+        () -> this.config.limits().maxConnectionsPerIp(), counters);
+    this.announcedLimits = announced(config.limits());
   }
 
   ServerConfig config() {
     return config;
+  }
+
+  /** Runs with {@code newConfig} from now on; the caller decided which of its values may change live. */
+  void reconfigure(ServerConfig newConfig) {
+    announcedLimits = announced(newConfig.limits());
+    config = newConfig;
+  }
+
+  private static Limits announced(LimitsConfig limits) {
+    return new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
+        limits.historySize(), limits.messagesPerSecond(), limits.burst());
   }
 
   WireFormat format(int listenerIndex) {
@@ -79,6 +101,16 @@ final class ServerContext {
     return limiter;
   }
 
+  ChatCounters counters() {
+    return counters;
+  }
+
+  /** The refusal of a connection that arrives during shutdown, counted. */
+  String refuseWhileShuttingDown() {
+    counters.refused(ChatCounters.Refusal.SHUTTING_DOWN);
+    return "the server is shutting down";
+  }
+
   Set<Session> sessions() {
     return sessions;
   }
@@ -93,9 +125,9 @@ final class ServerContext {
   }
 
   /** Room creation as {@code limits} allow it, refusals and limit hits logged to {@code refusals}. */
-  static RoomCreations roomCreations(LimitsConfig limits, RepeatedLog refusals) {
+  static RoomCreations roomCreations(LimitsConfig limits, RepeatedLog refusals, ChatCounters counters) {
     return new RoomCreationLimiter(limits.roomCreationsPerMinute(), limits.roomCreationBurst(),
-        limits.maxConnections(), System::nanoTime, refusals);
+        limits.maxConnections(), System::nanoTime, refusals, counters);
   }
 
   /** Refused connections and global limit hits: one line per cause and window, however many there were. */

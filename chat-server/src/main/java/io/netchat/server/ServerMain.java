@@ -1,13 +1,11 @@
 package io.netchat.server;
 
-import ch.qos.logback.classic.Level;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Durations;
 import io.netchat.server.config.ConfigException;
 import io.netchat.server.config.ConfigLoader;
 import io.netchat.server.config.DaemonConfig;
 import io.netchat.server.config.ListenerOverrides;
-import io.netchat.server.config.LoggingConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netty.util.NetUtil;
 import java.io.PrintWriter;
@@ -29,7 +27,8 @@ import picocli.CommandLine.Option;
  * <p>Exit codes: {@value #EXIT_OK} after {@code --help}, {@code --version} or a passed {@code --check};
  * {@value #EXIT_FAILURE} when the server cannot start (e.g. a port is in use);
  * {@value #EXIT_BAD_CONFIG} for a bad configuration or command line; 143 after SIGTERM and 130
- * after SIGINT (the JVM's codes for a signalled exit). SIGHUP is logged and ignored.
+ * after SIGINT (the JVM's codes for a signalled exit). SIGHUP reloads the {@code --config} file
+ * ({@link ConfigReload}): the settings that can change live are applied, the others named.
  */
 @Command(name = "netchat-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
@@ -67,6 +66,7 @@ public final class ServerMain implements Callable<Integer> {
   private CommandLine.Model.CommandSpec spec;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final LogSetup logSetup = new LogSetup();
 
   public static void main(String[] args) {
     int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -99,29 +99,45 @@ public final class ServerMain implements Callable<Integer> {
     if (checkOnly) {
       spec.commandLine().getOut().println("configuration OK; listeners: " + serverConfig.listeners().stream()
           .map(l -> NetUtil.toSocketAddressString(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec() + ")").toList());
+      spec.commandLine().getOut().println("admin: " + (daemon.admin() == null ? "off"
+          : "http://" + NetUtil.toSocketAddressString(daemon.admin().host(), daemon.admin().port())));
       spec.commandLine().getOut().println("memory budgets: " + memory);
       return EXIT_OK;
     }
     log.info("memory budgets: {}", memory);
-    applyLogLevel(daemon.logging());
+    logSetup.apply(daemon.logging());
     ChatServer server;
+    AdminListener admin = null;
     try {
       server = ChatServer.start(serverConfig);
     } catch (Exception e) { // Netty rethrows a bind failure's IOException unchecked-style: catch it too
-      String reason = withListeners(describe(e), serverConfig);
-      log.error("netchat-server could not start: {}", reason);
-      log.debug("start-up failure", e);
-      err.println("netchat-server: could not start: " + reason);
-      return EXIT_FAILURE;
+      return couldNotStart(withListeners(describe(e), serverConfig), e, err);
     }
-    HangupSignal.ignoreWithALogLine();
     try {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, serverConfig), "netchat-shutdown"));
+      // Further /health/ready conditions (the store is writable) join the server's own here, as ReadinessChecks.
+      admin = daemon.admin() == null ? null : AdminListener.start(daemon.admin(), server, List.of());
+    } catch (Exception e) {
+      server.close();
+      return couldNotStart(describe(e), e, err);
+    }
+    HangupSignal.onHangup(hangupAction(daemon, server));
+    AdminListener started = admin;
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, started, serverConfig), "netchat-shutdown"));
     } catch (IllegalStateException signalledDuringStartUp) {
-      shutDown(server, serverConfig);
+      shutDown(server, started, serverConfig);
     }
     stopped.await();
     return EXIT_OK;
+  }
+
+  /** What SIGHUP does: reload the file, or, without one, say there is nothing to reload. */
+  private Runnable hangupAction(DaemonConfig started, ChatServer server) {
+    if (config == null) {
+      return () -> log.info("SIGHUP: started without --config, nothing to reload");
+    }
+    ConfigReload reload = new ConfigReload(this::loadConfig, started, server, d -> logSetup.apply(d.logging()));
+    return reload::reloadAndLog;
   }
 
   private DaemonConfig loadConfig() {
@@ -141,22 +157,26 @@ public final class ServerMain implements Callable<Integer> {
     }
   }
 
-  private void shutDown(ChatServer server, ServerConfig serverConfig) {
+  private static int couldNotStart(String reason, Exception e, PrintWriter err) {
+    log.error("netchat-server could not start: {}", reason);
+    log.debug("start-up failure", e);
+    err.println("netchat-server: could not start: " + reason);
+    return EXIT_FAILURE;
+  }
+
+  /** Closes the server (the admin listener answers ready = 503 meanwhile), then the admin listener. */
+  private void shutDown(ChatServer server, AdminListener admin, ServerConfig serverConfig) {
     log.info("shutdown requested: saying bye to every client (grace {})",
         Durations.format(serverConfig.timeouts().shutdownGrace()));
     try {
       server.close();
+      if (admin != null) {
+        admin.close();
+      }
     } catch (Exception e) {
       log.warn("shutdown did not complete cleanly: {}", describe(e));
     } finally {
       stopped.countDown();
-    }
-  }
-
-  /** Sets the root level when logback is the SLF4J binding (it is in the packaged daemon). */
-  private static void applyLogLevel(LoggingConfig logging) {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-      root.setLevel(Level.toLevel(logging.level(), Level.INFO));
     }
   }
 

@@ -4,6 +4,7 @@ import io.netchat.codec.HandlerNames;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
 import io.netchat.server.fanout.FlushBatcher;
+import io.netchat.server.metrics.ConnectionMetrics;
 import io.netchat.server.room.Member;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -191,6 +192,7 @@ public final class Session implements Member {
   private void dropSlowConsumer(long queuedBytes) {
     log.warn("slow consumer {} ({}): {} bytes queued, more than the limit of {}; disconnecting",
         nick, channel.remoteAddress(), queuedBytes, maxOutboundBytes);
+    ConnectionMetrics.closingAs(channel, SLOW_CONSUMER);
     closing = true;
     channel.close();
   }
@@ -212,6 +214,7 @@ public final class Session implements Member {
         return;
       }
       closing = true;
+      ConnectionMetrics.closingAs(channel, SLOW_CONSUMER);
       log.warn("slow consumer {} ({}): {} bytes queued, the most of any connection while all of them queue {},"
           + " more than memory.outbound_bytes = {}; disconnecting", nick, channel.remoteAddress(), queuedBytes,
           allQueued, budget);

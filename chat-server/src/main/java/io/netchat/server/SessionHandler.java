@@ -70,7 +70,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         context.flusherFor(ctx.channel().eventLoop()), limits.maxOutboundBytes());
     bucket = new TokenBucket(limits.messagesPerSecond(), limits.burst(), now(ctx));
     admittedAddress = addressOf(ctx.channel().remoteAddress());
-    String refusal = context.shuttingDown() ? "the server is shutting down"
+    String refusal = context.shuttingDown() ? context.refuseWhileShuttingDown()
         : context.limiter().tryAcquire(admittedAddress);
     if (refusal != null) {
       ErrorCode code = context.shuttingDown() ? ErrorCode.SHUTTING_DOWN : ErrorCode.LIMIT_REACHED;

@@ -145,6 +145,11 @@ final class WireClient implements AutoCloseable {
     socket.getOutputStream().flush();
   }
 
+  /** The client's own port: how the server's logs name this connection. */
+  int localPort() {
+    return socket.getLocalPort();
+  }
+
   ChatCodec codec() {
     return format.codec();
   }

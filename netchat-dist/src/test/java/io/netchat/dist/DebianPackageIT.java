@@ -54,6 +54,8 @@ class DebianPackageIT {
         .anyMatch(entry("-rw-r--r--", "./opt/netchat/lib/netchat-server.jar"))
         .anyMatch(entry("-rw-r--r--", "./opt/netchat/lib/netchat-client.jar"))
         .anyMatch(entry("-rw-r--r--", "./opt/netchat/docs/OPERATIONS.md"))
+        .anyMatch(entry("-rw-r--r--", "./opt/netchat/examples/prometheus/netchat-alerts.yml"))
+        .anyMatch(entry("-rw-r--r--", "./opt/netchat/examples/grafana/netchat-dashboard.json"))
         .anyMatch(entry("-rw-r--r--", "./etc/netchat/server.yaml"))
         .anyMatch(entry("-rw-r--r--", "./etc/netchat/logback.xml"))
         .anyMatch(entry("-rw-r--r--", "./lib/systemd/system/netchat-server.service"))

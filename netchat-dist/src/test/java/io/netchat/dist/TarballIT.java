@@ -25,7 +25,9 @@ class TarballIT {
     assertThat(modes.keySet()).allMatch(name -> name.startsWith(top), "starts with " + top)
         .contains(top + "lib/netchat-server.jar", top + "lib/netchat-client.jar", top + "config/server.yaml",
             top + "config/logback.xml", top + "config/netchat-server.service", top + "docs/OPERATIONS.md",
-            top + "docs/PROTOCOL.md", top + "docs/CONFIGURATION.md", top + "docs/CLIENT.md", top + "README.md");
+            top + "docs/PROTOCOL.md", top + "docs/CONFIGURATION.md", top + "docs/CLIENT.md", top + "README.md",
+            top + "examples/prometheus/prometheus.yml", top + "examples/prometheus/netchat-alerts.yml",
+            top + "examples/grafana/netchat-dashboard.json");
     assertThat(modes).containsEntry(top + "bin/netchat-server", "-rwxr-xr-x")
         .containsEntry(top + "bin/netchat-client", "-rwxr-xr-x")
         .containsEntry(top + "config/server.yaml", "-rw-r--r--");

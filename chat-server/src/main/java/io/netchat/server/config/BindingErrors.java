@@ -158,7 +158,7 @@ final class BindingErrors {
     return Optional.empty();
   }
 
-  private static String snake(String name) {
+  static String snake(String name) {
     return PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(name);
   }
 }

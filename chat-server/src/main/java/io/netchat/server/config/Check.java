@@ -65,6 +65,21 @@ final class Check {
     return value;
   }
 
+  /** A TCP port to bind: 0 (any free port) to 65535. */
+  static int port(String key, int value) {
+    if (value < 0 || value > ListenerConfig.MAX_PORT) {
+      throw new ConfigException(key, value, "expected an integer from 0 to " + ListenerConfig.MAX_PORT
+          + " (0 picks a free port)");
+    }
+    return value;
+  }
+
+  /** An address to bind, as {@link IpLiterals} accepts it, kept without IPv6 brackets. */
+  static String ipLiteral(String key, String value) {
+    return IpLiterals.normalize(present(key, value, "expected " + IpLiterals.FORM))
+        .orElseThrow(() -> new ConfigException(key, value, "expected " + IpLiterals.FORM));
+  }
+
   static <T> T present(String key, T value, String allowed) {
     if (value == null) {
       throw new ConfigException(key, null, allowed);

@@ -23,12 +23,8 @@ public record ListenerConfig(String host, int port, String framing, String codec
 
   /** Checks the host is an IP literal, the port a port and the framing known. */
   public ListenerConfig {
-    String written = host;
-    host = IpLiterals.normalize(Check.present("host", host, "expected " + IpLiterals.FORM))
-        .orElseThrow(() -> new ConfigException("host", written, "expected " + IpLiterals.FORM));
-    if (port < 0 || port > MAX_PORT) {
-      throw new ConfigException("port", port, "expected an integer from 0 to " + MAX_PORT + " (0 picks a free port)");
-    }
+    host = Check.ipLiteral("host", host);
+    Check.port("port", port);
     Check.oneOf("framing", framing, Arrays.stream(Framing.values()).map(Framing::wireName).toList());
     Check.nonBlank("codec", codec);
   }

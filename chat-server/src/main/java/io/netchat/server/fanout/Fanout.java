@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Delivers one message to many connections: encoded once per wire format in use, the same bytes
@@ -17,7 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
  * path: a recipient loop that has shut down, an encoder that fails, a recipient that is gone or
  * closes mid-broadcast. Recipients are regrouped by loop on every add and remove into immutable
  * snapshots, so a task running on another loop reads a stable array and a broadcast allocates
- * nothing per recipient beyond its duplicate. Used from its owner's loop only.
+ * nothing per recipient beyond its duplicate. Each loop's share of a broadcast adds its count of
+ * recipients to the deliveries counter once. Used from its owner's loop only.
  */
 public final class Fanout {
   /** The recipients on one loop, with each one's format index read once, at regroup time. */
@@ -27,6 +29,7 @@ public final class Fanout {
 
   private final List<WireFormat> formats;
   private final ByteBufAllocator allocator;
+  private final LongAdder deliveries;
   private final List<Recipient> recipients = new ArrayList<>();
   private LoopGroup[] groups = NONE;
   private int[] perFormat;
@@ -36,8 +39,14 @@ public final class Fanout {
    * @param allocator where the encoded frames come from
    */
   public Fanout(List<WireFormat> formats, ByteBufAllocator allocator) {
+    this(formats, allocator, new LongAdder());
+  }
+
+  /** As {@link #Fanout(List, ByteBufAllocator)}, counting the frames handed to recipients in {@code deliveries}. */
+  public Fanout(List<WireFormat> formats, ByteBufAllocator allocator, LongAdder deliveries) {
     this.formats = List.copyOf(formats);
     this.allocator = allocator;
+    this.deliveries = deliveries;
     this.perFormat = new int[this.formats.size()];
   }
 
@@ -69,9 +78,9 @@ public final class Fanout {
     try {
       for (LoopGroup group : snapshot) {
         if (group.loop().inEventLoop()) {
-          deliver(group, frames, except);
+          deliver(group, frames, except, deliveries);
         } else {
-          handOff(group, frames, except);
+          handOff(group, frames, except, deliveries);
         }
       }
     } finally {
@@ -79,12 +88,12 @@ public final class Fanout {
     }
   }
 
-  private static void handOff(LoopGroup group, ByteBuf[] frames, Recipient except) {
+  private static void handOff(LoopGroup group, ByteBuf[] frames, Recipient except, LongAdder deliveries) {
     ByteBuf[] retained = retainAll(frames);
     try {
       group.loop().execute(() -> {
         try {
-          deliver(group, retained, except);
+          deliver(group, retained, except, deliveries);
         } finally {
           releaseAll(retained);
         }
@@ -109,15 +118,18 @@ public final class Fanout {
     }
   }
 
-  private static void deliver(LoopGroup group, ByteBuf[] frames, Recipient except) {
+  private static void deliver(LoopGroup group, ByteBuf[] frames, Recipient except, LongAdder deliveries) {
     Recipient[] recipients = group.recipients();
     int[] formatIndexes = group.formatIndexes();
+    int delivered = 0;
     for (int i = 0; i < recipients.length; i++) {
       Recipient recipient = recipients[i];
       if (recipient != except) {
         recipient.deliver(frames[formatIndexes[i]].retainedDuplicate());
+        delivered++;
       }
     }
+    deliveries.add(delivered);
   }
 
   private static ByteBuf[] retainAll(ByteBuf[] frames) {

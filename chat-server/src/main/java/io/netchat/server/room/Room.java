@@ -43,7 +43,7 @@ public final class Room {
     this.context = context;
     this.registry = registry;
     this.history = context.historyFactory().create(context.limits().historySize(), loop);
-    this.fanout = new Fanout(context.formats(), context.allocator());
+    this.fanout = new Fanout(context.formats(), context.allocator(), context.counters().deliveries());
   }
 
   public String name() {
@@ -92,6 +92,7 @@ public final class Room {
         return;
       }
       members.add(session);
+      context.counters().memberJoined();
       fanout.add(session);
       memberCount = members.size();
       cancelExpiry();
@@ -152,6 +153,7 @@ public final class Room {
       return;
     }
     fanout.remove(session);
+    context.counters().memberLeft();
     memberCount = members.size();
     if (leave) {
       session.leftRoom(key);
@@ -176,6 +178,7 @@ public final class Room {
     ServerMessage.Message message = new ServerMessage.Message(
         name, history.lastSeq() + 1, session.nick(), text, now());
     history.append(message);
+    context.counters().messageAccepted();
     broadcast(message, null);
     ok(session, id, message.seq());
   }

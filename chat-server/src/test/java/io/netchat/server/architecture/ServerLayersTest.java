@@ -13,7 +13,8 @@ import io.netty.channel.ChannelPipeline;
 /**
  * The seams inside chat-server (docs/ARCHITECTURE.md, "Modules and packages"): rooms hold the
  * rules and reach connections only through {@code room.Member} and the fanout; the fanout knows
- * neither rooms nor sessions.
+ * neither rooms nor sessions. Metrics and the admin listener are leaves: the chat packages may
+ * count into {@code metrics} but never see Micrometer, and {@code admin} knows nothing of chat.
  */
 @AnalyzeClasses(packages = "io.netchat.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ServerLayersTest {
@@ -37,4 +38,30 @@ class ServerLayersTest {
       .that().resideInAPackage("io.netchat.server.fanout..")
       .should().dependOnClassesThat().resideInAnyPackage("io.netchat.server", "io.netchat.server.room..")
       .because("the fanout delivers bytes to Recipients; rules live above it");
+
+  @ArchTest
+  static final ArchRule metricsKnowNoSessionsRoomsOrAdmin = noClasses()
+      .that().resideInAPackage("io.netchat.server.metrics..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.netchat.server", "io.netchat.server.room..",
+          "io.netchat.server.fanout..", "io.netchat.server.admin..")
+      .because("counters are a leaf the chat code increments; what they read is handed in as suppliers");
+
+  @ArchTest
+  static final ArchRule theAdminListenerKnowsNoChat = noClasses()
+      .that().resideInAPackage("io.netchat.server.admin..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.netchat.server", "io.netchat.server.room..",
+          "io.netchat.server.fanout..", "io.netchat.server.metrics..", "io.netchat.codec..", "io.micrometer..")
+      .because("the admin listener serves a scrape and readiness checks it is given, nothing else");
+
+  @ArchTest
+  static final ArchRule roomsAndTheFanoutNeverSeeMicrometerOrAdmin = noClasses()
+      .that().resideInAnyPackage("io.netchat.server.room..", "io.netchat.server.fanout..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.netchat.server.admin..")
+      .because("the chat path counts into plain LongAdders; Micrometer reads them at scrape time");
+
+  @ArchTest
+  static final ArchRule theFanoutCountsWithoutTheMetricsPackage = noClasses()
+      .that().resideInAPackage("io.netchat.server.fanout..")
+      .should().dependOnClassesThat().resideInAPackage("io.netchat.server.metrics..")
+      .because("the fanout is handed the LongAdder it adds its deliveries to");
 }

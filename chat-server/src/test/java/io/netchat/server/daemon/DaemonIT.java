@@ -11,6 +11,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DaemonIT {
   /** One listener in ChatServer's ready line, e.g. {@code 127.0.0.1:40123 (length/json)}. */
   private static final Pattern LISTENER = Pattern.compile("(\\[[0-9A-Fa-f:.%]+]|[0-9.]+):(\\d{1,5}) \\((\\w+)/(\\w+)\\)");
+  /** The admin listener's start line, e.g. {@code admin listener on http://127.0.0.1:40125 (...)}. */
+  private static final Pattern ADMIN = Pattern.compile("admin listener on http://127\\.0\\.0\\.1:(\\d{1,5})");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int SHUTDOWN_GRACE_SECONDS = 5;
 
@@ -87,18 +93,59 @@ class DaemonIT {
   }
 
   @Test
-  void sighupIsLoggedAndIgnored(@TempDir Path cwd) throws Exception {
-    start(cwd, "--port", "0");
+  void sighupReloadsTheConfigAndTheAdminListenerServesMetricsAndHealth(@TempDir Path cwd) throws Exception {
+    String listener = "listeners:\n  - {host: 127.0.0.1, port: 0}\nadmin: {port: 0}\n";
+    Path config = Files.writeString(cwd.resolve("server.yaml"), listener + "limits:\n  max_rooms_per_session: 3\n");
+    start(cwd, "--config", config.toString());
     await().atMost(START_TIMEOUT).until(this::readyLine, Optional::isPresent);
+    Matcher admin = await().atMost(START_TIMEOUT).until(() -> output().stream()
+        .map(ADMIN::matcher).filter(Matcher::find).findFirst(), Optional::isPresent).orElseThrow();
+    HttpClient http = HttpClient.newHttpClient();
+    URI base = URI.create("http://127.0.0.1:" + admin.group(1));
+    assertThat(get(http, base.resolve("/health/ready"))).isEqualTo("200 {\"status\":\"ready\"}\n");
+    assertThat(get(http, base.resolve("/metrics"))).startsWith("200 ").contains("netchat_connections_open 0.0",
+        "jvm_memory_used_bytes");
 
+    Matcher chat = LISTENER.matcher(readyLine().orElseThrow());
+    assertThat(chat.find()).isTrue();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(chat.group(2)))) {
+      socket.setSoTimeout(15_000);
+      DataOutputStream to = new DataOutputStream(socket.getOutputStream());
+      DataInputStream from = new DataInputStream(socket.getInputStream());
+      writeFrame(to, "{\"type\":\"hello\",\"nick\":\"operator\"}");
+      writeFrame(to, "{\"type\":\"join\",\"room\":\"ops\"}");
+      for (int i = 1; i <= 3; i++) {
+        writeFrame(to, "{\"type\":\"say\",\"room\":\"ops\",\"text\":\"line " + i + "\",\"id\":\"s" + i + "\"}");
+      }
+      writeFrame(to, "{not json");
+      JsonNode frame = readFrame(from);
+      while (!frame.path("type").asText().equals("error")) {
+        frame = readFrame(from);
+      }
+      assertThat(frame.path("code").asText()).isEqualTo("bad_json");
+      String metrics = get(http, base.resolve("/metrics"));
+      assertThat(metrics).contains("netchat_connections_open 1.0\n", "netchat_messages_accepted_total 3.0\n",
+          "netchat_commands_total{type=\"say\"} 3.0\n", "netchat_errors_sent_total{code=\"bad_json\"} 1.0\n",
+          "netchat_room_members 1.0\n", "netchat_deliveries_total 3.0\n");
+    }
+
+    Files.writeString(config, listener.replace("port: 0}", "port: 1}") + "limits:\n  max_rooms_per_session: 2\n");
     Process hangup = new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).inheritIO().start();
     assertThat(hangup.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> output().stream().anyMatch(line -> line.contains("SIGHUP received")));
+    await().atMost(Duration.ofSeconds(15)).until(() -> output().stream().anyMatch(line ->
+        line.contains("SIGHUP: configuration reloaded; applied: limits.max_rooms_per_session;")
+            && line.contains("need a restart: listeners")));
     assertThat(daemon.isAlive()).as("still running after SIGHUP; output: %s", output()).isTrue();
     daemon.destroy();
     assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 10, TimeUnit.SECONDS)).isTrue();
     assertThat(daemon.exitValue()).isIn(143, 0);
+  }
+
+  private static String get(HttpClient http, URI uri) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
   }
 
   /**

@@ -79,6 +79,27 @@ class ServerMainTest {
   }
 
   @Test
+  void checkNamesTheAdminListener() {
+    assertThat(run("--check-config", Path.of("..", "config", "server.yaml").toString())).isZero();
+    assertThat(out.toString()).contains("admin: http://127.0.0.1:9090");
+    out.getBuffer().setLength(0);
+    assertThat(run("--check")).isZero();
+    assertThat(out.toString()).contains("admin: off");
+  }
+
+  @Test
+  void aTakenAdminPortExitsOneNamingItAndClosesTheChatListener(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path file = Files.writeString(dir.resolve("server.yaml"), "listeners:\n  - {host: 127.0.0.1, port: 0}\n"
+          + "admin: {port: " + taken.getLocalPort() + "}\ntimeouts: {shutdown_grace: 1s}\n");
+
+      assertThat(run("--config", file.toString())).isEqualTo(1);
+      assertThat(err.toString()).contains("could not start: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+          + " (admin)");
+    }
+  }
+
+  @Test
   void checkConfigExitsTwoOnABadFile(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("server.yaml"), "transport: kqueue\n");
 
