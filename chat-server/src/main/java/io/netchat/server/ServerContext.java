@@ -5,8 +5,10 @@ import io.netchat.codec.WireFormat;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.FlushBatcher;
+import io.netchat.server.room.MessageIds;
 import io.netchat.server.room.RoomCreations;
 import io.netchat.server.room.RoomRegistry;
+import io.netchat.server.room.TxnLedger;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,8 @@ final class ServerContext {
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Limits announcedLimits;
   private final RepeatedLog refusals;
+  private final TxnLedger txns;
+  private final MessageIds.Counter dmIds = new MessageIds.Counter();
   private volatile boolean shuttingDown;
 
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
@@ -51,6 +55,7 @@ final class ServerContext {
     this.rooms = rooms;
     this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp());
     var limits = config.limits();
+    this.txns = new TxnLedger(limits.txnWindow());
     this.announcedLimits = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
         limits.historySize(), limits.messagesPerSecond(), limits.burst());
   }
@@ -85,6 +90,16 @@ final class ServerContext {
 
   Limits announcedLimits() {
     return announcedLimits;
+  }
+
+  /** What each session's {@code say}/{@code dm} with a {@code txn} got, for retries (contract 1.1). */
+  TxnLedger txns() {
+    return txns;
+  }
+
+  /** The msgids of direct messages: a random prefix per server start, then a count. */
+  MessageIds.Counter dmIds() {
+    return dmIds;
   }
 
   /** A new log for refused connections and global limit hits. */
