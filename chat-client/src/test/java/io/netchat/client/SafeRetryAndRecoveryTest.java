@@ -1,14 +1,13 @@
 package io.netchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.netchat.client.ClientFixture.get;
 import static org.awaitility.Awaitility.await;
 
 import io.netchat.codec.ServerMessage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,11 @@ import org.junit.jupiter.api.Test;
  * rather than having its first messages dropped.
  */
 class SafeRetryAndRecoveryTest {
-  private static final ReconnectPolicy FAST =
-      new ReconnectPolicy(true, Duration.ofMillis(20), Duration.ofMillis(200), 2.0, 0);
-
   private TestServer server;
-  private final List<ChatClient> clients = new ArrayList<>();
+  private final ClientFixture clients = new ClientFixture();
+  private final RecordingListener annEvents = new RecordingListener();
+  private final RecordingListener bobEvents = new RecordingListener();
+  private ChatClient bob;
 
   @BeforeEach
   void start() {
@@ -32,31 +31,23 @@ class SafeRetryAndRecoveryTest {
 
   @AfterEach
   void stop() {
-    clients.forEach(ChatClient::close);
+    clients.close();
     server.close();
   }
 
-  private ChatClient client(ClientConfig config, ChatListener listener) throws Exception {
-    ChatClient client = ChatClient.create(config, listener);
-    clients.add(client);
-    get(client.connect());
-    return client;
-  }
-
-  private static <T> T get(CompletableFuture<T> future) throws Exception {
-    return future.get(10, TimeUnit.SECONDS);
+  /** Ann (through {@code proxy}) and bob (directly) in the lobby; returns ann. */
+  private ChatClient annAndBobInTheLobby(TcpProxy proxy) throws Exception {
+    ChatClient ann = clients.viaProxy(server, proxy, "ann", annEvents);
+    bob = clients.connect(server.clientConfig("bob"), bobEvents);
+    get(ann.join("lobby"));
+    get(bob.join("lobby"));
+    return ann;
   }
 
   @Test
   void aSayWhoseAnswerIsLostInAReconnectIsDeliveredOnceAndCompletes() throws Exception {
     try (TcpProxy proxy = new TcpProxy(server.address())) {
-      RecordingListener annEvents = new RecordingListener();
-      RecordingListener bobEvents = new RecordingListener();
-      ChatClient ann = client(server.clientConfig("ann").withAddress("127.0.0.1", proxy.port()).withReconnect(FAST),
-          annEvents);
-      ChatClient bob = client(server.clientConfig("bob"), bobEvents);
-      get(ann.join("lobby"));
-      get(bob.join("lobby"));
+      ChatClient ann = annAndBobInTheLobby(proxy);
 
       proxy.dropReplies(); // the server gets the say, ann never hears back
       CompletableFuture<ServerMessage.Ok> once = ann.sayOk("lobby", "once");
@@ -82,13 +73,7 @@ class SafeRetryAndRecoveryTest {
   @Test
   void aSayLostOnItsWayIsSentAgainAfterTheReconnectAndDeliveredOnce() throws Exception {
     try (TcpProxy proxy = new TcpProxy(server.address())) {
-      RecordingListener annEvents = new RecordingListener();
-      RecordingListener bobEvents = new RecordingListener();
-      ChatClient ann = client(server.clientConfig("ann").withAddress("127.0.0.1", proxy.port()).withReconnect(FAST),
-          annEvents);
-      ChatClient bob = client(server.clientConfig("bob"), bobEvents);
-      get(ann.join("lobby"));
-      get(bob.join("lobby"));
+      ChatClient ann = annAndBobInTheLobby(proxy);
 
       proxy.dropRequests(); // the say never reaches the server
       CompletableFuture<Long> lost = ann.say("lobby", "second try");
@@ -110,10 +95,9 @@ class SafeRetryAndRecoveryTest {
   @Test
   void aSayPendingWhenTheClientGivesUpFails() throws Exception {
     try (TcpProxy proxy = new TcpProxy(server.address())) {
-      RecordingListener annEvents = new RecordingListener();
       ReconnectPolicy twice = new ReconnectPolicy(true, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 2);
-      ChatClient ann = client(server.clientConfig("ann").withAddress("127.0.0.1", proxy.port()).withReconnect(twice),
-          annEvents);
+      ChatClient ann = clients.connect(server.clientConfig("ann").withAddress("127.0.0.1", proxy.port())
+          .withReconnect(twice), annEvents);
       get(ann.join("lobby"));
       proxy.dropRequests();
       CompletableFuture<Long> lost = ann.say("lobby", "nobody hears");
@@ -128,9 +112,7 @@ class SafeRetryAndRecoveryTest {
   @Test
   void aRoomRecreatedPastOurSeqIsResyncedInsteadOfDroppingItsFirstMessages() throws Exception {
     try (TcpProxy proxy = new TcpProxy(server.address())) {
-      RecordingListener annEvents = new RecordingListener();
-      ChatClient ann = client(server.clientConfig("ann").withAddress("127.0.0.1", proxy.port()).withReconnect(FAST),
-          annEvents);
+      ChatClient ann = clients.viaProxy(server, proxy, "ann", annEvents);
       get(ann.join("lobby"));
       for (String text : List.of("old-1", "old-2")) {
         get(ann.say("lobby", text));
@@ -139,7 +121,7 @@ class SafeRetryAndRecoveryTest {
 
       proxy.cut();
       server.restart(); // the room is gone; the new one numbers from 1 under a new epoch
-      ChatClient bob = client(server.clientConfig("bob"), new RecordingListener());
+      bob = clients.connect(server.clientConfig("bob"), bobEvents);
       get(bob.join("lobby"));
       for (String text : List.of("new-1", "new-2", "new-3", "new-4")) {
         get(bob.say("lobby", text)); // seqs 1..4: past ann's last seq, 2
@@ -163,12 +145,7 @@ class SafeRetryAndRecoveryTest {
   @Test
   void aShortCutInOneEpochIsRecovered() throws Exception {
     try (TcpProxy proxy = new TcpProxy(server.address())) {
-      RecordingListener annEvents = new RecordingListener();
-      ChatClient ann = client(server.clientConfig("ann").withAddress("127.0.0.1", proxy.port()).withReconnect(FAST),
-          annEvents);
-      ChatClient bob = client(server.clientConfig("bob"), new RecordingListener());
-      get(ann.join("lobby"));
-      get(bob.join("lobby"));
+      ChatClient ann = annAndBobInTheLobby(proxy);
       get(bob.say("lobby", "one"));
       annEvents.awaitTexts("lobby", List.of("one"));
       proxy.cut();

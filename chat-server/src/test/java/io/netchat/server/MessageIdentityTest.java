@@ -26,12 +26,11 @@ class MessageIdentityTest {
     server = new EmbeddedServer(ServerConfig.defaults()
         .withTimeouts(TestServers.timeouts(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)))
         .withLimits(LimitsConfig.builder().messagesPerSecond(1000).burst(1000).historySize(50).build()));
-    ann = server.connect();
-    bob = server.connect();
-    ann.send(new ClientMessage.Hello(null, "ann"));
-    bob.send(new ClientMessage.Hello(null, "bob"));
-    ann.send(new ClientMessage.Join(null, "r", null));
-    bob.send(new ClientMessage.Join(null, "r", null));
+    ann = server.login("ann");
+    bob = server.login("bob");
+    for (EmbeddedServer.Connection member : List.of(ann, bob)) {
+      member.send(new ClientMessage.Join(null, "r", null));
+    }
     ann.received();
     bob.received();
   }
@@ -60,8 +59,7 @@ class MessageIdentityTest {
     ServerMessage.History history = (ServerMessage.History) bob.received().get(0);
     assertThat(history.messages()).extracting(ServerMessage.Message::msgid).containsExactlyInAnyOrderElementsOf(msgids);
 
-    EmbeddedServer.Connection carl = server.connect();
-    carl.send(new ClientMessage.Hello(null, "carl"));
+    EmbeddedServer.Connection carl = server.login("carl");
     carl.send(new ClientMessage.Join(null, "r", 2L));
     assertThat(carl.received()).filteredOn(ServerMessage.Message.class::isInstance)
         .extracting(m -> ((ServerMessage.Message) m).msgid())

@@ -30,7 +30,7 @@ class RecoveryTest {
         .withEmptyRoomRetention(RETENTION)
         .withTimeouts(TestServers.timeouts(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)))
         .withLimits(LimitsConfig.builder().messagesPerSecond(1000).burst(1000).historySize(5).build()));
-    ann = login("ann");
+    ann = server.login("ann");
     ann.send(new ClientMessage.Join(null, "r", null));
     ann.received();
   }
@@ -38,13 +38,6 @@ class RecoveryTest {
   @AfterEach
   void finish() {
     server.finish();
-  }
-
-  private EmbeddedServer.Connection login(String nick) {
-    EmbeddedServer.Connection c = server.connect();
-    c.send(new ClientMessage.Hello(null, nick));
-    c.received();
-    return c;
   }
 
   private void say(int count) {
@@ -61,7 +54,7 @@ class RecoveryTest {
   @Test
   void aJoinFromTheSameEpochWithNothingMissingIsRecovered() {
     say(4);
-    EmbeddedServer.Connection bob = login("bob");
+    EmbeddedServer.Connection bob = server.login("bob");
     bob.send(new ClientMessage.Join("j", "r", 2L, epoch()));
     List<Object> out = bob.received();
     assertThat(out.get(0)).isEqualTo(new ServerMessage.Joined("r", "", List.of("ann", "bob"), 4, 2, epoch(), true));
@@ -72,7 +65,7 @@ class RecoveryTest {
   @Test
   void aJoinFromTheSameEpochPastTheWindowGetsAGapAndIsNotRecovered() {
     say(9); // history_size 5: seqs 5..9 held
-    EmbeddedServer.Connection bob = login("bob");
+    EmbeddedServer.Connection bob = server.login("bob");
     bob.send(new ClientMessage.Join(null, "r", 1L, epoch()));
     List<Object> out = bob.received();
     assertThat(((ServerMessage.Joined) out.get(0)).recovered()).isFalse();
@@ -91,7 +84,7 @@ class RecoveryTest {
     ann.server.runPendingTasks();
     assertThat(server.context().rooms().get("r")).as("the room expired").isNull();
 
-    EmbeddedServer.Connection bob = login("bob");
+    EmbeddedServer.Connection bob = server.login("bob");
     bob.send(new ClientMessage.Join(null, "r", null));
     bob.send(new ClientMessage.Say(null, "r", "new one"));
     bob.send(new ClientMessage.Say(null, "r", "new two"));
@@ -116,7 +109,7 @@ class RecoveryTest {
   @Test
   void aV1JoinWithSinceStillReplaysAfterSinceAndSaysNotRecovered() {
     say(4);
-    EmbeddedServer.Connection bob = login("bob");
+    EmbeddedServer.Connection bob = server.login("bob");
     bob.send(new ClientMessage.Join(null, "r", 3L));
     List<Object> out = bob.received();
     assertThat(((ServerMessage.Joined) out.get(0)).recovered()).as("no epoch named: nothing proven").isFalse();
@@ -125,7 +118,7 @@ class RecoveryTest {
 
   @Test
   void aTopicChangeTakesTheNextSeqAndIsReplayedOnlyToSessionsThatTakeEvents() {
-    EmbeddedServer.Connection bob = login("bob");
+    EmbeddedServer.Connection bob = server.login("bob");
     bob.send(new ClientMessage.Join(null, "r", null));
     bob.received();
     say(1);
@@ -137,13 +130,13 @@ class RecoveryTest {
     say(1);
     String msgid3 = server.context().rooms().get("r").msgid(3);
 
-    EmbeddedServer.Connection carl = login("carl");
+    EmbeddedServer.Connection carl = server.login("carl");
     carl.send(new ClientMessage.Join(null, "r", 1L, epoch()));
     assertThat(carl.received()).as("v1 replay: messages only").containsExactly(
         new ServerMessage.Joined("r", "news", List.of("ann", "bob", "carl"), 3, 3, epoch(), true),
         new ServerMessage.Message("r", 3, "ann", "m", EmbeddedServer.NOW, msgid3, null));
 
-    EmbeddedServer.Connection dora = login("dora");
+    EmbeddedServer.Connection dora = server.login("dora");
     server.context().users().find("dora").caps(Set.of("events"));
     dora.send(new ClientMessage.Join(null, "r", 1L, epoch()));
     assertThat(dora.received()).as("with the events capability: the topic change in its place").containsExactly(
