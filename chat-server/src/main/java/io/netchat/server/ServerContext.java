@@ -55,7 +55,7 @@ final class ServerContext {
     this.rooms = rooms;
     this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp());
     var limits = config.limits();
-    this.txns = new TxnLedger(limits.txnWindow());
+    this.txns = new TxnLedger(limits.txnWindow(), limits.maxConnections());
     this.announcedLimits = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
         limits.historySize(), limits.messagesPerSecond(), limits.burst());
   }

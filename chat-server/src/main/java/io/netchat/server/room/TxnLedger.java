@@ -19,6 +19,9 @@ import java.util.function.LongSupplier;
  * never longer than {@code global}. A hostile client that sends thousands of txns therefore costs
  * at most {@code perSession} live entries and pushes only the oldest entries out, never the heap
  * up. An entry past the window is never answered from, and is dropped when it reaches the head.
+ * The server sizes {@code global} by {@link #globalCap}: {@value #ENTRIES_PER_CONNECTION} entries
+ * per allowed connection, whose heap ({@value #ENTRY_BYTES} bytes each at most) is part of the
+ * heap the memory plan allows each connection.
  *
  * <p>Thread-safe. A session's own commands are serialized (their room work runs in order), so a
  * find and the record that follows it never race for one session.
@@ -26,8 +29,13 @@ import java.util.function.LongSupplier;
 public final class TxnLedger {
   /** Most txns remembered per session: as many as the client library keeps unanswered at once. */
   public static final int DEFAULT_PER_SESSION = 1024;
-  /** Most txns remembered over all sessions (about 300 bytes each). */
-  public static final int DEFAULT_GLOBAL = 65_536;
+  /** Entries of the ledger per allowed connection ({@code limits.max_connections}). */
+  public static final int ENTRIES_PER_CONNECTION = 8;
+  /**
+   * Most heap one entry holds: its bookkeeping, the answer and the client's {@code txn} of up to 64
+   * chars; the msgid is the stored message's. {@code TxnLedgerTest} measures it.
+   */
+  public static final int ENTRY_BYTES = 320;
   /** Expired heads dropped per record: the queue drains faster than it fills. */
   private static final int EXPIRED_POLLS = 2;
 
@@ -42,9 +50,15 @@ public final class TxnLedger {
   private final ConcurrentLinkedQueue<Entry> oldestFirst = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
 
-  /** A ledger with the default caps and the system clock. */
-  public TxnLedger(Duration window) {
-    this(window, DEFAULT_PER_SESSION, DEFAULT_GLOBAL, System::nanoTime);
+  /** A ledger for a server of {@code maxConnections}, with the default caps and the system clock. */
+  public TxnLedger(Duration window, int maxConnections) {
+    this(window, DEFAULT_PER_SESSION, globalCap(maxConnections), System::nanoTime);
+  }
+
+  /** The global cap for a server of {@code maxConnections}: never below one session's cap. */
+  public static int globalCap(int maxConnections) {
+    return (int) Math.min(Integer.MAX_VALUE,
+        Math.max(DEFAULT_PER_SESSION, (long) maxConnections * ENTRIES_PER_CONNECTION));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.netchat.server.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,37 @@ class TxnLedgerTest {
     }
     assertThat(ledger.size()).as("each record drops up to two expired heads").isEqualTo(50);
     assertThat(ledger.sessions()).isEqualTo(1);
+  }
+
+  @Test
+  void anEntryHoldsNoMoreHeapThanTheMemoryPlanAllowsForIt() {
+    int count = 20_000;
+    TxnLedger ledger = ledger(1024, count);
+    String[] txns = new String[count];
+    for (int i = 0; i < count; i++) {
+      txns[i] = String.format("%064d", i); // a longest txn, made before the count
+    }
+    String[] sessions = new String[200];
+    for (int i = 0; i < sessions.length; i++) {
+      sessions[i] = "session-" + i;
+    }
+    ledger.record("warm-up", "w", sent(1)); // loads the classes outside the count
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int i = 0; i < count - 1; i++) {
+      ledger.record(sessions[i % sessions.length], txns[i], new TxnLedger.Sent((long) i + 1000, "shared-msgid"));
+    }
+    long perEntry = (threads.getThreadAllocatedBytes(thread) - before) / (count - 1);
+    long txnString = 24 + 16 + 64; // String and its byte[]: the ledger keeps the client's txn alive
+
+    assertThat(perEntry + txnString).as("%d B allocated per entry, plus its txn", perEntry)
+        .isLessThanOrEqualTo(TxnLedger.ENTRY_BYTES);
+    assertThat((long) TxnLedger.ENTRIES_PER_CONNECTION * TxnLedger.ENTRY_BYTES)
+        .as("a connection's share of the ledger within its 8 KiB, next to its measured 2.5 KiB")
+        .isLessThanOrEqualTo(4 * 1024);
+    assertThat(TxnLedger.globalCap(10_000)).isEqualTo(80_000);
+    assertThat(TxnLedger.globalCap(1)).isEqualTo(TxnLedger.DEFAULT_PER_SESSION);
   }
 }
