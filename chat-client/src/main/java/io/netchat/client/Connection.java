@@ -14,13 +14,17 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -57,6 +61,7 @@ final class Connection {
   // Confined to the event loop.
   private final Requests requests;
   private final RoomLedger rooms = new RoomLedger();
+  private final UnackedSends unacked = new UnackedSends();
   private Channel channel;
   private State state = State.NEW;
   private int attempt;
@@ -69,6 +74,7 @@ final class Connection {
   // Snapshots for other threads.
   private volatile String nickView;
   private volatile Set<String> roomsView = Set.of();
+  private volatile Map<String, String> epochsView = Map.of();
   private volatile boolean connectedView;
 
   /**
@@ -110,6 +116,21 @@ final class Connection {
   /** A fresh command id; thread-safe. */
   String nextId() {
     return requests.nextId();
+  }
+
+  /**
+   * A fresh {@code txn} for a say or dm (contract 1.1): 72 random bits, so that nobody who saw
+   * this client's earlier txns on broadcasts can guess the next one. Thread-safe.
+   */
+  static String nextTxn() {
+    byte[] bytes = new byte[9];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The epoch of joined room {@code room} as last answered, or null (not joined, or a v1 server). */
+  String epochOf(String room) {
+    return epochsView.get(room.toLowerCase(Locale.ROOT));
   }
 
   /** Completes on the event loop once the connection is closed for good, after {@code CLOSED} went out. */
@@ -236,6 +257,10 @@ final class Connection {
   }
 
   private void handle(Channel from, ServerMessage message) {
+    if (message instanceof ServerMessage.Message own && own.txn() != null && own.from().equalsIgnoreCase(nick)) {
+      requests.ownMessage(own); // accepted, whatever becomes of its ok
+      unacked.ownMessage(own); // one held across a reconnect is found in the backlog: not sent again
+    }
     if (message instanceof ServerMessage.Message room && !rooms.accept(room)) {
       log.debug("dropping duplicate {} #{}", room.room(), room.seq());
       return;
@@ -269,7 +294,7 @@ final class Connection {
     connectedView = false;
     String reason = lastByeReason != null ? "server said bye: " + lastByeReason : "connection lost";
     lastByeReason = null;
-    requests.endAll(reason);
+    unacked.hold(requests.endAll(reason, state == State.CONNECTED && config.reconnect().enabled()));
     switch (state) {
       case CLOSING -> finishClose("quit");
       case CONNECTED -> {
@@ -344,6 +369,8 @@ final class Connection {
       connectedView = true;
       attempt = 0;
       emit(ConnectionEvent.Kind.RECONNECTED, channel.remoteAddress() + " as " + nick + ", rooms " + roomsView);
+      Channel now = channel;
+      unacked.retry(this::nextId, (command, outcome) -> requests.write(now, command, outcome));
       if (nickChange != null) {
         nickChange.complete(welcome);
         nickChange = null;
@@ -366,15 +393,19 @@ final class Connection {
     scheduleReconnect(Failures.message(error));
   }
 
-  /** Re-joins every room with since = last seq delivered; a room the server now refuses is dropped. */
+  /**
+   * Re-joins every room with since = last seq delivered, in the room's epoch; a room the server now
+   * refuses is dropped.
+   */
   private CompletableFuture<Void> rejoinAll() {
     if (channel == null) {
       return CompletableFuture.failedFuture(new ChatConnectionException("connection lost while logging in"));
     }
     List<CompletableFuture<Void>> joins = new ArrayList<>();
-    for (Map.Entry<String, Long> room : rooms.lastSeqs().entrySet()) {
+    for (Map.Entry<String, RoomLedger.Position> room : rooms.positions().entrySet()) {
       CompletableFuture<Reply> join = new CompletableFuture<>();
-      requests.write(channel, new ClientMessage.Join(nextId(), room.getKey(), room.getValue()), join);
+      RoomLedger.Position position = room.getValue();
+      requests.write(channel, new ClientMessage.Join(nextId(), room.getKey(), position.since(), position.epoch()), join);
       joins.add(join.handle((reply, error) -> {
         if (Failures.unwrap(error) instanceof ChatErrorException refused) {
           log.warn("could not re-join {}: {}", room.getKey(), refused.getMessage());
@@ -424,6 +455,7 @@ final class Connection {
     state = State.CLOSED;
     connectedView = false;
     requests.endAll("client closed");
+    unacked.failAll("client closed: " + reason);
     if (nickChange != null) {
       nickChange.completeExceptionally(new ChatConnectionException("client closed: " + reason));
       nickChange = null;
@@ -454,7 +486,15 @@ final class Connection {
   }
 
   private void publishRooms() {
-    roomsView = Set.copyOf(rooms.lastSeqs().keySet());
+    Map<String, RoomLedger.Position> positions = rooms.positions();
+    roomsView = Set.copyOf(positions.keySet());
+    Map<String, String> epochs = new HashMap<>();
+    positions.forEach((room, position) -> {
+      if (position.epoch() != null) {
+        epochs.put(room.toLowerCase(Locale.ROOT), position.epoch());
+      }
+    });
+    epochsView = Map.copyOf(epochs);
   }
 
   private void emit(ConnectionEvent.Kind kind, String detail) {

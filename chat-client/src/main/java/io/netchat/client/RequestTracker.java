@@ -62,6 +62,22 @@ final class RequestTracker {
     return null;
   }
 
+  /**
+   * Our own {@code message} came back with a {@code txn}: the {@code say} that sent it, if still
+   * waiting for its ok, takes it as its answer (it is accepted even if the ok is lost). That say,
+   * or null.
+   */
+  Pending ownMessage(ServerMessage.Message message) {
+    for (Pending pending : byId.values()) {
+      if (pending.answer == null && pending.command instanceof ClientMessage.Say say
+          && message.txn().equals(say.txn()) && say.room().equalsIgnoreCase(message.room())) {
+        pending.answer = message;
+        return pending;
+      }
+    }
+    return null;
+  }
+
   /** Removes and returns the command with {@code id}, or null. */
   Pending take(String id) {
     Pending pending = id == null ? null : byId.remove(id);

@@ -133,16 +133,37 @@ final class Requests {
    * waiting fails with {@link ChatConnectionException}.
    */
   void endAll(String reason) {
+    endAll(reason, false);
+  }
+
+  /**
+   * The session ended ({@code reason}), as {@link #endAll(String)}; with {@code keepRetries}, a
+   * {@code say} or {@code dm} with a {@code txn} is not failed but returned, to be retried on the
+   * next connection (a {@code say} whose own message already came back completes instead: only its
+   * ok was lost).
+   */
+  List<RequestTracker.Pending> endAll(String reason, boolean keepRetries) {
     quitting.forEach(quit -> quit.complete(new Reply(null, null)));
     quitting.clear();
+    List<RequestTracker.Pending> kept = new ArrayList<>();
     for (RequestTracker.Pending pending : tracker.drain()) {
       if (pending.command instanceof ClientMessage.Quit) {
         pending.future.complete(new Reply(null, null));
+      } else if (pending.answer instanceof ServerMessage.Message accepted) {
+        pending.future.complete(UnackedSends.accepted(pending.command.id(), accepted));
+      } else if (keepRetries && UnackedSends.txnOf(pending.command) != null) {
+        kept.add(pending);
       } else {
         pending.future.completeExceptionally(new ChatConnectionException(reason + " before the answer to "
             + typeOf(pending.command) + " '" + pending.command.id() + "'"));
       }
     }
+    return kept;
+  }
+
+  /** Our own message with a txn came back: see {@link RequestTracker#ownMessage}. */
+  void ownMessage(ServerMessage.Message message) {
+    tracker.ownMessage(message);
   }
 
   private static String typeOf(ClientMessage command) {

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The rooms this client is in and the last {@code seq} it delivered for each: the {@code since}
- * of a re-join after reconnecting, and the filter that drops a message delivered before.
- * Confined to the client's event loop; not thread-safe.
+ * The rooms this client is in, with the last {@code seq} it delivered and the room's
+ * {@code epoch} (contract 1.1) for each: the {@code since} and {@code epoch} of a re-join after
+ * reconnecting, and the filter that drops a message delivered before. Confined to the client's
+ * event loop; not thread-safe.
  */
 final class RoomLedger {
   private final Map<String, RoomState> rooms = new LinkedHashMap<>();
@@ -16,6 +17,7 @@ final class RoomLedger {
   private static final class RoomState {
     final String name;
     long lastSeq;
+    String epoch;
     boolean resyncing;
 
     RoomState(String name) {
@@ -23,15 +25,31 @@ final class RoomLedger {
     }
   }
 
+  /** Where a re-join starts: after {@code since} in the room's {@code epoch} (null from a v1 server). */
+  record Position(long since, String epoch) {}
+
   /**
-   * The server answered a join made with {@code since} (null for a first join). Returns true
-   * when the room's sequence is now below {@code since}: the room was recreated (the server
-   * restarted without its history) and numbering started over. The caller must then join again
-   * with {@code since = 0}; until that join's {@code joined} arrives, messages of the room are
-   * dropped here, because that join replays them all, in order.
+   * The server answered a join made with {@code since} (null for a first join).
+   *
+   * <p>From a server with epochs (contract 1.1): a {@code joined} whose epoch is not the one the
+   * client had is a new numbering; the last seq delivered is forgotten, so the backlog that
+   * follows (the new room's latest page) is delivered rather than dropped. Returns false.
+   *
+   * <p>From a v1 server: returns true when the room's sequence is now below {@code since}: the
+   * room was recreated and numbering started over. The caller must then join again with
+   * {@code since = 0}; until that join's {@code joined} arrives, messages of the room are dropped
+   * here, because that join replays them all, in order.
    */
   boolean onJoined(ServerMessage.Joined joined, Long since) {
     RoomState state = rooms.computeIfAbsent(key(joined.room()), k -> new RoomState(joined.room()));
+    if (joined.epoch() != null) {
+      if (!joined.epoch().equals(state.epoch)) {
+        state.lastSeq = 0;
+        state.epoch = joined.epoch();
+      }
+      state.resyncing = false;
+      return false;
+    }
     if (since != null && joined.seq() < since) {
       state.lastSeq = 0;
       state.resyncing = true;
@@ -73,6 +91,13 @@ final class RoomLedger {
   Map<String, Long> lastSeqs() {
     Map<String, Long> snapshot = new LinkedHashMap<>();
     rooms.values().forEach(state -> snapshot.put(state.name, state.lastSeq));
+    return snapshot;
+  }
+
+  /** Each joined room with where its re-join starts, in join order. */
+  Map<String, Position> positions() {
+    Map<String, Position> snapshot = new LinkedHashMap<>();
+    rooms.values().forEach(state -> snapshot.put(state.name, new Position(state.lastSeq, state.epoch)));
     return snapshot;
   }
 

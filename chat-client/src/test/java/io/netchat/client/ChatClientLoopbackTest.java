@@ -88,7 +88,7 @@ class ChatClientLoopbackTest {
     assertThat(bobEvents.seqs("lobby")).containsExactly(1L, 2L);
 
     assertThat(get(ann.topic("lobby", "weekly sync")))
-        .isEqualTo(new ServerMessage.Topic("lobby", "weekly sync", "ann"));
+        .isEqualTo(new ServerMessage.Topic("lobby", "weekly sync", "ann", 3L)); // the change's seq in the room's stream
     bobEvents.awaitEvent(ServerMessage.Topic.class, t -> t.text().equals("weekly sync"));
     assertThat(get(bob.topic("lobby")).text()).isEqualTo("weekly sync");
 

@@ -47,6 +47,24 @@ class RequestsTest {
   }
 
   @Test
+  void aLostSessionKeepsSendsWithATxnForRetryAndCompletesASayWhoseMessageCameBack() {
+    CompletableFuture<Reply> seen = write(new ClientMessage.Say(requests.nextId(), "lobby", "seen", "t1"));
+    CompletableFuture<Reply> unseen = write(new ClientMessage.Say(requests.nextId(), "lobby", "unseen", "t2"));
+    CompletableFuture<Reply> dm = write(new ClientMessage.Dm(requests.nextId(), "bob", "psst", "t3"));
+    CompletableFuture<Reply> plain = write(new ClientMessage.Say(requests.nextId(), "lobby", "v1", null));
+    ServerMessage.Message own = new ServerMessage.Message("lobby", 7, "ann", "seen", java.time.Instant.EPOCH, "m7", "t1");
+    requests.ownMessage(own);
+
+    List<RequestTracker.Pending> kept = requests.endAll("connection lost", true);
+
+    assertThat(seen).isCompletedWithValue(new Reply(own, new ServerMessage.Ok("nc-1", 7L, "m7", null)));
+    assertThat(kept).extracting(pending -> pending.future).containsExactly(unseen, dm);
+    assertThat(unseen).isNotDone();
+    assertThat(failure(plain)).isInstanceOf(ChatConnectionException.class);
+    assertThat(requests.endAll("closed", false)).isEmpty();
+  }
+
+  @Test
   void aJoinCompletesWithItsAnswerWhenItsOkArrives() {
     CompletableFuture<Reply> join = write(new ClientMessage.Join(requests.nextId(), "lobby", null));
     join.thenRun(() -> order.add("future"));

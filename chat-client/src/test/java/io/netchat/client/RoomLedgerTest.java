@@ -41,6 +41,35 @@ class RoomLedgerTest {
     assertThat(ledger.accept(message("lobby", 41))).isTrue();
   }
 
+  private static ServerMessage.Joined joined(String room, long seq, String epoch, boolean recovered) {
+    return new ServerMessage.Joined(room, "", List.of("ann"), seq, 1, epoch, recovered);
+  }
+
+  @Test
+  void aNewEpochForgetsTheOldNumberingSoTheNewRoomsMessagesAreDelivered() {
+    ledger.onJoined(joined("lobby", 0, "e1", false), null);
+    assertThat(ledger.accept(message("lobby", 1))).isTrue();
+    assertThat(ledger.accept(message("lobby", 2))).isTrue();
+    ledger.onJoinCompleted(joined("lobby", 2, "e1", false));
+    assertThat(ledger.positions()).containsEntry("lobby", new RoomLedger.Position(2, "e1"));
+
+    boolean rejoin = ledger.onJoined(joined("lobby", 5, "e2", false), 2L);
+    assertThat(rejoin).as("no second join needed: the answer already holds the latest page").isFalse();
+    assertThat(List.of(1L, 2L, 3L, 4L, 5L)).allMatch(seq -> ledger.accept(message("lobby", seq)));
+    ledger.onJoinCompleted(joined("lobby", 5, "e2", false));
+    assertThat(ledger.positions()).containsEntry("lobby", new RoomLedger.Position(5, "e2"));
+    assertThat(ledger.accept(message("lobby", 5))).isFalse();
+  }
+
+  @Test
+  void theSameEpochKeepsTheFloor() {
+    ledger.onJoined(joined("lobby", 3, "e1", false), null);
+    ledger.onJoinCompleted(joined("lobby", 3, "e1", false));
+    ledger.onJoined(joined("lobby", 4, "e1", true), 3L);
+    assertThat(ledger.accept(message("lobby", 3))).isFalse();
+    assertThat(ledger.accept(message("lobby", 4))).isTrue();
+  }
+
   @Test
   void aRoomBehindOurSeqIsResyncedFromItsStart() {
     ledger.onJoined(joined("lobby", 0), null);

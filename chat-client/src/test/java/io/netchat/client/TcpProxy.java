@@ -21,6 +21,8 @@ final class TcpProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
   private volatile boolean refusing;
+  private volatile boolean droppingRequests;
+  private volatile boolean droppingReplies;
 
   TcpProxy(InetSocketAddress target) throws IOException {
     this.target = target;
@@ -40,9 +42,21 @@ final class TcpProxy implements AutoCloseable {
     closeAll();
   }
 
-  /** Accepts (and relays) new connections again. */
+  /** Accepts (and relays) new connections again, in both directions. */
   void resume() {
+    droppingRequests = false;
+    droppingReplies = false;
     refusing = false;
+  }
+
+  /** Discards what clients send from now on: the server never sees it (a request lost in the network). */
+  void dropRequests() {
+    droppingRequests = true;
+  }
+
+  /** Discards what the server sends from now on: its answers are lost on the way back. */
+  void dropReplies() {
+    droppingReplies = true;
   }
 
   private void acceptLoop() {
@@ -56,20 +70,23 @@ final class TcpProxy implements AutoCloseable {
         Socket server = new Socket(target.getAddress(), target.getPort());
         sockets.add(client);
         sockets.add(server);
-        pump(client, server);
-        pump(server, client);
+        pump(client, server, true);
+        pump(server, client, false);
       } catch (IOException e) {
         // listener closed, or the target refused: the client sees its connection dropped
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, boolean requests) {
     Thread t = new Thread(() -> {
       byte[] buffer = new byte[8192];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buffer)) >= 0) {
+          if (requests ? droppingRequests : droppingReplies) {
+            continue;
+          }
           out.write(buffer, 0, n);
           out.flush();
         }

@@ -5,6 +5,7 @@ import static io.netchat.codec.Validation.checkCursor;
 import static io.netchat.codec.Validation.MAX_WIRE_INTEGER;
 import static io.netchat.codec.Validation.checkId;
 import static io.netchat.codec.Validation.checkRange;
+import static io.netchat.codec.Validation.checkToken;
 import static io.netchat.codec.Validation.requireNick;
 import static io.netchat.codec.Validation.requireRoom;
 import static io.netchat.codec.Validation.requireText;
@@ -50,13 +51,24 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Joins (creating) a room; with {@code since}, replays the messages after that seq. */
+  /**
+   * Joins (creating) a room; with {@code since}, replays the messages after that seq. With
+   * {@code epoch} (contract 1.1, the room's {@code joined.epoch} that {@code since} belongs to) the
+   * replay happens only when the room still has that epoch; else the answer says
+   * {@code recovered: false} and holds the latest page.
+   */
   @JsonTypeName("join")
-  record Join(String id, String room, Long since) implements ClientMessage {
+  record Join(String id, String room, Long since, String epoch) implements ClientMessage {
     public Join {
       checkId(id);
       requireRoom("room", room);
       checkRange("since", since, 0, MAX_WIRE_INTEGER);
+      checkToken("epoch", epoch);
+    }
+
+    /** A join that does not name an epoch (a v1 client). */
+    public Join(String id, String room, Long since) {
+      this(id, room, since, null);
     }
   }
 
@@ -69,23 +81,39 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Sends a message to a joined room. */
+  /**
+   * Sends a message to a joined room. {@code txn} (contract 1.1) makes a retry safe: a {@code say}
+   * repeating a {@code txn} of the same session within {@code txn_window_s} is answered with the
+   * first one's {@code seq} and {@code msgid} and {@code duplicate: true}, and not sent again.
+   */
   @JsonTypeName("say")
-  record Say(String id, String room, String text) implements ClientMessage {
+  record Say(String id, String room, String text, String txn) implements ClientMessage {
     public Say {
       checkId(id);
       requireRoom("room", room);
       requireText("text", text, Integer.MAX_VALUE);
+      checkToken("txn", txn);
+    }
+
+    /** A say without a {@code txn} (a v1 client). */
+    public Say(String id, String room, String text) {
+      this(id, room, text, null);
     }
   }
 
-  /** Sends a direct message to one user. */
+  /** Sends a direct message to one user; {@code txn} (contract 1.1) as for {@link Say}. */
   @JsonTypeName("dm")
-  record Dm(String id, String to, String text) implements ClientMessage {
+  record Dm(String id, String to, String text, String txn) implements ClientMessage {
     public Dm {
       checkId(id);
       requireNick("to", to);
       requireText("text", text, Integer.MAX_VALUE);
+      checkToken("txn", txn);
+    }
+
+    /** A dm without a {@code txn} (a v1 client). */
+    public Dm(String id, String to, String text) {
+      this(id, to, text, null);
     }
   }
 
@@ -138,14 +166,24 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Reads stored messages of a room, oldest first: before seq {@code before}, at most {@code limit}. */
+  /**
+   * Reads stored messages of a room, oldest first: before seq {@code before}, at most
+   * {@code limit}. With {@code epoch} (contract 1.1), a room whose epoch changed answers
+   * {@code error{code: "epoch_changed"}} instead: {@code before} would count in the old numbering.
+   */
   @JsonTypeName("history")
-  record History(String id, String room, Long before, Integer limit) implements ClientMessage {
+  record History(String id, String room, Long before, Integer limit, String epoch) implements ClientMessage {
     public History {
       checkId(id);
       requireRoom("room", room);
       checkRange("before", before, 1, MAX_WIRE_INTEGER);
       checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+      checkToken("epoch", epoch);
+    }
+
+    /** A read that does not name an epoch (a v1 client). */
+    public History(String id, String room, Long before, Integer limit) {
+      this(id, room, before, limit, null);
     }
   }
 

@@ -33,7 +33,12 @@ public enum ErrorCode {
   /** A configured limit (rooms, members, connections) is reached. */
   LIMIT_REACHED,
   /** The server is shutting down and takes no new work. */
-  SHUTTING_DOWN;
+  SHUTTING_DOWN,
+  /**
+   * Contract 1.1: a {@code history} named an {@code epoch} the room no longer has (it was
+   * recreated): its seqs mean other messages now. Re-join without {@code since} and read again.
+   */
+  EPOCH_CHANGED;
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
 

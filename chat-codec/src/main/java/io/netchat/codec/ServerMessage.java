@@ -49,10 +49,14 @@ public sealed interface ServerMessage {
    * Answer to {@code join}: the room's topic ({@code ""} when unset), members and last seq. From
    * contract 1.1, {@code members} is the first page of {@code who} (capped) and
    * {@code member_count} the total; absent (a v1 server), it is the size of {@code members}.
+   * {@code epoch} (contract 1.1) names the room's numbering: seqs of one epoch never mean other
+   * messages. {@code recovered} is {@code true} when a {@code join{since, epoch}} was answered from
+   * that same epoch with every missed message, {@code false} otherwise (the backlog is then the
+   * latest page and the client re-syncs).
    */
   @JsonTypeName("joined")
   record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
-      @JsonProperty("member_count") Integer memberCount) implements ServerMessage {
+      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered) implements ServerMessage {
     public Joined {
       requirePresent("room", room);
       requirePresent("members", members);
@@ -66,6 +70,16 @@ public sealed interface ServerMessage {
     public Joined(String room, String topic, List<String> members, long seq) {
       this(room, topic, members, seq, null);
     }
+
+    /** An answer without an epoch (a v1 server). */
+    public Joined(String room, String topic, List<String> members, long seq, Integer memberCount) {
+      this(room, topic, members, seq, memberCount, null, null);
+    }
+
+    /** Whether the server said the missed messages were all handed over from the same epoch. */
+    public boolean wasRecovered() {
+      return Boolean.TRUE.equals(recovered);
+    }
   }
 
   /** Answer to {@code leave}. */
@@ -76,25 +90,39 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** A room message, numbered by the room's {@code seq} (from 1, no gaps). */
+  /**
+   * A room message, numbered by the room's {@code seq}. From contract 1.1, {@code msgid} is its
+   * opaque, never-reused identity and {@code txn} the sender's retry token, when it sent one.
+   */
   @JsonTypeName("message")
-  record Message(String room, @JsonProperty(required = true) long seq, String from, String text, Instant ts) implements ServerMessage {
+  record Message(String room, @JsonProperty(required = true) long seq, String from, String text, Instant ts,
+      String msgid, String txn) implements ServerMessage {
     public Message {
       requirePresent("room", room);
       requirePresent("from", from);
       requirePresent("text", text);
       requirePresent("ts", ts);
     }
+
+    /** A message without identity (a v1 server). */
+    public Message(String room, long seq, String from, String text, Instant ts) {
+      this(room, seq, from, text, ts, null, null);
+    }
   }
 
-  /** A direct message. */
+  /** A direct message; {@code msgid} and {@code txn} as on {@link Message} (contract 1.1). */
   @JsonTypeName("dm")
-  record Dm(String from, String to, String text, Instant ts) implements ServerMessage {
+  record Dm(String from, String to, String text, Instant ts, String msgid, String txn) implements ServerMessage {
     public Dm {
       requirePresent("from", from);
       requirePresent("to", to);
       requirePresent("text", text);
       requirePresent("ts", ts);
+    }
+
+    /** A dm without identity (a v1 server). */
+    public Dm(String from, String to, String text, Instant ts) {
+      this(from, to, text, ts, null, null);
     }
   }
 
@@ -115,12 +143,21 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** A room's topic ({@code ""} when unset; {@code by} absent then). */
+  /**
+   * A room's topic ({@code ""} when unset; {@code by} absent then). When the topic is set, the
+   * broadcast carries the {@code seq} the change takes in the room's stream (contract 1.1); the
+   * answer to a topic read has none.
+   */
   @JsonTypeName("topic")
-  record Topic(String room, String text, String by) implements ServerMessage {
+  record Topic(String room, String text, String by, Long seq) implements ServerMessage {
     public Topic {
       requirePresent("room", room);
       requirePresent("text", text);
+    }
+
+    /** A topic without a seq (a read, or a v1 server). */
+    public Topic(String room, String text, String by) {
+      this(room, text, by, null);
     }
   }
 
@@ -197,15 +234,32 @@ public sealed interface ServerMessage {
   @JsonTypeName("pong")
   record Pong(String id) implements ServerMessage {}
 
-  /** Success of the command whose id is {@code re}; {@code seq} for an accepted {@code say}. */
+  /**
+   * Success of the command whose id is {@code re}; {@code seq} for an accepted {@code say}. From
+   * contract 1.1, {@code msgid} for an accepted {@code say} or {@code dm}, and {@code duplicate}
+   * {@code true} when it repeated a {@code txn} already accepted (the first one's seq and msgid;
+   * nothing was sent again); absent otherwise.
+   */
   @JsonTypeName("ok")
-  record Ok(String re, Long seq) implements ServerMessage {
+  record Ok(String re, Long seq, String msgid, Boolean duplicate) implements ServerMessage {
     public Ok {
       requirePresent("re", re);
+      if (Boolean.FALSE.equals(duplicate)) {
+        duplicate = null;
+      }
     }
 
     public Ok(String re) {
       this(re, null);
+    }
+
+    public Ok(String re, Long seq) {
+      this(re, seq, null, null);
+    }
+
+    /** Whether this answers a repeated {@code txn}. */
+    public boolean wasDuplicate() {
+      return Boolean.TRUE.equals(duplicate);
     }
   }
 

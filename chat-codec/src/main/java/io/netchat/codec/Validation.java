@@ -16,6 +16,8 @@ public final class Validation {
   public static final int MAX_ID_LENGTH = 64;
   /** Longest list cursor ({@code after}, {@code next}) on the wire. */
   public static final int MAX_CURSOR_LENGTH = 128;
+  /** Longest token a client chooses or echoes ({@code txn}, {@code epoch}), in chars. */
+  public static final int MAX_TOKEN_LENGTH = 64;
 
   private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");
@@ -59,6 +61,28 @@ public final class Validation {
       throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + MAX_CURSOR_LENGTH + " chars");
     }
     return cursor;
+  }
+
+  /**
+   * An optional opaque token ({@code txn}, {@code epoch}): 1 to {@value #MAX_TOKEN_LENGTH} visible
+   * ASCII characters (U+0021–U+007E). A token is echoed to other clients ({@code txn} on a
+   * broadcast), so it may not hold spaces or anything a terminal would act on.
+   */
+  public static String checkToken(String field, String token) {
+    if (token == null) {
+      return null;
+    }
+    if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + MAX_TOKEN_LENGTH + " chars");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' may hold only visible ASCII"
+            + " characters (U+0021 to U+007E); U+" + String.format("%04X", (int) c) + " at " + i);
+      }
+    }
+    return token;
   }
 
   /** A non-empty text of at most {@code maxLength} chars, well-formed and free of control characters. */

@@ -58,7 +58,24 @@ class GoldenTranscriptTest {
       Map.entry("bye", new ServerMessage.Bye("quit")),
       Map.entry("hello-crlf-reordered", new ClientMessage.Hello("1", "alice")),
       Map.entry("invalid-utf8", new Failure(ErrorCode.BAD_JSON, null, false)),
-      Map.entry("too-large", new Failure(ErrorCode.TOO_LARGE, null, true)));
+      Map.entry("too-large", new Failure(ErrorCode.TOO_LARGE, null, true)),
+      // contract 1.1: message identity, retries, recovery (docs/PROTOCOL.md §13)
+      Map.entry("say-txn", new ClientMessage.Say("10", "lobby", "hi ✓", "t-1")),
+      Map.entry("message-msgid", new ServerMessage.Message("lobby", 42, "alice", "hi ✓", TS, "Fl-SQ46wpdYmq", "t-1")),
+      Map.entry("ok-say-msgid", new ServerMessage.Ok("10", 42L, "Fl-SQ46wpdYmq", null)),
+      Map.entry("ok-say-duplicate", new ServerMessage.Ok("11", 42L, "Fl-SQ46wpdYmq", true)),
+      Map.entry("dm-txn", new ClientMessage.Dm("12", "bob", "psst", "t-2")),
+      Map.entry("dm-msgid", new ServerMessage.Dm("alice", "bob", "psst", TS, "dQ4w9WgXcQ0xH", "t-2")),
+      Map.entry("ok-dm-msgid", new ServerMessage.Ok("12", null, "dQ4w9WgXcQ0xH", null)),
+      Map.entry("topic-seq", new ServerMessage.Topic("lobby", "Fri 8pm", "bob", 43L)),
+      Map.entry("join-epoch", new ClientMessage.Join("13", "lobby", 41L, "Xp2H7aLqT0cz")),
+      Map.entry("joined-recovered", new ServerMessage.Joined("lobby", "Fri 8pm", List.of("alice", "bob"), 43, 2,
+          "Xp2H7aLqT0cz", true)),
+      Map.entry("joined-not-recovered", new ServerMessage.Joined("lobby", "", List.of("alice"), 2, 1,
+          "Rk0bWz1yVQxe", false)),
+      Map.entry("history-epoch", new ClientMessage.History("14", "lobby", 42L, 10, "Xp2H7aLqT0cz")),
+      Map.entry("error-epoch-changed", new ServerMessage.Error("14", ErrorCode.EPOCH_CHANGED,
+          "room 'lobby' has a new epoch")));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(
@@ -157,7 +174,11 @@ class GoldenTranscriptTest {
     List<String> conversation = List.of("client> hello", "server> welcome", "client> join", "server> joined",
         "server> presence", "client> say", "server> message", "server> ok-say", "client> ping", "server> pong",
         "server> error", "client> rooms", "server> rooms-page", "server> ok-rooms", "client> who",
-        "server> members-page", "client> history", "server> history-more", "client> quit", "server> bye");
+        "server> members-page", "client> history", "server> history-more", "client> say-txn",
+        "server> message-msgid", "server> ok-say-msgid", "server> ok-say-duplicate", "client> dm-txn",
+        "server> dm-msgid", "server> ok-dm-msgid", "server> topic-seq", "client> join-epoch",
+        "server> joined-recovered", "server> joined-not-recovered", "client> history-epoch",
+        "server> error-epoch-changed", "client> quit", "server> bye");
     for (Map.Entry<String, WireFormat> transcript : TRANSCRIPTS.entrySet()) {
       System.out.println("==== " + transcript.getKey());
       for (String header : conversation) {

@@ -37,7 +37,11 @@ final class SampleMessages {
         new ClientMessage.Ping(null),
         new ClientMessage.Pong("s-1"),
         new ClientMessage.Quit("12", "gone fishing"),
-        new ClientMessage.Quit(null, null));
+        new ClientMessage.Quit(null, null),
+        new ClientMessage.Say("13", "lobby", "retry me", "c1-42"),
+        new ClientMessage.Dm("14", "bob", "psst", "c1-43"),
+        new ClientMessage.Join("15", "lobby", 41L, "Xp2H7aLqT0cz"),
+        new ClientMessage.History("16", "lobby", 42L, 10, "Xp2H7aLqT0cz"));
   }
 
   static List<ServerMessage> server() {
@@ -71,7 +75,17 @@ final class SampleMessages {
         new ServerMessage.Error(null, ErrorCode.BAD_JSON, "malformed json"),
         new ServerMessage.Error(null, "some_future_code", "a code this version does not know"),
         new ServerMessage.Gap("lobby", 1, 57),
-        new ServerMessage.Bye("quit"));
+        new ServerMessage.Bye("quit"),
+        new ServerMessage.Message("lobby", 9, "alice", "hi", TS, "Fl-SQ46wpdYmJ", "c1-42"),
+        new ServerMessage.Message("lobby", 10, "bob", "yo", TS, "Fl-SQ46wpdYmK", null),
+        new ServerMessage.Dm("bob", "alice", "psst", TS, "dQ4w9WgXcQ0xH", "c1-43"),
+        new ServerMessage.Topic("lobby", "new topic", "alice", 11L),
+        new ServerMessage.Joined("lobby", "", List.of("alice"), 11, 1, "Xp2H7aLqT0cz", true),
+        new ServerMessage.Joined("lobby", "", List.of("alice"), 2, 1, "Rk0bWz1yVQxe", false),
+        new ServerMessage.Ok("13", 9L, "Fl-SQ46wpdYmJ", null),
+        new ServerMessage.Ok("13", 9L, "Fl-SQ46wpdYmJ", true),
+        new ServerMessage.Ok("14", null, "dQ4w9WgXcQ0xH", null),
+        new ServerMessage.Error("16", ErrorCode.EPOCH_CHANGED, "room 'lobby' has a new epoch"));
   }
 
   /** Every message of both directions. */

@@ -30,6 +30,25 @@ class ValidationTest {
   }
 
   @Test
+  void aTokenIsOneToSixtyFourVisibleAsciiChars() {
+    String longest = "!~azAZ09-_".repeat(7).substring(0, 64);
+    assertThat(Validation.checkToken("txn", longest)).isSameAs(longest);
+    assertThat(Validation.checkToken("txn", null)).isNull();
+
+    failsWith(() -> Validation.checkToken("txn", longest + "x"), ErrorCode.BAD_REQUEST)
+        .hasMessage("'txn' must be 1 to 64 chars");
+    failsWith(() -> Validation.checkToken("epoch", ""), ErrorCode.BAD_REQUEST)
+        .hasMessage("'epoch' must be 1 to 64 chars");
+    failsWith(() -> Validation.checkToken("txn", "a b"), ErrorCode.BAD_REQUEST)
+        .hasMessageContaining("U+0020 at 1");
+    failsWith(() -> Validation.checkToken("txn", "a\u001b[2J"), ErrorCode.BAD_REQUEST)
+        .hasMessageContaining("U+001B at 1");
+    failsWith(() -> Validation.checkToken("txn", "é"), ErrorCode.BAD_REQUEST);
+    failsWith(() -> new ClientMessage.Say("1", "lobby", "hi", "a\tb"), ErrorCode.BAD_REQUEST);
+    failsWith(() -> new ClientMessage.Join("1", "lobby", 3L, "e".repeat(65)), ErrorCode.BAD_REQUEST);
+  }
+
+  @Test
   void aRoomIsALetterOrDigitThenUpToSixtyThreeAllowedChars() {
     String longest = "7" + "a.b-c_D".repeat(10).substring(0, 63);
     assertThat(Validation.requireRoom("room", longest)).isSameAs(longest);

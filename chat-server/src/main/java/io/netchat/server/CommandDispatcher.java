@@ -5,7 +5,9 @@ import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Validation;
+import io.netchat.server.room.MessageIds;
 import io.netchat.server.room.Names;
+import io.netchat.server.room.TxnLedger;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -35,7 +37,7 @@ final class CommandDispatcher {
       } else if (command instanceof ClientMessage.Leave leave) {
         context.rooms().leave(session, leave.room(), leave.id());
       } else if (command instanceof ClientMessage.Say say) {
-        context.rooms().say(session, say.room(), say.text(), say.id());
+        context.rooms().say(session, say.room(), say.text(), say.id(), say.txn());
       } else if (command instanceof ClientMessage.Dm dm) {
         dm(session, dm);
       } else if (command instanceof ClientMessage.Topic topic) {
@@ -47,7 +49,8 @@ final class CommandDispatcher {
             session.format(), session.channel().alloc())));
         ok(session, rooms.id());
       } else if (command instanceof ClientMessage.History history) {
-        context.rooms().history(session, history.room(), history.before(), history.limit(), history.id());
+        context.rooms().history(session, history.room(), history.before(), history.limit(), history.epoch(),
+            history.id());
       } else if (command instanceof ClientMessage.Ping ping) {
         session.answer(new ServerMessage.Pong(ping.id()));
       } else if (command instanceof ClientMessage.Pong) {
@@ -73,6 +76,7 @@ final class CommandDispatcher {
       session.nick(null);
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
+    session.identify(MessageIds.randomToken(), context.txns());
     session.answer(new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits()));
     ok(session, hello.id());
   }
@@ -84,18 +88,37 @@ final class CommandDispatcher {
       throw error(ErrorCode.LIMIT_REACHED, "a session may be in at most " + max + " rooms");
     }
     session.rooms().joinSent(key);
-    context.rooms().join(session, join.room(), join.since(), join.id());
+    context.rooms().join(session, join.room(), join.since(), join.epoch(), join.id());
   }
 
+  /**
+   * Delivers a dm; the sender's ok carries its msgid. A {@code txn} the session already sent within
+   * the txn window is answered with the first dm's msgid and {@code duplicate: true} instead.
+   */
   private void dm(Session session, ClientMessage.Dm dm) {
     checkText(dm.text());
+    TxnLedger.Sent earlier = dm.txn() == null ? null : session.sentBefore(dm.txn());
+    if (earlier != null) {
+      answerSent(session, dm.id(), earlier, true);
+      return;
+    }
     Session target = context.users().find(dm.to());
     if (target == null) {
       throw error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
     }
+    TxnLedger.Sent sent = new TxnLedger.Sent(null, context.dmIds().next());
     target.send(new ServerMessage.Dm(session.nick(), target.nick(), dm.text(),
-        context.clock().instant().truncatedTo(ChronoUnit.MILLIS)));
-    ok(session, dm.id());
+        context.clock().instant().truncatedTo(ChronoUnit.MILLIS), sent.msgid(), dm.txn()));
+    if (dm.txn() != null) {
+      session.sent(dm.txn(), sent);
+    }
+    answerSent(session, dm.id(), sent, false);
+  }
+
+  private static void answerSent(Session session, String id, TxnLedger.Sent sent, boolean duplicate) {
+    if (id != null) {
+      session.answer(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), duplicate));
+    }
   }
 
   private void checkText(String text) {

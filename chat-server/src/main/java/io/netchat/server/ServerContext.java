@@ -6,8 +6,10 @@ import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.FlushBatcher;
 import io.netchat.server.metrics.ChatCounters;
+import io.netchat.server.room.MessageIds;
 import io.netchat.server.room.RoomCreations;
 import io.netchat.server.room.RoomRegistry;
+import io.netchat.server.room.TxnLedger;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,8 @@ final class ServerContext {
   private volatile Limits announcedLimits;
   private final RepeatedLog refusals;
   private final ChatCounters counters;
+  private final TxnLedger txns;
+  private final MessageIds.Counter dmIds = new MessageIds.Counter();
   private volatile boolean shuttingDown;
 
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
@@ -63,6 +67,7 @@ final class ServerContext {
     this.rooms = rooms;
     this.limiter = new ConnectionLimiter(() -> this.config.limits().maxConnections(),
         () -> this.config.limits().maxConnectionsPerIp(), counters);
+    this.txns = new TxnLedger(config.limits().txnWindow(), config.limits().maxConnections());
     this.announcedLimits = announced(config.limits());
   }
 
@@ -117,6 +122,16 @@ final class ServerContext {
 
   Limits announcedLimits() {
     return announcedLimits;
+  }
+
+  /** What each session's {@code say}/{@code dm} with a {@code txn} got, for retries (contract 1.1). */
+  TxnLedger txns() {
+    return txns;
+  }
+
+  /** The msgids of direct messages: a random prefix per server start, then a count. */
+  MessageIds.Counter dmIds() {
+    return dmIds;
   }
 
   /** A new log for refused connections and global limit hits. */

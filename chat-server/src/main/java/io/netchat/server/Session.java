@@ -6,6 +6,7 @@ import io.netchat.codec.WireFormat;
 import io.netchat.server.fanout.FlushBatcher;
 import io.netchat.server.metrics.ConnectionMetrics;
 import io.netchat.server.room.Member;
+import io.netchat.server.room.TxnLedger;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -14,6 +15,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,6 +42,9 @@ public final class Session implements Member {
   private final AskedRooms rooms = new AskedRooms();
   private final CommandOrder order;
   private volatile String nick;
+  private volatile String id;
+  private volatile TxnLedger txns;
+  private volatile Set<String> caps = Set.of();
   /** Set on the loop; read by the outbound budget's check from another thread. */
   private volatile boolean closing;
 
@@ -89,6 +94,48 @@ public final class Session implements Member {
 
   void nick(String newNick) {
     this.nick = newNick;
+  }
+
+  /**
+   * The stable id of the logical session, given at {@code hello}: the key of its retry ledger
+   * ({@code txn}s). {@code null} before {@code hello}.
+   */
+  public String id() {
+    return id;
+  }
+
+  /** Gives the session its id and the server's retry ledger, at {@code hello}. */
+  void identify(String newId, TxnLedger ledger) {
+    this.txns = ledger;
+    this.id = newId;
+  }
+
+  /** The capabilities this session negotiated (contract 1.1; none until the client asks for some). */
+  Set<String> caps() {
+    return caps;
+  }
+
+  void caps(Set<String> enabled) {
+    this.caps = Set.copyOf(enabled);
+  }
+
+  @Override
+  public boolean wantsEvents() {
+    return caps.contains("events");
+  }
+
+  @Override
+  public TxnLedger.Sent sentBefore(String txn) {
+    TxnLedger ledger = txns;
+    return ledger == null ? null : ledger.find(id, txn);
+  }
+
+  @Override
+  public void sent(String txn, TxnLedger.Sent sent) {
+    TxnLedger ledger = txns;
+    if (ledger != null) {
+      ledger.record(id, txn, sent);
+    }
   }
 
   /** The rooms this session asked to be in (event loop only). */

@@ -53,7 +53,8 @@ class ChatServerLoopbackTest {
       assertThat(atAnn.from()).isEqualTo("bob");
       assertThat(atAnn.text()).isEqualTo("hello ann");
       assertThat(bob.next()).isEqualTo(atAnn);
-      assertThat(bob.next()).isEqualTo(new ServerMessage.Ok("s1", 1L));
+      assertThat(atAnn.msgid()).isNotBlank();
+      assertThat(bob.next()).isEqualTo(new ServerMessage.Ok("s1", 1L, atAnn.msgid(), null));
     }
   }
 
@@ -86,8 +87,10 @@ class ChatServerLoopbackTest {
   void directMessagesReachOnlyTheRecipient() throws Exception {
     try (WireClient ann = WireClient.login(address, "ann"); WireClient bob = WireClient.login(address, "bob")) {
       ann.send(new ClientMessage.Dm("d1", "BOB", "psst"));
-      assertThat(ann.next()).isEqualTo(new ServerMessage.Ok("d1"));
+      ServerMessage answer = ann.next();
       ServerMessage.Dm dm = bob.expect(ServerMessage.Dm.class);
+      assertThat(dm.msgid()).isNotBlank();
+      assertThat(answer).isEqualTo(new ServerMessage.Ok("d1", null, dm.msgid(), null));
       assertThat(dm.from()).isEqualTo("ann");
       assertThat(dm.to()).isEqualTo("bob");
       assertThat(dm.text()).isEqualTo("psst");
@@ -104,7 +107,8 @@ class ChatServerLoopbackTest {
       bob.send(new ClientMessage.Join(null, "den", null));
       bob.expect(ServerMessage.Joined.class);
       ann.send(new ClientMessage.Topic("t1", "den", "quiet please"));
-      assertThat(bob.expect(ServerMessage.Topic.class)).isEqualTo(new ServerMessage.Topic("den", "quiet please", "ann"));
+      // a topic change takes the room's next seq (contract 1.1); a read of the topic has none
+      assertThat(bob.expect(ServerMessage.Topic.class)).isEqualTo(new ServerMessage.Topic("den", "quiet please", "ann", 1L));
       assertThat(ann.expect(ServerMessage.Topic.class).text()).isEqualTo("quiet please");
       assertThat(ann.next()).isEqualTo(new ServerMessage.Ok("t1"));
 
@@ -129,6 +133,12 @@ class ChatServerLoopbackTest {
       ServerMessage.History history = bob.expect(ServerMessage.History.class);
       assertThat(history.messages()).extracting(ServerMessage.Message::seq).containsExactly(3L, 4L);
       assertThat(bob.next()).isEqualTo(new ServerMessage.Ok("h"));
+      // history lists messages only: seq 1 was the topic change
+      bob.send(new ClientMessage.History("h1", "den", 3L, 5));
+      history = bob.expect(ServerMessage.History.class);
+      assertThat(history.messages()).extracting(ServerMessage.Message::seq).containsExactly(2L);
+      assertThat(history.hasMore()).isFalse();
+      assertThat(bob.next()).isEqualTo(new ServerMessage.Ok("h1"));
 
       bob.send(new ClientMessage.History("h2", "nowhere", null, null));
       assertThat(((ServerMessage.Error) bob.next()).errorCode()).isEqualTo(ErrorCode.NO_SUCH_ROOM);

@@ -74,6 +74,14 @@ final class EmbeddedServer {
     return connect(new EmbeddedChannel());
   }
 
+  /** A new connection logged in as {@code nick}, its welcome read. */
+  Connection login(String nick) {
+    Connection connection = connect();
+    connection.send(new io.netchat.codec.ClientMessage.Hello(null, nick));
+    connection.received();
+    return connection;
+  }
+
   /** A new connection from {@code host} (an IP literal), as {@link #connect()}. */
   Connection connect(String host) {
     InetSocketAddress remote = new InetSocketAddress(host, 40000 + connections.size());

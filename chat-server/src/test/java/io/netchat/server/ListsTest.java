@@ -52,7 +52,8 @@ class ListsTest {
     EmbeddedServer.Connection fay = login("fay");
     fay.send(new ClientMessage.Join(null, "r", null));
     assertThat(fay.received().get(0))
-        .isEqualTo(new ServerMessage.Joined("r", "", List.of("Ann", "Bob", "carl"), 0, 6));
+        .isEqualTo(new ServerMessage.Joined("r", "", List.of("Ann", "Bob", "carl"), 0, 6,
+            server.context().rooms().get("r").epoch(), false));
 
     fay.send(new ClientMessage.Who("w1", "r", null, 2));
     assertThat(fay.received()).containsExactly(

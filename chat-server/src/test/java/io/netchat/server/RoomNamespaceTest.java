@@ -83,7 +83,8 @@ class RoomNamespaceTest {
 
     EmbeddedServer.Connection alice = login("10.0.0.7", "alice");
     alice.send(new ClientMessage.Join("a", "lobby", null));
-    assertThat(alice.received()).startsWith(new ServerMessage.Joined("lobby", "", List.of("alice"), 0, 1));
+    assertThat(alice.received()).startsWith(
+        new ServerMessage.Joined("lobby", "", List.of("alice"), 0, 1, server.context().rooms().get("lobby").epoch(), false));
 
     for (EmbeddedServer.Connection attacker : attackers) {
       attacker.server.close(); // a dropped connection is a quit from every room

@@ -42,15 +42,18 @@ class RoomsTest {
   @Test
   void aRoomIsCreatedOnFirstJoinAndSaysAreNumberedFromOne() {
     ann.send(new ClientMessage.Join("j", "Lobby", null));
+    String epoch = server.context().rooms().get("lobby").epoch();
     assertThat(ann.received()).containsExactly(
-        new ServerMessage.Joined("Lobby", "", List.of("ann"), 0), new ServerMessage.Ok("j"));
+        new ServerMessage.Joined("Lobby", "", List.of("ann"), 0, 1, epoch, false), new ServerMessage.Ok("j"));
     bob.send(new ClientMessage.Join(null, "LOBBY", null));
-    assertThat(bob.received()).containsExactly(new ServerMessage.Joined("Lobby", "", List.of("ann", "bob"), 0));
+    assertThat(bob.received()).containsExactly(
+        new ServerMessage.Joined("Lobby", "", List.of("ann", "bob"), 0, 2, epoch, false));
     assertThat(ann.received()).containsExactly(new ServerMessage.Presence("Lobby", "bob", "join"));
 
     ann.send(new ClientMessage.Say("s", "lobby", "one"));
-    ServerMessage.Message one = new ServerMessage.Message("Lobby", 1, "ann", "one", EmbeddedServer.NOW);
-    assertThat(ann.received()).containsExactly(one, new ServerMessage.Ok("s", 1L));
+    String msgid = server.context().rooms().get("lobby").msgid(1);
+    ServerMessage.Message one = new ServerMessage.Message("Lobby", 1, "ann", "one", EmbeddedServer.NOW, msgid, null);
+    assertThat(ann.received()).containsExactly(one, new ServerMessage.Ok("s", 1L, msgid, null));
     assertThat(bob.received()).containsExactly(one);
     bob.send(new ClientMessage.Say(null, "lobby", "two"));
     assertThat(ann.received()).extracting(m -> ((ServerMessage.Message) m).seq()).containsExactly(2L);
@@ -68,7 +71,8 @@ class RoomsTest {
     ann.server.runPendingTasks();
     bob.send(new ClientMessage.Join(null, "r", null));
     List<Object> rejoined = bob.received();
-    assertThat(rejoined.get(0)).isEqualTo(new ServerMessage.Joined("r", "", List.of("bob"), 1));
+    assertThat(rejoined.get(0)).isEqualTo(
+        new ServerMessage.Joined("r", "", List.of("bob"), 1, 1, server.context().rooms().get("r").epoch(), false));
     assertThat(((ServerMessage.Message) rejoined.get(1)).text()).isEqualTo("remember me");
 
     bob.send(new ClientMessage.Leave(null, "r"));
@@ -103,11 +107,12 @@ class RoomsTest {
     bob.sendAll(new ClientMessage.Say("s", "r", "hi"), new ClientMessage.Ping("p"),
         new ClientMessage.Topic("t", "r", "mine"), new ClientMessage.Dm("d", "ann", "psst"),
         new ClientMessage.Leave("l", "nowhere"), new ClientMessage.Who("w", "r"), new ClientMessage.Rooms("rs"));
+    String dmid = ((ServerMessage.Dm) ann.last()).msgid();
     assertThat(bob.received()).containsExactly(
         new ServerMessage.Error("s", ErrorCode.NOT_JOINED, "not in room 'r'"),
         new ServerMessage.Pong("p"),
         new ServerMessage.Error("t", ErrorCode.NOT_JOINED, "not in room 'r'"),
-        new ServerMessage.Ok("d"),
+        new ServerMessage.Ok("d", null, dmid, null),
         new ServerMessage.Error("l", ErrorCode.NOT_JOINED, "not in room 'nowhere'"),
         new ServerMessage.Members("r", List.of("ann")), new ServerMessage.Ok("w"),
         new ServerMessage.Rooms(List.of(new ServerMessage.RoomInfo("r", 1, ""))), new ServerMessage.Ok("rs"));

@@ -25,13 +25,14 @@ final class HeldMessage {
   final long seq;
   /** {@link MessageSize#of} the message; {@link MessageSize#ENTRY} is counted on top. */
   final int bytes;
-  ServerMessage.Message message;
+  /** A {@link ServerMessage.Message}, or another room event that takes a seq (a topic change). */
+  ServerMessage message;
   @SuppressWarnings("unused") // through CLAIMED
   private volatile int claimed;
 
-  HeldMessage(RingHistory ring, ServerMessage.Message message) {
+  HeldMessage(RingHistory ring, long seq, ServerMessage message) {
     this.ring = ring;
-    this.seq = message.seq();
+    this.seq = seq;
     this.bytes = MessageSize.of(message);
     this.message = message;
   }

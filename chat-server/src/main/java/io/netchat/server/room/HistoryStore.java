@@ -5,7 +5,10 @@ import io.netty.channel.EventLoop;
 import java.util.List;
 
 /**
- * A room's stored messages, bounded. One store per room, used only from the room's event loop,
+ * A room's stored messages and other events, bounded. Since contract 1.1 a room's {@code seq}
+ * numbers all its events: a message or a topic change each take the next one, so the messages
+ * alone may skip seqs; {@link #after} and {@link #before} return messages only, {@link #eventsAfter}
+ * everything. One store per room, used only from the room's event loop,
  * so implementations need no locking. The embedded default is {@link RingHistory}; a store
  * shared between nodes (e.g. Redis streams) would implement this too.
  */
@@ -17,13 +20,16 @@ public interface HistoryStore {
     HistoryStore create(int capacity, EventLoop loop);
   }
 
-  /** Appends a message whose seq is one more than the last one appended. */
+  /** Appends a message whose seq is one more than the last event appended. */
   void append(ServerMessage.Message message);
+
+  /** Appends a topic change whose {@code seq} is one more than the last event appended. */
+  void appendEvent(ServerMessage.Topic event);
 
   /** The oldest seq still held, or {@code lastSeq() + 1} when none is held. */
   long firstSeq();
 
-  /** The newest seq ever appended, 0 when none. */
+  /** The newest seq ever appended (message or event), 0 when none. */
   long lastSeq();
 
   /** Held messages with seq greater than {@code since}, oldest first, at most {@code max}. */
@@ -31,6 +37,9 @@ public interface HistoryStore {
 
   /** Held messages with seq less than {@code before}, the newest {@code max} of them, oldest first. */
   List<ServerMessage.Message> before(long before, int max);
+
+  /** Held events, messages included, with seq greater than {@code since}, oldest first, at most {@code max}. */
+  List<ServerMessage> eventsAfter(long since, int max);
 
   /** Drops every held message: the room is gone. {@link #lastSeq()} stays. */
   void clear();

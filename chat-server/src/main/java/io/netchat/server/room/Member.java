@@ -36,4 +36,19 @@ public interface Member extends Recipient {
 
   /** The session left the room {@code roomKey}. Any thread. */
   void leftRoom(String roomKey);
+
+  /**
+   * Contract 1.1: what this session's earlier {@code say} or {@code dm} with {@code txn} got, while
+   * the txn window holds it; {@code null} when there was none. Any thread.
+   */
+  TxnLedger.Sent sentBefore(String txn);
+
+  /** Contract 1.1: remembers what this session's send with {@code txn} got, for the txn window. Any thread. */
+  void sent(String txn, TxnLedger.Sent sent);
+
+  /**
+   * Contract 1.1: whether the session negotiated the {@code events} capability, so that a replay
+   * on {@code join{since}} holds the room's events (topic changes) as well as its messages.
+   */
+  boolean wantsEvents();
 }

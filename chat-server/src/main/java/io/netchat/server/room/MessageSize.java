@@ -8,10 +8,13 @@ import io.netchat.codec.ServerMessage;
  * 32 GiB, which includes every supported deployment), objects aligned to 8 bytes:
  *
  * <ul>
- *   <li>the {@code Message} record: 12-byte header, 4 references and a {@code long} = 40 bytes;
+ *   <li>the {@code Message} record: 12-byte header, 6 references and a {@code long} = 48 bytes;
  *   <li>its {@code Instant} {@code ts}: header, {@code long}, {@code int} = 24 bytes;
  *   <li>its {@code text}: the {@code String} (24 bytes) and its {@code byte[]} (16-byte header plus
  *       one byte per character when every character is Latin-1, two otherwise — compact strings);
+ *       its {@code msgid} and {@code txn} (contract 1.1), when present, alike;
+ *   <li>a {@code topic} event (contract 1.1) instead: the record (header, 4 references), its
+ *       boxed {@code seq} and its {@code text};
  *   <li>the budget's bookkeeping: the {@link HeldMessage} (40 bytes), its node in the global
  *       queue (24 bytes) and the ring slot that points to it (4 bytes).
  * </ul>
@@ -23,7 +26,9 @@ import io.netchat.codec.ServerMessage;
 final class MessageSize {
   static final int HEADER = 12;
   static final int REFERENCE = 4;
-  static final int MESSAGE = align(HEADER + 4 * REFERENCE + Long.BYTES);
+  static final int MESSAGE = align(HEADER + 6 * REFERENCE + Long.BYTES);
+  static final int TOPIC = align(HEADER + 4 * REFERENCE);
+  static final int LONG = align(HEADER + Long.BYTES);
   static final int INSTANT = align(HEADER + Long.BYTES + Integer.BYTES);
   static final int STRING = align(HEADER + REFERENCE + Integer.BYTES + 2);
   static final int ARRAY_HEADER = 16;
@@ -35,7 +40,22 @@ final class MessageSize {
 
   /** The message's own heap: the record, its {@code ts} and its {@code text}, without {@link #ENTRY}. */
   static int of(ServerMessage.Message message) {
-    return MESSAGE + INSTANT + text(message.text());
+    return MESSAGE + INSTANT + text(message.text()) + optional(message.msgid()) + optional(message.txn());
+  }
+
+  /** A held room event: a message, or a topic change with its record, boxed seq and text. */
+  static int of(ServerMessage event) {
+    if (event instanceof ServerMessage.Message message) {
+      return of(message);
+    }
+    if (event instanceof ServerMessage.Topic topic) {
+      return TOPIC + LONG + text(topic.text());
+    }
+    throw new IllegalArgumentException("not a room event: " + event.getClass().getSimpleName());
+  }
+
+  private static int optional(String text) {
+    return text == null ? 0 : text(text);
   }
 
   /** A string's heap: the object and its compact {@code byte[]}. */

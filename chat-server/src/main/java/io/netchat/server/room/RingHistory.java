@@ -4,6 +4,7 @@ import io.netchat.codec.ServerMessage;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -46,18 +47,30 @@ public final class RingHistory implements HistoryStore {
 
   @Override
   public void append(ServerMessage.Message message) {
-    if (message.seq() != lastSeq + 1) {
-      throw new IllegalArgumentException("expected seq " + (lastSeq + 1) + ", got " + message.seq());
+    hold(message.seq(), message);
+  }
+
+  @Override
+  public void appendEvent(ServerMessage.Topic event) {
+    if (event.seq() == null) {
+      throw new IllegalArgumentException("a topic event without a seq");
+    }
+    hold(event.seq(), event);
+  }
+
+  private void hold(long seq, ServerMessage event) {
+    if (seq != lastSeq + 1) {
+      throw new IllegalArgumentException("expected seq " + (lastSeq + 1) + ", got " + seq);
     }
     if (lastSeq >= ring.length && ring.length < capacity) {
       grow();
     }
-    lastSeq = message.seq();
+    lastSeq = seq;
     int slot = (int) (lastSeq % ring.length);
     if (ring[slot] != null) {
       budget.dropped(ring[slot]); // the oldest of this room: history_size
     }
-    HeldMessage held = new HeldMessage(this, message);
+    HeldMessage held = new HeldMessage(this, seq, event);
     ring[slot] = held;
     budget.add(held);
     budget.enforce();
@@ -120,26 +133,40 @@ public final class RingHistory implements HistoryStore {
 
   @Override
   public List<ServerMessage.Message> after(long since, int max) {
-    long from = Math.max(since + 1, firstSeq());
-    long to = Math.min(lastSeq, from + max - 1L);
-    return range(from, to);
+    List<ServerMessage.Message> out = new ArrayList<>(Math.min(max, 64));
+    for (long seq = Math.max(since + 1, firstSeq()); seq <= lastSeq && out.size() < max; seq++) {
+      if (at(seq) instanceof ServerMessage.Message message) {
+        out.add(message);
+      }
+    }
+    return out;
   }
 
   @Override
   public List<ServerMessage.Message> before(long before, int max) {
-    long to = Math.min(before - 1, lastSeq);
-    long from = Math.max(firstSeq(), to - max + 1L);
-    return range(from, to);
+    List<ServerMessage.Message> out = new ArrayList<>(Math.min(max, 64));
+    for (long seq = Math.min(before - 1, lastSeq); seq >= firstSeq() && out.size() < max; seq--) {
+      if (at(seq) instanceof ServerMessage.Message message) {
+        out.add(message);
+      }
+    }
+    Collections.reverse(out);
+    return out;
   }
 
-  private List<ServerMessage.Message> range(long from, long to) {
-    if (to < from) {
-      return List.of();
-    }
-    List<ServerMessage.Message> out = new ArrayList<>((int) (to - from + 1));
+  @Override
+  public List<ServerMessage> eventsAfter(long since, int max) {
+    long from = Math.max(since + 1, firstSeq());
+    long to = Math.min(lastSeq, from + max - 1L);
+    List<ServerMessage> out = new ArrayList<>((int) Math.max(0, Math.min(to - from + 1, 64)));
     for (long seq = from; seq <= to; seq++) {
-      out.add(ring[(int) (seq % ring.length)].message);
+      out.add(at(seq));
     }
     return out;
+  }
+
+  /** The event held at {@code seq}, which must be between {@link #firstSeq()} and {@link #lastSeq}. */
+  private ServerMessage at(long seq) {
+    return ring[(int) (seq % ring.length)].message;
   }
 }

@@ -20,10 +20,16 @@ import java.util.concurrent.TimeUnit;
  * itself. All of its state lives on one event loop ({@link #loop()}); every operation runs there,
  * which is what gives every member the same order and a gap-free {@code seq}. Delivering a
  * broadcast (encode once, hand off per loop, reference counts) is its {@link Fanout}'s job.
+ *
+ * <p>Contract 1.1: {@code seq} numbers the room's events, a topic change as well as a message;
+ * the room's {@code epoch} names that numbering (a room recreated under the same name has a new
+ * one), and each message's {@code msgid} is derived from the room, the epoch and the seq.
  */
 public final class Room {
   private final String name;
   private final String key;
+  private final String epoch;
+  private final String msgidPrefix;
   private final EventLoop loop;
   private final RoomContext context;
   private final RoomRegistry registry;
@@ -36,9 +42,15 @@ public final class Room {
   private ScheduledFuture<?> expiry;
   private boolean removed;
 
-  Room(String name, EventLoop loop, RoomContext context, RoomRegistry registry) {
+  /**
+   * @param epoch the room's opaque epoch (contract 1.1): new whenever the continuity of its seqs
+   *     cannot be proven, e.g. a room created anew
+   */
+  Room(String name, String epoch, EventLoop loop, RoomContext context, RoomRegistry registry) {
     this.name = name;
     this.key = Names.key(name);
+    this.epoch = epoch;
+    this.msgidPrefix = MessageIds.roomPrefix(key, epoch);
     this.loop = loop;
     this.context = context;
     this.registry = registry;
@@ -56,6 +68,16 @@ public final class Room {
 
   public EventLoop loop() {
     return loop;
+  }
+
+  /** The room's epoch (contract 1.1). */
+  public String epoch() {
+    return epoch;
+  }
+
+  /** The msgid of the room's message {@code seq} (contract 1.1). */
+  public String msgid(long seq) {
+    return MessageIds.sequenced(msgidPrefix, seq);
   }
 
   /** Members now; readable from any thread. */
@@ -77,10 +99,16 @@ public final class Room {
     }
   }
 
-  /** Adds {@code session}; answers joined, the backlog (after a gap if needed) and ok. */
-  void join(Member session, Long since, String id) {
+  /**
+   * Adds {@code session}; answers joined, the backlog (after a gap if needed) and ok. With
+   * {@code since} and the room's own {@code epoch}, the backlog is every message after
+   * {@code since} and {@code joined} says {@code recovered: true} when none is missing; with
+   * another epoch, {@code since} counts in a numbering that is gone: the backlog is the latest
+   * page and {@code recovered: false}.
+   */
+  void join(Member session, Long since, String sinceEpoch, String id) {
     if (removed) {
-      registry.rejoin(session, name, since, id);
+      registry.rejoin(session, name, since, sinceEpoch, id);
       return;
     }
     boolean added = false;
@@ -99,8 +127,14 @@ public final class Room {
       added = true;
     }
     session.joinAnswered(key, true);
-    session.send(joined(session));
-    sendBacklog(session, since);
+    // a v1 join (no epoch) replays after since as it always did; one naming this epoch too, as long
+    // as since is a seq of it; any other since counts in a numbering that is gone
+    boolean sameNumbering = since != null && (sinceEpoch == null
+        || sinceEpoch.equals(epoch) && since <= history.lastSeq());
+    Long replayFrom = sameNumbering ? since : null;
+    boolean recovered = sameNumbering && sinceEpoch != null && since + 1 >= history.firstSeq();
+    session.send(joined(session, recovered));
+    sendBacklog(session, replayFrom);
     ok(session, id, null);
     if (added) {
       broadcast(new ServerMessage.Presence(name, session.nick(), ServerMessage.Presence.JOIN), session);
@@ -111,12 +145,12 @@ public final class Room {
    * The {@code joined} answer: the first page of {@code who} (same order and cap) and the member
    * count, cut further if it would not fit a frame of the session's format; the topic never is.
    */
-  private ByteBuf joined(Member session) {
+  private ByteBuf joined(Member session, boolean recovered) {
     int total = members.size();
     long seq = history.lastSeq();
     List<String> nicks = nicks(members.page(null, registry.pageSize(null)).items());
-    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total), false,
-        session.format(), context.allocator());
+    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, epoch, recovered),
+        false, session.format(), context.allocator());
   }
 
   private static List<String> nicks(List<Member> page) {
@@ -127,8 +161,13 @@ public final class Room {
     return nicks;
   }
 
+  /**
+   * The backlog: without {@code since} the latest page of messages; with it, everything held after
+   * it (after a {@code gap} for what is not held any more), room events included for a session
+   * that takes them.
+   */
   private void sendBacklog(Member session, Long since) {
-    List<ServerMessage.Message> backlog;
+    List<? extends ServerMessage> backlog;
     if (since == null) {
       backlog = history.before(Long.MAX_VALUE, context.limits().maxHistoryPerRequest());
     } else {
@@ -136,10 +175,11 @@ public final class Room {
       if (since + 1 < first) {
         session.send(new ServerMessage.Gap(name, since + 1, first - 1));
       }
-      backlog = history.after(since, context.limits().historySize());
+      int max = context.limits().historySize();
+      backlog = session.wantsEvents() ? history.eventsAfter(since, max) : history.after(since, max);
     }
-    for (ServerMessage.Message message : backlog) {
-      session.send(message);
+    for (ServerMessage event : backlog) {
+      session.send(event);
     }
   }
 
@@ -170,27 +210,49 @@ public final class Room {
     }
   }
 
-  /** Stores and broadcasts a message; the sender's ok carries its seq. */
-  void say(Member session, String text, String id) {
+  /**
+   * Stores and broadcasts a message; the sender's ok carries its seq and msgid. A {@code txn} the
+   * session already sent within the txn window is answered with the first message's seq and msgid
+   * and {@code duplicate: true}, and nothing is sent again.
+   */
+  void say(Member session, String text, String id, String txn) {
     if (!mayWrite(session, text, id)) {
       return;
     }
+    TxnLedger.Sent earlier = txn == null ? null : session.sentBefore(txn);
+    if (earlier != null) {
+      if (id != null) {
+        session.send(new ServerMessage.Ok(id, earlier.seq(), earlier.msgid(), true));
+      }
+      return;
+    }
+    long seq = history.lastSeq() + 1;
     ServerMessage.Message message = new ServerMessage.Message(
-        name, history.lastSeq() + 1, session.nick(), text, now());
+        name, seq, session.nick(), text, now(), msgid(seq), txn);
     history.append(message);
     context.counters().messageAccepted();
     broadcast(message, null);
-    ok(session, id, message.seq());
+    if (txn != null) {
+      session.sent(txn, new TxnLedger.Sent(seq, message.msgid()));
+    }
+    if (id != null) {
+      session.send(new ServerMessage.Ok(id, seq, message.msgid(), null));
+    }
   }
 
-  /** Sets the topic ({@code ""} clears it) and tells every member. */
+  /**
+   * Sets the topic ({@code ""} clears it) and tells every member. The change takes the room's next
+   * seq (contract 1.1) and is held with the messages, for replays to sessions that take events.
+   */
   void setTopic(Member session, String text, String id) {
     if (!mayWrite(session, text, id)) {
       return;
     }
     topic = text;
     topicBy = text.isEmpty() ? null : session.nick();
-    broadcast(new ServerMessage.Topic(name, topic, topicBy), null);
+    ServerMessage.Topic change = new ServerMessage.Topic(name, topic, topicBy, history.lastSeq() + 1);
+    history.appendEvent(change);
+    broadcast(change, null);
     ok(session, id, null);
   }
 
@@ -236,13 +298,18 @@ public final class Room {
    * more than fit in one frame of the session's format (the oldest are dropped; page back with
    * {@code before} = the first seq received).
    */
-  void sendHistory(Member session, Long before, Integer limit, String id) {
+  void sendHistory(Member session, Long before, Integer limit, String sinceEpoch, String id) {
+    if (sinceEpoch != null && !sinceEpoch.equals(epoch)) {
+      session.send(new ServerMessage.Error(id, ErrorCode.EPOCH_CHANGED, "room '" + name + "' has a new epoch"
+          + " (it was recreated): its seqs count from its new start; join it again and read without 'before'"));
+      return;
+    }
     int max = Math.min(limit == null ? context.limits().maxHistoryPerRequest() : limit,
         context.limits().maxHistoryPerRequest());
     List<ServerMessage.Message> messages = history.before(before == null ? Long.MAX_VALUE : before, max);
-    long first = history.firstSeq();
     session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept,
-        !kept.isEmpty() && kept.get(0).seq() > first), true, session.format(), context.allocator()));
+        !kept.isEmpty() && !history.before(kept.get(0).seq(), 1).isEmpty()), true, session.format(),
+        context.allocator()));
     ok(session, id, null);
   }
 

@@ -66,6 +66,14 @@ public final class RoomRegistry {
 
   /** Joins {@code session} to {@code name}, creating the room if needed. */
   public void join(Member session, String name, Long since, String id) {
+    join(session, name, since, null, id);
+  }
+
+  /**
+   * Joins {@code session} to {@code name}, creating the room if needed; {@code since} counts in the
+   * room's epoch {@code sinceEpoch} (null: unknown, a v1 client).
+   */
+  public void join(Member session, String name, Long since, String sinceEpoch, String id) {
     Room room;
     try {
       room = acquire(name, session);
@@ -76,14 +84,14 @@ public final class RoomRegistry {
       });
       return;
     }
-    session.submit(room.loop(), () -> room.join(session, since, id));
+    session.submit(room.loop(), () -> room.join(session, since, sinceEpoch, id));
   }
 
   /** A join that reached a room just removed: goes to the room now under that name (room loop). */
-  void rejoin(Member session, String name, Long since, String id) {
+  void rejoin(Member session, String name, Long since, String sinceEpoch, String id) {
     try {
       Room room = acquire(name, null);
-      room.execute(() -> room.join(session, since, id));
+      room.execute(() -> room.join(session, since, sinceEpoch, id));
     } catch (LimitReached e) {
       session.joinAnswered(Names.key(name), false);
       session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED, e.getMessage()));
@@ -105,7 +113,12 @@ public final class RoomRegistry {
 
   /** {@code session} says {@code text} in {@code name}. */
   public void say(Member session, String name, String text, String id) {
-    withMembership(session, name, id, room -> room.say(session, text, id));
+    say(session, name, text, id, null);
+  }
+
+  /** {@code session} says {@code text} in {@code name}, with the retry token {@code txn} (null: none). */
+  public void say(Member session, String name, String text, String id, String txn) {
+    withMembership(session, name, id, room -> room.say(session, text, id, txn));
   }
 
   /** Reads ({@code text == null}) or sets the topic. */
@@ -124,7 +137,12 @@ public final class RoomRegistry {
 
   /** Answers {@code history}. */
   public void history(Member session, String name, Long before, Integer limit, String id) {
-    withRoom(session, name, id, room -> room.sendHistory(session, before, limit, id));
+    history(session, name, before, limit, null, id);
+  }
+
+  /** Answers {@code history}, or {@code epoch_changed} when the room's epoch is not {@code epoch} (null: any). */
+  public void history(Member session, String name, Long before, Integer limit, String epoch, String id) {
+    withRoom(session, name, id, room -> room.sendHistory(session, before, limit, epoch, id));
   }
 
   /**
@@ -223,7 +241,7 @@ public final class RoomRegistry {
         if (refusal != null) {
           throw new LimitReached(refusal);
         }
-        room = new Room(name, loops.get(), context, this);
+        room = new Room(name, MessageIds.randomToken(), loops.get(), context, this);
         rooms.put(key, room);
         count++;
       }

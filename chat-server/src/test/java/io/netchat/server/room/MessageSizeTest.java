@@ -38,6 +38,33 @@ class MessageSizeTest {
         .isBetween(measured - measured / 20 - 8, measured + measured / 20 + 8);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"message with msgid and txn", "topic change"})
+  void theEstimateOfContract11EventsMatchesToo(String kind) {
+    HistoryBudget budget = HistoryBudget.unlimited();
+    RingHistory ring = new RingHistory(COUNT, io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE, budget);
+    boolean topic = kind.startsWith("topic");
+    ring.append(message(1, "x".repeat(100)));
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int seq = 2; seq <= COUNT; seq++) {
+      if (topic) {
+        ring.appendEvent(new ServerMessage.Topic("room", "y".repeat(100), "nick", (long) seq));
+      } else {
+        ring.append(new ServerMessage.Message("room", seq, "nick", "x".repeat(100),
+            Instant.ofEpochMilli(1_700_000_000_000L + seq), "M".repeat(13), "t".repeat(23))); // a msgid's and a txn's length
+      }
+    }
+    long measured = (threads.getThreadAllocatedBytes(thread) - before) / (COUNT - 1);
+
+    long estimated = (budget.held() - MessageSize.of(message(1, "x".repeat(100))) - MessageSize.ENTRY) / (COUNT - 1);
+    assertThat(estimated).as("estimated %d B, allocated %d B per event", estimated, measured)
+        .isBetween(measured - measured / 20 - 8, measured + measured / 20 + 8);
+  }
+
   private static ServerMessage.Message message(long seq, String text) {
     return new ServerMessage.Message("room", seq, "nick", text, Instant.ofEpochMilli(1_700_000_000_000L + seq));
   }
