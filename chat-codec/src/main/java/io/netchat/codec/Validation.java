@@ -16,6 +16,10 @@ public final class Validation {
   public static final int MAX_ID_LENGTH = 64;
   /** Longest list cursor ({@code after}, {@code next}) on the wire. */
   public static final int MAX_CURSOR_LENGTH = 128;
+  /** Longest {@code hello{client}} (a client's name and version). */
+  public static final int MAX_CLIENT_LENGTH = 64;
+  /** Longest {@code hello{resume}}; the server's secrets are 22 chars. */
+  public static final int MAX_RESUME_LENGTH = 128;
 
   private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");
@@ -55,10 +59,15 @@ public final class Validation {
    * client; the server positions any well-sized value in its order and never fails on it.
    */
   public static String checkCursor(String field, String cursor) {
-    if (cursor != null && (cursor.isEmpty() || cursor.length() > MAX_CURSOR_LENGTH)) {
-      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + MAX_CURSOR_LENGTH + " chars");
+    return checkSize(field, cursor, MAX_CURSOR_LENGTH);
+  }
+
+  /** An optional string of 1 to {@code max} chars. */
+  public static String checkSize(String field, String value, int max) {
+    if (value != null && (value.isEmpty() || value.length() > max)) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + max + " chars");
     }
-    return cursor;
+    return value;
   }
 
   /** A non-empty text of at most {@code maxLength} chars, well-formed and free of control characters. */

@@ -56,7 +56,7 @@ class GoldenTranscriptTest {
           List.of(new ServerMessage.Message("lobby", 41, "bob", "yo", TS)), true)),
       Map.entry("quit", new ClientMessage.Quit("6", null)),
       Map.entry("bye", new ServerMessage.Bye("quit")),
-      Map.entry("hello-crlf-reordered", new ClientMessage.Hello("1", "alice")),
+      Map.entry("hello-crlf-reordered", new ClientMessage.Hello("1", "alice", null, "nc", null, null)),
       Map.entry("invalid-utf8", new Failure(ErrorCode.BAD_JSON, null, false)),
       Map.entry("too-large", new Failure(ErrorCode.TOO_LARGE, null, true)));
 
