@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Connection {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
+  /** The major version of the wire contract this library speaks ({@code hello{protocol}}). */
+  static final int PROTOCOL = 1;
+  /** What this library calls itself in {@code hello{client}}. */
+  static final String CLIENT_NAME = "netchat-java/" + versionOr("dev");
 
   /** Where the connection's news goes; called on the event loop, must not block. */
   interface Events {
@@ -61,7 +66,9 @@ final class Connection {
   private State state = State.NEW;
   private int attempt;
   private String nick;
-  private String lastByeReason;
+  private ServerMessage.Bye lastBye;
+  /** The {@code welcome.session} secret of the session to resume on reconnect, or null. */
+  private String resumeSecret;
   private ScheduledFuture<?> reconnectTask;
   private CompletableFuture<ServerMessage.Welcome> nickChange;
   private String previousNick;
@@ -176,6 +183,7 @@ final class Connection {
       nickChange = result;
       previousNick = nick;
       setNick(newNick);
+      resumeSecret = null; // the session ends with the quit below; the new nick starts a new one
       state = State.RECONNECTING;
       connectedView = false;
       Channel old = channel;
@@ -258,7 +266,7 @@ final class Connection {
       rooms.onLeft(left.room());
       publishRooms();
     } else if (message instanceof ServerMessage.Bye bye) {
-      lastByeReason = bye.reason();
+      lastBye = bye;
     }
     events.deliver(message);
     requests.settle(message);
@@ -267,15 +275,21 @@ final class Connection {
   private void lostConnection(Channel lost) {
     channel = null;
     connectedView = false;
-    String reason = lastByeReason != null ? "server said bye: " + lastByeReason : "connection lost";
-    lastByeReason = null;
+    ServerMessage.Bye bye = lastBye;
+    lastBye = null;
+    String reason = bye != null ? "server said bye: " + bye.reason() : "connection lost";
     requests.endAll(reason);
     switch (state) {
       case CLOSING -> finishClose("quit");
       case CONNECTED -> {
         emit(ConnectionEvent.Kind.DISCONNECTED, reason + " (" + lost.remoteAddress() + ")");
         attempt = 0;
-        scheduleReconnect(reason);
+        if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
+          finishClose(reason + " (the server asked not to reconnect)");
+          return;
+        }
+        scheduleReconnect(reason, bye == null || bye.retryAfterMs() == null
+            ? Duration.ZERO : Duration.ofMillis(bye.retryAfterMs()));
       }
       default -> {
         // CONNECTING and RECONNECTING: the attempt in progress sees its login fail and decides.
@@ -303,26 +317,41 @@ final class Connection {
         channel.config().setAutoRead(false);
       }
       CompletableFuture<Reply> hello = new CompletableFuture<>();
-      requests.write(channel, new ClientMessage.Hello(nextId(), nick), hello);
+      requests.write(channel, hello(), hello);
       hello.whenComplete((reply, helloError) -> {
         if (helloError != null) {
           result.completeExceptionally(Failures.unwrap(helloError));
         } else {
-          result.complete(reply.answer(ServerMessage.Welcome.class));
+          ServerMessage.Welcome welcome = reply.answer(ServerMessage.Welcome.class);
+          resumeSecret = welcome.session();
+          result.complete(welcome);
         }
       });
     }, loop);
     return result;
   }
 
+  /**
+   * The {@code hello} of contract 1.1: the contract version, this library's name, and the secret
+   * of the session to resume (after a lost connection, never after a nick change).
+   */
+  private ClientMessage.Hello hello() {
+    return new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, null, resumeSecret);
+  }
+
   private void scheduleReconnect(String reason) {
+    scheduleReconnect(reason, Duration.ZERO);
+  }
+
+  /** Schedules the next attempt after a jittered backoff, and never sooner than {@code atLeast}. */
+  private void scheduleReconnect(String reason, Duration atLeast) {
     attempt++;
     if (!config.reconnect().allows(attempt)) {
       finishClose(config.reconnect().enabled()
           ? "gave up reconnecting after " + (attempt - 1) + " attempts: " + reason : reason);
       return;
     }
-    Duration delay = config.reconnect().delayBefore(attempt);
+    Duration delay = config.reconnect().waitBefore(attempt, atLeast, ThreadLocalRandom.current()::nextDouble);
     state = State.RECONNECTING;
     emit(ConnectionEvent.Kind.RECONNECTING, "attempt " + attempt + " in " + delay.toMillis() + " ms");
     reconnectTask = loop.schedule(this::reconnectAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -446,6 +475,11 @@ final class Connection {
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(new ChatConnectionException("client closed", e));
     }
+  }
+
+  private static String versionOr(String fallback) {
+    String version = Connection.class.getPackage().getImplementationVersion();
+    return version == null ? fallback : version;
   }
 
   private void setNick(String newNick) {

@@ -51,7 +51,7 @@ public sealed interface ClientMessage {
   /**
    * Logs in; must be the first command. Answered by {@code welcome}. Contract 1.1 adds
    * {@code protocol} (the contract's major version the client speaks, 1; its presence, or that of
-   * {@code caps}, makes the session a 1.1 session), {@code client} (name/version, for logs),
+   * {@code caps} or {@code resume}, makes the session a 1.1 session), {@code client} (name/version, for logs),
    * {@code caps} (capabilities asked for; unknown names are ignored) and {@code resume} (the
    * {@code welcome.session} secret of a session of this nick to take over).
    */
@@ -74,9 +74,9 @@ public sealed interface ClientMessage {
       this(id, nick, null, null, null, null);
     }
 
-    /** Whether the client spoke contract 1.1 ({@code protocol} or {@code caps} present). */
+    /** Whether the client spoke contract 1.1: {@code protocol}, {@code caps} or {@code resume} present. */
     public boolean negotiates() {
-      return protocol != null || caps != null;
+      return protocol != null || caps != null || resume != null;
     }
   }
 

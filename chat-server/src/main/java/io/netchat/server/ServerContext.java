@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
@@ -35,6 +36,9 @@ final class ServerContext {
   private final Map<EventExecutor, FlushBatcher> flushers = new ConcurrentHashMap<>();
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Limits announcedLimits;
+  private final Limits v1Limits;
+  private final SessionSecrets secrets = new SessionSecrets();
+  private final AtomicLong sessionIds = new AtomicLong();
   private final RepeatedLog refusals;
   private volatile boolean shuttingDown;
 
@@ -52,7 +56,10 @@ final class ServerContext {
     this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp());
     var limits = config.limits();
     this.announcedLimits = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
-        limits.historySize(), limits.messagesPerSecond(), limits.burst());
+        limits.historySize(), limits.messagesPerSecond(), limits.burst(), Limits.TEXT_UNIT_UTF16,
+        config.timeouts().idle().toMillis(), config.timeouts().pong().toMillis(), limits.maxHistoryPerRequest(),
+        limits.txnWindow().toSeconds());
+    this.v1Limits = announcedLimits.v1();
   }
 
   ServerConfig config() {
@@ -83,8 +90,18 @@ final class ServerContext {
     return sessions;
   }
 
-  Limits announcedLimits() {
-    return announcedLimits;
+  /** The limits {@code welcome} announces: all of them to a 1.1 session, the six of v1 to a v1 session. */
+  Limits announcedLimits(boolean negotiated) {
+    return negotiated ? announcedLimits : v1Limits;
+  }
+
+  /** A new session's logical id, unique within this server's run. */
+  String nextSessionId() {
+    return Long.toString(sessionIds.incrementAndGet());
+  }
+
+  SessionSecrets secrets() {
+    return secrets;
   }
 
   /** A new log for refused connections and global limit hits. */

@@ -1,6 +1,7 @@
 package io.netchat.server.config;
 
 import io.netchat.codec.Framing;
+import java.time.Duration;
 
 /**
  * Every bound the server enforces. Memory stays bounded because each of these is finite.
@@ -28,6 +29,8 @@ import io.netchat.codec.Framing;
  * @param roomCreationsPerMinute rooms one remote address may create per minute, all its
  *     connections together (token bucket rate)
  * @param roomCreationBurst rooms one remote address may create at once (token bucket size)
+ * @param txnWindow how long a {@code txn} of {@code say}/{@code dm} is remembered, so that a retry
+ *     within it is answered as a duplicate; announced as {@code welcome.limits.txn_window_s}
  */
 public record LimitsConfig(
     int maxFrameLength,
@@ -47,7 +50,8 @@ public record LimitsConfig(
     int floodDisconnectAfter,
     int maxListPage,
     int roomCreationsPerMinute,
-    int roomCreationBurst) {
+    int roomCreationBurst,
+    Duration txnWindow) {
 
   public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
   /**
@@ -74,6 +78,7 @@ public record LimitsConfig(
   public static final int DEFAULT_MAX_LIST_PAGE = 100;
   public static final int DEFAULT_ROOM_CREATIONS_PER_MINUTE = 60;
   public static final int DEFAULT_ROOM_CREATION_BURST = 20;
+  public static final Duration DEFAULT_TXN_WINDOW = Duration.ofMinutes(5);
 
   /** Checks every limit is positive and the water marks are ordered. */
   public LimitsConfig {
@@ -95,6 +100,7 @@ public record LimitsConfig(
     Check.positive("max_list_page", maxListPage);
     Check.positive("room_creations_per_minute", roomCreationsPerMinute);
     Check.positive("room_creation_burst", roomCreationBurst);
+    Check.positive("txn_window", txnWindow);
     if ((long) maxTextLength * MAX_UTF8_BYTES_PER_CHAR + MESSAGE_ENVELOPE_BYTES > maxFrameLength) {
       throw new ConfigException("max_text_length", maxTextLength, "a message of this many characters may not fit"
           + " a frame of limits.max_frame_length (" + maxFrameLength + ") bytes: allow "
@@ -138,10 +144,11 @@ public record LimitsConfig(
     builder.maxListPage = maxListPage;
     builder.roomCreationsPerMinute = roomCreationsPerMinute;
     builder.roomCreationBurst = roomCreationBurst;
+    builder.txnWindow = txnWindow;
     return builder;
   }
 
-  /** Sets limits by name, so that no two of the eighteen numbers can be swapped unnoticed. */
+  /** Sets limits by name, so that no two of the nineteen values can be swapped unnoticed. */
   public static final class Builder {
     private int maxFrameLength = Framing.DEFAULT_MAX_FRAME_LENGTH;
     private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
@@ -161,6 +168,7 @@ public record LimitsConfig(
     private int maxListPage = DEFAULT_MAX_LIST_PAGE;
     private int roomCreationsPerMinute = DEFAULT_ROOM_CREATIONS_PER_MINUTE;
     private int roomCreationBurst = DEFAULT_ROOM_CREATION_BURST;
+    private Duration txnWindow = DEFAULT_TXN_WINDOW;
 
     private Builder() {}
 
@@ -254,12 +262,18 @@ public record LimitsConfig(
       return this;
     }
 
+    public Builder txnWindow(Duration value) {
+      txnWindow = value;
+      return this;
+    }
+
     /** The limits set, checked as a configuration file's would be. */
     public LimitsConfig build() {
       return new LimitsConfig(maxFrameLength, maxTextLength, maxRooms, maxMembersPerRoom, maxRoomsPerSession,
           maxConnections, maxConnectionsPerIp, historySize, maxHistoryPerRequest,
           outboundHighWaterMark, outboundLowWaterMark, maxOutboundBytes,
-          messagesPerSecond, burst, floodDisconnectAfter, maxListPage, roomCreationsPerMinute, roomCreationBurst);
+          messagesPerSecond, burst, floodDisconnectAfter, maxListPage, roomCreationsPerMinute, roomCreationBurst,
+          txnWindow);
     }
   }
 }

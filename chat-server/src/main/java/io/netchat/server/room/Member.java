@@ -36,4 +36,13 @@ public interface Member extends Recipient {
 
   /** The session left the room {@code roomKey}. Any thread. */
   void leftRoom(String roomKey);
+
+  /**
+   * The {@code re} to put on an answer sent to this session alone for the command with id
+   * {@code id}: the id for a session that spoke contract 1.1, {@code null} for a v1 session, whose
+   * answers stay exactly v1. Never used on a broadcast (encoded once for every member).
+   */
+  default String re(String id) {
+    return null;
+  }
 }

@@ -88,7 +88,8 @@ public final class Room {
       if (members.size() >= context.limits().maxMembersPerRoom()) {
         session.joinAnswered(key, false);
         session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED,
-            "room '" + name + "' is full (" + members.size() + " members)"));
+            "room '" + name + "' is full (" + members.size() + " members)").forCommand("join")
+            .limited("max_members_per_room", null));
         return;
       }
       members.add(session);
@@ -98,7 +99,7 @@ public final class Room {
       added = true;
     }
     session.joinAnswered(key, true);
-    session.send(joined(session));
+    session.send(joined(session, id));
     sendBacklog(session, since);
     ok(session, id, null);
     if (added) {
@@ -110,12 +111,31 @@ public final class Room {
    * The {@code joined} answer: the first page of {@code who} (same order and cap) and the member
    * count, cut further if it would not fit a frame of the session's format; the topic never is.
    */
-  private ByteBuf joined(Member session) {
+  private ByteBuf joined(Member session, String id) {
     int total = members.size();
     long seq = history.lastSeq();
+    String re = session.re(id);
     List<String> nicks = nicks(members.page(null, registry.pageSize(null)).items());
-    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total), false,
+    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, re), false,
         session.format(), context.allocator());
+  }
+
+  /**
+   * {@code resumed} takes {@code old}'s place ({@code hello{resume}}): same nick, so the other
+   * members are told nothing. Does nothing when {@code old} is no longer a member.
+   */
+  void takeOver(Member old, Member resumed) {
+    if (removed || !members.remove(old)) {
+      resumed.joinAnswered(key, false);
+      return;
+    }
+    fanout.remove(old);
+    if (!members.contains(resumed)) {
+      members.add(resumed);
+      fanout.add(resumed);
+    }
+    memberCount = members.size();
+    resumed.joinAnswered(key, true);
   }
 
   private static List<String> nicks(List<Member> page) {
@@ -147,7 +167,7 @@ public final class Room {
     boolean leave = ServerMessage.Presence.LEAVE.equals(event);
     if (!members.remove(session)) {
       if (leave) {
-        session.send(notJoined(name, id));
+        session.send(notJoined(name, "leave", id));
       }
       return;
     }
@@ -155,7 +175,7 @@ public final class Room {
     memberCount = members.size();
     if (leave) {
       session.leftRoom(key);
-      session.send(new ServerMessage.Left(name));
+      session.send(new ServerMessage.Left(name, session.re(id)));
       ok(session, id, null);
     }
     broadcast(new ServerMessage.Presence(name, session.nick(), event), null);
@@ -170,7 +190,7 @@ public final class Room {
 
   /** Stores and broadcasts a message; the sender's ok carries its seq. */
   void say(Member session, String text, String id) {
-    if (!mayWrite(session, text, id)) {
+    if (!mayWrite(session, "say", text, id)) {
       return;
     }
     ServerMessage.Message message = new ServerMessage.Message(
@@ -182,7 +202,7 @@ public final class Room {
 
   /** Sets the topic ({@code ""} clears it) and tells every member. */
   void setTopic(Member session, String text, String id) {
-    if (!mayWrite(session, text, id)) {
+    if (!mayWrite(session, "topic", text, id)) {
       return;
     }
     topic = text;
@@ -195,36 +215,37 @@ public final class Room {
    * The rule for changing the room (say, set the topic): members only, text within the limit.
    * Answers the refusal itself.
    */
-  private boolean mayWrite(Member session, String text, String id) {
+  private boolean mayWrite(Member session, String command, String text, String id) {
     if (!members.contains(session)) {
-      session.send(notJoined(name, id));
+      session.send(notJoined(name, command, id));
       return false;
     }
     try {
       Validation.checkLength("text", text, context.limits().maxTextLength());
       return true;
     } catch (ChatCodecException tooLong) {
-      session.send(ServerMessage.Error.of(tooLong.withRe(id)));
+      session.send(ServerMessage.Error.of(tooLong.withRe(id).withCommand(command)));
       return false;
     }
   }
 
-  /** The one answer to a command that needs membership of a room the session is not in. */
-  static ServerMessage.Error notJoined(String room, String id) {
-    return new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + room + "'");
+  /** The one answer to a {@code command} that needs membership of a room the session is not in. */
+  static ServerMessage.Error notJoined(String room, String command, String id) {
+    return new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + room + "'").forCommand(command);
   }
 
   /** Answers a topic read. */
   void sendTopic(Member session, String id) {
-    session.send(new ServerMessage.Topic(name, topic, topicBy));
+    session.send(new ServerMessage.Topic(name, topic, topicBy, session.re(id)));
     ok(session, id, null);
   }
 
   /** Answers {@code who} with one page of members after the cursor {@code after}. */
   void sendMembers(Member session, String after, int limit, String id) {
     Page<Member> page = members.page(after, limit);
+    String re = session.re(id);
     session.send(FrameFitter.page(new Page<>(nicks(page.items()), page.more()), Names::key,
-        (kept, next) -> new ServerMessage.Members(name, kept, next), session.format(), context.allocator()));
+        (kept, next) -> new ServerMessage.Members(name, kept, next, re), session.format(), context.allocator()));
     ok(session, id, null);
   }
 
@@ -238,8 +259,9 @@ public final class Room {
         context.limits().maxHistoryPerRequest());
     List<ServerMessage.Message> messages = history.before(before == null ? Long.MAX_VALUE : before, max);
     long first = history.firstSeq();
+    String re = session.re(id);
     session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept,
-        !kept.isEmpty() && kept.get(0).seq() > first), true, session.format(), context.allocator()));
+        !kept.isEmpty() && kept.get(0).seq() > first, re), true, session.format(), context.allocator()));
     ok(session, id, null);
   }
 
