@@ -199,7 +199,7 @@ public final class ChatServer implements AutoCloseable {
     listeners.forEach(ch -> ch.close().syncUninterruptibly());
     int open = context.sessions().size();
     for (Session session : context.sessions()) {
-      session.close(ServerMessage.Bye.of(ByeCode.SHUTTING_DOWN).retryAfter(SessionSecrets.shutdownRetryAfterMillis()),
+      session.close(ServerMessage.Bye.of(ByeCode.SHUTTING_DOWN).retryAfter(SessionSecrets.shutdownRetryAfterMillis(config.timeouts().reconnectSpread().toMillis())),
           graceMillis);
     }
     for (Session session : context.sessions()) {

@@ -15,11 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
 final class SessionSecrets {
   /** Bits of a resume secret. */
   static final int SECRET_BITS = 128;
-  /** The shortest wait a shutting-down server asks its clients for before they come back. */
-  static final long SHUTDOWN_RETRY_MIN_MS = 1_000;
-  /** The spread of that wait: each client is told a uniform random value in [min, min + spread). */
-  static final long SHUTDOWN_RETRY_SPREAD_MS = 30_000;
-
   private final SecureRandom random;
   private final Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
 
@@ -39,8 +34,11 @@ final class SessionSecrets {
     return encoder.encodeToString(bytes);
   }
 
-  /** The {@code retry_after_ms} for one client of a server that shuts down: jittered, so clients spread out. */
-  static long shutdownRetryAfterMillis() {
-    return SHUTDOWN_RETRY_MIN_MS + ThreadLocalRandom.current().nextLong(SHUTDOWN_RETRY_SPREAD_MS);
+  /**
+   * The {@code retry_after_ms} for one client of a server that shuts down: uniform in
+   * [0, {@code spreadMillis}], so that its clients spread their return over that time.
+   */
+  static long shutdownRetryAfterMillis(long spreadMillis) {
+    return ThreadLocalRandom.current().nextLong(spreadMillis + 1);
   }
 }

@@ -1,0 +1,120 @@
+package io.netchat.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netchat.codec.JsonCodec;
+import io.netchat.codec.Limits;
+import io.netchat.codec.ServerMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A scripted server over {@code length} + {@code json} on 127.0.0.1: it logs every connection in
+ * with the session secret {@code "secret-N"} (N counts connections from 1) and sends the first one
+ * {@code bye} and closes it; later connections stay open. It records each {@code hello} and when
+ * it arrived.
+ */
+final class ByeServer implements AutoCloseable {
+  private static final JsonCodec CODEC = new JsonCodec();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One {@code hello} received: the command as sent, and when ({@link System#nanoTime()}). */
+  record Hello(JsonNode command, long nanos) {}
+
+  private final ServerSocket socket;
+  private final ServerMessage.Bye bye;
+  private final List<Hello> hellos = new CopyOnWriteArrayList<>();
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private volatile long byeSentNanos;
+
+  ByeServer(ServerMessage.Bye bye) throws IOException {
+    this.bye = bye;
+    socket = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+    Thread thread = new Thread(this::acceptAll, "bye-server");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  int port() {
+    return socket.getLocalPort();
+  }
+
+  List<Hello> hellos() {
+    return hellos;
+  }
+
+  long byeSentNanos() {
+    return byeSentNanos;
+  }
+
+  private void acceptAll() {
+    try {
+      while (true) {
+        Socket client = socket.accept();
+        open.add(client);
+        Thread serving = new Thread(() -> serve(client, open.size()), "bye-server-" + open.size());
+        serving.setDaemon(true);
+        serving.start();
+      }
+    } catch (IOException closed) {
+      // the server was closed
+    }
+  }
+
+  private void serve(Socket client, int number) {
+    try (client;
+         DataInputStream in = new DataInputStream(client.getInputStream());
+         DataOutputStream out = new DataOutputStream(client.getOutputStream())) {
+      while (true) {
+        byte[] payload = new byte[in.readInt()];
+        in.readFully(payload);
+        JsonNode command = JSON.readTree(payload);
+        String id = command.path("id").asText(null);
+        if (command.path("type").asText().equals("hello")) {
+          hellos.add(new Hello(command, System.nanoTime()));
+          write(out, new ServerMessage.Welcome(command.path("nick").asText(), "bye-server",
+              new Limits(65536, 4096, 10, 100, 10, 20), 1, List.of(), "secret-" + number, null, id));
+          write(out, new ServerMessage.Ok(id, null));
+          if (number == 1) {
+            byeSentNanos = System.nanoTime();
+            write(out, bye);
+            return;
+          }
+        } else if (id != null) {
+          write(out, new ServerMessage.Ok(id, null));
+        }
+      }
+    } catch (IOException e) {
+      // the client went away
+    }
+  }
+
+  private static void write(DataOutputStream out, ServerMessage message) throws IOException {
+    ByteBuf buf = Unpooled.buffer();
+    try {
+      CODEC.encode(message, buf);
+      out.writeInt(buf.readableBytes());
+      out.write(ByteBufUtil.getBytes(buf));
+      out.flush();
+    } finally {
+      buf.release();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+    for (Socket client : open) {
+      client.close();
+    }
+  }
+}
