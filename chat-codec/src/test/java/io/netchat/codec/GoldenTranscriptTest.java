@@ -29,6 +29,8 @@ class GoldenTranscriptTest {
   record Failure(ErrorCode code, String re, boolean fatal) {}
 
   static final Instant TS = Instant.parse("2026-03-01T09:30:00.250Z");
+  /** A resume secret as the server makes them: 128 random bits, base64url. */
+  static final String SECRET = "q7Zk2mX9vR4tY1wB3nC5dA";
 
   /** The expected message (or failure) of every entry name used by the transcripts. */
   static final Map<String, Object> EXPECTED = Map.ofEntries(
@@ -58,7 +60,20 @@ class GoldenTranscriptTest {
       Map.entry("bye", new ServerMessage.Bye("quit")),
       Map.entry("hello-crlf-reordered", new ClientMessage.Hello("1", "alice", null, "nc", null, null)),
       Map.entry("invalid-utf8", new Failure(ErrorCode.BAD_JSON, null, false)),
-      Map.entry("too-large", new Failure(ErrorCode.TOO_LARGE, null, true)));
+      Map.entry("too-large", new Failure(ErrorCode.TOO_LARGE, null, true)),
+      // contract 1.1 (docs/PROTOCOL.md §12)
+      Map.entry("hello-11", new ClientMessage.Hello("1", "alice", 1, "netchat-java/1.1", List.of("events", "x-later"),
+          null)),
+      Map.entry("welcome-11", new ServerMessage.Welcome("alice", "netchat", new Limits(65536, 4096, 32, 1000, 20, 40,
+          Limits.TEXT_UNIT_UTF16, 60_000L, 30_000L, 100, 300L), 1, List.of("events"), SECRET, TS, "1")),
+      Map.entry("hello-resume", new ClientMessage.Hello("1", "alice", 1, null, null, SECRET)),
+      Map.entry("bye-replaced", ServerMessage.Bye.of(ByeCode.REPLACED)),
+      Map.entry("error-rate-limited", new ServerMessage.Error("5", "rate_limited",
+          "more than 20 commands per second; this one was dropped", "say", true, 50L, null)),
+      Map.entry("error-limit-reached", new ServerMessage.Error(null, "limit_reached",
+          "a session may be in at most 32 rooms", "join", true, null, "max_rooms_per_session")),
+      Map.entry("left-re", new ServerMessage.Left("lobby", "8")),
+      Map.entry("bye-shutting-down", ServerMessage.Bye.of(ByeCode.SHUTTING_DOWN).retryAfter(12_345)));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(
@@ -154,7 +169,7 @@ class GoldenTranscriptTest {
 
   /** Prints the canonical entries of every transcript, to paste after a deliberate wire change. */
   public static void main(String[] args) {
-    List<String> conversation = List.of("client> hello", "server> welcome", "client> join", "server> joined",
+    List<String> conversation = args.length > 0 ? List.of(args) : List.of("client> hello", "server> welcome", "client> join", "server> joined",
         "server> presence", "client> say", "server> message", "server> ok-say", "client> ping", "server> pong",
         "server> error", "client> rooms", "server> rooms-page", "server> ok-rooms", "client> who",
         "server> members-page", "client> history", "server> history-more", "client> quit", "server> bye");
