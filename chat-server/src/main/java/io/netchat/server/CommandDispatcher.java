@@ -61,6 +61,7 @@ final class CommandDispatcher {
         // liveness is noted by SessionHandler on every read
       } else if (command instanceof ClientMessage.Quit quit) {
         ok(session, quit.id());
+        session.quitting();
         ServerMessage.Bye bye = ServerMessage.Bye.of(ByeCode.QUIT, quit.reason() == null ? "quit" : quit.reason());
         session.afterAnswers(() -> session.close(bye, closeGraceMillis()));
       }

@@ -132,6 +132,16 @@ public final class Session implements Member {
     this.id = resumedId;
   }
 
+  /** Whether a {@code hello{resume}} may take this session over: a 1.1 session, which was given a secret. */
+  boolean resumable() {
+    return resumeSecret != null;
+  }
+
+  /** The client ended the session ({@code quit}): it can no longer be resumed, nor held after its close. */
+  void quitting() {
+    resumeSecret = null;
+  }
+
   /** Whether {@code secret} is this session's resume secret; compared in constant time. */
   boolean resumableWith(String secret) {
     String own = resumeSecret;

@@ -202,13 +202,28 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     if (admitted) {
       admitted = false;
       context.sessions().remove(session);
-      context.limiter().release(admittedAddress);
-      context.users().unregister(session);
-      for (String room : session.rooms().all()) {
-        context.rooms().quit(session, room);
+      if (session.resumable() && !session.isClosing()) {
+        // dropped, not sent away: held for hello{resume} for timeouts.pong (docs/PROTOCOL.md §12.8)
+        ctx.executor().schedule(this::endSession, context.config().timeouts().pong().toMillis(),
+            TimeUnit.MILLISECONDS);
+      } else {
+        endSession();
       }
     }
     ctx.fireChannelInactive();
+  }
+
+  /**
+   * The session is over: its nick is free, its rooms see it quit (a no-op for what a resume took
+   * over), and its connection slot is free. A held session keeps its slot, so that the connection
+   * limits bound held sessions too.
+   */
+  private void endSession() {
+    context.limiter().release(admittedAddress);
+    context.users().unregister(session);
+    for (String room : session.rooms().all()) {
+      context.rooms().quit(session, room);
+    }
   }
 
   @Override

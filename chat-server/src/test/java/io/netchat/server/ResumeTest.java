@@ -1,11 +1,13 @@
 package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,77 @@ class ResumeTest {
               org.assertj.core.groups.Tuple.tuple("r3", 1));
       resumed.send(new ClientMessage.Join("j", "r2", 0L));
       assertThat(resumed.expect(ServerMessage.Joined.class).members()).containsExactly("Ann");
+    }
+  }
+
+  @Test
+  void aDroppedConnectionIsHeldForAResume() throws Exception {
+    try (WireClient bob = WireClient.connect(address); WireClient resumed = WireClient.connect(address)) {
+      ContractNegotiationTest.login11(bob, "bob");
+      bob.send(new ClientMessage.Join(null, "lobby", null));
+      bob.expect(ServerMessage.Joined.class);
+      String secret;
+      try (WireClient old = WireClient.connect(address)) {
+        secret = ContractNegotiationTest.login11(old, "ann").session();
+        old.send(new ClientMessage.Join("j", "lobby", null));
+        old.expect(ServerMessage.Ok.class);
+      } // dropped without quit
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.context().sessions().size() == 2);
+      assertThat(server.connectionCount()).as("a held session keeps its connection slot").isEqualTo(3);
+
+      resumed.send(ContractNegotiationTest.hello11("h", "ann", secret));
+      assertThat(resumed.expect(ServerMessage.Welcome.class).nick()).isEqualTo("ann");
+      resumed.send(new ClientMessage.Say("s", "lobby", "back"));
+      assertThat(bob.expect(ServerMessage.Message.class).text()).isEqualTo("back");
+      assertThat(bob.seen()).as("ann joined once and never left")
+          .filteredOn(m -> m instanceof ServerMessage.Presence)
+          .containsExactly(new ServerMessage.Presence("lobby", "ann", ServerMessage.Presence.JOIN));
+    }
+  }
+
+  @Test
+  void aDroppedSessionNobodyResumesQuitsAfterTheGrace() throws Exception {
+    server.close();
+    server = ChatServer.start(TestServers.jsonOnLoopback().withTimeouts(
+        TestServers.timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMillis(300))));
+    address = server.addresses().get(0);
+    try (WireClient bob = WireClient.connect(address)) {
+      ContractNegotiationTest.login11(bob, "bob");
+      bob.send(new ClientMessage.Join(null, "lobby", null));
+      bob.expect(ServerMessage.Joined.class);
+      try (WireClient old = WireClient.connect(address)) {
+        ContractNegotiationTest.login11(old, "ann");
+        old.send(new ClientMessage.Join("j", "lobby", null));
+        old.expect(ServerMessage.Ok.class);
+      }
+      assertThat(bob.expect(ServerMessage.Presence.class, p -> p.event().equals(ServerMessage.Presence.QUIT)).nick())
+          .isEqualTo("ann");
+      try (WireClient again = WireClient.connect(address)) {
+        again.send(new ClientMessage.Hello("h", "ann"));
+        assertThat(again.expect(ServerMessage.Welcome.class).nick()).as("the nick is free again").isEqualTo("ann");
+      }
+    }
+  }
+
+  @Test
+  void aSessionThatQuitIsNotHeld() throws Exception {
+    try (WireClient bob = WireClient.connect(address); WireClient old = WireClient.connect(address)) {
+      ContractNegotiationTest.login11(bob, "bob");
+      bob.send(new ClientMessage.Join(null, "lobby", null));
+      bob.expect(ServerMessage.Joined.class);
+      String secret = ContractNegotiationTest.login11(old, "ann").session();
+      old.send(new ClientMessage.Join("j", "lobby", null));
+      old.expect(ServerMessage.Ok.class);
+      old.send(new ClientMessage.Quit(null, null));
+      assertThat(bob.expect(ServerMessage.Presence.class, p -> p.event().equals(ServerMessage.Presence.QUIT)).nick())
+          .isEqualTo("ann");
+      try (WireClient again = WireClient.connect(address)) {
+        again.send(ContractNegotiationTest.hello11("h", "ann", secret));
+        ServerMessage.Welcome welcome = again.expect(ServerMessage.Welcome.class);
+        assertThat(welcome.session()).isNotEqualTo(secret);
+        again.send(new ClientMessage.Say("s", "lobby", "x"));
+        assertThat(again.expect(ServerMessage.Error.class).code()).as("a new session: not in the room").isEqualTo("not_joined");
+      }
     }
   }
 
