@@ -1,13 +1,8 @@
 package io.netchat.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netchat.codec.JsonCodec;
 import io.netchat.codec.Limits;
 import io.netchat.codec.ServerMessage;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,8 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it arrived.
  */
 final class ByeServer implements AutoCloseable {
-  private static final JsonCodec CODEC = new JsonCodec();
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One {@code hello} received: the command as sent, and when ({@link System#nanoTime()}). */
   record Hello(JsonNode command, long nanos) {}
@@ -75,22 +68,20 @@ final class ByeServer implements AutoCloseable {
          DataInputStream in = new DataInputStream(client.getInputStream());
          DataOutputStream out = new DataOutputStream(client.getOutputStream())) {
       while (true) {
-        byte[] payload = new byte[in.readInt()];
-        in.readFully(payload);
-        JsonNode command = JSON.readTree(payload);
+        JsonNode command = LengthJsonFrames.read(in);
         String id = command.path("id").asText(null);
         if (command.path("type").asText().equals("hello")) {
           hellos.add(new Hello(command, System.nanoTime()));
-          write(out, new ServerMessage.Welcome(command.path("nick").asText(), "bye-server",
+          LengthJsonFrames.write(out, new ServerMessage.Welcome(command.path("nick").asText(), "bye-server",
               new Limits(65536, 4096, 10, 100, 10, 20), 1, List.of(), "secret-" + number, null, id));
-          write(out, new ServerMessage.Ok(id, null));
+          LengthJsonFrames.write(out, new ServerMessage.Ok(id, null));
           if (number == 1) {
             byeSentNanos = System.nanoTime();
-            write(out, bye);
+            LengthJsonFrames.write(out, bye);
             return;
           }
         } else if (id != null) {
-          write(out, new ServerMessage.Ok(id, null));
+          LengthJsonFrames.write(out, new ServerMessage.Ok(id, null));
         }
       }
     } catch (IOException e) {
@@ -98,17 +89,6 @@ final class ByeServer implements AutoCloseable {
     }
   }
 
-  private static void write(DataOutputStream out, ServerMessage message) throws IOException {
-    ByteBuf buf = Unpooled.buffer();
-    try {
-      CODEC.encode(message, buf);
-      out.writeInt(buf.readableBytes());
-      out.write(ByteBufUtil.getBytes(buf));
-      out.flush();
-    } finally {
-      buf.release();
-    }
-  }
 
   @Override
   public void close() throws IOException {

@@ -58,11 +58,6 @@ public enum ByeCode {
 
   /** The code named {@code wireName}, or {@code null} for a code this version does not know. */
   public static ByeCode fromWire(String wireName) {
-    for (ByeCode code : values()) {
-      if (code.wireName.equals(wireName)) {
-        return code;
-      }
-    }
-    return null;
+    return WireNames.find(values(), ByeCode::wireName, wireName);
   }
 }

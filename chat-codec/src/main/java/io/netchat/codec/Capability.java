@@ -35,12 +35,7 @@ public enum Capability {
 
   /** The capability named {@code wireName}, or {@code null} when this version does not know it. */
   public static Capability fromWire(String wireName) {
-    for (Capability cap : values()) {
-      if (cap.wireName.equals(wireName)) {
-        return cap;
-      }
-    }
-    return null;
+    return WireNames.find(values(), Capability::wireName, wireName);
   }
 
   /** The known capabilities among {@code asked} (unknown names dropped); empty for {@code null}. */

@@ -61,11 +61,6 @@ public enum ErrorCode {
 
   /** Looks a code up by its wire name; {@code null} when unknown (a newer server's code). */
   public static ErrorCode fromWire(String wireName) {
-    for (ErrorCode code : values()) {
-      if (code.wireName.equals(wireName)) {
-        return code;
-      }
-    }
-    return null;
+    return WireNames.find(values(), ErrorCode::wireName, wireName);
   }
 }

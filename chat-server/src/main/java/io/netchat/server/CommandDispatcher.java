@@ -7,6 +7,7 @@ import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Validation;
+import io.netchat.server.room.LimitReached;
 import io.netchat.server.room.Names;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,8 +69,7 @@ final class CommandDispatcher {
     } catch (ChatCodecException e) {
       session.answer(ServerMessage.Error.of(e.withRe(command.id()).withCommand(ClientMessage.typeName(command))));
     } catch (LimitReached e) {
-      session.answer(new ServerMessage.Error(command.id(), ErrorCode.LIMIT_REACHED, e.getMessage())
-          .forCommand(ClientMessage.typeName(command)).limited(e.limit(), null));
+      session.answer(e.error(command.id(), ClientMessage.typeName(command)));
     }
   }
 
@@ -158,20 +158,5 @@ final class CommandDispatcher {
 
   private static ChatCodecException error(ErrorCode code, String message) {
     return new ChatCodecException(code, message);
-  }
-
-  /** A command refused by a configured limit, named by its configuration key. */
-  private static final class LimitReached extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final String limit;
-
-    LimitReached(String limit, String message) {
-      super(message, null, false, false);
-      this.limit = limit;
-    }
-
-    String limit() {
-      return limit;
-    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netchat.codec.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,34 +37,27 @@ class PipelinedOrderTest {
     try (LineClient nc = new LineClient(server.addresses().get(0))) {
       List<String> commands = new ArrayList<>();
       List<String> answers = new ArrayList<>();
-      commands.add("{\"type\":\"hello\",\"nick\":\"nc\"}");
-      answers.add("welcome");
+      BiConsumer<String, String> command = (json, answer) -> {
+        commands.add(json);
+        answers.add(answer);
+      };
+      command.accept("{\"type\":\"hello\",\"nick\":\"nc\"}", "welcome");
       for (int round = 0; round < 5; round++) {
         String a = "a" + round;
         String b = "b" + round;
         String c = "c" + round;
         for (String room : List.of(a, b, c)) {
-          commands.add("{\"type\":\"join\",\"room\":\"" + room + "\"}");
-          answers.add("joined " + room);
+          command.accept("{\"type\":\"join\",\"room\":\"" + room + "\"}", "joined " + room);
         }
-        commands.add("{\"type\":\"who\",\"room\":\"" + a + "\"}");
-        answers.add("members " + a);
-        commands.add("{\"type\":\"topic\",\"room\":\"" + c + "\"}");
-        answers.add("topic " + c);
-        commands.add("{\"type\":\"history\",\"room\":\"" + b + "\"}");
-        answers.add("history " + b);
-        commands.add("{\"type\":\"rooms\"}");
-        answers.add("rooms");
-        commands.add("{\"type\":\"say\",\"room\":\"" + a + "\",\"text\":\"x\"}");
-        answers.add("message " + a);
-        commands.add("{\"type\":\"say\",\"room\":\"nowhere\",\"text\":\"x\"}");
-        answers.add("error not_joined");
-        commands.add("{\"type\":\"leave\",\"room\":\"" + b + "\"}");
-        answers.add("left " + b);
-        commands.add("{\"type\":\"ping\"}");
-        answers.add("pong");
-        commands.add("{\"type\":\"who\",\"room\":\"" + c + "\"}");
-        answers.add("members " + c);
+        command.accept("{\"type\":\"who\",\"room\":\"" + a + "\"}", "members " + a);
+        command.accept("{\"type\":\"topic\",\"room\":\"" + c + "\"}", "topic " + c);
+        command.accept("{\"type\":\"history\",\"room\":\"" + b + "\"}", "history " + b);
+        command.accept("{\"type\":\"rooms\"}", "rooms");
+        command.accept("{\"type\":\"say\",\"room\":\"" + a + "\",\"text\":\"x\"}", "message " + a);
+        command.accept("{\"type\":\"say\",\"room\":\"nowhere\",\"text\":\"x\"}", "error not_joined");
+        command.accept("{\"type\":\"leave\",\"room\":\"" + b + "\"}", "left " + b);
+        command.accept("{\"type\":\"ping\"}", "pong");
+        command.accept("{\"type\":\"who\",\"room\":\"" + c + "\"}", "members " + c);
       }
       nc.type(commands.toArray(String[]::new));
       List<String> received = new ArrayList<>();

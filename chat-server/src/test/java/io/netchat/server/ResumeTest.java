@@ -32,6 +32,14 @@ class ResumeTest {
     server.close();
   }
 
+  /** Logs {@code client} in as {@code nick} with contract 1.1 and joins the lobby; returns its resume secret. */
+  private static String inLobby(WireClient client, String nick) throws Exception {
+    String secret = ContractNegotiationTest.login11(client, nick).session();
+    client.send(new ClientMessage.Join("j", "lobby", null));
+    client.expect(ServerMessage.Ok.class, ok -> ok.re().equals("j"));
+    return secret;
+  }
+
   @Test
   void theSecretOfAnOpenSessionTakesItOverWithoutPresence() throws Exception {
     try (WireClient old = WireClient.connect(address); WireClient bob = WireClient.connect(address);
@@ -42,9 +50,7 @@ class ResumeTest {
         old.send(new ClientMessage.Join(null, room, null));
         old.expect(ServerMessage.Joined.class);
       }
-      ContractNegotiationTest.login11(bob, "bob");
-      bob.send(new ClientMessage.Join(null, "lobby", null));
-      bob.expect(ServerMessage.Joined.class);
+      inLobby(bob, "bob");
 
       resumed.send(ContractNegotiationTest.hello11("h", "Ann", secret));
       ServerMessage.Welcome welcome = resumed.expect(ServerMessage.Welcome.class);
@@ -77,14 +83,10 @@ class ResumeTest {
   @Test
   void aDroppedConnectionIsHeldForAResume() throws Exception {
     try (WireClient bob = WireClient.connect(address); WireClient resumed = WireClient.connect(address)) {
-      ContractNegotiationTest.login11(bob, "bob");
-      bob.send(new ClientMessage.Join(null, "lobby", null));
-      bob.expect(ServerMessage.Joined.class);
+      inLobby(bob, "bob");
       String secret;
       try (WireClient old = WireClient.connect(address)) {
-        secret = ContractNegotiationTest.login11(old, "ann").session();
-        old.send(new ClientMessage.Join("j", "lobby", null));
-        old.expect(ServerMessage.Ok.class);
+        secret = inLobby(old, "ann");
       } // dropped without quit
       await().atMost(Duration.ofSeconds(10)).until(() -> server.context().sessions().size() == 2);
       assertThat(server.connectionCount()).as("a held session keeps its connection slot").isEqualTo(3);
@@ -106,13 +108,9 @@ class ResumeTest {
         TestServers.timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMillis(300))));
     address = server.addresses().get(0);
     try (WireClient bob = WireClient.connect(address)) {
-      ContractNegotiationTest.login11(bob, "bob");
-      bob.send(new ClientMessage.Join(null, "lobby", null));
-      bob.expect(ServerMessage.Joined.class);
+      inLobby(bob, "bob");
       try (WireClient old = WireClient.connect(address)) {
-        ContractNegotiationTest.login11(old, "ann");
-        old.send(new ClientMessage.Join("j", "lobby", null));
-        old.expect(ServerMessage.Ok.class);
+        inLobby(old, "ann");
       }
       assertThat(bob.expect(ServerMessage.Presence.class, p -> p.event().equals(ServerMessage.Presence.QUIT)).nick())
           .isEqualTo("ann");
@@ -126,12 +124,8 @@ class ResumeTest {
   @Test
   void aSessionThatQuitIsNotHeld() throws Exception {
     try (WireClient bob = WireClient.connect(address); WireClient old = WireClient.connect(address)) {
-      ContractNegotiationTest.login11(bob, "bob");
-      bob.send(new ClientMessage.Join(null, "lobby", null));
-      bob.expect(ServerMessage.Joined.class);
-      String secret = ContractNegotiationTest.login11(old, "ann").session();
-      old.send(new ClientMessage.Join("j", "lobby", null));
-      old.expect(ServerMessage.Ok.class);
+      inLobby(bob, "bob");
+      String secret = inLobby(old, "ann");
       old.send(new ClientMessage.Quit(null, null));
       assertThat(bob.expect(ServerMessage.Presence.class, p -> p.event().equals(ServerMessage.Presence.QUIT)).nick())
           .isEqualTo("ann");

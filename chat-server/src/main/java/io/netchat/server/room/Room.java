@@ -87,9 +87,8 @@ public final class Room {
     if (!members.contains(session)) {
       if (members.size() >= context.limits().maxMembersPerRoom()) {
         session.joinAnswered(key, false);
-        session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED,
-            "room '" + name + "' is full (" + members.size() + " members)").forCommand("join")
-            .limited("max_members_per_room", null));
+        session.send(new LimitReached("max_members_per_room",
+            "room '" + name + "' is full (" + members.size() + " members)").error(id, "join"));
         return;
       }
       members.add(session);

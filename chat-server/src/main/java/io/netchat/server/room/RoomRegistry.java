@@ -72,7 +72,7 @@ public final class RoomRegistry {
     } catch (LimitReached e) {
       answer(session, () -> {
         session.joinAnswered(Names.key(name), false);
-        session.send(e.error(id));
+        session.send(e.error(id, "join"));
       });
       return;
     }
@@ -86,7 +86,7 @@ public final class RoomRegistry {
       room.execute(() -> room.join(session, since, id));
     } catch (LimitReached e) {
       session.joinAnswered(Names.key(name), false);
-      session.send(e.error(id));
+      session.send(e.error(id, "join"));
     }
   }
 
@@ -219,7 +219,7 @@ public final class RoomRegistry {
   }
 
   /** The room called {@code name}, created if needed; {@code creator} null: not rate limited. */
-  private Room acquire(String name, Member creator) throws LimitReached {
+  private Room acquire(String name, Member creator) {
     String key = Names.key(name);
     Room room = rooms.get(key);
     if (room != null) {
@@ -242,22 +242,6 @@ public final class RoomRegistry {
         count++;
       }
       return room;
-    }
-  }
-
-  private static final class LimitReached extends Exception {
-    private static final long serialVersionUID = 1L;
-    /** The configuration key of the limit, sent as {@code error{limit}}. */
-    private final String limit;
-
-    LimitReached(String limit, String message) {
-      super(message, null, false, false);
-      this.limit = limit;
-    }
-
-    /** The answer to the join with id {@code id}: rooms come and go, so it is temporary. */
-    ServerMessage.Error error(String id) {
-      return new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED, getMessage()).forCommand("join").limited(limit, null);
     }
   }
 }
