@@ -67,6 +67,8 @@ final class Connection {
   private int attempt;
   private String nick;
   private ServerMessage.Bye lastBye;
+  /** A {@code bye{reconnect:false}} that ended a reconnect attempt's connection: no more attempts. */
+  private ServerMessage.Bye refusal;
   /** The {@code welcome.session} secret of the session to resume on reconnect, or null. */
   private String resumeSecret;
   private ScheduledFuture<?> reconnectTask;
@@ -285,7 +287,7 @@ final class Connection {
         emit(ConnectionEvent.Kind.DISCONNECTED, reason + " (" + lost.remoteAddress() + ")");
         attempt = 0;
         if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
-          finishClose(reason + " (the server asked not to reconnect)");
+          finishClose(refusedReconnect(bye));
           return;
         }
         scheduleReconnect(reason, bye == null || bye.retryAfterMs() == null
@@ -293,6 +295,9 @@ final class Connection {
       }
       default -> {
         // CONNECTING and RECONNECTING: the attempt in progress sees its login fail and decides.
+        if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
+          refusal = bye;
+        }
       }
     }
   }
@@ -392,6 +397,12 @@ final class Connection {
       reconnectTask = loop.schedule(this::reconnectAttempt, 0, TimeUnit.MILLISECONDS);
       return;
     }
+    if (refusal != null) {
+      String reason = refusedReconnect(refusal);
+      refusal = null;
+      finishClose(reason);
+      return;
+    }
     scheduleReconnect(Failures.message(error));
   }
 
@@ -475,6 +486,10 @@ final class Connection {
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(new ChatConnectionException("client closed", e));
     }
+  }
+
+  private static String refusedReconnect(ServerMessage.Bye bye) {
+    return "server said bye: " + bye.reason() + " (the server asked not to reconnect)";
   }
 
   private static String versionOr(String fallback) {

@@ -15,8 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A scripted server over {@code length} + {@code json} on 127.0.0.1: it logs every connection in
  * with the session secret {@code "secret-N"} (N counts connections from 1) and sends the first one
- * {@code bye} and closes it; later connections stay open. It records each {@code hello} and when
- * it arrived.
+ * {@code bye} and closes it; the second is refused at its {@code hello} with another {@code bye}
+ * when one is given, else it stays open like later ones. It records each {@code hello} and when it
+ * arrived.
  */
 final class ByeServer implements AutoCloseable {
 
@@ -25,12 +26,19 @@ final class ByeServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final ServerMessage.Bye bye;
+  private final ServerMessage.Bye refusal;
   private final List<Hello> hellos = new CopyOnWriteArrayList<>();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile long byeSentNanos;
 
   ByeServer(ServerMessage.Bye bye) throws IOException {
+    this(bye, null);
+  }
+
+  /** @param refusal the answer to the second connection's hello, or null to log it in */
+  ByeServer(ServerMessage.Bye bye, ServerMessage.Bye refusal) throws IOException {
     this.bye = bye;
+    this.refusal = refusal;
     socket = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
     Thread thread = new Thread(this::acceptAll, "bye-server");
     thread.setDaemon(true);
@@ -72,6 +80,10 @@ final class ByeServer implements AutoCloseable {
         String id = command.path("id").asText(null);
         if (command.path("type").asText().equals("hello")) {
           hellos.add(new Hello(command, System.nanoTime()));
+          if (number == 2 && refusal != null) {
+            LengthJsonFrames.write(out, refusal);
+            return;
+          }
           LengthJsonFrames.write(out, new ServerMessage.Welcome(command.path("nick").asText(), "bye-server",
               new Limits(65536, 4096, 10, 100, 10, 20), 1, List.of(), "secret-" + number, null, id));
           LengthJsonFrames.write(out, new ServerMessage.Ok(id, null));

@@ -40,6 +40,19 @@ class ServerByeTest {
   }
 
   @Test
+  void aRefusalWhileReconnectingEndsTheClientToo() throws Exception {
+    RecordingListener events = new RecordingListener();
+    try (ByeServer server = new ByeServer(ServerMessage.Bye.of(ByeCode.PING_TIMEOUT), ServerMessage.Bye.of(ByeCode.BANNED))) {
+      try (ChatClient ann = connect(server, events)) {
+        ann.closeFuture().get(10, TimeUnit.SECONDS);
+        assertThat(events.connection.get(events.connection.size() - 1).detail()).contains("banned", "not to reconnect");
+        assertThat(events.count(ConnectionEvent.Kind.RECONNECTING)).isEqualTo(1);
+        assertThat(server.hellos()).hasSize(2);
+      }
+    }
+  }
+
+  @Test
   void aServerThatSaysRetryAfterIsNotCalledBackSooner() throws Exception {
     RecordingListener events = new RecordingListener();
     try (ByeServer server = new ByeServer(ServerMessage.Bye.of(ByeCode.SHUTTING_DOWN).retryAfter(700))) {

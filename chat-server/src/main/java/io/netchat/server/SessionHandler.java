@@ -132,13 +132,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     session.answer(error);
     if (failure.fatal()) {
       log.info("closing {}: {}", session, failure.error().getMessage());
-      ByeCode code = ByeCode.fromWire(failure.error().code().wireName());
-      closeAfterAnswers(code == null ? ByeCode.BAD_FRAME : code);
+      String reason = failure.error().code().wireName(); // the v1 reason: the error's code
+      ByeCode code = ByeCode.fromWire(reason);
+      closeAfterAnswers(ServerMessage.Bye.of(code == null ? ByeCode.BAD_FRAME : code, reason));
     }
   }
 
-  private void closeAfterAnswers(ByeCode code) {
-    session.afterAnswers(() -> session.close(code, closeGrace()));
+  private void closeAfterAnswers(ServerMessage.Bye bye) {
+    session.afterAnswers(() -> session.close(bye, closeGrace()));
   }
 
   private void rateLimited(Object msg, long nowNanos) {
@@ -146,7 +147,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     LimitsConfig limits = context.config().limits();
     if (rejectedInARow >= limits.floodDisconnectAfter()) {
       log.warn("closing {}: flooding ({} commands refused in a row)", session, rejectedInARow);
-      closeAfterAnswers(ByeCode.FLOODING);
+      closeAfterAnswers(ServerMessage.Bye.of(ByeCode.FLOODING));
       return;
     }
     if (msg instanceof DecodeFailure failure && failure.fatal()) {
