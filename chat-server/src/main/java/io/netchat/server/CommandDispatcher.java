@@ -87,7 +87,7 @@ final class CommandDispatcher {
     session.nick(hello.nick());
     if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
       session.nick(null);
-      session.negotiate(false, Set.of(), null);
+      session.negotiate(negotiated, Set.of(), null); // not logged in: no caps, nothing to resume
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
     session.answer(negotiated

@@ -15,8 +15,8 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -115,7 +115,7 @@ public final class Session implements Member {
     return caps;
   }
 
-  /** Whether this session's {@code hello} spoke contract 1.1 ({@code protocol} or {@code caps}). */
+  /** Whether this session's {@code hello} spoke contract 1.1 ({@code protocol}, {@code caps} or {@code resume}). */
   public boolean negotiated() {
     return negotiated;
   }

@@ -145,7 +145,9 @@ class ResumeTest {
       String secret = ContractNegotiationTest.login11(old, "ann").session();
       String wrong = (secret.charAt(0) == 'A' ? "B" : "A") + secret.substring(1);
       thief.send(ContractNegotiationTest.hello11("h", "ann", wrong));
-      assertThat(thief.expect(ServerMessage.Error.class).errorCode()).isEqualTo(ErrorCode.NICK_TAKEN);
+      ServerMessage.Error taken = thief.expect(ServerMessage.Error.class);
+      assertThat(taken.errorCode()).isEqualTo(ErrorCode.NICK_TAKEN);
+      assertThat(taken.command()).as("a 1.1 hello is answered in 1.1 form").isEqualTo("hello");
       thief.send(ContractNegotiationTest.hello11("h2", "eve", wrong));
       assertThat(thief.expect(ServerMessage.Welcome.class).nick()).as("an unknown secret on a free nick is a login")
           .isEqualTo("eve");
