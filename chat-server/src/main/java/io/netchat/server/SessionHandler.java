@@ -71,13 +71,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         context.flusherFor(ctx.channel().eventLoop()), limits.maxOutboundBytes());
     bucket = new TokenBucket(limits.messagesPerSecond(), limits.burst(), now(ctx));
     admittedAddress = addressOf(ctx.channel().remoteAddress());
-    String refusal = context.shuttingDown() ? "the server is shutting down"
-        : context.limiter().tryAcquire(admittedAddress);
+    boolean stopping = context.shuttingDown();
+    String refusal = stopping ? "the server is shutting down" : context.limiter().tryAcquire(admittedAddress);
     if (refusal != null) {
-      ErrorCode code = context.shuttingDown() ? ErrorCode.SHUTTING_DOWN : ErrorCode.LIMIT_REACHED;
       context.refusals().log(refusal, "refused connection from " + ctx.channel().remoteAddress() + ": " + refusal);
-      session.send(new ServerMessage.Error(null, code, refusal));
-      session.close(context.shuttingDown() ? ByeCode.SHUTTING_DOWN : ByeCode.LIMIT_REACHED, closeGrace());
+      session.send(new ServerMessage.Error(null, stopping ? ErrorCode.SHUTTING_DOWN : ErrorCode.LIMIT_REACHED, refusal));
+      session.close(stopping ? ByeCode.SHUTTING_DOWN : ByeCode.LIMIT_REACHED, closeGrace());
       return;
     }
     admitted = true;
