@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Connection {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
+  /** The major version of the wire contract this library speaks ({@code hello{protocol}}). */
+  static final int PROTOCOL = 1;
+  /** What this library calls itself in {@code hello{client}}. */
+  static final String CLIENT_NAME = "netchat-java/" + versionOr("dev");
 
   /** Where the connection's news goes; called on the event loop, must not block. */
   interface Events {
@@ -66,7 +70,11 @@ final class Connection {
   private State state = State.NEW;
   private int attempt;
   private String nick;
-  private String lastByeReason;
+  private ServerMessage.Bye lastBye;
+  /** A {@code bye{reconnect:false}} that ended a reconnect attempt's connection: no more attempts. */
+  private ServerMessage.Bye refusal;
+  /** The {@code welcome.session} secret of the session to resume on reconnect, or null. */
+  private String resumeSecret;
   private ScheduledFuture<?> reconnectTask;
   private CompletableFuture<ServerMessage.Welcome> nickChange;
   private String previousNick;
@@ -197,6 +205,7 @@ final class Connection {
       nickChange = result;
       previousNick = nick;
       setNick(newNick);
+      resumeSecret = null; // the session ends with the quit below; the new nick starts a new one
       state = State.RECONNECTING;
       connectedView = false;
       Channel old = channel;
@@ -283,7 +292,7 @@ final class Connection {
       rooms.onLeft(left.room());
       publishRooms();
     } else if (message instanceof ServerMessage.Bye bye) {
-      lastByeReason = bye.reason();
+      lastBye = bye;
     }
     events.deliver(message);
     requests.settle(message);
@@ -292,18 +301,28 @@ final class Connection {
   private void lostConnection(Channel lost) {
     channel = null;
     connectedView = false;
-    String reason = lastByeReason != null ? "server said bye: " + lastByeReason : "connection lost";
-    lastByeReason = null;
-    unacked.hold(requests.endAll(reason, state == State.CONNECTED && config.reconnect().enabled()));
+    ServerMessage.Bye bye = lastBye;
+    lastBye = null;
+    String reason = bye != null ? "server said bye: " + bye.reason() : "connection lost";
+    boolean mayReconnect = bye == null || !Boolean.FALSE.equals(bye.reconnect());
+    unacked.hold(requests.endAll(reason, state == State.CONNECTED && config.reconnect().enabled() && mayReconnect));
     switch (state) {
       case CLOSING -> finishClose("quit");
       case CONNECTED -> {
         emit(ConnectionEvent.Kind.DISCONNECTED, reason + " (" + lost.remoteAddress() + ")");
         attempt = 0;
-        scheduleReconnect(reason);
+        if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
+          finishClose(refusedReconnect(bye));
+          return;
+        }
+        scheduleReconnect(reason, bye == null || bye.retryAfterMs() == null
+            ? Duration.ZERO : Duration.ofMillis(bye.retryAfterMs()));
       }
       default -> {
         // CONNECTING and RECONNECTING: the attempt in progress sees its login fail and decides.
+        if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
+          refusal = bye;
+        }
       }
     }
   }
@@ -328,26 +347,41 @@ final class Connection {
         channel.config().setAutoRead(false);
       }
       CompletableFuture<Reply> hello = new CompletableFuture<>();
-      requests.write(channel, new ClientMessage.Hello(nextId(), nick), hello);
+      requests.write(channel, hello(), hello);
       hello.whenComplete((reply, helloError) -> {
         if (helloError != null) {
           result.completeExceptionally(Failures.unwrap(helloError));
         } else {
-          result.complete(reply.answer(ServerMessage.Welcome.class));
+          ServerMessage.Welcome welcome = reply.answer(ServerMessage.Welcome.class);
+          resumeSecret = welcome.session();
+          result.complete(welcome);
         }
       });
     }, loop);
     return result;
   }
 
+  /**
+   * The {@code hello} of contract 1.1: the contract version, this library's name, and the secret
+   * of the session to resume (after a lost connection, never after a nick change).
+   */
+  private ClientMessage.Hello hello() {
+    return new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, null, resumeSecret);
+  }
+
   private void scheduleReconnect(String reason) {
+    scheduleReconnect(reason, Duration.ZERO);
+  }
+
+  /** Schedules the next attempt after a jittered backoff, and never sooner than {@code atLeast}. */
+  private void scheduleReconnect(String reason, Duration atLeast) {
     attempt++;
     if (!config.reconnect().allows(attempt)) {
       finishClose(config.reconnect().enabled()
           ? "gave up reconnecting after " + (attempt - 1) + " attempts: " + reason : reason);
       return;
     }
-    Duration delay = config.reconnect().delayBefore(attempt);
+    Duration delay = config.reconnect().waitBefore(attempt, atLeast, ThreadLocalRandom.current()::nextDouble);
     state = State.RECONNECTING;
     emit(ConnectionEvent.Kind.RECONNECTING, "attempt " + attempt + " in " + delay.toMillis() + " ms");
     reconnectTask = loop.schedule(this::reconnectAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -388,6 +422,12 @@ final class Connection {
       change.completeExceptionally(refused);
       attempt = 0;
       reconnectTask = loop.schedule(this::reconnectAttempt, 0, TimeUnit.MILLISECONDS);
+      return;
+    }
+    if (refusal != null) {
+      String reason = refusedReconnect(refusal);
+      refusal = null;
+      finishClose(reason);
       return;
     }
     scheduleReconnect(Failures.message(error));
@@ -478,6 +518,15 @@ final class Connection {
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(new ChatConnectionException("client closed", e));
     }
+  }
+
+  private static String refusedReconnect(ServerMessage.Bye bye) {
+    return "server said bye: " + bye.reason() + " (the server asked not to reconnect)";
+  }
+
+  private static String versionOr(String fallback) {
+    String version = Connection.class.getPackage().getImplementationVersion();
+    return version == null ? fallback : version;
   }
 
   private void setNick(String newNick) {

@@ -99,7 +99,9 @@ class ChatClientLoopbackTest {
     assertThat(get(bob.history("lobby", 2L, 10)).messages())
         .extracting(ServerMessage.Message::text).containsExactly("hello bob");
 
-    assertThat(get(bob.leave("lobby"))).isEqualTo(new ServerMessage.Left("lobby"));
+    ServerMessage.Left left = get(bob.leave("lobby"));
+    assertThat(left.room()).isEqualTo("lobby");
+    assertThat(left.re()).as("the library speaks contract 1.1: an answer names its command").isNotNull();
     assertThat(bob.joinedRooms()).isEmpty();
     annEvents.awaitEvent(ServerMessage.Presence.class, p -> p.nick().equals("bob") && p.event().equals("leave"));
     assertThat(get(ann.ping())).isPositive();

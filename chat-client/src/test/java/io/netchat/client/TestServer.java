@@ -9,6 +9,8 @@ import java.util.function.UnaryOperator;
 
 /** A real netchat server on 127.0.0.1, on an ephemeral port that survives {@link #restart()}. */
 public final class TestServer implements AutoCloseable {
+  /** The spread of the waits a restarting server asks its clients for. */
+  public static final java.time.Duration RECONNECT_SPREAD = java.time.Duration.ofMillis(100);
   private final String host;
   private final String framing;
   private final String codec;
@@ -42,8 +44,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   private void start(int onPort) {
-    server = ChatServer.start(tweak.apply(ServerConfig.defaults()
-        .withListeners(List.of(new ListenerConfig(host, onPort, framing, codec)))));
+    ServerConfig defaults = ServerConfig.defaults()
+        .withListeners(List.of(new ListenerConfig(host, onPort, framing, codec)));
+    // a restart's bye{retry_after_ms} is the least wait before reconnecting: keep it short for tests
+    defaults = defaults.withTimeouts(defaults.timeouts().withReconnectSpread(RECONNECT_SPREAD));
+    server = ChatServer.start(tweak.apply(defaults));
     port = server.addresses().get(0).getPort();
   }
 

@@ -13,6 +13,8 @@ import static io.netchat.codec.Validation.requireText;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A command a client sends to the server (docs/PROTOCOL.md §5). Every command may carry an
@@ -42,12 +44,40 @@ public sealed interface ClientMessage {
   /** The correlation id chosen by the client, or {@code null}. */
   String id();
 
-  /** Logs in; must be the first command. Answered by {@code welcome}. */
+  /** The wire name of {@code command}'s type, e.g. {@code "say"}: what {@code error{command}} names. */
+  static String typeName(ClientMessage command) {
+    return TypeNames.CLIENT.get(command.getClass());
+  }
+
+  /**
+   * Logs in; must be the first command. Answered by {@code welcome}. Contract 1.1 adds
+   * {@code protocol} (the contract's major version the client speaks, 1; its presence, or that of
+   * {@code caps} or {@code resume}, makes the session a 1.1 session), {@code client} (name/version, for logs),
+   * {@code caps} (capabilities asked for; unknown names are ignored) and {@code resume} (the
+   * {@code welcome.session} secret of a session of this nick to take over).
+   */
   @JsonTypeName("hello")
-  record Hello(String id, String nick) implements ClientMessage {
+  record Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume)
+      implements ClientMessage {
     public Hello {
       checkId(id);
       requireNick("nick", nick);
+      checkAtLeast("protocol", protocol == null ? null : protocol.longValue(), 1);
+      if (Validation.checkSize("client", client, Validation.MAX_CLIENT_LENGTH) != null) {
+        Validation.requireNoControls("client", client);
+      }
+      caps = caps == null ? null : caps.stream().filter(Objects::nonNull).toList();
+      Validation.checkSize("resume", resume, Validation.MAX_RESUME_LENGTH);
+    }
+
+    /** A v1 hello: no version, no capabilities, no resume. */
+    public Hello(String id, String nick) {
+      this(id, nick, null, null, null, null);
+    }
+
+    /** Whether the client spoke contract 1.1: {@code protocol}, {@code caps} or {@code resume} present. */
+    public boolean negotiates() {
+      return protocol != null || caps != null || resume != null;
     }
   }
 

@@ -28,12 +28,12 @@ public enum ErrorCode {
   NO_SUCH_ROOM,
   /** No user with that nick is connected. */
   NO_SUCH_USER,
-  /** The connection sends faster than its allowance. */
-  RATE_LIMITED,
+  /** The connection sends faster than its allowance; temporary, with {@code retry_after_ms}. */
+  RATE_LIMITED(true),
   /** A configured limit (rooms, members, connections) is reached. */
   LIMIT_REACHED,
-  /** The server is shutting down and takes no new work. */
-  SHUTTING_DOWN,
+  /** The server is shutting down and takes no new work; temporary (another server, or this one restarted). */
+  SHUTTING_DOWN(true),
   /**
    * Contract 1.1: a {@code history} named an {@code epoch} the room no longer has (it was
    * recreated): its seqs mean other messages now. Re-join without {@code since} and read again.
@@ -41,6 +41,23 @@ public enum ErrorCode {
   EPOCH_CHANGED;
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
+  private final boolean temporary;
+
+  ErrorCode() {
+    this(false);
+  }
+
+  ErrorCode(boolean temporary) {
+    this.temporary = temporary;
+  }
+
+  /**
+   * Whether an error with this code is always temporary (retrying the same command later can
+   * succeed). {@code limit_reached} is temporary for some limits only: the server says so per error.
+   */
+  public boolean temporary() {
+    return temporary;
+  }
 
   /** The code as it appears on the wire, e.g. {@code "bad_json"}. */
   public String wireName() {
@@ -49,11 +66,6 @@ public enum ErrorCode {
 
   /** Looks a code up by its wire name; {@code null} when unknown (a newer server's code). */
   public static ErrorCode fromWire(String wireName) {
-    for (ErrorCode code : values()) {
-      if (code.wireName.equals(wireName)) {
-        return code;
-      }
-    }
-    return null;
+    return WireNames.find(values(), ErrorCode::wireName, wireName);
   }
 }

@@ -1,7 +1,6 @@
 package io.netchat.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -118,7 +117,15 @@ public class JacksonCodec implements ChatCodec {
           + "'; known: " + String.join(", ", types.keySet().stream().sorted().toList()), id, null);
     }
     try {
-      return side.cast(readers.get(target).readValue(tree));
+      return side.cast(read(target, tree, id));
+    } catch (ChatCodecException e) {
+      throw e.withCommand(type.textValue());
+    }
+  }
+
+  private Object read(Class<?> target, JsonNode tree, String id) {
+    try {
+      return readers.get(target).readValue(tree);
     } catch (ValueInstantiationException e) {
       if (e.getCause() instanceof ChatCodecException violation) {
         throw violation.withRe(id);
@@ -220,9 +227,7 @@ public class JacksonCodec implements ChatCodec {
 
   private static Map<String, Class<?>> typesOf(Class<?> side) {
     Map<String, Class<?>> types = new HashMap<>();
-    for (JsonSubTypes.Type type : side.getAnnotation(JsonSubTypes.class).value()) {
-      types.put(type.name(), type.value());
-    }
+    TypeNames.of(side).forEach((type, typeName) -> types.put(typeName, type));
     return Map.copyOf(types);
   }
 }

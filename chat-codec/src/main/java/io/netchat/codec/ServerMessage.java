@@ -35,13 +35,25 @@ import java.util.List;
 // A number of a primitive type is marked required: absent, Jackson would read it as 0 (a seq of 0).
 public sealed interface ServerMessage {
 
-  /** Answer to {@code hello}: the nick as registered, the server's name and its limits. */
+  /**
+   * Answer to {@code hello}: the nick as registered, the server's name and its limits. To a 1.1
+   * session also the contract version the server speaks ({@code protocol}), the capabilities
+   * enabled ({@code caps}, a subset of those asked), the session's {@code session} secret for
+   * {@code hello{resume}}, the server clock ({@code ts}) and {@code re}.
+   */
   @JsonTypeName("welcome")
-  record Welcome(String nick, String server, Limits limits) implements ServerMessage {
+  record Welcome(String nick, String server, Limits limits, Integer protocol, List<String> caps, String session,
+      Instant ts, String re) implements ServerMessage {
     public Welcome {
       requirePresent("nick", nick);
       requirePresent("server", server);
       requirePresent("limits", limits);
+      caps = caps == null ? null : List.copyOf(caps);
+    }
+
+    /** A v1 welcome. */
+    public Welcome(String nick, String server, Limits limits) {
+      this(nick, server, limits, null, null, null, null, null);
     }
   }
 
@@ -56,7 +68,8 @@ public sealed interface ServerMessage {
    */
   @JsonTypeName("joined")
   record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
-      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered) implements ServerMessage {
+      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re)
+      implements ServerMessage {
     public Joined {
       requirePresent("room", room);
       requirePresent("members", members);
@@ -71,9 +84,15 @@ public sealed interface ServerMessage {
       this(room, topic, members, seq, null);
     }
 
-    /** An answer without an epoch (a v1 server). */
+    /** An answer without an epoch or {@code re} (a v1 server). */
     public Joined(String room, String topic, List<String> members, long seq, Integer memberCount) {
-      this(room, topic, members, seq, memberCount, null, null);
+      this(room, topic, members, seq, memberCount, null, null, null);
+    }
+
+    /** An answer without {@code re}: the one a v1 session gets. */
+    public Joined(String room, String topic, List<String> members, long seq, Integer memberCount, String epoch,
+        Boolean recovered) {
+      this(room, topic, members, seq, memberCount, epoch, recovered, null);
     }
 
     /** Whether the server said the missed messages were all handed over from the same epoch. */
@@ -82,11 +101,15 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Answer to {@code leave}. */
+  /** Answer to {@code leave}; {@code re} (1.1) the command's id. */
   @JsonTypeName("left")
-  record Left(String room) implements ServerMessage {
+  record Left(String room, String re) implements ServerMessage {
     public Left {
       requirePresent("room", room);
+    }
+
+    public Left(String room) {
+      this(room, null);
     }
   }
 
@@ -146,18 +169,23 @@ public sealed interface ServerMessage {
   /**
    * A room's topic ({@code ""} when unset; {@code by} absent then). When the topic is set, the
    * broadcast carries the {@code seq} the change takes in the room's stream (contract 1.1); the
-   * answer to a topic read has none.
+   * answer to a topic read has none, and {@code re} (1.1) only that answer, never the broadcast.
    */
   @JsonTypeName("topic")
-  record Topic(String room, String text, String by, Long seq) implements ServerMessage {
+  record Topic(String room, String text, String by, Long seq, String re) implements ServerMessage {
     public Topic {
       requirePresent("room", room);
       requirePresent("text", text);
     }
 
-    /** A topic without a seq (a read, or a v1 server). */
+    /** A topic without a seq or {@code re} (a v1 server). */
     public Topic(String room, String text, String by) {
-      this(room, text, by, null);
+      this(room, text, by, null, null);
+    }
+
+    /** A change's broadcast: its seq in the room's stream, never {@code re}. */
+    public Topic(String room, String text, String by, Long seq) {
+      this(room, text, by, seq, null);
     }
   }
 
@@ -166,7 +194,7 @@ public sealed interface ServerMessage {
    * page) is the opaque {@code after} of the next page.
    */
   @JsonTypeName("members")
-  record Members(String room, List<String> nicks, String next) implements ServerMessage {
+  record Members(String room, List<String> nicks, String next, String re) implements ServerMessage {
     public Members {
       requirePresent("room", room);
       nicks = List.copyOf(requirePresent("nicks", nicks));
@@ -174,7 +202,12 @@ public sealed interface ServerMessage {
 
     /** The last (or only) page. */
     public Members(String room, List<String> nicks) {
-      this(room, nicks, null);
+      this(room, nicks, null, null);
+    }
+
+    /** A page without {@code re}. */
+    public Members(String room, List<String> nicks, String next) {
+      this(room, nicks, next, null);
     }
   }
 
@@ -183,14 +216,19 @@ public sealed interface ServerMessage {
    * page) is the opaque {@code after} of the next page.
    */
   @JsonTypeName("rooms")
-  record Rooms(List<RoomInfo> rooms, String next) implements ServerMessage {
+  record Rooms(List<RoomInfo> rooms, String next, String re) implements ServerMessage {
     public Rooms {
       rooms = List.copyOf(requirePresent("rooms", rooms));
     }
 
     /** The last (or only) page. */
     public Rooms(List<RoomInfo> rooms) {
-      this(rooms, null);
+      this(rooms, null, null);
+    }
+
+    /** A page without {@code re}. */
+    public Rooms(List<RoomInfo> rooms, String next) {
+      this(rooms, next, null);
     }
   }
 
@@ -206,7 +244,7 @@ public sealed interface ServerMessage {
    * {@code true} when older messages are held before the first one returned, absent otherwise.
    */
   @JsonTypeName("history")
-  record History(String room, List<Message> messages, Boolean more) implements ServerMessage {
+  record History(String room, List<Message> messages, Boolean more, String re) implements ServerMessage {
     public History {
       requirePresent("room", room);
       messages = List.copyOf(requirePresent("messages", messages));
@@ -217,7 +255,12 @@ public sealed interface ServerMessage {
 
     /** An answer that does not say whether there is more (a v1 server). */
     public History(String room, List<Message> messages) {
-      this(room, messages, null);
+      this(room, messages, null, null);
+    }
+
+    /** An answer without {@code re}. */
+    public History(String room, List<Message> messages, Boolean more) {
+      this(room, messages, more, null);
     }
 
     /** Whether older messages are held before the first one returned. */
@@ -263,21 +306,53 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Failure of a command ({@code re} = its id, when it had one), with a typed code. */
+  /**
+   * Failure of a command ({@code re} = its id, when it had one), with a typed code. Contract 1.1
+   * adds {@code command} (the failing command's type, also without {@code id}), {@code temporary}
+   * ({@code true} when the same command may succeed later; absent otherwise),
+   * {@code retry_after_ms} (for {@code rate_limited}: when the next command is allowed) and
+   * {@code limit} (for {@code limit_reached}: the configuration key of the limit).
+   */
   @JsonTypeName("error")
-  record Error(String re, String code, String message) implements ServerMessage {
+  record Error(String re, String code, String message, String command, Boolean temporary,
+      @JsonProperty("retry_after_ms") Long retryAfterMs, String limit) implements ServerMessage {
     public Error {
       requirePresent("code", code);
       requirePresent("message", message);
+      if (Boolean.FALSE.equals(temporary)) {
+        temporary = null;
+      }
     }
 
     public Error(String re, ErrorCode code, String message) {
       this(re, code.wireName(), message);
     }
 
-    /** The error for a contract violation. */
+    /** A v1 error. */
+    public Error(String re, String code, String message) {
+      this(re, code, message, null, null, null, null);
+    }
+
+    /** The error for a contract violation, naming the command type when it could be read. */
     public static Error of(ChatCodecException e) {
-      return new Error(e.re(), e.code(), e.getMessage());
+      return new Error(e.re(), e.code().wireName(), e.getMessage(), e.command(), e.code().temporary() ? true : null,
+          null, null);
+    }
+
+    /** The same error naming {@code type} as the failing command (when it names none yet). */
+    public Error forCommand(String type) {
+      return command != null || type == null ? this : new Error(re, code, message, type, temporary, retryAfterMs, limit);
+    }
+
+    /** The same error, temporary, naming the {@code limit} reached. */
+    public Error limited(String limitKey, Long retryAfter) {
+      return new Error(re, code, message, command, true, retryAfter, limitKey);
+    }
+
+    /** This error as a v1 session sees it: {@code re}, {@code code} and {@code message} only. */
+    public Error v1() {
+      return command == null && temporary == null && retryAfterMs == null && limit == null
+          ? this : new Error(re, code, message);
     }
 
     /** The typed code, or {@code null} for a code this version does not know. */
@@ -294,11 +369,46 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** The server is closing this connection, and why. */
+  /**
+   * The server is closing this connection, and why: {@code reason} is text for people (the v1
+   * field); contract 1.1 adds the stable {@code code} ({@link ByeCode}), whether the client
+   * should {@code reconnect}, and when ({@code retry_after_ms}, at the earliest).
+   */
   @JsonTypeName("bye")
-  record Bye(String reason) implements ServerMessage {
+  record Bye(String reason, String code, Boolean reconnect, @JsonProperty("retry_after_ms") Long retryAfterMs)
+      implements ServerMessage {
     public Bye {
       requirePresent("reason", reason);
+    }
+
+    /** A v1 bye. */
+    public Bye(String reason) {
+      this(reason, null, null, null);
+    }
+
+    /** A bye with {@code code}, its reconnect advice, and {@code reason} (the v1 text). */
+    public static Bye of(ByeCode code, String reason) {
+      return new Bye(reason, code.wireName(), code.reconnect(), null);
+    }
+
+    /** A bye whose reason is the code's wire name, as v1 sends it. */
+    public static Bye of(ByeCode code) {
+      return of(code, code.wireName());
+    }
+
+    /** The same bye, asking the client to wait {@code millis} before reconnecting. */
+    public Bye retryAfter(long millis) {
+      return new Bye(reason, code, reconnect, millis);
+    }
+
+    /** This bye as a v1 session sees it: {@code reason} only. */
+    public Bye v1() {
+      return code == null && reconnect == null && retryAfterMs == null ? this : new Bye(reason);
+    }
+
+    /** The typed code, or {@code null} (a v1 server, or a code this version does not know). */
+    public ByeCode byeCode() {
+      return ByeCode.fromWire(code);
     }
   }
 }

@@ -18,6 +18,10 @@ public final class Validation {
   public static final int MAX_CURSOR_LENGTH = 128;
   /** Longest token a client chooses or echoes ({@code txn}, {@code epoch}), in chars. */
   public static final int MAX_TOKEN_LENGTH = 64;
+  /** Longest {@code hello{client}} (a client's name and version). */
+  public static final int MAX_CLIENT_LENGTH = 64;
+  /** Longest {@code hello{resume}}; the server's secrets are 22 chars. */
+  public static final int MAX_RESUME_LENGTH = 128;
 
   private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");
@@ -57,10 +61,15 @@ public final class Validation {
    * client; the server positions any well-sized value in its order and never fails on it.
    */
   public static String checkCursor(String field, String cursor) {
-    if (cursor != null && (cursor.isEmpty() || cursor.length() > MAX_CURSOR_LENGTH)) {
-      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + MAX_CURSOR_LENGTH + " chars");
+    return checkSize(field, cursor, MAX_CURSOR_LENGTH);
+  }
+
+  /** An optional string of 1 to {@code max} chars. */
+  public static String checkSize(String field, String value, int max) {
+    if (value != null && (value.isEmpty() || value.length() > max)) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + max + " chars");
     }
-    return cursor;
+    return value;
   }
 
   /**
@@ -69,11 +78,8 @@ public final class Validation {
    * broadcast), so it may not hold spaces or anything a terminal would act on.
    */
   public static String checkToken(String field, String token) {
-    if (token == null) {
+    if (checkSize(field, token, MAX_TOKEN_LENGTH) == null) {
       return null;
-    }
-    if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + MAX_TOKEN_LENGTH + " chars");
     }
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);

@@ -29,6 +29,8 @@ class GoldenTranscriptTest {
   record Failure(ErrorCode code, String re, boolean fatal) {}
 
   static final Instant TS = Instant.parse("2026-03-01T09:30:00.250Z");
+  /** A resume secret as the server makes them: 128 random bits, base64url. */
+  static final String SECRET = "q7Zk2mX9vR4tY1wB3nC5dA";
 
   /** The expected message (or failure) of every entry name used by the transcripts. */
   static final Map<String, Object> EXPECTED = Map.ofEntries(
@@ -56,7 +58,7 @@ class GoldenTranscriptTest {
           List.of(new ServerMessage.Message("lobby", 41, "bob", "yo", TS)), true)),
       Map.entry("quit", new ClientMessage.Quit("6", null)),
       Map.entry("bye", new ServerMessage.Bye("quit")),
-      Map.entry("hello-crlf-reordered", new ClientMessage.Hello("1", "alice")),
+      Map.entry("hello-crlf-reordered", new ClientMessage.Hello("1", "alice", null, "nc", null, null)),
       Map.entry("invalid-utf8", new Failure(ErrorCode.BAD_JSON, null, false)),
       Map.entry("too-large", new Failure(ErrorCode.TOO_LARGE, null, true)),
       // contract 1.1: message identity, retries, recovery (docs/PROTOCOL.md §13)
@@ -67,15 +69,28 @@ class GoldenTranscriptTest {
       Map.entry("dm-txn", new ClientMessage.Dm("12", "bob", "psst", "t-2")),
       Map.entry("dm-msgid", new ServerMessage.Dm("alice", "bob", "psst", TS, "dQ4w9WgXcQ0xH", "t-2")),
       Map.entry("ok-dm-msgid", new ServerMessage.Ok("12", null, "dQ4w9WgXcQ0xH", null)),
-      Map.entry("topic-seq", new ServerMessage.Topic("lobby", "Fri 8pm", "bob", 43L)),
+      Map.entry("topic-seq", new ServerMessage.Topic("lobby", "Fri 8pm", "bob", 43L, null)),
       Map.entry("join-epoch", new ClientMessage.Join("13", "lobby", 41L, "Xp2H7aLqT0cz")),
       Map.entry("joined-recovered", new ServerMessage.Joined("lobby", "Fri 8pm", List.of("alice", "bob"), 43, 2,
-          "Xp2H7aLqT0cz", true)),
+          "Xp2H7aLqT0cz", true, null)),
       Map.entry("joined-not-recovered", new ServerMessage.Joined("lobby", "", List.of("alice"), 2, 1,
-          "Rk0bWz1yVQxe", false)),
+          "Rk0bWz1yVQxe", false, null)),
       Map.entry("history-epoch", new ClientMessage.History("14", "lobby", 42L, 10, "Xp2H7aLqT0cz")),
       Map.entry("error-epoch-changed", new ServerMessage.Error("14", ErrorCode.EPOCH_CHANGED,
-          "room 'lobby' has a new epoch")));
+          "room 'lobby' has a new epoch")),
+      // contract 1.1 (docs/PROTOCOL.md §12)
+      Map.entry("hello-11", new ClientMessage.Hello("1", "alice", 1, "netchat-java/1.1", List.of("events", "x-later"),
+          null)),
+      Map.entry("welcome-11", new ServerMessage.Welcome("alice", "netchat", new Limits(65536, 4096, 32, 1000, 20, 40,
+          Limits.TEXT_UNIT_UTF16, 60_000L, 30_000L, 100, 300L), 1, List.of("events"), SECRET, TS, "1")),
+      Map.entry("hello-resume", new ClientMessage.Hello("1", "alice", 1, null, null, SECRET)),
+      Map.entry("bye-replaced", ServerMessage.Bye.of(ByeCode.REPLACED)),
+      Map.entry("error-rate-limited", new ServerMessage.Error("5", "rate_limited",
+          "more than 20 commands per second; this one was dropped", "say", true, 50L, null)),
+      Map.entry("error-limit-reached", new ServerMessage.Error(null, "limit_reached",
+          "a session may be in at most 32 rooms", "join", true, null, "max_rooms_per_session")),
+      Map.entry("left-re", new ServerMessage.Left("lobby", "8")),
+      Map.entry("bye-shutting-down", ServerMessage.Bye.of(ByeCode.SHUTTING_DOWN).retryAfter(12_345)));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(
@@ -171,7 +186,7 @@ class GoldenTranscriptTest {
 
   /** Prints the canonical entries of every transcript, to paste after a deliberate wire change. */
   public static void main(String[] args) {
-    List<String> conversation = List.of("client> hello", "server> welcome", "client> join", "server> joined",
+    List<String> conversation = args.length > 0 ? List.of(args) : List.of("client> hello", "server> welcome", "client> join", "server> joined",
         "server> presence", "client> say", "server> message", "server> ok-say", "client> ping", "server> pong",
         "server> error", "client> rooms", "server> rooms-page", "server> ok-rooms", "client> who",
         "server> members-page", "client> history", "server> history-more", "client> say-txn",

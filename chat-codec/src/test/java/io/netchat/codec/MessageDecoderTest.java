@@ -128,13 +128,23 @@ class MessageDecoderTest {
       "{\"type\":\"joined\",\"room\":\"r\",\"topic\":\"\",\"members\":[]}",
       "{\"type\":\"gap\",\"room\":\"r\",\"to\":5}",
       "{\"type\":\"rooms\",\"rooms\":[{\"name\":\"r\"}]}",
-      "{\"type\":\"welcome\",\"nick\":\"a\",\"server\":\"s\",\"limits\":{\"max_frame_length\":1}}",
       "{\"type\":\"message\",\"room\":\"r\",\"seq\":null,\"from\":\"a\",\"text\":\"x\",\"ts\":\"2026-01-02T03:04:05.678Z\"}"})
   void aMissingNumberIsABadRequestNotAZero(String json) {
     EmbeddedChannel client = Wire.channel(Wire.format("line", "json"), Side.CLIENT);
     Wire.feed(client, Wire.utf8(json + "\n"));
     assertThat(Wire.drainInbound(client)).singleElement().isInstanceOfSatisfying(DecodeFailure.class,
         failure -> assertThat(failure.error().code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    assertFalse(client.finish());
+  }
+
+  @Test
+  void everyLimitOfWelcomeIsOptionalFromContract11AndAbsentMeansUnknownNotZero() {
+    EmbeddedChannel client = Wire.channel(Wire.format("line", "json"), Side.CLIENT);
+    Wire.feed(client, Wire.utf8("{\"type\":\"welcome\",\"nick\":\"a\",\"server\":\"s\",\"limits\":{\"max_frame_length\":1}}\n"
+        + "{\"type\":\"welcome\",\"nick\":\"a\",\"server\":\"s\",\"limits\":{}}\n"));
+    assertThat(Wire.drainInbound(client)).containsExactly(
+        new ServerMessage.Welcome("a", "s", new Limits(1, null, null, null, null, null, null, null, null, null, null)),
+        new ServerMessage.Welcome("a", "s", new Limits(null, null, null, null, null, null, null, null, null, null, null)));
     assertFalse(client.finish());
   }
 

@@ -1,5 +1,7 @@
 package io.netchat.server;
 
+import io.netchat.codec.ByeCode;
+import io.netchat.codec.ServerMessage;
 import io.netchat.codec.ByteBudget;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Transport;
@@ -142,6 +144,11 @@ public final class ChatServer implements AutoCloseable {
     return server;
   }
 
+  /** The state the server's connections share (package tests look at sessions through it). */
+  ServerContext context() {
+    return context;
+  }
+
   /** The bound address of each listener, in configuration order (actual ports when 0 was asked). */
   public List<InetSocketAddress> addresses() {
     return listeners.stream().map(ch -> (InetSocketAddress) ch.localAddress()).toList();
@@ -242,7 +249,8 @@ public final class ChatServer implements AutoCloseable {
   }
 
   /**
-   * Graceful shutdown: stops accepting, sends {@code bye{reason:"shutting_down"}} to everyone,
+   * Graceful shutdown: stops accepting, sends {@code bye{reason:"shutting_down"}} to everyone (with
+   * a jittered {@code retry_after_ms} to 1.1 sessions, so that they do not all return at once),
    * waits up to the configured grace period for those to flush, closes what is left and stops
    * the event loops. Idempotent; blocks the calling thread (never call it on an event loop).
    */
@@ -258,7 +266,8 @@ public final class ChatServer implements AutoCloseable {
     listeners.forEach(ch -> ch.close().syncUninterruptibly());
     int open = context.sessions().size();
     for (Session session : context.sessions()) {
-      session.close("shutting_down", graceMillis);
+      session.close(ServerMessage.Bye.of(ByeCode.SHUTTING_DOWN).retryAfter(SessionSecrets.shutdownRetryAfterMillis(config.timeouts().reconnectSpread().toMillis())),
+          graceMillis);
     }
     for (Session session : context.sessions()) {
       long left = Math.max(0, deadline - System.nanoTime());

@@ -1,14 +1,18 @@
 package io.netchat.server;
 
+import io.netchat.codec.ByeCode;
+import io.netchat.codec.Capability;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Validation;
-import io.netchat.server.room.MessageIds;
+import io.netchat.server.room.LimitReached;
 import io.netchat.server.room.Names;
 import io.netchat.server.room.TxnLedger;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
 /**
  * Carries out one client command for a session, on the session's event loop: checks what the
@@ -17,6 +21,9 @@ import java.time.temporal.ChronoUnit;
  * rest itself, after the answers to the session's earlier commands.
  */
 final class CommandDispatcher {
+  /** The major version of the contract this server speaks, sent as {@code welcome.protocol}. */
+  static final int PROTOCOL = 1;
+
   private final ServerContext context;
 
   CommandDispatcher(ServerContext context) {
@@ -46,7 +53,7 @@ final class CommandDispatcher {
         context.rooms().who(session, who.room(), who.after(), who.limit(), who.id());
       } else if (command instanceof ClientMessage.Rooms rooms) {
         session.afterAnswers(() -> session.write(context.rooms().rooms(rooms.after(), rooms.limit(),
-            session.format(), session.channel().alloc())));
+            session.re(rooms.id()), session.format(), session.channel().alloc())));
         ok(session, rooms.id());
       } else if (command instanceof ClientMessage.History history) {
         context.rooms().history(session, history.room(), history.before(), history.limit(), history.epoch(),
@@ -57,10 +64,14 @@ final class CommandDispatcher {
         // liveness is noted by SessionHandler on every read
       } else if (command instanceof ClientMessage.Quit quit) {
         ok(session, quit.id());
-        session.afterAnswers(() -> session.close(quit.reason() == null ? "quit" : quit.reason(), closeGraceMillis()));
+        session.quitting();
+        ServerMessage.Bye bye = ServerMessage.Bye.of(ByeCode.QUIT, quit.reason() == null ? "quit" : quit.reason());
+        session.afterAnswers(() -> session.close(bye, closeGraceMillis()));
       }
     } catch (ChatCodecException e) {
-      session.answer(ServerMessage.Error.of(e.withRe(command.id())));
+      session.answer(ServerMessage.Error.of(e.withRe(command.id()).withCommand(ClientMessage.typeName(command))));
+    } catch (LimitReached e) {
+      session.answer(e.error(command.id(), ClientMessage.typeName(command)));
     }
   }
 
@@ -71,24 +82,57 @@ final class CommandDispatcher {
     if (context.shuttingDown()) {
       throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
     }
+    boolean negotiated = hello.negotiates();
+    Set<Capability> caps = negotiated ? Capability.known(hello.caps()) : Set.of();
+    String secret = negotiated ? context.secrets().newSecret() : null;
+    session.negotiate(negotiated, caps, secret);
     session.nick(hello.nick());
-    if (!context.users().register(hello.nick(), session)) {
+    if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
       session.nick(null);
+      session.negotiate(negotiated, Set.of(), null); // not logged in: no caps, nothing to resume
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
-    session.identify(MessageIds.randomToken(), context.txns());
-    session.answer(new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits()));
+    session.useLedger(context.txns());
+    session.answer(negotiated
+        ? new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(true),
+            PROTOCOL, Capability.wireNames(caps), secret, now(), hello.id())
+        : new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(false)));
     ok(session, hello.id());
+  }
+
+  /**
+   * {@code hello{resume}} with the secret of the open session that holds the nick: this session
+   * takes over its logical id, its nick and its room memberships, without presence, and the old
+   * connection is sent {@code bye{replaced}} and closed once every room has moved. A wrong or
+   * unknown secret is no resume: the nick stays taken.
+   */
+  private boolean resumes(Session session, ClientMessage.Hello hello) {
+    Session old = context.users().find(hello.nick());
+    if (hello.resume() == null || old == null || old == session || !old.resumableWith(hello.resume())
+        || !context.users().replace(old, session)) {
+      return false;
+    }
+    session.adoptId(old.id());
+    for (String room : old.roomsView()) {
+      session.rooms().joinSent(room);
+      context.rooms().takeOver(old, session, room);
+    }
+    session.afterAnswers(() -> old.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+    return true;
   }
 
   private void join(Session session, ClientMessage.Join join) {
     String key = Names.key(join.room());
     int max = context.config().limits().maxRoomsPerSession();
     if (!session.rooms().admits(key, max)) {
-      throw error(ErrorCode.LIMIT_REACHED, "a session may be in at most " + max + " rooms");
+      throw new LimitReached("max_rooms_per_session", "a session may be in at most " + max + " rooms");
     }
     session.rooms().joinSent(key);
     context.rooms().join(session, join.room(), join.since(), join.epoch(), join.id());
+  }
+
+  private Instant now() {
+    return context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   /**
@@ -107,8 +151,7 @@ final class CommandDispatcher {
       throw error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
     }
     TxnLedger.Sent sent = new TxnLedger.Sent(null, context.dmIds().next());
-    target.send(new ServerMessage.Dm(session.nick(), target.nick(), dm.text(),
-        context.clock().instant().truncatedTo(ChronoUnit.MILLIS), sent.msgid(), dm.txn()));
+    target.send(new ServerMessage.Dm(session.nick(), target.nick(), dm.text(), now(), sent.msgid(), dm.txn()));
     if (dm.txn() != null) {
       session.sent(dm.txn(), sent);
     }
@@ -120,6 +163,7 @@ final class CommandDispatcher {
       session.answer(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), duplicate));
     }
   }
+
 
   private void checkText(String text) {
     Validation.checkLength("text", text, context.config().limits().maxTextLength());

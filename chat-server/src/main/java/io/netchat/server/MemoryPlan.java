@@ -30,7 +30,7 @@ record MemoryPlan(long inboundBytes, long outboundBytes, long historyBytes, JvmM
   static final long CONNECTION_HEAP = 8 * 1024;
   /** A cumulation buffer grows in powers of two: it may take up to twice the bytes it holds. */
   static final int CUMULATION_SLACK = 2;
-  private static final String INBOUND = "memory.inbound_bytes";
+  static final String INBOUND = "memory.inbound_bytes";
   private static final String OUTBOUND = "memory.outbound_bytes";
   private static final String HISTORY = "memory.history_bytes";
 

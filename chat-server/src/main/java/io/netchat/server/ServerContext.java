@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
@@ -41,6 +42,9 @@ final class ServerContext {
   private final Map<EventExecutor, FlushBatcher> flushers = new ConcurrentHashMap<>();
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private volatile Limits announcedLimits;
+  private volatile Limits v1Limits;
+  private final SessionSecrets secrets = new SessionSecrets();
+  private final AtomicLong sessionIds = new AtomicLong();
   private final RepeatedLog refusals;
   private final ChatCounters counters;
   private final TxnLedger txns;
@@ -68,7 +72,7 @@ final class ServerContext {
     this.limiter = new ConnectionLimiter(() -> this.config.limits().maxConnections(),
         () -> this.config.limits().maxConnectionsPerIp(), counters);
     this.txns = new TxnLedger(config.limits().txnWindow(), config.limits().maxConnections());
-    this.announcedLimits = announced(config.limits());
+    announce(config);
   }
 
   ServerConfig config() {
@@ -77,13 +81,19 @@ final class ServerContext {
 
   /** Runs with {@code newConfig} from now on; the caller decided which of its values may change live. */
   void reconfigure(ServerConfig newConfig) {
-    announcedLimits = announced(newConfig.limits());
+    announce(newConfig);
     config = newConfig;
   }
 
-  private static Limits announced(LimitsConfig limits) {
-    return new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
-        limits.historySize(), limits.messagesPerSecond(), limits.burst());
+  /** Sets what {@code welcome} announces from {@code config}: all of it to 1.1 sessions, the v1 six to v1 sessions. */
+  private void announce(ServerConfig config) {
+    LimitsConfig limits = config.limits();
+    Limits all = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
+        limits.historySize(), limits.messagesPerSecond(), limits.burst(), Limits.TEXT_UNIT_UTF16,
+        config.timeouts().idle().toMillis(), config.timeouts().pong().toMillis(), limits.maxHistoryPerRequest(),
+        limits.txnWindow().toSeconds());
+    announcedLimits = all;
+    v1Limits = all.v1();
   }
 
   WireFormat format(int listenerIndex) {
@@ -120,8 +130,18 @@ final class ServerContext {
     return sessions;
   }
 
-  Limits announcedLimits() {
-    return announcedLimits;
+  /** The limits {@code welcome} announces: all of them to a 1.1 session, the six of v1 to a v1 session. */
+  Limits announcedLimits(boolean negotiated) {
+    return negotiated ? announcedLimits : v1Limits;
+  }
+
+  /** A new session's logical id, unique within this server's run. */
+  String nextSessionId() {
+    return Long.toString(sessionIds.incrementAndGet());
+  }
+
+  SessionSecrets secrets() {
+    return secrets;
   }
 
   /** What each session's {@code say}/{@code dm} with a {@code txn} got, for retries (contract 1.1). */

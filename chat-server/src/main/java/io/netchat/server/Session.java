@@ -1,5 +1,7 @@
 package io.netchat.server;
 
+import io.netchat.codec.ByeCode;
+import io.netchat.codec.Capability;
 import io.netchat.codec.HandlerNames;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
@@ -15,6 +17,8 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Session implements Member {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
-  /** The {@code bye} reason of a connection cut because the server's outbound budget was full. */
-  static final String SLOW_CONSUMER = "slow_consumer";
-
   private final Channel channel;
   private final ChannelHandlerContext framed;
   private final int formatIndex;
@@ -42,13 +43,22 @@ public final class Session implements Member {
   private final AskedRooms rooms = new AskedRooms();
   private final CommandOrder order;
   private volatile String nick;
+  /** The logical id: this session's own, or the one it took over with {@code hello{resume}}. */
   private volatile String id;
+  /** The server's retry ledger, given at {@code hello}; null before. */
   private volatile TxnLedger txns;
-  private volatile Set<String> caps = Set.of();
+  /** Set once by {@code hello}: whether the client spoke contract 1.1, and what it may be sent. */
+  private volatile boolean negotiated;
+  private volatile Set<Capability> caps = Set.of();
+  /** The {@code welcome.session} secret of a 1.1 session, or null (v1 sessions cannot be resumed). */
+  private volatile String resumeSecret;
+  /** The rooms asked for, as the session's loop last saw them; read by a session resuming this one. */
+  private volatile Set<String> roomsView = Set.of();
   /** Set on the loop; read by the outbound budget's check from another thread. */
   private volatile boolean closing;
 
-  Session(Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
+  Session(String id, Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
+    this.id = id;
     this.channel = channel;
     this.framed = channel.pipeline().context(HandlerNames.MESSAGE_ENCODER);
     this.formatIndex = formatIndex;
@@ -97,31 +107,21 @@ public final class Session implements Member {
   }
 
   /**
-   * The stable id of the logical session, given at {@code hello}: the key of its retry ledger
-   * ({@code txn}s). {@code null} before {@code hello}.
+   * The session's stable logical id, unique within the server's run: it stays the same when a new
+   * connection resumes the session ({@code hello{resume}}), so state keyed by it (retries) follows.
    */
   public String id() {
     return id;
   }
 
-  /** Gives the session its id and the server's retry ledger, at {@code hello}. */
-  void identify(String newId, TxnLedger ledger) {
+  /** Gives the session the server's retry ledger ({@code txn}s, keyed by {@link #id()}), at {@code hello}. */
+  void useLedger(TxnLedger ledger) {
     this.txns = ledger;
-    this.id = newId;
-  }
-
-  /** The capabilities this session negotiated (contract 1.1; none until the client asks for some). */
-  Set<String> caps() {
-    return caps;
-  }
-
-  void caps(Set<String> enabled) {
-    this.caps = Set.copyOf(enabled);
   }
 
   @Override
   public boolean wantsEvents() {
-    return caps.contains("events");
+    return caps.contains(Capability.EVENTS);
   }
 
   @Override
@@ -138,6 +138,55 @@ public final class Session implements Member {
     }
   }
 
+  /** The capabilities enabled for this session (empty for a v1 session); later features pick their v1 fallback by it. */
+  public Set<Capability> caps() {
+    return caps;
+  }
+
+  /** Whether this session's {@code hello} spoke contract 1.1 ({@code protocol}, {@code caps} or {@code resume}). */
+  public boolean negotiated() {
+    return negotiated;
+  }
+
+  /** Records what {@code hello} negotiated (session loop, at hello). */
+  void negotiate(boolean spoke11, Set<Capability> enabled, String secret) {
+    this.negotiated = spoke11;
+    this.caps = Set.copyOf(enabled);
+    this.resumeSecret = secret;
+  }
+
+  /** Takes over the logical id of the session this one resumes (session loop, at hello). */
+  void adoptId(String resumedId) {
+    this.id = resumedId;
+  }
+
+  /** Whether a {@code hello{resume}} may take this session over: a 1.1 session, which was given a secret. */
+  boolean resumable() {
+    return resumeSecret != null;
+  }
+
+  /** The client ended the session ({@code quit}): it can no longer be resumed, nor held after its close. */
+  void quitting() {
+    resumeSecret = null;
+  }
+
+  /** Whether {@code secret} is this session's resume secret; compared in constant time. */
+  boolean resumableWith(String secret) {
+    String own = resumeSecret;
+    return own != null && secret != null
+        && MessageDigest.isEqual(own.getBytes(StandardCharsets.US_ASCII), secret.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The rooms asked for, as last published by the session's loop; any thread. */
+  Set<String> roomsView() {
+    return roomsView;
+  }
+
+  @Override
+  public String re(String id) {
+    return negotiated ? id : null;
+  }
+
   /** The rooms this session asked to be in (event loop only). */
   AskedRooms rooms() {
     return rooms;
@@ -145,12 +194,18 @@ public final class Session implements Member {
 
   @Override
   public void joinAnswered(String roomKey, boolean joined) {
-    onLoop(() -> rooms.joinAnswered(roomKey, joined));
+    onLoop(() -> {
+      rooms.joinAnswered(roomKey, joined);
+      roomsView = Set.copyOf(rooms.all());
+    });
   }
 
   @Override
   public void leftRoom(String roomKey) {
-    onLoop(() -> rooms.left(roomKey));
+    onLoop(() -> {
+      rooms.left(roomKey);
+      roomsView = Set.copyOf(rooms.all());
+    });
   }
 
   @Override
@@ -197,7 +252,10 @@ public final class Session implements Member {
     }
   }
 
-  /** Writes on the event loop; flushed by this loop's {@link FlushBatcher} at the end of the pass. */
+  /**
+   * Writes on the event loop; flushed by this loop's {@link FlushBatcher} at the end of the pass.
+   * A v1 session is sent the v1 form of an {@code error}: the 1.1 fields are for sessions that asked.
+   */
   public void write(Object message) {
     if (message instanceof ByteBuf frame) {
       deliver(frame);
@@ -207,7 +265,8 @@ public final class Session implements Member {
       ReferenceCountUtil.release(message);
       return;
     }
-    channel.write(message, channel.voidPromise());
+    channel.write(negotiated || !(message instanceof ServerMessage.Error error) ? message : error.v1(),
+        channel.voidPromise());
     queued();
   }
 
@@ -239,7 +298,7 @@ public final class Session implements Member {
   private void dropSlowConsumer(long queuedBytes) {
     log.warn("slow consumer {} ({}): {} bytes queued, more than the limit of {}; disconnecting",
         nick, channel.remoteAddress(), queuedBytes, maxOutboundBytes);
-    ConnectionMetrics.closingAs(channel, SLOW_CONSUMER);
+    ConnectionMetrics.closingAs(channel, ByeCode.SLOW_CONSUMER.wireName());
     closing = true;
     channel.close();
   }
@@ -261,35 +320,44 @@ public final class Session implements Member {
         return;
       }
       closing = true;
-      ConnectionMetrics.closingAs(channel, SLOW_CONSUMER);
+      ConnectionMetrics.closingAs(channel, ByeCode.SLOW_CONSUMER.wireName());
       log.warn("slow consumer {} ({}): {} bytes queued, the most of any connection while all of them queue {},"
           + " more than memory.outbound_bytes = {}; disconnecting", nick, channel.remoteAddress(), queuedBytes,
           allQueued, budget);
       channel.flush();
       if (queuedBytes() == 0) {
-        channel.writeAndFlush(new ServerMessage.Bye(SLOW_CONSUMER));
+        channel.writeAndFlush(bye(ServerMessage.Bye.of(ByeCode.SLOW_CONSUMER)));
       }
       channel.close();
     });
   }
 
+  /** Sends {@code bye{code}} with the code's name as its reason, then closes; see {@link #close(ServerMessage.Bye, long)}. */
+  public void close(ByeCode code, long graceMillis) {
+    close(ServerMessage.Bye.of(code), graceMillis);
+  }
+
   /**
    * Sends {@code bye} (and whatever was queued before it), then closes. A peer that does not
-   * read is closed anyway after {@code grace}.
+   * read is closed anyway after {@code grace}. A v1 session gets the v1 form, {@code bye{reason}}.
    */
-  public void close(String reason, long graceMillis) {
+  public void close(ServerMessage.Bye bye, long graceMillis) {
     if (!channel.eventLoop().inEventLoop()) {
-      channel.eventLoop().execute(() -> close(reason, graceMillis));
+      channel.eventLoop().execute(() -> close(bye, graceMillis));
       return;
     }
     if (closing || !channel.isActive()) {
       return;
     }
     closing = true;
-    channel.writeAndFlush(new ServerMessage.Bye(reason)).addListener(ChannelFutureListener.CLOSE);
+    channel.writeAndFlush(bye(bye)).addListener(ChannelFutureListener.CLOSE);
     channel.eventLoop().schedule(() -> {
       channel.close();
     }, graceMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private ServerMessage.Bye bye(ServerMessage.Bye bye) {
+    return negotiated ? bye : bye.v1();
   }
 
   boolean isClosing() {

@@ -1,5 +1,6 @@
 package io.netchat.server;
 
+import io.netchat.codec.ByeCode;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.DecodeFailure;
 import io.netchat.codec.ErrorCode;
@@ -66,17 +67,16 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     LimitsConfig limits = context.config().limits();
-    session = new Session(ctx.channel(), listenerIndex, context.format(listenerIndex),
+    session = new Session(context.nextSessionId(), ctx.channel(), listenerIndex, context.format(listenerIndex),
         context.flusherFor(ctx.channel().eventLoop()), limits.maxOutboundBytes());
     bucket = new TokenBucket(limits.messagesPerSecond(), limits.burst(), now(ctx));
     admittedAddress = addressOf(ctx.channel().remoteAddress());
-    String refusal = context.shuttingDown() ? context.refuseWhileShuttingDown()
-        : context.limiter().tryAcquire(admittedAddress);
+    boolean stopping = context.shuttingDown();
+    String refusal = stopping ? context.refuseWhileShuttingDown() : context.limiter().tryAcquire(admittedAddress);
     if (refusal != null) {
-      ErrorCode code = context.shuttingDown() ? ErrorCode.SHUTTING_DOWN : ErrorCode.LIMIT_REACHED;
       context.refusals().log(refusal, "refused connection from " + ctx.channel().remoteAddress() + ": " + refusal);
-      session.send(new ServerMessage.Error(null, code, refusal));
-      session.close(code.wireName(), closeGrace());
+      session.send(new ServerMessage.Error(null, stopping ? ErrorCode.SHUTTING_DOWN : ErrorCode.LIMIT_REACHED, refusal));
+      session.close(stopping ? ByeCode.SHUTTING_DOWN : ByeCode.LIMIT_REACHED, closeGrace());
       return;
     }
     admitted = true;
@@ -85,7 +85,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     deadline = ctx.executor().schedule(() -> {
       if (session.nick() == null) {
         log.debug("{} sent no hello within {}", session, timeouts.hello());
-        session.close("hello_timeout", closeGrace());
+        session.close(ByeCode.HELLO_TIMEOUT, closeGrace());
       }
     }, timeouts.hello().toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -100,8 +100,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       if (msg instanceof ClientMessage.Pong) {
         return;
       }
-      if (!bucket.tryTake(now(ctx))) {
-        rateLimited(msg);
+      long now = now(ctx);
+      if (!bucket.tryTake(now)) {
+        rateLimited(msg, now);
         return;
       }
       rejectedInARow = 0;
@@ -123,39 +124,49 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void refuse(DecodeFailure failure) {
-    session.answer(ServerMessage.Error.of(failure.error()));
+    ServerMessage.Error error = ServerMessage.Error.of(failure.error());
+    if (failure.error().code() == ErrorCode.LIMIT_REACHED) {
+      error = error.limited(MemoryPlan.INBOUND, null); // the only limit a frame decoder reaches
+    }
+    session.answer(error);
     if (failure.fatal()) {
       log.info("closing {}: {}", session, failure.error().getMessage());
-      closeAfterAnswers(failure.error().code().wireName());
+      String reason = failure.error().code().wireName(); // the v1 reason: the error's code
+      ByeCode code = ByeCode.fromWire(reason);
+      closeAfterAnswers(ServerMessage.Bye.of(code == null ? ByeCode.BAD_FRAME : code, reason));
     }
   }
 
-  private void closeAfterAnswers(String reason) {
-    session.afterAnswers(() -> session.close(reason, closeGrace()));
+  private void closeAfterAnswers(ServerMessage.Bye bye) {
+    session.afterAnswers(() -> session.close(bye, closeGrace()));
   }
 
-  private void rateLimited(Object msg) {
-    String id = msg instanceof ClientMessage command ? command.id() : null;
+  private void rateLimited(Object msg, long nowNanos) {
     rejectedInARow++;
     LimitsConfig limits = context.config().limits();
     if (rejectedInARow >= limits.floodDisconnectAfter()) {
       log.warn("closing {}: flooding ({} commands refused in a row)", session, rejectedInARow);
-      closeAfterAnswers("flooding");
+      closeAfterAnswers(ServerMessage.Bye.of(ByeCode.FLOODING));
       return;
     }
     if (msg instanceof DecodeFailure failure && failure.fatal()) {
       refuse(failure);
       return;
     }
-    session.answer(new ServerMessage.Error(id, ErrorCode.RATE_LIMITED,
-        "more than " + limits.messagesPerSecond() + " commands per second; this one was dropped"));
+    String id = msg instanceof ClientMessage command ? command.id() : null;
+    String type = msg instanceof ClientMessage command ? ClientMessage.typeName(command)
+        : msg instanceof DecodeFailure failure ? failure.error().command() : null;
+    long retryAfterMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(bucket.nanosUntilToken(nowNanos) + 999_999));
+    session.answer(new ServerMessage.Error(id, ErrorCode.RATE_LIMITED.wireName(),
+        "more than " + limits.messagesPerSecond() + " commands per second; this one was dropped",
+        type, true, retryAfterMillis, null));
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof FrameTimeoutEvent timeout && admitted) {
       log.info("closing {}: {}", session, timeout);
-      session.close("frame_timeout", closeGrace());
+      session.close(ByeCode.FRAME_TIMEOUT, closeGrace());
       return;
     }
     if (evt instanceof IdleStateEvent && admitted && !session.isClosing()) {
@@ -168,7 +179,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       ctx.executor().schedule(() -> {
         if (awaitingPong && ctx.channel().isActive()) {
           log.info("closing {}: no answer to ping within {} ms", session, pongMillis);
-          session.close("ping_timeout", closeGrace());
+          session.close(ByeCode.PING_TIMEOUT, closeGrace());
         }
       }, pongMillis, TimeUnit.MILLISECONDS);
       return;
@@ -191,13 +202,28 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     if (admitted) {
       admitted = false;
       context.sessions().remove(session);
-      context.limiter().release(admittedAddress);
-      context.users().unregister(session);
-      for (String room : session.rooms().all()) {
-        context.rooms().quit(session, room);
+      if (session.resumable() && !session.isClosing()) {
+        // dropped, not sent away: held for hello{resume} for timeouts.pong (docs/PROTOCOL.md §12.8)
+        ctx.executor().schedule(this::endSession, context.config().timeouts().pong().toMillis(),
+            TimeUnit.MILLISECONDS);
+      } else {
+        endSession();
       }
     }
     ctx.fireChannelInactive();
+  }
+
+  /**
+   * The session is over: its nick is free, its rooms see it quit (a no-op for what a resume took
+   * over), and its connection slot is free. A held session keeps its slot, so that the connection
+   * limits bound held sessions too.
+   */
+  private void endSession() {
+    context.limiter().release(admittedAddress);
+    context.users().unregister(session);
+    for (String room : session.rooms().all()) {
+      context.rooms().quit(session, room);
+    }
   }
 
   @Override
@@ -209,7 +235,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
     log.warn("closing {} after an internal error", session, cause);
     if (session != null) {
-      session.close("internal_error", closeGrace());
+      session.close(ByeCode.INTERNAL_ERROR, closeGrace());
     } else {
       ctx.close();
     }

@@ -30,4 +30,10 @@ final class TokenBucket {
     }
     return false;
   }
+
+  /** After a refused {@link #tryTake}: nanoseconds until the next token (at least 0). */
+  long nanosUntilToken(long nowNanos) {
+    double missing = 1 - Math.min(capacity, tokens + (nowNanos - last) * perNano);
+    return missing <= 0 ? 0 : (long) Math.ceil(missing / perNano);
+  }
 }

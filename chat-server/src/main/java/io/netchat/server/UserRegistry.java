@@ -12,6 +12,11 @@ final class UserRegistry {
     return byNick.putIfAbsent(Names.key(nick), session) == null;
   }
 
+  /** Gives {@code old}'s nick to {@code resumed}; false when {@code old} no longer holds it. */
+  boolean replace(Session old, Session resumed) {
+    return old.nick() != null && byNick.replace(Names.key(old.nick()), old, resumed);
+  }
+
   Session find(String nick) {
     return byNick.get(Names.key(nick));
   }

@@ -2,6 +2,7 @@ package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netchat.codec.Capability;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
@@ -137,7 +138,7 @@ class RecoveryTest {
         new ServerMessage.Message("r", 3, "ann", "m", EmbeddedServer.NOW, msgid3, null));
 
     EmbeddedServer.Connection dora = server.login("dora");
-    server.context().users().find("dora").caps(Set.of("events"));
+    server.context().users().find("dora").negotiate(true, Set.of(Capability.EVENTS), null);
     dora.send(new ClientMessage.Join(null, "r", 1L, epoch()));
     assertThat(dora.received()).as("with the events capability: the topic change in its place").containsExactly(
         new ServerMessage.Joined("r", "news", List.of("ann", "bob", "carl", "dora"), 3, 4, epoch(), true),

@@ -120,6 +120,6 @@ class SessionHandlerTest {
   }
 
   private ServerMessage.Welcome welcome(String nick) {
-    return new ServerMessage.Welcome(nick, "netchat", server.context().announcedLimits());
+    return new ServerMessage.Welcome(nick, "netchat", server.context().announcedLimits(false));
   }
 }

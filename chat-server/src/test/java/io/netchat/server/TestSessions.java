@@ -12,6 +12,6 @@ public final class TestSessions {
   /** A session of listener {@code formatIndex} on {@code channel}, with the server's pipeline codec. */
   public static Session on(EmbeddedChannel channel, int formatIndex, WireFormat format, long maxOutboundBytes) {
     format.install(channel.pipeline(), Side.SERVER);
-    return new Session(channel, formatIndex, format, new FlushBatcher(channel.eventLoop()), maxOutboundBytes);
+    return new Session("t" + channel.id().asShortText(), channel, formatIndex, format, new FlushBatcher(channel.eventLoop()), maxOutboundBytes);
   }
 }

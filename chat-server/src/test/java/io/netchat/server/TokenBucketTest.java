@@ -37,6 +37,20 @@ class TokenBucketTest {
   }
 
   @Test
+  void aRefusalSaysWhenTheNextTokenIsDue() {
+    TokenBucket bucket = new TokenBucket(4, 1, START);
+    assertThat(bucket.tryTake(START)).isTrue();
+    assertThat(bucket.tryTake(START)).isFalse();
+
+    long interval = TimeUnit.SECONDS.toNanos(1) / 4;
+    assertThat(bucket.nanosUntilToken(START)).isEqualTo(interval);
+    assertThat(bucket.nanosUntilToken(START + 100 * MS)).isEqualTo(interval - 100 * MS);
+    assertThat(bucket.nanosUntilToken(START + interval)).as("due now").isZero();
+    long due = START + bucket.nanosUntilToken(START);
+    assertThat(bucket.tryTake(due)).as("a command sent when told is taken").isTrue();
+  }
+
+  @Test
   void partialRefillsAddUp() {
     TokenBucket bucket = new TokenBucket(10, 1, START);
     assertThat(bucket.tryTake(START)).isTrue();

@@ -67,6 +67,12 @@ final class WireClient implements AutoCloseable {
     }
   }
 
+  /** Sends {@code json} as one length-framed payload, as written: input the model could not build. */
+  void sendJson(String json) throws IOException {
+    byte[] payload = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    sendRaw(java.nio.ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).array());
+  }
+
   void sendRaw(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();

@@ -1,13 +1,9 @@
 package io.netchat.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netchat.codec.JsonCodec;
+import io.netchat.client.LengthJsonFrames;
 import io.netchat.codec.Limits;
 import io.netchat.codec.ServerMessage;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,8 +18,6 @@ import java.util.List;
  * after {@code welcome} sends the given events, whatever their text holds. Serves one client.
  */
 final class HostileServer implements AutoCloseable {
-  private static final JsonCodec CODEC = new JsonCodec();
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ServerSocket socket;
   private final Thread thread;
@@ -44,26 +38,24 @@ final class HostileServer implements AutoCloseable {
          DataInputStream in = new DataInputStream(client.getInputStream());
          DataOutputStream out = new DataOutputStream(client.getOutputStream())) {
       while (true) {
-        byte[] payload = new byte[in.readInt()];
-        in.readFully(payload);
-        JsonNode command = JSON.readTree(payload);
+        JsonNode command = LengthJsonFrames.read(in);
         String id = command.path("id").asText(null);
         switch (command.path("type").asText()) {
           case "hello" -> {
-            write(out, new ServerMessage.Welcome(command.path("nick").asText(), "hostile", new Limits(65536, 4096, 10, 100, 10, 20)));
-            write(out, new ServerMessage.Ok(id, null));
+            LengthJsonFrames.write(out, new ServerMessage.Welcome(command.path("nick").asText(), "hostile", new Limits(65536, 4096, 10, 100, 10, 20)));
+            LengthJsonFrames.write(out, new ServerMessage.Ok(id, null));
             for (ServerMessage event : afterWelcome) {
-              write(out, event);
+              LengthJsonFrames.write(out, event);
             }
           }
           case "quit" -> {
-            write(out, new ServerMessage.Ok(id, null));
-            write(out, new ServerMessage.Bye("quit"));
+            LengthJsonFrames.write(out, new ServerMessage.Ok(id, null));
+            LengthJsonFrames.write(out, new ServerMessage.Bye("quit"));
             return;
           }
           default -> {
             if (id != null) {
-              write(out, new ServerMessage.Ok(id, null));
+              LengthJsonFrames.write(out, new ServerMessage.Ok(id, null));
             }
           }
         }
@@ -73,17 +65,6 @@ final class HostileServer implements AutoCloseable {
     }
   }
 
-  private static void write(DataOutputStream out, ServerMessage message) throws IOException {
-    ByteBuf buf = Unpooled.buffer();
-    try {
-      CODEC.encode(message, buf);
-      out.writeInt(buf.readableBytes());
-      out.write(ByteBufUtil.getBytes(buf));
-      out.flush();
-    } finally {
-      buf.release();
-    }
-  }
 
   @Override
   public void close() throws IOException {

@@ -51,4 +51,13 @@ public interface Member extends Recipient {
    * on {@code join{since}} holds the room's events (topic changes) as well as its messages.
    */
   boolean wantsEvents();
+
+  /**
+   * The {@code re} to put on an answer sent to this session alone for the command with id
+   * {@code id}: the id for a session that spoke contract 1.1, {@code null} for a v1 session, whose
+   * answers stay exactly v1. Never used on a broadcast (encoded once for every member).
+   */
+  default String re(String id) {
+    return null;
+  }
 }

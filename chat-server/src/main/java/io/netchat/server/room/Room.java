@@ -115,8 +115,8 @@ public final class Room {
     if (!members.contains(session)) {
       if (members.size() >= context.limits().maxMembersPerRoom()) {
         session.joinAnswered(key, false);
-        session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED,
-            "room '" + name + "' is full (" + members.size() + " members)"));
+        session.send(new LimitReached("max_members_per_room",
+            "room '" + name + "' is full (" + members.size() + " members)").error(id, "join"));
         return;
       }
       members.add(session);
@@ -133,7 +133,7 @@ public final class Room {
         || sinceEpoch.equals(epoch) && since <= history.lastSeq());
     Long replayFrom = sameNumbering ? since : null;
     boolean recovered = sameNumbering && sinceEpoch != null && since + 1 >= history.firstSeq();
-    session.send(joined(session, recovered));
+    session.send(joined(session, recovered, id));
     sendBacklog(session, replayFrom);
     ok(session, id, null);
     if (added) {
@@ -145,12 +145,31 @@ public final class Room {
    * The {@code joined} answer: the first page of {@code who} (same order and cap) and the member
    * count, cut further if it would not fit a frame of the session's format; the topic never is.
    */
-  private ByteBuf joined(Member session, boolean recovered) {
+  private ByteBuf joined(Member session, boolean recovered, String id) {
     int total = members.size();
     long seq = history.lastSeq();
+    String re = session.re(id);
     List<String> nicks = nicks(members.page(null, registry.pageSize(null)).items());
-    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, epoch, recovered),
+    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, epoch, recovered, re),
         false, session.format(), context.allocator());
+  }
+
+  /**
+   * {@code resumed} takes {@code old}'s place ({@code hello{resume}}): same nick, so the other
+   * members are told nothing. Does nothing when {@code old} is no longer a member.
+   */
+  void takeOver(Member old, Member resumed) {
+    if (removed || !members.remove(old)) {
+      resumed.joinAnswered(key, false);
+      return;
+    }
+    fanout.remove(old);
+    if (!members.contains(resumed)) {
+      members.add(resumed);
+      fanout.add(resumed);
+    }
+    memberCount = members.size();
+    resumed.joinAnswered(key, true);
   }
 
   private static List<String> nicks(List<Member> page) {
@@ -188,7 +207,7 @@ public final class Room {
     boolean leave = ServerMessage.Presence.LEAVE.equals(event);
     if (!members.remove(session)) {
       if (leave) {
-        session.send(notJoined(name, id));
+        session.send(notJoined(name, "leave", id));
       }
       return;
     }
@@ -197,7 +216,7 @@ public final class Room {
     memberCount = members.size();
     if (leave) {
       session.leftRoom(key);
-      session.send(new ServerMessage.Left(name));
+      session.send(new ServerMessage.Left(name, session.re(id)));
       ok(session, id, null);
     }
     broadcast(new ServerMessage.Presence(name, session.nick(), event), null);
@@ -216,7 +235,7 @@ public final class Room {
    * and {@code duplicate: true}, and nothing is sent again.
    */
   void say(Member session, String text, String id, String txn) {
-    if (!mayWrite(session, text, id)) {
+    if (!mayWrite(session, "say", text, id)) {
       return;
     }
     TxnLedger.Sent earlier = txn == null ? null : session.sentBefore(txn);
@@ -245,7 +264,7 @@ public final class Room {
    * seq (contract 1.1) and is held with the messages, for replays to sessions that take events.
    */
   void setTopic(Member session, String text, String id) {
-    if (!mayWrite(session, text, id)) {
+    if (!mayWrite(session, "topic", text, id)) {
       return;
     }
     topic = text;
@@ -260,36 +279,37 @@ public final class Room {
    * The rule for changing the room (say, set the topic): members only, text within the limit.
    * Answers the refusal itself.
    */
-  private boolean mayWrite(Member session, String text, String id) {
+  private boolean mayWrite(Member session, String command, String text, String id) {
     if (!members.contains(session)) {
-      session.send(notJoined(name, id));
+      session.send(notJoined(name, command, id));
       return false;
     }
     try {
       Validation.checkLength("text", text, context.limits().maxTextLength());
       return true;
     } catch (ChatCodecException tooLong) {
-      session.send(ServerMessage.Error.of(tooLong.withRe(id)));
+      session.send(ServerMessage.Error.of(tooLong.withRe(id).withCommand(command)));
       return false;
     }
   }
 
-  /** The one answer to a command that needs membership of a room the session is not in. */
-  static ServerMessage.Error notJoined(String room, String id) {
-    return new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + room + "'");
+  /** The one answer to a {@code command} that needs membership of a room the session is not in. */
+  static ServerMessage.Error notJoined(String room, String command, String id) {
+    return new ServerMessage.Error(id, ErrorCode.NOT_JOINED, "not in room '" + room + "'").forCommand(command);
   }
 
   /** Answers a topic read. */
   void sendTopic(Member session, String id) {
-    session.send(new ServerMessage.Topic(name, topic, topicBy));
+    session.send(new ServerMessage.Topic(name, topic, topicBy, null, session.re(id)));
     ok(session, id, null);
   }
 
   /** Answers {@code who} with one page of members after the cursor {@code after}. */
   void sendMembers(Member session, String after, int limit, String id) {
     Page<Member> page = members.page(after, limit);
+    String re = session.re(id);
     session.send(FrameFitter.page(new Page<>(nicks(page.items()), page.more()), Names::key,
-        (kept, next) -> new ServerMessage.Members(name, kept, next), session.format(), context.allocator()));
+        (kept, next) -> new ServerMessage.Members(name, kept, next, re), session.format(), context.allocator()));
     ok(session, id, null);
   }
 
@@ -301,14 +321,15 @@ public final class Room {
   void sendHistory(Member session, Long before, Integer limit, String sinceEpoch, String id) {
     if (sinceEpoch != null && !sinceEpoch.equals(epoch)) {
       session.send(new ServerMessage.Error(id, ErrorCode.EPOCH_CHANGED, "room '" + name + "' has a new epoch"
-          + " (it was recreated): its seqs count from its new start; join it again and read without 'before'"));
+          + " (it was recreated): its seqs count from its new start; join it again and read without 'before'").forCommand("history"));
       return;
     }
     int max = Math.min(limit == null ? context.limits().maxHistoryPerRequest() : limit,
         context.limits().maxHistoryPerRequest());
     List<ServerMessage.Message> messages = history.before(before == null ? Long.MAX_VALUE : before, max);
+    String re = session.re(id);
     session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept,
-        !kept.isEmpty() && !history.before(kept.get(0).seq(), 1).isEmpty()), true, session.format(),
+        !kept.isEmpty() && !history.before(kept.get(0).seq(), 1).isEmpty(), re), true, session.format(),
         context.allocator()));
     ok(session, id, null);
   }

@@ -80,7 +80,7 @@ public final class RoomRegistry {
     } catch (LimitReached e) {
       answer(session, () -> {
         session.joinAnswered(Names.key(name), false);
-        session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED, e.getMessage()));
+        session.send(e.error(id, "join"));
       });
       return;
     }
@@ -94,13 +94,26 @@ public final class RoomRegistry {
       room.execute(() -> room.join(session, since, sinceEpoch, id));
     } catch (LimitReached e) {
       session.joinAnswered(Names.key(name), false);
-      session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED, e.getMessage()));
+      session.send(e.error(id, "join"));
+    }
+  }
+
+  /**
+   * {@code resumed} takes {@code old}'s place in the room {@code key} (a {@code hello{resume}}),
+   * without presence; answered only through {@link Member#joinAnswered}.
+   */
+  public void takeOver(Member old, Member resumed, String key) {
+    Room room = get(key);
+    if (room == null) {
+      answer(resumed, () -> resumed.joinAnswered(key, false));
+    } else {
+      resumed.submit(room.loop(), () -> room.takeOver(old, resumed));
     }
   }
 
   /** {@code session} leaves {@code name}: answered with {@code left}; others see presence. */
   public void leave(Member session, String name, String id) {
-    withMembership(session, name, id, room -> room.remove(session, ServerMessage.Presence.LEAVE, id));
+    withMembership(session, name, "leave", id, room -> room.remove(session, ServerMessage.Presence.LEAVE, id));
   }
 
   /** {@code session}'s connection ended: the room's others see {@code presence{quit}}. */
@@ -118,21 +131,21 @@ public final class RoomRegistry {
 
   /** {@code session} says {@code text} in {@code name}, with the retry token {@code txn} (null: none). */
   public void say(Member session, String name, String text, String id, String txn) {
-    withMembership(session, name, id, room -> room.say(session, text, id, txn));
+    withMembership(session, name, "say", id, room -> room.say(session, text, id, txn));
   }
 
   /** Reads ({@code text == null}) or sets the topic. */
   public void topic(Member session, String name, String text, String id) {
     if (text == null) {
-      withRoom(session, name, id, room -> room.sendTopic(session, id));
+      withRoom(session, name, "topic", id, room -> room.sendTopic(session, id));
     } else {
-      withMembership(session, name, id, room -> room.setTopic(session, text, id));
+      withMembership(session, name, "topic", id, room -> room.setTopic(session, text, id));
     }
   }
 
   /** Answers {@code who}: one page of members after {@code after}, at most {@code limit} (capped). */
   public void who(Member session, String name, String after, Integer limit, String id) {
-    withRoom(session, name, id, room -> room.sendMembers(session, after, pageSize(limit), id));
+    withRoom(session, name, "who", id, room -> room.sendMembers(session, after, pageSize(limit), id));
   }
 
   /** Answers {@code history}. */
@@ -142,7 +155,7 @@ public final class RoomRegistry {
 
   /** Answers {@code history}, or {@code epoch_changed} when the room's epoch is not {@code epoch} (null: any). */
   public void history(Member session, String name, Long before, Integer limit, String epoch, String id) {
-    withRoom(session, name, id, room -> room.sendHistory(session, before, limit, epoch, id));
+    withRoom(session, name, "history", id, room -> room.sendHistory(session, before, limit, epoch, id));
   }
 
   /**
@@ -173,9 +186,10 @@ public final class RoomRegistry {
    * Answers {@code rooms} with one page, framed in {@code format}: cut further if it would not fit
    * a frame ({@code next} then follows the last room included). The caller owns the buffer.
    */
-  public ByteBuf rooms(String after, Integer limit, WireFormat format, ByteBufAllocator allocator) {
+  public ByteBuf rooms(String after, Integer limit, String re, WireFormat format, ByteBufAllocator allocator) {
     Page<ServerMessage.RoomInfo> page = page(after, limit);
-    return FrameFitter.page(page, info -> Names.key(info.name()), ServerMessage.Rooms::new, format, allocator);
+    return FrameFitter.page(page, info -> Names.key(info.name()), (kept, next) -> new ServerMessage.Rooms(kept, next, re),
+        format, allocator);
   }
 
   /** The page size for a requested {@code limit}: the configured page when absent, capped by it. */
@@ -198,14 +212,14 @@ public final class RoomRegistry {
   }
 
   /** A command any session may send about an existing room. */
-  private void withRoom(Member session, String name, String id, Consumer<Room> action) {
+  private void withRoom(Member session, String name, String command, String id, Consumer<Room> action) {
     forward(session, get(name), action,
-        () -> new ServerMessage.Error(id, ErrorCode.NO_SUCH_ROOM, "no room '" + name + "'"));
+        () -> new ServerMessage.Error(id, ErrorCode.NO_SUCH_ROOM, "no room '" + name + "'").forCommand(command));
   }
 
   /** A command that needs membership: a room that does not exist has no members either. */
-  private void withMembership(Member session, String name, String id, Consumer<Room> action) {
-    forward(session, get(name), action, () -> Room.notJoined(name, id));
+  private void withMembership(Member session, String name, String command, String id, Consumer<Room> action) {
+    forward(session, get(name), action, () -> Room.notJoined(name, command, id));
   }
 
   private static void forward(Member session, Room room, Consumer<Room> action,
@@ -223,7 +237,7 @@ public final class RoomRegistry {
   }
 
   /** The room called {@code name}, created if needed; {@code creator} null: not rate limited. */
-  private Room acquire(String name, Member creator) throws LimitReached {
+  private Room acquire(String name, Member creator) {
     String key = Names.key(name);
     Room room = rooms.get(key);
     if (room != null) {
@@ -235,25 +249,17 @@ public final class RoomRegistry {
         if (count >= context.limits().maxRooms()) {
           String refusal = "the server has its maximum of " + context.limits().maxRooms() + " rooms (limits.max_rooms)";
           creations.limitHit("max_rooms", "refused to create room '" + name + "': " + refusal);
-          throw new LimitReached(refusal);
+          throw new LimitReached("max_rooms", refusal);
         }
         String refusal = creator == null ? null : creations.refusal(creator);
         if (refusal != null) {
-          throw new LimitReached(refusal);
+          throw new LimitReached("room_creations_per_minute", refusal);
         }
         room = new Room(name, MessageIds.randomToken(), loops.get(), context, this);
         rooms.put(key, room);
         count++;
       }
       return room;
-    }
-  }
-
-  private static final class LimitReached extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    LimitReached(String message) {
-      super(message, null, false, false);
     }
   }
 }

@@ -1,0 +1,59 @@
+package io.netchat.codec;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The capabilities of contract 1.1 (docs/PROTOCOL.md §12): what a client asks for in
+ * {@code hello{caps}} and the server grants in {@code welcome{caps}}. A new event type or enum
+ * value goes only to sessions that asked for its capability; every other session gets the
+ * documented v1 fallback. Names a server does not know are ignored, never an error.
+ */
+public enum Capability {
+  /**
+   * Room events beyond v1's {@code message}, {@code presence} and {@code topic} (kicks, mode and
+   * role changes, a nick change as one event), each with its {@code seq}. Without it a session
+   * gets the v1 fallback: a nick change as {@code presence{quit}} + {@code presence{join}}, a kick
+   * as {@code presence{leave}}, and no event for a change v1 cannot show.
+   */
+  EVENTS;
+
+  /** Most entries a {@code hello{caps}} may list. */
+  public static final int MAX_ASKED = 32;
+  /** Longest capability name a {@code hello{caps}} may hold. */
+  public static final int MAX_NAME_LENGTH = 32;
+
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
+  /** The name on the wire, e.g. {@code "events"}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The capability named {@code wireName}, or {@code null} when this version does not know it. */
+  public static Capability fromWire(String wireName) {
+    return WireNames.find(values(), Capability::wireName, wireName);
+  }
+
+  /** The known capabilities among {@code asked} (unknown names dropped); empty for {@code null}. */
+  public static Set<Capability> known(Collection<String> asked) {
+    Set<Capability> caps = EnumSet.noneOf(Capability.class);
+    if (asked != null) {
+      for (String name : asked) {
+        Capability cap = fromWire(name);
+        if (cap != null) {
+          caps.add(cap);
+        }
+      }
+    }
+    return caps;
+  }
+
+  /** The wire names of {@code caps}, in declaration order. */
+  public static List<String> wireNames(Set<Capability> caps) {
+    return caps.stream().sorted().map(Capability::wireName).toList();
+  }
+}
