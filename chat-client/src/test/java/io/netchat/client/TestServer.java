@@ -3,6 +3,7 @@ package io.netchat.client;
 import io.netchat.server.ChatServer;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.store.StoreConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -43,7 +44,8 @@ public final class TestServer implements AutoCloseable {
 
   private void start(int onPort) {
     server = ChatServer.start(tweak.apply(ServerConfig.defaults()
-        .withListeners(List.of(new ListenerConfig(host, onPort, framing, codec)))));
+        .withListeners(List.of(new ListenerConfig(host, onPort, framing, codec)))
+        .withStore(StoreConfig.defaults().withType(StoreConfig.Type.MEMORY))));
     port = server.addresses().get(0).getPort();
   }
 

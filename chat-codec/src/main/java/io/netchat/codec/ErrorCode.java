@@ -33,7 +33,12 @@ public enum ErrorCode {
   /** A configured limit (rooms, members, connections) is reached. */
   LIMIT_REACHED,
   /** The server is shutting down and takes no new work. */
-  SHUTTING_DOWN;
+  SHUTTING_DOWN,
+  /**
+   * The server cannot take this command now (its store's queue is full or its disk fails); the
+   * connection stays usable and the same command may succeed when retried later.
+   */
+  UNAVAILABLE;
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
 

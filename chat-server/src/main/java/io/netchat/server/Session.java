@@ -13,8 +13,10 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +110,11 @@ public final class Session implements Member {
   @Override
   public void submit(EventLoop roomLoop, Runnable work) {
     order.run(roomLoop, work);
+  }
+
+  @Override
+  public void submitAsync(EventLoop roomLoop, Supplier<? extends CompletionStage<?>> work) {
+    order.runAsync(roomLoop, work);
   }
 
   /** Answers a command from the session's own loop, after the answers to earlier commands. */

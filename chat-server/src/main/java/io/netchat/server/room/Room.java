@@ -8,11 +8,17 @@ import io.netchat.server.fanout.Fanout;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netchat.store.RoomMeta;
+import io.netchat.store.RoomState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One chat room and its rules: who is in it, {@code seq}, history, topic, expiry. It is the only
@@ -20,8 +26,18 @@ import java.util.concurrent.TimeUnit;
  * itself. All of its state lives on one event loop ({@link #loop()}); every operation runs there,
  * which is what gives every member the same order and a gap-free {@code seq}. Delivering a
  * broadcast (encode once, hand off per loop, reference counts) is its {@link Fanout}'s job.
+ *
+ * <p>With a durable store ({@link RoomStore}) the store issues each message's {@code seq}: under
+ * {@code durability: commit} a message is broadcast and acknowledged only once its append has
+ * committed, and the answers that wait for the store are returned as stages, which keep the
+ * session's later commands waiting ({@link Member#submitAsync}). The in-memory ring stays the hot
+ * path for the newest messages; a backlog or a {@code history} reaching past it is read from the
+ * store ({@link Backlog}).
  */
 public final class Room {
+  private static final Logger log = LoggerFactory.getLogger(Room.class);
+  /** The answer of work that answered at once. */
+  static final CompletableFuture<Void> ANSWERED = CompletableFuture.completedFuture(null);
   private final String name;
   private final String key;
   private final EventLoop loop;
@@ -30,20 +46,42 @@ public final class Room {
   private final HistoryStore history;
   private final Members members = new Members();
   private final Fanout fanout;
+  private final String epoch;
+  /** The durable store, or null when history lives in memory only. */
+  private final RoomStore store;
+  private final Backlog backlog;
+  /** The stored metadata (its epoch and created time), or null without a store. */
+  private RoomMeta meta;
   private volatile String topic = "";
   private volatile String topicBy;
   private volatile int memberCount;
   private ScheduledFuture<?> expiry;
   private boolean removed;
 
-  Room(String name, EventLoop loop, RoomContext context, RoomRegistry registry) {
+  Room(String name, EventLoop loop, RoomContext context, RoomRegistry registry, String epoch) {
     this.name = name;
     this.key = Names.key(name);
     this.loop = loop;
     this.context = context;
     this.registry = registry;
+    this.epoch = epoch;
     this.history = context.historyFactory().create(context.limits().historySize(), loop);
     this.fanout = new Fanout(context.formats(), context.allocator());
+    this.store = registry.store();
+    this.backlog = store == null ? null : new Backlog(store, key, name, history, loop);
+  }
+
+  /** Takes the stored state of a room loaded from the store: topic, and seq continues after its last. */
+  void restore(RoomState state) {
+    meta = state.meta();
+    topic = meta.topic();
+    topicBy = meta.topic().isEmpty() ? null : meta.topicBy();
+    history.skipTo(state.lastSeq());
+  }
+
+  /** Changes whenever the continuity of this room's seqs cannot be proven (the store's, when there is one). */
+  public String epoch() {
+    return epoch;
   }
 
   public String name() {
@@ -77,20 +115,54 @@ public final class Room {
     }
   }
 
-  /** Adds {@code session}; answers joined, the backlog (after a gap if needed) and ok. */
-  void join(Member session, Long since, String id) {
+  /**
+   * Adds {@code session}; answers joined, the backlog (after a gap if needed) and ok. When the
+   * backlog reaches past the ring, it is read from the store first and the join completes when it
+   * arrives: the session becomes a member in the same task that sends the backlog, so live
+   * messages follow it without a gap or a repeat.
+   */
+  CompletionStage<?> join(Member session, Long since, String id) {
     if (removed) {
-      registry.rejoin(session, name, since, id);
-      return;
+      return registry.rejoin(session, name, since, id);
     }
+    if (isFull(session, id)) {
+      return ANSWERED;
+    }
+    long last = history.lastSeq();
+    long from = since == null ? Math.max(1, last - context.limits().maxHistoryPerRequest() + 1)
+        : Math.max(since + 1, last - context.limits().historySize() + 1);
+    if (backlog == null || backlog.inMemory(from)) {
+      admit(session, since, id, null);
+      return ANSWERED;
+    }
+    return backlog.collect(from, Long.MAX_VALUE, stored -> {
+      if (removed) {
+        registry.rejoin(session, name, since, id);
+      } else if (!isFull(session, id)) {
+        admit(session, since, id, stored);
+      }
+    }).exceptionallyAsync(failure -> {
+      session.joinAnswered(key, false);
+      session.send(store.refusal(id, "the backlog of " + name, failure));
+      return null;
+    }, loop);
+  }
+
+  /** Whether {@code session} cannot join because the room is full; answers the refusal. */
+  private boolean isFull(Member session, String id) {
+    if (members.contains(session) || members.size() < context.limits().maxMembersPerRoom()) {
+      return false;
+    }
+    session.joinAnswered(key, false);
+    session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED,
+        "room '" + name + "' is full (" + members.size() + " members)"));
+    return true;
+  }
+
+  /** The join itself; {@code stored} is the backlog read from the store, or null to take it from the ring. */
+  private void admit(Member session, Long since, String id, List<ServerMessage.Message> stored) {
     boolean added = false;
     if (!members.contains(session)) {
-      if (members.size() >= context.limits().maxMembersPerRoom()) {
-        session.joinAnswered(key, false);
-        session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED,
-            "room '" + name + "' is full (" + members.size() + " members)"));
-        return;
-      }
       members.add(session);
       fanout.add(session);
       memberCount = members.size();
@@ -99,7 +171,7 @@ public final class Room {
     }
     session.joinAnswered(key, true);
     session.send(joined(session));
-    sendBacklog(session, since);
+    sendBacklog(session, since, stored);
     ok(session, id, null);
     if (added) {
       broadcast(new ServerMessage.Presence(name, session.nick(), ServerMessage.Presence.JOIN), session);
@@ -126,18 +198,22 @@ public final class Room {
     return nicks;
   }
 
-  private void sendBacklog(Member session, Long since) {
-    List<ServerMessage.Message> backlog;
-    if (since == null) {
-      backlog = history.before(Long.MAX_VALUE, context.limits().maxHistoryPerRequest());
+  private void sendBacklog(Member session, Long since, List<ServerMessage.Message> stored) {
+    List<ServerMessage.Message> messages;
+    if (stored != null) {
+      messages = stored;
+    } else if (since == null) {
+      messages = history.before(Long.MAX_VALUE, context.limits().maxHistoryPerRequest());
     } else {
-      long first = history.firstSeq();
+      messages = history.after(since, context.limits().historySize());
+    }
+    if (since != null) {
+      long first = messages.isEmpty() ? history.lastSeq() + 1 : messages.get(0).seq();
       if (since + 1 < first) {
         session.send(new ServerMessage.Gap(name, since + 1, first - 1));
       }
-      backlog = history.after(since, context.limits().historySize());
     }
-    for (ServerMessage.Message message : backlog) {
+    for (ServerMessage.Message message : messages) {
       session.send(message);
     }
   }
@@ -168,25 +244,92 @@ public final class Room {
     }
   }
 
-  /** Stores and broadcasts a message; the sender's ok carries its seq. */
-  void say(Member session, String text, String id) {
+  /**
+   * Stores and broadcasts a message; the sender's ok carries its seq. With a store, the store
+   * issues the seq; under {@code durability: commit} the broadcast and the ok wait for the commit,
+   * and a refusal (full queue, failing disk) answers {@code unavailable} to the sender alone.
+   */
+  CompletionStage<?> say(Member session, String text, String id) {
     if (!mayWrite(session, text, id)) {
+      return ANSWERED;
+    }
+    Instant ts = now();
+    if (store == null) {
+      said(session, id, new ServerMessage.Message(name, history.lastSeq() + 1, session.nick(), text, ts));
+      return ANSWERED;
+    }
+    String nick = session.nick();
+    CompletableFuture<Long> appended = store.store().append(key, nick, text, ts);
+    if (appended.isDone()) { // durability async, or refused at once: answered in this task
+      appended.handle((seq, failure) -> {
+        stored(session, id, nick, text, ts, seq, failure);
+        return null;
+      });
+      return ANSWERED;
+    }
+    return appended.handleAsync((seq, failure) -> {
+      stored(session, id, nick, text, ts, seq, failure);
+      return null;
+    }, loop);
+  }
+
+  private void stored(Member session, String id, String nick, String text, Instant ts, Long seq, Throwable failure) {
+    if (failure != null) {
+      session.send(store.refusal(id, "a message in " + name, failure));
       return;
     }
-    ServerMessage.Message message = new ServerMessage.Message(
-        name, history.lastSeq() + 1, session.nick(), text, now());
+    if (seq != history.lastSeq() + 1) {
+      log.warn("room {}: the store issued seq {} after {}; the in-memory history restarts there", name, seq,
+          history.lastSeq());
+      history.skipTo(seq - 1);
+    }
+    said(session, id, new ServerMessage.Message(name, seq, nick, text, ts));
+  }
+
+  private void said(Member session, String id, ServerMessage.Message message) {
     history.append(message);
     broadcast(message, null);
     ok(session, id, message.seq());
   }
 
-  /** Sets the topic ({@code ""} clears it) and tells every member. */
-  void setTopic(Member session, String text, String id) {
+  /**
+   * Sets the topic ({@code ""} clears it) and tells every member. With a store under
+   * {@code durability: commit}, only once the store has it.
+   */
+  CompletionStage<?> setTopic(Member session, String text, String id) {
     if (!mayWrite(session, text, id)) {
-      return;
+      return ANSWERED;
     }
+    String by = text.isEmpty() ? null : session.nick();
+    if (store == null) {
+      topicSet(session, text, by, id);
+      return ANSWERED;
+    }
+    RoomMeta changed = meta.withTopic(text, by == null ? "" : by);
+    CompletableFuture<Void> saved = store.store().saveRoom(changed);
+    if (!store.commits() && !saved.isDone()) {
+      meta = changed;
+      topicSet(session, text, by, id);
+      saved.exceptionally(failure -> {
+        store.refusal(null, "the topic of " + name, failure);
+        return null;
+      });
+      return ANSWERED;
+    }
+    return saved.handleAsync((ignored, failure) -> {
+      if (failure != null) {
+        session.send(store.refusal(id, "the topic of " + name, failure));
+      } else {
+        meta = changed;
+        topicSet(session, text, by, id);
+      }
+      return null;
+    }, loop);
+  }
+
+  private void topicSet(Member session, String text, String by, String id) {
     topic = text;
-    topicBy = text.isEmpty() ? null : session.nick();
+    topicBy = by;
     broadcast(new ServerMessage.Topic(name, topic, topicBy), null);
     ok(session, id, null);
   }
@@ -233,13 +376,27 @@ public final class Room {
    * more than fit in one frame of the session's format (the oldest are dropped; page back with
    * {@code before} = the first seq received).
    */
-  void sendHistory(Member session, Long before, Integer limit, String id) {
+  CompletionStage<?> sendHistory(Member session, Long before, Integer limit, String id) {
     int max = Math.min(limit == null ? context.limits().maxHistoryPerRequest() : limit,
         context.limits().maxHistoryPerRequest());
-    List<ServerMessage.Message> messages = history.before(before == null ? Long.MAX_VALUE : before, max);
-    long first = history.firstSeq();
+    long to = Math.min(before == null ? Long.MAX_VALUE : before - 1, history.lastSeq());
+    long from = Math.max(1, to - max + 1);
+    if (backlog == null || backlog.inMemory(from)) {
+      sendHistory(session, history.before(to + 1, max), id);
+      return ANSWERED;
+    }
+    return backlog.collect(from, to, messages -> sendHistory(session, messages, id))
+        .exceptionallyAsync(failure -> {
+          session.send(store.refusal(id, "the history of " + name, failure));
+          return null;
+        }, loop);
+  }
+
+  /** {@code more}: older messages may exist, in the ring or (with a store) on disk. */
+  private void sendHistory(Member session, List<ServerMessage.Message> messages, String id) {
+    long oldest = backlog == null ? history.firstSeq() : 1;
     session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept,
-        !kept.isEmpty() && kept.get(0).seq() > first), true, session.format(), context.allocator()));
+        !kept.isEmpty() && kept.get(0).seq() > oldest), true, session.format(), context.allocator()));
     ok(session, id, null);
   }
 

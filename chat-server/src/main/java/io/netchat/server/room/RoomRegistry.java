@@ -6,12 +6,18 @@ import io.netchat.codec.WireFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
+import io.netchat.store.RoomMeta;
+import io.netchat.store.RoomState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +29,11 @@ import java.util.function.Supplier;
  * pinned to an event loop chosen round-robin, and removed when its last member leaves, or, when it
  * holds history or a topic, once it has been empty for the configured retention.
  *
+ * <p>With a durable store, a room comes back lazily: the first join of a room that is not in
+ * memory opens it in the store ({@code ChatStore.openRoom}: its topic, its epoch and the last seq
+ * issued) and the join completes when that answer reaches the room's loop; joins that arrive
+ * meanwhile wait for the same opening. Nothing is read per room at start-up.
+ *
  * <p>The rooms are kept ordered by key, so a {@code rooms} page is a walk of the entries after the
  * cursor: its cost is the page, not the number of rooms, and a room present during a whole walk
  * of pages is listed exactly once. Thread-safe.
@@ -32,8 +43,18 @@ public final class RoomRegistry {
   private final RoomContext context;
   private final Supplier<EventLoop> loops;
   private final RoomCreations creations;
-  /** The size of {@link #rooms}, which a skip list does not keep; changed under this registry's lock. */
+  private final RoomStore store;
+  /** Rooms being loaded from the store, by key; guarded by this registry's lock. */
+  private final Map<String, Opening> opening = new HashMap<>();
+  /** The size of {@link #rooms} plus the openings, which a skip list does not keep; changed under this registry's lock. */
   private volatile int count;
+
+  /** A room that exists, or is being loaded from the store, and the loop it lives on. */
+  private record Opening(EventLoop loop, CompletableFuture<Room> room) {
+    static Opening of(Room room) {
+      return new Opening(room.loop(), CompletableFuture.completedFuture(room));
+    }
+  }
 
   /**
    * @param context what rooms need from the server
@@ -49,9 +70,25 @@ public final class RoomRegistry {
    * @param creations may refuse a creation by rate, and logs limit hits
    */
   public RoomRegistry(RoomContext context, Supplier<EventLoop> loops, RoomCreations creations) {
+    this(context, loops, creations, null);
+  }
+
+  /**
+   * @param context what rooms need from the server
+   * @param loops picks the event loop a new room lives on
+   * @param creations may refuse a creation by rate, and logs limit hits
+   * @param store the durable store rooms are loaded from and written to; null: memory only
+   */
+  public RoomRegistry(RoomContext context, Supplier<EventLoop> loops, RoomCreations creations, RoomStore store) {
     this.context = context;
     this.loops = loops;
     this.creations = creations;
+    this.store = store;
+  }
+
+  /** The durable store, or null when rooms keep history in memory only. */
+  RoomStore store() {
+    return store;
   }
 
   /** The room called {@code name} (any case), or {@code null}. */
@@ -64,11 +101,11 @@ public final class RoomRegistry {
     return count;
   }
 
-  /** Joins {@code session} to {@code name}, creating the room if needed. */
+  /** Joins {@code session} to {@code name}, creating (or loading) the room if needed. */
   public void join(Member session, String name, Long since, String id) {
-    Room room;
+    Opening opening;
     try {
-      room = acquire(name, session);
+      opening = acquire(name, session);
     } catch (LimitReached e) {
       answer(session, () -> {
         session.joinAnswered(Names.key(name), false);
@@ -76,23 +113,50 @@ public final class RoomRegistry {
       });
       return;
     }
-    session.submit(room.loop(), () -> room.join(session, since, id));
+    session.submitAsync(opening.loop(), () -> whenOpen(opening, session, name, id, room -> room.join(session, since, id)));
   }
 
-  /** A join that reached a room just removed: goes to the room now under that name (room loop). */
-  void rejoin(Member session, String name, Long since, String id) {
+  /**
+   * A join that reached a room just removed: goes to the room now under that name (on the removed
+   * room's loop); the returned stage completes when it is answered.
+   */
+  CompletionStage<?> rejoin(Member session, String name, Long since, String id) {
     try {
-      Room room = acquire(name, null);
-      room.execute(() -> room.join(session, since, id));
+      Opening opening = acquire(name, null);
+      CompletableFuture<Object> answered = new CompletableFuture<>();
+      opening.loop().execute(() -> whenOpen(opening, session, name, id, room -> room.join(session, since, id))
+          .whenComplete((ignored, failure) -> answered.complete(null)));
+      return answered;
     } catch (LimitReached e) {
       session.joinAnswered(Names.key(name), false);
       session.send(new ServerMessage.Error(id, ErrorCode.LIMIT_REACHED, e.getMessage()));
+      return Room.ANSWERED;
     }
+  }
+
+  /** On the room's loop: runs {@code action} once the room is open, or answers why it could not be. */
+  private CompletionStage<?> whenOpen(Opening opening, Member session, String name, String id,
+      Function<Room, CompletionStage<?>> action) {
+    CompletableFuture<Room> room = opening.room();
+    if (room.isDone() && !room.isCompletedExceptionally()) {
+      return action.apply(room.join());
+    }
+    return room.<CompletionStage<?>>handleAsync((open, failure) -> {
+      if (failure == null) {
+        return action.apply(open);
+      }
+      session.joinAnswered(Names.key(name), false);
+      session.send(store.refusal(id, "opening room " + name, failure));
+      return Room.ANSWERED;
+    }, opening.loop()).thenCompose(answered -> answered.thenApply(ignored -> null));
   }
 
   /** {@code session} leaves {@code name}: answered with {@code left}; others see presence. */
   public void leave(Member session, String name, String id) {
-    withMembership(session, name, id, room -> room.remove(session, ServerMessage.Presence.LEAVE, id));
+    withMembership(session, name, id, room -> {
+      room.remove(session, ServerMessage.Presence.LEAVE, id);
+      return Room.ANSWERED;
+    });
   }
 
   /** {@code session}'s connection ended: the room's others see {@code presence{quit}}. */
@@ -111,7 +175,10 @@ public final class RoomRegistry {
   /** Reads ({@code text == null}) or sets the topic. */
   public void topic(Member session, String name, String text, String id) {
     if (text == null) {
-      withRoom(session, name, id, room -> room.sendTopic(session, id));
+      withRoom(session, name, id, room -> {
+        room.sendTopic(session, id);
+        return Room.ANSWERED;
+      });
     } else {
       withMembership(session, name, id, room -> room.setTopic(session, text, id));
     }
@@ -119,10 +186,13 @@ public final class RoomRegistry {
 
   /** Answers {@code who}: one page of members after {@code after}, at most {@code limit} (capped). */
   public void who(Member session, String name, String after, Integer limit, String id) {
-    withRoom(session, name, id, room -> room.sendMembers(session, after, pageSize(limit), id));
+    withRoom(session, name, id, room -> {
+      room.sendMembers(session, after, pageSize(limit), id);
+      return Room.ANSWERED;
+    });
   }
 
-  /** Answers {@code history}. */
+  /** Answers {@code history}; older messages than the ring holds come from the store. */
   public void history(Member session, String name, Long before, Integer limit, String id) {
     withRoom(session, name, id, room -> room.sendHistory(session, before, limit, id));
   }
@@ -179,23 +249,42 @@ public final class RoomRegistry {
     }
   }
 
+  /** On the room's loop: the store answered an opening; the room exists from now on. */
+  private Room opened(String name, EventLoop loop, RoomState state) {
+    Room room = new Room(name, loop, context, this, Long.toString(state.meta().epoch()));
+    room.restore(state);
+    synchronized (this) {
+      opening.remove(room.key());
+      rooms.put(room.key(), room);
+    }
+    return room;
+  }
+
+  /** The store could not open the room: it does not exist, and a later join tries again. */
+  private void notOpened(String key) {
+    synchronized (this) {
+      opening.remove(key);
+      count--;
+    }
+  }
+
   /** A command any session may send about an existing room. */
-  private void withRoom(Member session, String name, String id, Consumer<Room> action) {
+  private void withRoom(Member session, String name, String id, Function<Room, CompletionStage<?>> action) {
     forward(session, get(name), action,
         () -> new ServerMessage.Error(id, ErrorCode.NO_SUCH_ROOM, "no room '" + name + "'"));
   }
 
   /** A command that needs membership: a room that does not exist has no members either. */
-  private void withMembership(Member session, String name, String id, Consumer<Room> action) {
+  private void withMembership(Member session, String name, String id, Function<Room, CompletionStage<?>> action) {
     forward(session, get(name), action, () -> Room.notJoined(name, id));
   }
 
-  private static void forward(Member session, Room room, Consumer<Room> action,
+  private static void forward(Member session, Room room, Function<Room, CompletionStage<?>> action,
       Supplier<ServerMessage.Error> missing) {
     if (room == null) {
       answer(session, () -> session.send(missing.get()));
     } else {
-      session.submit(room.loop(), () -> action.accept(room));
+      session.submitAsync(room.loop(), () -> action.apply(room));
     }
   }
 
@@ -204,15 +293,22 @@ public final class RoomRegistry {
     session.submit(session.loop(), answer);
   }
 
-  /** The room called {@code name}, created if needed; {@code creator} null: not rate limited. */
-  private Room acquire(String name, Member creator) throws LimitReached {
+  /**
+   * The room called {@code name}, created (or, with a store, loaded) if needed; {@code creator}
+   * null: not rate limited.
+   */
+  private Opening acquire(String name, Member creator) throws LimitReached {
     String key = Names.key(name);
     Room room = rooms.get(key);
     if (room != null) {
-      return room;
+      return Opening.of(room);
     }
     synchronized (this) {
       room = rooms.get(key);
+      Opening loading = opening.get(key);
+      if (loading != null) {
+        return loading;
+      }
       if (room == null) {
         if (count >= context.limits().maxRooms()) {
           String refusal = "the server has its maximum of " + context.limits().maxRooms() + " rooms (limits.max_rooms)";
@@ -223,12 +319,37 @@ public final class RoomRegistry {
         if (refusal != null) {
           throw new LimitReached(refusal);
         }
-        room = new Room(name, loops.get(), context, this);
-        rooms.put(key, room);
         count++;
+        if (store != null) {
+          return open(name, key, loops.get());
+        }
+        room = new Room(name, loops.get(), context, this, Long.toString(RoomMeta.newEpoch(0)));
+        rooms.put(key, room);
       }
-      return room;
+      return Opening.of(room);
     }
+  }
+
+  /** Starts loading a room from the store (under this registry's lock). */
+  private Opening open(String name, String key, EventLoop loop) {
+    CompletableFuture<Room> room = new CompletableFuture<>();
+    Opening loading = new Opening(loop, room);
+    opening.put(key, loading);
+    CompletableFuture<RoomState> state;
+    try {
+      state = store.store().openRoom(key, name, context.clock().instant());
+    } catch (RuntimeException e) {
+      state = CompletableFuture.failedFuture(e);
+    }
+    state.whenCompleteAsync((loaded, failure) -> {
+      if (failure != null) {
+        notOpened(key);
+        room.completeExceptionally(failure);
+      } else {
+        room.complete(opened(name, loop, loaded));
+      }
+    }, loop);
+    return loading;
   }
 
   private static final class LimitReached extends Exception {
