@@ -249,9 +249,9 @@ public final class RoomRegistry {
     }
   }
 
-  /** On the room's loop: the store answered an opening; the room exists from now on. */
-  private Room opened(String name, EventLoop loop, RoomState state) {
-    Room room = new Room(name, loop, context, this, Long.toString(state.meta().epoch()));
+  /** On the room's loop: the store answered an opening; the room exists from now on, named as first stored. */
+  private Room opened(EventLoop loop, RoomState state) {
+    Room room = new Room(state.meta().name(), loop, context, this, Long.toString(state.meta().epoch()));
     room.restore(state);
     synchronized (this) {
       opening.remove(room.key());
@@ -346,7 +346,7 @@ public final class RoomRegistry {
         notOpened(key);
         room.completeExceptionally(failure);
       } else {
-        room.complete(opened(name, loop, loaded));
+        room.complete(opened(loop, loaded));
       }
     }, loop);
     return loading;
