@@ -30,6 +30,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,6 +70,7 @@ class StoreCrashIT {
   }
 
   @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void everyAcknowledgedMessageSurvivesKillNineOnceAndInOrder(@TempDir Path cwd) throws Exception {
     Path data = cwd.resolve("state");
     int port = start(cwd, data, "first.out");
@@ -97,8 +99,10 @@ class StoreCrashIT {
       writers.add(t);
     }
 
-    await().atMost(Duration.ofSeconds(120)).until(() ->
-        ROOMS.stream().allMatch(room -> seen.get(room).size() >= SEEN_BEFORE_KILL));
+    await().atMost(Duration.ofSeconds(120)).failFast("a client saw something wrong", () -> !wrong.isEmpty())
+        .untilAsserted(() -> {
+      assertThat(ROOMS).allSatisfy(room -> assertThat(seen.get(room)).as(room).hasSizeGreaterThanOrEqualTo(SEEN_BEFORE_KILL));
+    });
     daemon.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop, mid-stream
     assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
     for (Thread t : writers) {
@@ -229,7 +233,7 @@ class StoreCrashIT {
           do {
             frame = next();
           } while (!frame.path("type").asText().equals("ok") && !frame.path("type").asText().equals("error"));
-          if (!frame.path("type").asText().equals("ok") || !frame.path("id").asText().equals("s" + i)) {
+          if (!frame.path("type").asText().equals("ok") || !frame.path("re").asText().equals("s" + i)) {
             wrong.add(room + ": " + frame);
             return;
           }
