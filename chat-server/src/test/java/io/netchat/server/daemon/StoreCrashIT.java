@@ -100,9 +100,8 @@ class StoreCrashIT {
     }
 
     await().atMost(Duration.ofSeconds(120)).failFast("a client saw something wrong", () -> !wrong.isEmpty())
-        .untilAsserted(() -> {
-      assertThat(ROOMS).allSatisfy(room -> assertThat(seen.get(room)).as(room).hasSizeGreaterThanOrEqualTo(SEEN_BEFORE_KILL));
-    });
+        .untilAsserted(() -> assertThat(ROOMS).allSatisfy(room ->
+            assertThat(seen.get(room)).as(room).hasSizeGreaterThanOrEqualTo(SEEN_BEFORE_KILL)));
     daemon.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop, mid-stream
     assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
     for (Thread t : writers) {
