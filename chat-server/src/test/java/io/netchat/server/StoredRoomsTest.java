@@ -61,6 +61,27 @@ class StoredRoomsTest {
   }
 
   @Test
+  void aSessionOnAnotherLoopThanItsRoomAlsoWaitsForTheCommit() {
+    join(ann, 30L);
+    join(bob, 30L); // bob's connection is not on the room's loop
+    bob.sendAll(new ClientMessage.Say("s1", "r", "one"), new ClientMessage.Say("s2", "r", "two"),
+        new ClientMessage.Ping("p"), new ClientMessage.Who("w", "r"));
+    assertThat(bob.received()).isEmpty();
+
+    store.commitNext();
+    List<Object> first = bob.received();
+    assertThat(first).as("the second say waits for the first one's answer").containsExactly(
+        new ServerMessage.Message("r", 31, "bob", "one", EmbeddedServer.NOW), new ServerMessage.Ok("s1", 31L));
+    store.commitNext();
+    List<Object> rest = bob.received();
+    assertThat(rest.subList(0, 3)).containsExactly(
+        new ServerMessage.Message("r", 32, "bob", "two", EmbeddedServer.NOW), new ServerMessage.Ok("s2", 32L),
+        new ServerMessage.Pong("p"));
+    assertThat(rest.get(3)).isInstanceOf(ServerMessage.Members.class);
+    assertThat(rest.get(4)).isEqualTo(new ServerMessage.Ok("w"));
+  }
+
+  @Test
   void aRefusedSayAnswersUnavailableToItsSenderAloneAndTheNextOneIsServed() {
     join(ann, 30L);
     join(bob, 30L);
