@@ -382,21 +382,26 @@ public final class Room {
     long to = Math.min(before == null ? Long.MAX_VALUE : before - 1, history.lastSeq());
     long from = Math.max(1, to - max + 1);
     if (backlog == null || backlog.inMemory(from)) {
-      sendHistory(session, history.before(to + 1, max), id);
+      sendHistory(session, history.before(to + 1, max), backlog == null ? history.firstSeq() : 1, id);
       return ANSWERED;
     }
-    return backlog.collect(from, to, messages -> sendHistory(session, messages, id))
+    return backlog.collect(from, to, messages -> sendHistory(session, messages,
+            messages.isEmpty() || messages.get(0).seq() > from ? Long.MAX_VALUE : 1, id))
         .exceptionallyAsync(failure -> {
           session.send(store.refusal(id, "the history of " + name, failure));
           return null;
         }, loop);
   }
 
-  /** {@code more}: older messages may exist, in the ring or (with a store) on disk. */
-  private void sendHistory(Member session, List<ServerMessage.Message> messages, String id) {
-    long oldest = backlog == null ? history.firstSeq() : 1;
+  /**
+   * Sends one {@code history} page. {@code oldest}: the oldest seq that may still be held, in the
+   * ring or (with a store) on disk, or {@code Long.MAX_VALUE} when the store keeps nothing older
+   * than {@code messages}; {@code more} when the page (cut to fit a frame) starts after it.
+   */
+  private void sendHistory(Member session, List<ServerMessage.Message> messages, long oldest, String id) {
+    long floor = oldest == Long.MAX_VALUE && !messages.isEmpty() ? messages.get(0).seq() : oldest;
     session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept,
-        !kept.isEmpty() && kept.get(0).seq() > oldest), true, session.format(), context.allocator()));
+        !kept.isEmpty() && kept.get(0).seq() > floor), true, session.format(), context.allocator()));
     ok(session, id, null);
   }
 
