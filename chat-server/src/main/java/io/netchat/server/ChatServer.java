@@ -227,11 +227,11 @@ public final class ChatServer implements AutoCloseable {
     context.rooms().disposeAll();
     context.refusals().flush();
     LoopDrain.drain(workers, 1000);
+    if (store != null) {
+      store.close(); // commits what is queued and marks a clean stop; the loops still take its answers
+    }
     workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
-    if (store != null) {
-      store.close(); // commits what is queued and marks a clean stop
-    }
     log.info("netchat stopped ({} connections closed)", open);
   }
 

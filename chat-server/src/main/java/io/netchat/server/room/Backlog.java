@@ -7,6 +7,7 @@ import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -23,14 +24,14 @@ final class Backlog {
   private final String key;
   private final String room;
   private final HistoryStore ring;
-  private final EventLoop loop;
+  private final Executor loop;
 
   Backlog(RoomStore store, String key, String room, HistoryStore ring, EventLoop loop) {
     this.store = store;
     this.key = key;
     this.room = room;
     this.ring = ring;
-    this.loop = loop;
+    this.loop = RoomStore.on(loop);
   }
 
   /** Whether the ring alone holds every message of {@code [from, ring's last]}. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ public final class Room {
   /** The durable store, or null when history lives in memory only. */
   private final RoomStore store;
   private final Backlog backlog;
+  /** This room's loop as the executor of store continuations. */
+  private final Executor onLoop;
   /** The stored metadata (its epoch and created time), or null without a store. */
   private RoomMeta meta;
   private volatile String topic = "";
@@ -69,6 +72,7 @@ public final class Room {
     this.fanout = new Fanout(context.formats(), context.allocator());
     this.store = registry.store();
     this.backlog = store == null ? null : new Backlog(store, key, name, history, loop);
+    this.onLoop = RoomStore.on(loop);
   }
 
   /** Takes the stored state of a room loaded from the store: topic, and seq continues after its last. */
@@ -145,7 +149,7 @@ public final class Room {
       session.joinAnswered(key, false);
       session.send(store.refusal(id, "the backlog of " + name, failure));
       return null;
-    }, loop);
+    }, onLoop);
   }
 
   /** Whether {@code session} cannot join because the room is full; answers the refusal. */
@@ -270,7 +274,7 @@ public final class Room {
     return appended.handleAsync((seq, failure) -> {
       stored(session, id, nick, text, ts, seq, failure);
       return null;
-    }, loop);
+    }, onLoop);
   }
 
   private void stored(Member session, String id, String nick, String text, Instant ts, Long seq, Throwable failure) {
@@ -324,7 +328,7 @@ public final class Room {
         topicSet(session, text, by, id);
       }
       return null;
-    }, loop);
+    }, onLoop);
   }
 
   private void topicSet(Member session, String text, String by, String id) {
@@ -390,7 +394,7 @@ public final class Room {
         .exceptionallyAsync(failure -> {
           session.send(store.refusal(id, "the history of " + name, failure));
           return null;
-        }, loop);
+        }, onLoop);
   }
 
   /**

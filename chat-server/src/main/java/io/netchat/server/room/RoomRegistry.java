@@ -148,7 +148,7 @@ public final class RoomRegistry {
       session.joinAnswered(Names.key(name), false);
       session.send(store.refusal(id, "opening room " + name, failure));
       return Room.ANSWERED;
-    }, opening.loop()).thenCompose(answered -> answered.thenApply(ignored -> null));
+    }, RoomStore.on(opening.loop())).thenCompose(answered -> answered.thenApply(ignored -> null));
   }
 
   /** {@code session} leaves {@code name}: answered with {@code left}; others see presence. */
@@ -348,7 +348,7 @@ public final class RoomRegistry {
       } else {
         room.complete(opened(loop, loaded));
       }
-    }, loop);
+    }, RoomStore.on(loop));
     return loading;
   }
 

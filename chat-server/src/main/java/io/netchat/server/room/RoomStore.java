@@ -7,7 +7,10 @@ import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreUnavailableException;
 import io.netchat.store.StoredMessage;
 import java.util.Objects;
+import io.netty.channel.EventLoop;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 
 /**
@@ -53,6 +56,21 @@ public final class RoomStore {
     }
     failures.accept(cause.getClass().getName(), "store failed " + what + ": " + cause);
     return new ServerMessage.Error(id, ErrorCode.UNAVAILABLE, "the server could not use its store; try again later");
+  }
+
+  /**
+   * Runs a store future's continuation on {@code loop}. Store threads complete the futures, so a
+   * loop already stopped (the server is shutting down) must not throw into them: the
+   * continuation is dropped with the loop.
+   */
+  static Executor on(EventLoop loop) {
+    return task -> {
+      try {
+        loop.execute(task);
+      } catch (RejectedExecutionException stopped) {
+        // the room went with its loop
+      }
+    };
   }
 
   /** A stored message as the wire carries it. */
