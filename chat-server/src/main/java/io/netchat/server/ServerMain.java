@@ -10,6 +10,7 @@ import io.netchat.server.config.ListenerOverrides;
 import io.netchat.server.config.LoggingConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.store.StoreConfig;
+import io.netchat.store.StoreStartupException;
 import io.netty.util.NetUtil;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ public final class ServerMain implements Callable<Integer> {
     try {
       server = ChatServer.start(serverConfig);
     } catch (Exception e) { // Netty rethrows a bind failure's IOException unchecked-style: catch it too
-      String reason = withListeners(describe(e), serverConfig);
+      String reason = e instanceof StoreStartupException ? e.getMessage() : withListeners(describe(e), serverConfig);
       log.error("netchat-server could not start: {}", reason);
       log.debug("start-up failure", e);
       err.println("netchat-server: could not start: " + reason);
