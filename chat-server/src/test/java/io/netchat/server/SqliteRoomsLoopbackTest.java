@@ -1,16 +1,20 @@
 package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netchat.codec.ClientMessage;
+import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.store.StoreConfig;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,66 @@ class SqliteRoomsLoopbackTest {
       bob.send(new ClientMessage.Join("j", "r", 0L));
       assertThat(bob.expect(ServerMessage.Joined.class).seq()).isEqualTo(5);
       assertThat(bob.expect(ServerMessage.Message.class).text()).isEqualTo("m1");
+    }
+  }
+
+  /**
+   * A data file that turns read-only under a running server (the immutable attribute: even root
+   * cannot write it): a say is answered {@code unavailable}, nobody's connection is harmed, the
+   * refused message takes no seq, and service resumes once the file is writable again.
+   */
+  @Test
+  void aReadOnlyDataFileAnswersUnavailableKeepsEveryoneChattingAndServiceResumes(@TempDir Path dir) throws Exception {
+    Path probe = Files.createFile(dir.resolve("probe"));
+    assumeTrue(chattr("+i", probe) && chattr("-i", probe), "needs chattr and a file system with the immutable attribute");
+    Files.delete(probe);
+    InetSocketAddress address = start(dir, StoreConfig.Durability.COMMIT);
+    try (WireClient ann = WireClient.login(address, "ann"); WireClient bob = WireClient.login(address, "bob")) {
+      for (WireClient client : List.of(ann, bob)) {
+        client.send(new ClientMessage.Join("j", "r", null));
+        client.expect(ServerMessage.Ok.class);
+      }
+      ann.send(new ClientMessage.Say("s1", "r", "before"));
+      assertThat(ann.expect(ServerMessage.Ok.class, ok -> "s1".equals(ok.re())).seq()).isEqualTo(1);
+      bob.expect(ServerMessage.Message.class);
+
+      // not the -shm file: SQLite maps it, and a write fault there is a SIGBUS, not an I/O error
+      Path[] files = {dir.resolve("netchat.db"), dir.resolve("netchat.db-wal")};
+      assertThat(chattr("+i", files)).isTrue();
+      try {
+        ann.send(new ClientMessage.Say("s2", "r", "on a read-only file"));
+        ServerMessage.Error refused = ann.expect(ServerMessage.Error.class);
+        assertThat(refused.errorCode()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(refused.re()).isEqualTo("s2");
+        bob.send(new ClientMessage.Dm("d", "ann", "still talking"));
+        assertThat(bob.expect(ServerMessage.Ok.class).re()).isEqualTo("d");
+        assertThat(ann.expect(ServerMessage.Dm.class).text()).isEqualTo("still talking");
+      } finally {
+        assertThat(chattr("-i", files)).isTrue();
+      }
+
+      ann.send(new ClientMessage.Say("s3", "r", "disk back"));
+      assertThat(ann.expect(ServerMessage.Ok.class, ok -> "s3".equals(ok.re())).seq())
+          .as("the refused message issued no seq").isEqualTo(2);
+      ServerMessage.Message seen = bob.expect(ServerMessage.Message.class);
+      assertThat(seen.seq()).isEqualTo(2);
+      assertThat(seen.text()).isEqualTo("disk back");
+    }
+  }
+
+  /** Sets or clears the immutable attribute of the files that exist; false when chattr cannot. */
+  private static boolean chattr(String flag, Path... paths) throws Exception {
+    List<String> command = new ArrayList<>(List.of("chattr", flag));
+    for (Path path : paths) {
+      if (Files.exists(path)) {
+        command.add(path.toString());
+      }
+    }
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException noChattr) {
+      return false;
     }
   }
 
