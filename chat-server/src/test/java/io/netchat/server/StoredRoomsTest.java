@@ -82,6 +82,29 @@ class StoredRoomsTest {
   }
 
   @Test
+  void commandsPipelinedBehindTheJoinThatLoadsARoomFindIt() {
+    bob.sendAll(new ClientMessage.Join("j", "fresh", null), new ClientMessage.Say("s", "fresh", "first"),
+        new ClientMessage.Who("w", "fresh"));
+    store.commitNext();
+    List<Object> answers = bob.received();
+    assertThat(answers.subList(0, 4)).containsExactly(
+        new ServerMessage.Joined("fresh", "", List.of("bob"), 0), new ServerMessage.Ok("j"),
+        new ServerMessage.Message("fresh", 1, "bob", "first", EmbeddedServer.NOW), new ServerMessage.Ok("s", 1L));
+    assertThat(answers.get(4)).isInstanceOf(ServerMessage.Members.class);
+    assertThat(answers.get(5)).isEqualTo(new ServerMessage.Ok("w"));
+  }
+
+  @Test
+  void aConnectionThatDropsWhileItsJoinLoadsTheRoomStillLeavesIt() {
+    bob.arrive(new ClientMessage.Join("j", "fresh", null));
+    bob.server.close();
+    server.settle();
+    ann.send(new ClientMessage.Join("j", "fresh", null));
+    assertThat(ann.received()).containsExactly(
+        new ServerMessage.Joined("fresh", "", List.of("ann"), 0), new ServerMessage.Ok("j"));
+  }
+
+  @Test
   void aRefusedSayAnswersUnavailableToItsSenderAloneAndTheNextOneIsServed() {
     join(ann, 30L);
     join(bob, 30L);

@@ -113,7 +113,8 @@ public final class RoomRegistry {
       });
       return;
     }
-    session.submitAsync(opening.loop(), () -> whenOpen(opening, session, name, id, room -> room.join(session, since, id)));
+    session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> room.join(session, since, id),
+        failure -> refuseJoin(session, name, id, failure)));
   }
 
   /**
@@ -124,8 +125,8 @@ public final class RoomRegistry {
     try {
       Opening opening = acquire(name, null);
       CompletableFuture<Object> answered = new CompletableFuture<>();
-      opening.loop().execute(() -> whenOpen(opening, session, name, id, room -> room.join(session, since, id))
-          .whenComplete((ignored, failure) -> answered.complete(null)));
+      opening.loop().execute(() -> whenOpen(opening, room -> room.join(session, since, id),
+          failure -> refuseJoin(session, name, id, failure)).whenComplete((ignored, failure) -> answered.complete(null)));
       return answered;
     } catch (LimitReached e) {
       session.joinAnswered(Names.key(name), false);
@@ -134,21 +135,24 @@ public final class RoomRegistry {
     }
   }
 
-  /** On the room's loop: runs {@code action} once the room is open, or answers why it could not be. */
-  private CompletionStage<?> whenOpen(Opening opening, Member session, String name, String id,
-      Function<Room, CompletionStage<?>> action) {
+  /**
+   * On the room's loop: runs {@code action} once the room is open (at once when it is), or
+   * {@code failed} when the store could not open it.
+   */
+  private static CompletionStage<?> whenOpen(Opening opening, Function<Room, CompletionStage<?>> action,
+      Function<Throwable, CompletionStage<?>> failed) {
     CompletableFuture<Room> room = opening.room();
     if (room.isDone() && !room.isCompletedExceptionally()) {
       return action.apply(room.join());
     }
-    return room.<CompletionStage<?>>handleAsync((open, failure) -> {
-      if (failure == null) {
-        return action.apply(open);
-      }
-      session.joinAnswered(Names.key(name), false);
-      session.send(store.refusal(id, "opening room " + name, failure));
-      return Room.ANSWERED;
-    }, RoomStore.on(opening.loop())).thenCompose(answered -> answered.thenApply(ignored -> null));
+    return room.<CompletionStage<?>>handleAsync((open, failure) -> failure == null ? action.apply(open)
+        : failed.apply(failure), RoomStore.on(opening.loop())).thenCompose(answered -> answered.thenApply(ignored -> null));
+  }
+
+  private CompletionStage<?> refuseJoin(Member session, String name, String id, Throwable failure) {
+    session.joinAnswered(Names.key(name), false);
+    session.send(store.refusal(id, "opening room " + name, failure));
+    return Room.ANSWERED;
   }
 
   /** {@code session} leaves {@code name}: answered with {@code left}; others see presence. */
@@ -161,9 +165,12 @@ public final class RoomRegistry {
 
   /** {@code session}'s connection ended: the room's others see {@code presence{quit}}. */
   public void quit(Member session, String name) {
-    Room room = get(name);
-    if (room != null) {
-      session.submit(room.loop(), () -> room.remove(session, ServerMessage.Presence.QUIT, null));
+    Opening opening = find(name);
+    if (opening != null) {
+      session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> {
+        room.remove(session, ServerMessage.Presence.QUIT, null);
+        return Room.ANSWERED;
+      }, failure -> Room.ANSWERED));
     }
   }
 
@@ -270,21 +277,47 @@ public final class RoomRegistry {
 
   /** A command any session may send about an existing room. */
   private void withRoom(Member session, String name, String id, Function<Room, CompletionStage<?>> action) {
-    forward(session, get(name), action,
+    forward(session, name, action,
         () -> new ServerMessage.Error(id, ErrorCode.NO_SUCH_ROOM, "no room '" + name + "'"));
   }
 
   /** A command that needs membership: a room that does not exist has no members either. */
   private void withMembership(Member session, String name, String id, Function<Room, CompletionStage<?>> action) {
-    forward(session, get(name), action, () -> Room.notJoined(name, id));
+    forward(session, name, action, () -> Room.notJoined(name, id));
   }
 
-  private static void forward(Member session, Room room, Function<Room, CompletionStage<?>> action,
+  /**
+   * Hands {@code action} to the room's loop. A room still being loaded from the store (a join just
+   * sent, its answer not back) is waited for, so a command pipelined after a join finds the room.
+   */
+  private void forward(Member session, String name, Function<Room, CompletionStage<?>> action,
       Supplier<ServerMessage.Error> missing) {
-    if (room == null) {
-      answer(session, () -> session.send(missing.get()));
-    } else {
+    Room room = get(name);
+    if (room != null) {
       session.submitAsync(room.loop(), () -> action.apply(room));
+      return;
+    }
+    Opening opening = find(name);
+    if (opening == null) {
+      answer(session, () -> session.send(missing.get()));
+      return;
+    }
+    session.submitAsync(opening.loop(), () -> whenOpen(opening, action, failure -> {
+      session.send(missing.get());
+      return Room.ANSWERED;
+    }));
+  }
+
+  /** The room called {@code name}, existing or being loaded, or null. */
+  private Opening find(String name) {
+    String key = Names.key(name);
+    Room room = rooms.get(key);
+    if (room != null) {
+      return Opening.of(room);
+    }
+    synchronized (this) {
+      room = rooms.get(key);
+      return room != null ? Opening.of(room) : opening.get(key);
     }
   }
 
