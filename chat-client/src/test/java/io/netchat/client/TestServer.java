@@ -3,6 +3,7 @@ package io.netchat.client;
 import io.netchat.server.ChatServer;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.store.StoreConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -45,7 +46,8 @@ public final class TestServer implements AutoCloseable {
 
   private void start(int onPort) {
     ServerConfig defaults = ServerConfig.defaults()
-        .withListeners(List.of(new ListenerConfig(host, onPort, framing, codec)));
+        .withListeners(List.of(new ListenerConfig(host, onPort, framing, codec)))
+        .withStore(StoreConfig.defaults().withType(StoreConfig.Type.MEMORY));
     // a restart's bye{retry_after_ms} is the least wait before reconnecting: keep it short for tests
     defaults = defaults.withTimeouts(defaults.timeouts().withReconnectSpread(RECONNECT_SPREAD));
     server = ChatServer.start(tweak.apply(defaults));

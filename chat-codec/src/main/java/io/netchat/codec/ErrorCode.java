@@ -38,7 +38,12 @@ public enum ErrorCode {
    * Contract 1.1: a {@code history} named an {@code epoch} the room no longer has (it was
    * recreated): its seqs mean other messages now. Re-join without {@code since} and read again.
    */
-  EPOCH_CHANGED;
+  EPOCH_CHANGED,
+  /**
+   * The server cannot take this command now (its store's queue is full or its disk fails); the
+   * connection stays usable and the same command may succeed when retried later: temporary.
+   */
+  UNAVAILABLE(true);
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
   private final boolean temporary;

@@ -22,6 +22,10 @@ import io.netchat.server.room.HistoryBudget;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
 import io.netchat.server.room.RoomRegistry;
+import io.netchat.server.room.RoomStore;
+import io.netchat.store.ChatStore;
+import io.netchat.store.StoreConfig;
+import io.netchat.store.Stores;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -60,15 +64,18 @@ public final class ChatServer implements AutoCloseable {
   private final List<Channel> listeners;
   private final Budgets budgets;
   private final ServerMeters meters;
+  /** The durable store ({@code store.type: sqlite}), or null: history in memory only. */
+  private final ChatStore store;
   private volatile boolean closed;
 
   /** The three global memory budgets as enforced. */
   private record Budgets(ByteBudget inbound, OutboundBudget outbound, HistoryBudget history) {}
 
   private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
-      ServerContext context, List<Channel> listeners, Budgets budgets) {
+      ServerContext context, List<Channel> listeners, Budgets budgets, ChatStore store) {
     this.budgets = budgets;
     this.meters = new ServerMeters(context.counters(), gauges(context, budgets), listenerTags(config, listeners));
+    this.store = store;
     this.config = config;
     this.acceptors = acceptors;
     this.workers = workers;
@@ -76,7 +83,11 @@ public final class ChatServer implements AutoCloseable {
     this.listeners = listeners;
   }
 
-  /** Binds every listener of {@code config} and returns once they accept connections. */
+  /**
+   * Opens the store and binds every listener of {@code config}; returns once they accept
+   * connections. A store that refuses to open (its directory locked or not writable, a corrupt
+   * file, a newer schema) stops start-up with a {@code StoreStartupException} naming the file.
+   */
   public static ChatServer start(ServerConfig config) {
     return start(config, CodecRegistry.load(), Clock.systemUTC());
   }
@@ -101,7 +112,17 @@ public final class ChatServer implements AutoCloseable {
     RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
         config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history), counters);
     RepeatedLog refusals = ServerContext.refusalLog();
-    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters));
+    RepeatedLog storeFailures = ServerContext.storeLog();
+    ChatStore store;
+    try {
+      store = config.store().type() == StoreConfig.Type.MEMORY ? null : Stores.open(config.store());
+    } catch (RuntimeException e) {
+      acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e;
+    }
+    RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters),
+        store == null ? null : new RoomStore(store, storeFailures::log));
     ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters);
     CommandDispatcher dispatcher = new CommandDispatcher(context);
     List<Channel> bound = new ArrayList<>();
@@ -129,16 +150,20 @@ public final class ChatServer implements AutoCloseable {
       bound.forEach(Channel::close);
       acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      if (store != null) {
+        store.close();
+      }
       throw e;
     }
     long window = ServerContext.REPEATED_LOG_WINDOW.toMillis();
     workers.next().scheduleAtFixedRate(context.refusals()::flush, window, window, TimeUnit.MILLISECONDS);
+    workers.next().scheduleAtFixedRate(storeFailures::flush, window, window, TimeUnit.MILLISECONDS);
     OutboundBudget outbound = new OutboundBudget(memory.outboundBytes(), context.sessions(),
         OutboundBudget.usedMemory(ByteBufAllocator.DEFAULT));
     workers.next().scheduleAtFixedRate(outbound, OutboundBudget.PERIOD_MILLIS, OutboundBudget.PERIOD_MILLIS,
         TimeUnit.MILLISECONDS);
     ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound),
-        new Budgets(inbound.budget(), outbound, history));
+        new Budgets(inbound.budget(), outbound, history), store);
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.wireName(), server.describeListeners(formats));
     return server;
@@ -278,6 +303,9 @@ public final class ChatServer implements AutoCloseable {
     context.rooms().disposeAll();
     context.refusals().flush();
     LoopDrain.drain(workers, 1000);
+    if (store != null) {
+      store.close(); // commits what is queued and marks a clean stop; the loops still take its answers
+    }
     workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
     log.info("netchat stopped ({} connections closed)", open);

@@ -10,6 +10,7 @@ import io.netchat.server.room.MessageIds;
 import io.netchat.server.room.RoomCreations;
 import io.netchat.server.room.RoomRegistry;
 import io.netchat.server.room.TxnLedger;
+import io.netchat.server.room.RoomStore;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,6 +158,11 @@ final class ServerContext {
   /** A new log for refused connections and global limit hits. */
   static RepeatedLog refusalLog() {
     return new RepeatedLog(LoggerFactory.getLogger(SessionHandler.class), Level.INFO, REPEATED_LOG_WINDOW, 256);
+  }
+
+  /** A new log for the store's refusals (full queue, failing disk): one line per cause and window. */
+  static RepeatedLog storeLog() {
+    return new RepeatedLog(LoggerFactory.getLogger(RoomStore.class), Level.WARN, REPEATED_LOG_WINDOW, 16);
   }
 
   /** Room creation as {@code limits} allow it, refusals and limit hits logged to {@code refusals}. */

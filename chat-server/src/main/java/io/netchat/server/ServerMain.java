@@ -7,6 +7,8 @@ import io.netchat.server.config.ConfigLoader;
 import io.netchat.server.config.DaemonConfig;
 import io.netchat.server.config.ListenerOverrides;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.store.StoreConfig;
+import io.netchat.store.StoreStartupException;
 import io.netty.util.NetUtil;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +36,9 @@ import picocli.CommandLine.Option;
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Runs the netchat chat server until SIGTERM or SIGINT.",
     footer = {"", "Without --config: one listener on 127.0.0.1:7777, length framing, json codec.",
-        "Exit codes: 0 ok; 1 could not start (e.g. port in use); 2 bad configuration",
+        "Without store settings: rooms and messages are kept in data/netchat.db (SQLite).",
+        "Exit codes: 0 ok; 1 could not start (e.g. port in use, data directory in use,",
+        "corrupt database); 2 bad configuration",
         "or usage; 143 stopped by SIGTERM; 130 stopped by SIGINT."})
 public final class ServerMain implements Callable<Integer> {
   static final int EXIT_OK = 0;
@@ -51,6 +55,9 @@ public final class ServerMain implements Callable<Integer> {
 
   @Option(names = "--host", paramLabel = "ADDR", description = "replaces the host of the FIRST listener (an IP literal, e.g. 0.0.0.0 or ::)")
   private String host;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "where the sqlite store keeps netchat.db (replaces store.data_dir; default: data/ in the working directory)")
+  private Path dataDir;
 
   @Option(names = "--check", description = "only validate the configuration (and overrides), print the listeners and exit")
   private boolean checkOnly;
@@ -102,16 +109,19 @@ public final class ServerMain implements Callable<Integer> {
       spec.commandLine().getOut().println("admin: " + (daemon.admin() == null ? "off"
           : "http://" + NetUtil.toSocketAddressString(daemon.admin().host(), daemon.admin().port())));
       spec.commandLine().getOut().println("memory budgets: " + memory);
+      spec.commandLine().getOut().println("store: " + describe(serverConfig.store()));
       return EXIT_OK;
     }
     log.info("memory budgets: {}", memory);
+    log.info("store: {}", describe(serverConfig.store()));
     logSetup.apply(daemon.logging());
     ChatServer server;
     AdminListener admin = null;
     try {
       server = ChatServer.start(serverConfig);
     } catch (Exception e) { // Netty rethrows a bind failure's IOException unchecked-style: catch it too
-      return couldNotStart(withListeners(describe(e), serverConfig), e, err);
+      String reason = e instanceof StoreStartupException ? e.getMessage() : withListeners(describe(e), serverConfig);
+      return couldNotStart(reason, e, err);
     }
     try {
       // Further /health/ready conditions (the store is writable) join the server's own here, as ReadinessChecks.
@@ -145,7 +155,15 @@ public final class ServerMain implements Callable<Integer> {
     if (!checkOnly) {
       log.info("configuration: {}", config == null ? "embedded defaults" : config.toAbsolutePath());
     }
-    return loaded.withServer(ListenerOverrides.apply(loaded.server(), host, port));
+    ServerConfig server = ListenerOverrides.apply(loaded.server(), host, port);
+    return loaded.withServer(dataDir == null ? server : server.withStore(server.store().withDataDir(dataDir)));
+  }
+
+  /** The store as an operator reads it: its type, and for sqlite the file and the durability. */
+  private static String describe(StoreConfig store) {
+    return store.type() == StoreConfig.Type.MEMORY ? "memory (nothing survives a restart)"
+        : "sqlite " + store.dataDir().toAbsolutePath().normalize().resolve("netchat.db") + ", durability "
+            + store.durability().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The configured limits checked against this JVM's real heap and direct memory. */

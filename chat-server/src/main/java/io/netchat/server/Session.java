@@ -20,8 +20,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,6 +213,11 @@ public final class Session implements Member {
   @Override
   public void submit(EventLoop roomLoop, Runnable work) {
     order.run(roomLoop, work);
+  }
+
+  @Override
+  public void submitAsync(EventLoop roomLoop, Supplier<? extends CompletionStage<?>> work) {
+    order.runAsync(roomLoop, work);
   }
 
   /** Answers a command from the session's own loop, after the answers to earlier commands. */

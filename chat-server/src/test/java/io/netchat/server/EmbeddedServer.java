@@ -10,6 +10,8 @@ import io.netchat.server.config.ServerConfig;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
 import io.netchat.server.room.RoomRegistry;
+import io.netchat.server.room.RoomStore;
+import io.netchat.store.ChatStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -38,20 +40,25 @@ final class EmbeddedServer {
   final AtomicLong creationNanos = new AtomicLong();
 
   EmbeddedServer(ServerConfig config) {
-    this(config, "json", CodecRegistry.load());
+    this(config, "json", CodecRegistry.load(), null);
+  }
+
+  /** Rooms backed by {@code store}, whose futures the test completes (on the test thread). */
+  EmbeddedServer(ServerConfig config, ChatStore store) {
+    this(config, "json", CodecRegistry.load(), store);
   }
 
   /** A server whose one listener speaks {@code codec} over length framing. */
   EmbeddedServer(ServerConfig config, String codec) {
-    this(config, codec, CodecRegistry.load());
+    this(config, codec, CodecRegistry.load(), null);
   }
 
   /** With codecs loaded once and shared: loading them takes tens of milliseconds (the fuzz target makes a server per input). */
   EmbeddedServer(ServerConfig config, CodecRegistry codecs) {
-    this(config, "json", codecs);
+    this(config, "json", codecs, null);
   }
 
-  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs) {
+  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store) {
     this.format = WireFormat.of("length", codec, config.limits().maxFrameLength(), codecs);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<WireFormat> formats = List.of(format);
@@ -59,7 +66,8 @@ final class EmbeddedServer {
     RoomRegistry rooms = new RoomRegistry(new RoomContext(formats, ByteBufAllocator.DEFAULT, clock,
         config.limits(), config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity)), () -> connections.get(0).server.eventLoop(),
         new RoomCreationLimiter(config.limits().roomCreationsPerMinute(), config.limits().roomCreationBurst(),
-            config.limits().maxConnections(), creationNanos::get, refusals));
+            config.limits().maxConnections(), creationNanos::get, refusals),
+        store == null ? null : new RoomStore(store, ServerContext.storeLog()::log));
     this.context = new ServerContext(config, formats, clock, rooms, refusals);
     this.dispatcher = new CommandDispatcher(context);
     this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());

@@ -6,7 +6,9 @@ import io.netchat.server.room.RoomRegistry;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A member without a connection, for tests that need thousands of rooms fast: it joins, sets a
@@ -63,15 +65,24 @@ final class RoomMaker implements Member {
 
   @Override
   public void submit(EventLoop roomLoop, Runnable work) {
-    // each step waits for the previous one, so the maker's commands keep their order
+    submitAsync(roomLoop, () -> {
+      work.run();
+      return CompletableFuture.completedFuture(null);
+    });
+  }
+
+  @Override
+  public void submitAsync(EventLoop roomLoop, Supplier<? extends CompletionStage<?>> work) {
+    // each step waits for the previous one (and its answer), so the maker's commands keep their order
     CompletableFuture<Void> previous = last;
     CompletableFuture<Void> step = new CompletableFuture<>();
     last = step;
     previous.whenComplete((ignored, e) -> roomLoop.execute(() -> {
       try {
-        work.run();
-      } finally {
+        work.get().whenComplete((done, failure) -> step.complete(null));
+      } catch (RuntimeException failure) {
         step.complete(null);
+        throw failure;
       }
     }));
   }

@@ -4,6 +4,8 @@ import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.config.TimeoutsConfig;
+import io.netchat.store.StoreConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,8 +17,18 @@ final class TestServers {
     return new ListenerConfig("127.0.0.1", 0, framing, codec);
   }
 
+  /** A server on {@code listeners} with the memory store: tests that are about sqlite say so. */
   static ServerConfig config(ListenerConfig... listeners) {
-    return ServerConfig.defaults().withListeners(List.of(listeners));
+    return ServerConfig.defaults().withListeners(List.of(listeners)).withStore(MEMORY);
+  }
+
+  /** The memory store: nothing on disk, history in the rooms' rings only. */
+  static final StoreConfig MEMORY = StoreConfig.defaults().withType(StoreConfig.Type.MEMORY);
+
+  /** The sqlite store in {@code dir}, with {@code durability}. */
+  static StoreConfig sqlite(Path dir, StoreConfig.Durability durability) {
+    StoreConfig d = StoreConfig.defaults();
+    return new StoreConfig(StoreConfig.Type.SQLITE, durability, dir, d.queueCapacity(), d.historyRetention());
   }
 
   static ServerConfig jsonOnLoopback() {

@@ -15,7 +15,7 @@ import java.util.Objects;
  *   data_dir: data          # or --data-dir; the database is data_dir/netchat.db
  *   queue_capacity: 4096    # appends waiting for the writer; beyond → error "unavailable"
  *   history_retention:
- *     max_age_s: 0          # 0 = keep forever
+ *     max_age: 0s           # 0s = keep forever
  *     max_per_room: 0       # 0 = no count limit
  * </pre>
  *
@@ -52,6 +52,16 @@ public record StoreConfig(
     if (type == Type.SQLITE && dataDir.toString().isBlank()) {
       throw new IllegalArgumentException("store.data_dir must not be empty with store.type: sqlite");
     }
+  }
+
+  /** The defaults; the server's configuration binding lays {@code server.yaml} over them. */
+  public static StoreConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /** This config with another type (tests and throw-away servers choose {@code memory}). */
+  public StoreConfig withType(Type newType) {
+    return new StoreConfig(newType, durability, dataDir, queueCapacity, historyRetention);
   }
 
   /** This config with another data directory (the {@code --data-dir} option). */
@@ -92,15 +102,20 @@ public record StoreConfig(
   public record Retention(Duration maxAge, int maxPerRoom) {
 
     public Retention {
-      Objects.requireNonNull(maxAge, "store.history_retention.max_age_s");
+      Objects.requireNonNull(maxAge, "store.history_retention.max_age");
       if (maxAge.isNegative()) {
         throw new IllegalArgumentException(
-            "store.history_retention.max_age_s must be >= 0, got " + maxAge.toSeconds());
+            "store.history_retention.max_age must be >= 0s, got " + maxAge);
       }
       if (maxPerRoom < 0) {
         throw new IllegalArgumentException(
             "store.history_retention.max_per_room must be >= 0, got " + maxPerRoom);
       }
+    }
+
+    /** Nothing is pruned. */
+    public static Retention defaults() {
+      return DEFAULT_RETENTION;
     }
 
     /** Whether any rule is set. */

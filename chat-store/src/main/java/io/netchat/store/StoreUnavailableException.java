@@ -2,7 +2,7 @@ package io.netchat.store;
 
 /**
  * The store cannot take or answer this request now; the server answers
- * {@code error{code:"unavailable", temporary:true}}. Thrown without a stack trace of its own: a
+ * {@code error{code:"unavailable"}} (temporary). Thrown without a stack trace of its own: a
  * full queue is an expected, frequent refusal, not a bug.
  */
 public final class StoreUnavailableException extends RuntimeException {

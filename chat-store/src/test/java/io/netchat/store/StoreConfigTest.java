@@ -41,7 +41,7 @@ class StoreConfigTest {
         Path.of(""), 10, StoreConfig.DEFAULT_RETENTION))
         .hasMessageContaining("store.data_dir");
     assertThatThrownBy(() -> new StoreConfig.Retention(Duration.ofSeconds(-1), 0))
-        .hasMessageContaining("store.history_retention.max_age_s");
+        .hasMessageContaining("store.history_retention.max_age");
     assertThatThrownBy(() -> new StoreConfig.Retention(Duration.ZERO, -5))
         .hasMessageContaining("store.history_retention.max_per_room").hasMessageContaining("-5");
   }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
  * The netchat config a scenario needs (format: {@code config/server.yaml}). The server's defaults
  * protect it from abuse — per-connection rate limit, connections per address, members per room —
  * and a benchmark must lift them to offer its load at all. Every other setting keeps its default.
- * The command line's {@code --host}/{@code --port} replace the listener's.
+ * The command line's {@code --host}/{@code --port} replace the listener's. The store is the memory
+ * one, as before the daemon kept state on disk, so results stay comparable and no run leaves a
+ * database behind; measure the sqlite store with {@code --server-config}.
  */
 final class NetchatConfig {
   private NetchatConfig() {}
@@ -39,6 +41,8 @@ final class NetchatConfig {
           max_rooms: %d
           messages_per_second: 1000000
           burst: 1000000
+        store:
+          type: memory
         """.formatted(framing, codec, maxConnections, maxConnections, Math.max(members, 1000),
         Math.max(connections, 10_000));
   }

@@ -12,6 +12,7 @@ import io.netchat.server.ChatServer;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.store.StoreConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ class LoadClientNetchatTest {
     int members = 5;
     ServerConfig config = ServerConfig.defaults()
         .withListeners(List.of(new ListenerConfig("127.0.0.1", 0, "length", codec)))
-        .withLimits(generousLimits());
+        .withLimits(generousLimits())
+        .withStore(StoreConfig.defaults().withType(StoreConfig.Type.MEMORY));
     try (ChatServer server = ChatServer.start(config)) {
       BenchClock clock = new BenchClock();
       WireFormat format = WireFormat.of("length", codec, Framing.DEFAULT_MAX_FRAME_LENGTH, CodecRegistry.load());

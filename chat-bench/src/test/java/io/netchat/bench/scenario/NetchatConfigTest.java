@@ -6,6 +6,7 @@ import io.netchat.codec.CodecRegistry;
 import io.netchat.server.config.ConfigLoader;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.store.StoreConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ class NetchatConfigTest {
     assertThat(limits.messagesPerSecond()).isGreaterThanOrEqualTo(100_000);
     assertThat(limits.burst()).isGreaterThanOrEqualTo(100_000);
     assertThat(limits.maxMembersPerRoom()).isGreaterThanOrEqualTo(1_000);
+    assertThat(config.store().type()).as("no database left behind by a run").isEqualTo(StoreConfig.Type.MEMORY);
     assertThat(config.listeners()).hasSize(1);
     assertThat(config.listeners().get(0).codec()).isEqualTo("cbor");
     assertThat(config.listeners().get(0).host()).isEqualTo("127.0.0.1");

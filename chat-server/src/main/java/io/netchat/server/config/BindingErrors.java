@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -54,6 +55,10 @@ final class BindingErrors {
     Optional<ConfigException> fromRecord = causeOfType(failure, ConfigException.class);
     if (fromRecord.isPresent()) {
       return fromRecord.get().under(key);
+    }
+    Optional<IllegalArgumentException> fromStore = causeOfType(failure, IllegalArgumentException.class);
+    if (failure instanceof ValueInstantiationException && fromStore.isPresent()) {
+      return new ConfigException("", null, fromStore.get().getMessage()); // StoreConfig names the whole key path
     }
     JsonNode written = writtenAt(document, path);
     if (failure instanceof UnrecognizedPropertyException unknown) {

@@ -1,6 +1,7 @@
 package io.netchat.server.config;
 
 import io.netchat.codec.Transport;
+import io.netchat.store.StoreConfig;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  * @param ioThreads event-loop threads, 0 for one per core the process may use
  * @param emptyRoomRetention how long an empty room keeps its history and topic
  * @param memory global memory budgets and the incomplete-frame deadline
+ * @param store where rooms keep their messages and topics ({@code store:} in the file)
  */
 public record ServerConfig(
     String serverName,
@@ -25,7 +27,8 @@ public record ServerConfig(
     Transport transport,
     int ioThreads,
     Duration emptyRoomRetention,
-    MemoryConfig memory) {
+    MemoryConfig memory,
+    StoreConfig store) {
 
   public static final String DEFAULT_SERVER_NAME = "netchat";
   public static final Duration DEFAULT_EMPTY_ROOM_RETENTION = Duration.ofMinutes(10);
@@ -47,34 +50,40 @@ public record ServerConfig(
     Check.present("transport", transport, "expected one of " + String.join(", ", ConfigMapper.names(Transport.class)));
     Check.atLeast("io_threads", ioThreads, 0);
     Check.nonNegative("empty_room_retention", emptyRoomRetention);
+    Check.present("store", store, A_MAPPING);
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_SERVER_NAME, List.of(ListenerConfig.defaults()), LimitsConfig.defaults(),
-        TimeoutsConfig.defaults(), Transport.AUTO, 0, DEFAULT_EMPTY_ROOM_RETENTION, MemoryConfig.defaults());
+        TimeoutsConfig.defaults(), Transport.AUTO, 0, DEFAULT_EMPTY_ROOM_RETENTION, MemoryConfig.defaults(),
+        StoreConfig.defaults());
   }
 
   public ServerConfig withListeners(List<ListenerConfig> newListeners) {
-    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory);
+    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store);
   }
 
   public ServerConfig withLimits(LimitsConfig newLimits) {
-    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention, memory);
+    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store);
   }
 
   public ServerConfig withTimeouts(TimeoutsConfig newTimeouts) {
-    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention, memory);
+    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention, memory, store);
   }
 
   public ServerConfig withTransport(Transport newTransport, int newIoThreads) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention, memory);
+    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention, memory, store);
   }
 
   public ServerConfig withEmptyRoomRetention(Duration retention) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention, memory);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention, memory, store);
   }
 
   public ServerConfig withMemory(MemoryConfig newMemory) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, newMemory);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, newMemory, store);
+  }
+
+  public ServerConfig withStore(StoreConfig newStore) {
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, newStore);
   }
 }

@@ -43,4 +43,10 @@ public interface HistoryStore {
 
   /** Drops every held message: the room is gone. {@link #lastSeq()} stays. */
   void clear();
+
+  /**
+   * Drops every held message and continues numbering after {@code lastSeq}: a room loaded from
+   * the store, whose older messages are read from there.
+   */
+  void skipTo(long lastSeq);
 }

@@ -3,6 +3,8 @@ package io.netchat.server.room;
 import io.netchat.codec.WireFormat;
 import io.netchat.server.fanout.Recipient;
 import io.netty.channel.EventLoop;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * What a room sees of one session: its nick and wire format, a way to answer it, a way to tell it
@@ -30,6 +32,12 @@ public interface Member extends Recipient {
    * its earlier commands, so that answers keep the order of the commands. Session loop only.
    */
   void submit(EventLoop roomLoop, Runnable work);
+
+  /**
+   * As {@link #submit}, for work that may answer later (after a store commit or read): the
+   * session's later commands wait until the stage {@code work} returns has completed.
+   */
+  void submitAsync(EventLoop roomLoop, Supplier<? extends CompletionStage<?>> work);
 
   /** The room answered a join of {@code roomKey}: the session is in it, or was refused. Any thread. */
   void joinAnswered(String roomKey, boolean joined);

@@ -122,6 +122,16 @@ public final class RingHistory implements HistoryStore {
   }
 
   @Override
+  public void skipTo(long seq) {
+    if (seq < 0) {
+      throw new IllegalArgumentException("seq must be >= 0: " + seq);
+    }
+    clear();
+    lastSeq = seq;
+    evictedThrough = seq;
+  }
+
+  @Override
   public long firstSeq() {
     return Math.max(Math.max(1, lastSeq - ring.length + 1), evictedThrough + 1);
   }

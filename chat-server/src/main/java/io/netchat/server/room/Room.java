@@ -8,11 +8,18 @@ import io.netchat.server.fanout.Fanout;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netchat.store.RoomMeta;
+import io.netchat.store.RoomState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One chat room and its rules: who is in it, {@code seq}, history, topic, expiry. It is the only
@@ -21,21 +28,39 @@ import java.util.concurrent.TimeUnit;
  * which is what gives every member the same order and a gap-free {@code seq}. Delivering a
  * broadcast (encode once, hand off per loop, reference counts) is its {@link Fanout}'s job.
  *
- * <p>Contract 1.1: {@code seq} numbers the room's events, a topic change as well as a message;
- * the room's {@code epoch} names that numbering (a room recreated under the same name has a new
- * one), and each message's {@code msgid} is derived from the room, the epoch and the seq.
+ * <p>With a durable store ({@link RoomStore}) the store issues each message's {@code seq}: under
+ * {@code durability: commit} a message is broadcast and acknowledged only once its append has
+ * committed, and the answers that wait for the store are returned as stages, which keep the
+ * session's later commands waiting ({@link Member#submitAsync}). The in-memory ring stays the hot
+ * path for the newest messages; a backlog or a {@code history} reaching past it is read from the
+ * store ({@link Backlog}).
+ *
+ * <p>Contract 1.1: {@code seq} numbers the room's events, a topic change as well as a message
+ * (in memory; a store numbers messages only, so with one a topic change takes no seq yet); the
+ * room's {@code epoch} names that numbering (a room recreated under the same name has a new one),
+ * and each message's {@code msgid} is derived from the room, the epoch and the seq.
  */
 public final class Room {
+  private static final Logger log = LoggerFactory.getLogger(Room.class);
+  /** The answer of work that answered at once. */
+  static final CompletableFuture<Void> ANSWERED = CompletableFuture.completedFuture(null);
   private final String name;
   private final String key;
-  private final String epoch;
-  private final String msgidPrefix;
   private final EventLoop loop;
   private final RoomContext context;
   private final RoomRegistry registry;
   private final HistoryStore history;
   private final Members members = new Members();
   private final Fanout fanout;
+  private final String epoch;
+  private final String msgidPrefix;
+  /** The durable store, or null when history lives in memory only. */
+  private final RoomStore store;
+  private final Backlog backlog;
+  /** This room's loop as the executor of store continuations. */
+  private final Executor onLoop;
+  /** The stored metadata (its epoch and created time), or null without a store. */
+  private RoomMeta meta;
   private volatile String topic = "";
   private volatile String topicBy;
   private volatile int memberCount;
@@ -44,18 +69,42 @@ public final class Room {
 
   /**
    * @param epoch the room's opaque epoch (contract 1.1): new whenever the continuity of its seqs
-   *     cannot be proven, e.g. a room created anew
+   *     cannot be proven, e.g. a room created anew (the store's, when there is one)
    */
-  Room(String name, String epoch, EventLoop loop, RoomContext context, RoomRegistry registry) {
+  Room(String name, EventLoop loop, RoomContext context, RoomRegistry registry, String epoch) {
     this.name = name;
     this.key = Names.key(name);
-    this.epoch = epoch;
-    this.msgidPrefix = MessageIds.roomPrefix(key, epoch);
     this.loop = loop;
     this.context = context;
     this.registry = registry;
+    this.epoch = epoch;
+    this.msgidPrefix = MessageIds.roomPrefix(key, epoch);
     this.history = context.historyFactory().create(context.limits().historySize(), loop);
     this.fanout = new Fanout(context.formats(), context.allocator(), context.counters().deliveries());
+    this.store = registry.store();
+    this.backlog = store == null ? null : new Backlog(store, key, name, history, loop);
+    this.onLoop = RoomStore.on(loop);
+  }
+
+  /** Takes the stored state of a room loaded from the store: topic, and seq continues after its last. */
+  void restore(RoomState state) {
+    meta = state.meta();
+    topic = meta.topic();
+    topicBy = meta.topic().isEmpty() ? null : meta.topicBy();
+    history.skipTo(state.lastSeq());
+  }
+
+  /**
+   * The room's epoch (contract 1.1): changes whenever the continuity of its seqs cannot be proven
+   * (the store's, when there is one).
+   */
+  public String epoch() {
+    return epoch;
+  }
+
+  /** The msgid of the room's message {@code seq} (contract 1.1). */
+  public String msgid(long seq) {
+    return MessageIds.sequenced(msgidPrefix, seq);
   }
 
   public String name() {
@@ -68,16 +117,6 @@ public final class Room {
 
   public EventLoop loop() {
     return loop;
-  }
-
-  /** The room's epoch (contract 1.1). */
-  public String epoch() {
-    return epoch;
-  }
-
-  /** The msgid of the room's message {@code seq} (contract 1.1). */
-  public String msgid(long seq) {
-    return MessageIds.sequenced(msgidPrefix, seq);
   }
 
   /** Members now; readable from any thread. */
@@ -104,21 +143,62 @@ public final class Room {
    * {@code since} and the room's own {@code epoch}, the backlog is every message after
    * {@code since} and {@code joined} says {@code recovered: true} when none is missing; with
    * another epoch, {@code since} counts in a numbering that is gone: the backlog is the latest
-   * page and {@code recovered: false}.
+   * page and {@code recovered: false}. When the backlog reaches past the ring, it is read from the
+   * store first and the join completes when it arrives: the session becomes a member in the same
+   * task that sends the backlog, so live messages follow it without a gap or a repeat.
    */
-  void join(Member session, Long since, String sinceEpoch, String id) {
+  CompletionStage<?> join(Member session, Long since, String sinceEpoch, String id) {
     if (removed) {
-      registry.rejoin(session, name, since, sinceEpoch, id);
-      return;
+      return registry.rejoin(session, name, since, sinceEpoch, id);
     }
+    if (isFull(session, id)) {
+      return ANSWERED;
+    }
+    long last = history.lastSeq();
+    // a v1 join (no epoch) replays after since as it always did; one naming this epoch too, as long
+    // as since is a seq of it; any other since counts in a numbering that is gone
+    boolean sameNumbering = since != null && (sinceEpoch == null || sinceEpoch.equals(epoch) && since <= last);
+    Replay replay = new Replay(sameNumbering ? since : null, sameNumbering && sinceEpoch != null);
+    long from = replay.from() == null ? Math.max(1, last - context.limits().maxHistoryPerRequest() + 1)
+        : Math.max(replay.from() + 1, last - context.limits().historySize() + 1);
+    if (backlog == null || backlog.inMemory(from)) {
+      admit(session, replay, id, null);
+      return ANSWERED;
+    }
+    return backlog.collect(from, Long.MAX_VALUE, stored -> {
+      if (removed) {
+        registry.rejoin(session, name, since, sinceEpoch, id);
+      } else if (!isFull(session, id)) {
+        admit(session, replay, id, stored);
+      }
+    }).exceptionallyAsync(failure -> {
+      session.joinAnswered(key, false);
+      session.send(store.refusal(id, "the backlog of " + name, failure).forCommand("join"));
+      return null;
+    }, onLoop);
+  }
+
+  /**
+   * Where a join's backlog starts: after {@code from} (null: the latest page), and whether the
+   * client named this epoch, so that a backlog with nothing missing is {@code recovered}.
+   */
+  private record Replay(Long from, boolean sameEpoch) {}
+
+  /** Whether {@code session} cannot join because the room is full; answers the refusal. */
+  private boolean isFull(Member session, String id) {
+    if (members.contains(session) || members.size() < context.limits().maxMembersPerRoom()) {
+      return false;
+    }
+    session.joinAnswered(key, false);
+    session.send(new LimitReached("max_members_per_room",
+        "room '" + name + "' is full (" + members.size() + " members)").error(id, "join"));
+    return true;
+  }
+
+  /** The join itself; {@code stored} is the backlog read from the store, or null to take it from the ring. */
+  private void admit(Member session, Replay replay, String id, List<ServerMessage.Message> stored) {
     boolean added = false;
     if (!members.contains(session)) {
-      if (members.size() >= context.limits().maxMembersPerRoom()) {
-        session.joinAnswered(key, false);
-        session.send(new LimitReached("max_members_per_room",
-            "room '" + name + "' is full (" + members.size() + " members)").error(id, "join"));
-        return;
-      }
       members.add(session);
       context.counters().memberJoined();
       fanout.add(session);
@@ -127,17 +207,39 @@ public final class Room {
       added = true;
     }
     session.joinAnswered(key, true);
-    // a v1 join (no epoch) replays after since as it always did; one naming this epoch too, as long
-    // as since is a seq of it; any other since counts in a numbering that is gone
-    boolean sameNumbering = since != null && (sinceEpoch == null
-        || sinceEpoch.equals(epoch) && since <= history.lastSeq());
-    Long replayFrom = sameNumbering ? since : null;
-    boolean recovered = sameNumbering && sinceEpoch != null && since + 1 >= history.firstSeq();
-    session.send(joined(session, recovered, id));
-    sendBacklog(session, replayFrom);
+    sendJoinAnswer(session, replay, id, stored);
     ok(session, id, null);
     if (added) {
       broadcast(new ServerMessage.Presence(name, session.nick(), ServerMessage.Presence.JOIN), session);
+    }
+  }
+
+  /**
+   * {@code joined}, a {@code gap} for what is no longer held, and the backlog: without a replay
+   * point the latest page of messages; with one, everything held after it, room events included
+   * for a session that takes them. {@code stored}: the backlog read from the store, or null.
+   */
+  private void sendJoinAnswer(Member session, Replay replay, String id, List<ServerMessage.Message> stored) {
+    Long since = replay.from();
+    List<? extends ServerMessage> backlog;
+    long first = 0;
+    if (stored != null) {
+      backlog = stored;
+      first = stored.isEmpty() ? history.lastSeq() + 1 : stored.get(0).seq();
+    } else if (since == null) {
+      backlog = history.before(Long.MAX_VALUE, context.limits().maxHistoryPerRequest());
+    } else {
+      int max = context.limits().historySize();
+      backlog = session.wantsEvents() ? history.eventsAfter(since, max) : history.after(since, max);
+      first = history.firstSeq();
+    }
+    boolean gap = since != null && since + 1 < first;
+    session.send(joined(session, replay.sameEpoch() && !gap, id));
+    if (gap) {
+      session.send(new ServerMessage.Gap(name, since + 1, first - 1));
+    }
+    for (ServerMessage event : backlog) {
+      session.send(event);
     }
   }
 
@@ -180,28 +282,6 @@ public final class Room {
     return nicks;
   }
 
-  /**
-   * The backlog: without {@code since} the latest page of messages; with it, everything held after
-   * it (after a {@code gap} for what is not held any more), room events included for a session
-   * that takes them.
-   */
-  private void sendBacklog(Member session, Long since) {
-    List<? extends ServerMessage> backlog;
-    if (since == null) {
-      backlog = history.before(Long.MAX_VALUE, context.limits().maxHistoryPerRequest());
-    } else {
-      long first = history.firstSeq();
-      if (since + 1 < first) {
-        session.send(new ServerMessage.Gap(name, since + 1, first - 1));
-      }
-      int max = context.limits().historySize();
-      backlog = session.wantsEvents() ? history.eventsAfter(since, max) : history.after(since, max);
-    }
-    for (ServerMessage event : backlog) {
-      session.send(event);
-    }
-  }
-
   /** Removes {@code session}; {@code event} is {@code leave} (answered with left) or {@code quit}. */
   void remove(Member session, String event, String id) {
     boolean leave = ServerMessage.Presence.LEAVE.equals(event);
@@ -230,48 +310,120 @@ public final class Room {
   }
 
   /**
-   * Stores and broadcasts a message; the sender's ok carries its seq and msgid. A {@code txn} the
-   * session already sent within the txn window is answered with the first message's seq and msgid
-   * and {@code duplicate: true}, and nothing is sent again.
+   * Stores and broadcasts a message; the sender's ok carries its seq and msgid. With a store, the
+   * store issues the seq; under {@code durability: commit} the broadcast and the ok wait for the
+   * commit, and a refusal (full queue, failing disk) answers {@code unavailable} to the sender
+   * alone. A {@code txn} the session already sent within the txn window is answered with the first
+   * message's seq and msgid and {@code duplicate: true}, and nothing is sent again.
    */
-  void say(Member session, String text, String id, String txn) {
+  CompletionStage<?> say(Member session, String text, String id, String txn) {
     if (!mayWrite(session, "say", text, id)) {
-      return;
+      return ANSWERED;
     }
     TxnLedger.Sent earlier = txn == null ? null : session.sentBefore(txn);
     if (earlier != null) {
       if (id != null) {
         session.send(new ServerMessage.Ok(id, earlier.seq(), earlier.msgid(), true));
       }
+      return ANSWERED;
+    }
+    Instant ts = now();
+    if (store == null) {
+      said(session, id, txn, message(history.lastSeq() + 1, session.nick(), text, ts, txn));
+      return ANSWERED;
+    }
+    String nick = session.nick();
+    CompletableFuture<Long> appended = store.store().append(key, nick, text, ts);
+    if (appended.isDone()) { // durability async, or refused at once: answered in this task
+      appended.handle((seq, failure) -> {
+        stored(session, id, txn, nick, text, ts, seq, failure);
+        return null;
+      });
+      return ANSWERED;
+    }
+    return appended.handleAsync((seq, failure) -> {
+      stored(session, id, txn, nick, text, ts, seq, failure);
+      return null;
+    }, onLoop);
+  }
+
+  private void stored(Member session, String id, String txn, String nick, String text, Instant ts, Long seq,
+      Throwable failure) {
+    if (failure != null) {
+      session.send(store.refusal(id, "a message in " + name, failure).forCommand("say"));
       return;
     }
-    long seq = history.lastSeq() + 1;
-    ServerMessage.Message message = new ServerMessage.Message(
-        name, seq, session.nick(), text, now(), msgid(seq), txn);
+    if (seq != history.lastSeq() + 1) {
+      log.warn("room {}: the store issued seq {} after {}; the in-memory history restarts there", name, seq,
+          history.lastSeq());
+      history.skipTo(seq - 1);
+    }
+    said(session, id, txn, message(seq, nick, text, ts, txn));
+  }
+
+  private ServerMessage.Message message(long seq, String nick, String text, Instant ts, String txn) {
+    return new ServerMessage.Message(name, seq, nick, text, ts, msgid(seq), txn);
+  }
+
+  private void said(Member session, String id, String txn, ServerMessage.Message message) {
     history.append(message);
     context.counters().messageAccepted();
     broadcast(message, null);
+    TxnLedger.Sent sent = new TxnLedger.Sent(message.seq(), message.msgid());
     if (txn != null) {
-      session.sent(txn, new TxnLedger.Sent(seq, message.msgid()));
+      session.sent(txn, sent);
     }
     if (id != null) {
-      session.send(new ServerMessage.Ok(id, seq, message.msgid(), null));
+      session.send(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), null));
     }
   }
 
   /**
-   * Sets the topic ({@code ""} clears it) and tells every member. The change takes the room's next
-   * seq (contract 1.1) and is held with the messages, for replays to sessions that take events.
+   * Sets the topic ({@code ""} clears it) and tells every member. Without a store the change takes
+   * the room's next seq (contract 1.1) and is held with the messages, for replays to sessions that
+   * take events. With a store under {@code durability: commit}, only once the store has it.
    */
-  void setTopic(Member session, String text, String id) {
+  CompletionStage<?> setTopic(Member session, String text, String id) {
     if (!mayWrite(session, "topic", text, id)) {
-      return;
+      return ANSWERED;
     }
+    String by = text.isEmpty() ? null : session.nick();
+    if (store == null) {
+      topicSet(session, text, by, id);
+      return ANSWERED;
+    }
+    RoomMeta changed = meta.withTopic(text, by == null ? "" : by);
+    CompletableFuture<Void> saved = store.store().saveRoom(changed);
+    if (!store.commits() && !saved.isDone()) {
+      meta = changed;
+      topicSet(session, text, by, id);
+      saved.exceptionally(failure -> {
+        store.refusal(null, "the topic of " + name, failure);
+        return null;
+      });
+      return ANSWERED;
+    }
+    return saved.handleAsync((ignored, failure) -> {
+      if (failure != null) {
+        session.send(store.refusal(id, "the topic of " + name, failure).forCommand("topic"));
+      } else {
+        meta = changed;
+        topicSet(session, text, by, id);
+      }
+      return null;
+    }, onLoop);
+  }
+
+  private void topicSet(Member session, String text, String by, String id) {
     topic = text;
-    topicBy = text.isEmpty() ? null : session.nick();
-    ServerMessage.Topic change = new ServerMessage.Topic(name, topic, topicBy, history.lastSeq() + 1);
-    history.appendEvent(change);
-    broadcast(change, null);
+    topicBy = by;
+    if (store == null) {
+      ServerMessage.Topic change = new ServerMessage.Topic(name, topic, topicBy, history.lastSeq() + 1);
+      history.appendEvent(change);
+      broadcast(change, null);
+    } else { // the store numbers messages only: the change takes no seq there yet
+      broadcast(new ServerMessage.Topic(name, topic, topicBy), null);
+    }
     ok(session, id, null);
   }
 
@@ -318,20 +470,46 @@ public final class Room {
    * more than fit in one frame of the session's format (the oldest are dropped; page back with
    * {@code before} = the first seq received).
    */
-  void sendHistory(Member session, Long before, Integer limit, String sinceEpoch, String id) {
+  CompletionStage<?> sendHistory(Member session, Long before, Integer limit, String sinceEpoch, String id) {
     if (sinceEpoch != null && !sinceEpoch.equals(epoch)) {
       session.send(new ServerMessage.Error(id, ErrorCode.EPOCH_CHANGED, "room '" + name + "' has a new epoch"
-          + " (it was recreated): its seqs count from its new start; join it again and read without 'before'").forCommand("history"));
-      return;
+          + " (it was recreated): its seqs count from its new start; join it again and read without 'before'")
+          .forCommand("history"));
+      return ANSWERED;
     }
     int max = Math.min(limit == null ? context.limits().maxHistoryPerRequest() : limit,
         context.limits().maxHistoryPerRequest());
-    List<ServerMessage.Message> messages = history.before(before == null ? Long.MAX_VALUE : before, max);
+    long to = Math.min(before == null ? Long.MAX_VALUE : before - 1, history.lastSeq());
+    long from = Math.max(1, to - max + 1);
+    if (backlog == null || backlog.inMemory(from)) {
+      sendHistory(session, history.before(to + 1, max), backlog == null ? oldestHeldMessage() : 1, id);
+      return ANSWERED;
+    }
+    return backlog.collect(from, to, messages -> sendHistory(session, messages,
+            messages.isEmpty() || messages.get(0).seq() > from ? Long.MAX_VALUE : 1, id))
+        .exceptionallyAsync(failure -> {
+          session.send(store.refusal(id, "the history of " + name, failure).forCommand("history"));
+          return null;
+        }, onLoop);
+  }
+
+  /**
+   * Sends one {@code history} page. {@code oldest}: the oldest seq that may still be held, in the
+   * ring or (with a store) on disk, or {@code Long.MAX_VALUE} when the store keeps nothing older
+   * than {@code messages}; {@code more} when the page (cut to fit a frame) starts after it.
+   */
+  private void sendHistory(Member session, List<ServerMessage.Message> messages, long oldest, String id) {
+    long floor = oldest == Long.MAX_VALUE && !messages.isEmpty() ? messages.get(0).seq() : oldest;
     String re = session.re(id);
     session.send(FrameFitter.fit(messages, kept -> new ServerMessage.History(name, kept,
-        !kept.isEmpty() && !history.before(kept.get(0).seq(), 1).isEmpty(), re), true, session.format(),
-        context.allocator()));
+        !kept.isEmpty() && kept.get(0).seq() > floor, re), true, session.format(), context.allocator()));
     ok(session, id, null);
+  }
+
+  /** The seq of the oldest message the ring holds (its oldest entry may be an event), or none. */
+  private long oldestHeldMessage() {
+    List<ServerMessage.Message> oldest = history.after(history.firstSeq() - 1, 1);
+    return oldest.isEmpty() ? Long.MAX_VALUE : oldest.get(0).seq();
   }
 
   /** Whether the room is empty and may be dropped (room loop only). */

@@ -6,12 +6,18 @@ import io.netchat.codec.WireFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
+import io.netchat.store.RoomMeta;
+import io.netchat.store.RoomState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +29,11 @@ import java.util.function.Supplier;
  * pinned to an event loop chosen round-robin, and removed when its last member leaves, or, when it
  * holds history or a topic, once it has been empty for the configured retention.
  *
+ * <p>With a durable store, a room comes back lazily: the first join of a room that is not in
+ * memory opens it in the store ({@code ChatStore.openRoom}: its topic, its epoch and the last seq
+ * issued) and the join completes when that answer reaches the room's loop; joins that arrive
+ * meanwhile wait for the same opening. Nothing is read per room at start-up.
+ *
  * <p>The rooms are kept ordered by key, so a {@code rooms} page is a walk of the entries after the
  * cursor: its cost is the page, not the number of rooms, and a room present during a whole walk
  * of pages is listed exactly once. Thread-safe.
@@ -32,8 +43,18 @@ public final class RoomRegistry {
   private final RoomContext context;
   private final Supplier<EventLoop> loops;
   private final RoomCreations creations;
-  /** The size of {@link #rooms}, which a skip list does not keep; changed under this registry's lock. */
+  private final RoomStore store;
+  /** Rooms being loaded from the store, by key; guarded by this registry's lock. */
+  private final Map<String, Opening> opening = new HashMap<>();
+  /** The size of {@link #rooms} plus the openings, which a skip list does not keep; changed under this registry's lock. */
   private volatile int count;
+
+  /** A room that exists, or is being loaded from the store, and the loop it lives on. */
+  private record Opening(EventLoop loop, CompletableFuture<Room> room) {
+    static Opening of(Room room) {
+      return new Opening(room.loop(), CompletableFuture.completedFuture(room));
+    }
+  }
 
   /**
    * @param context what rooms need from the server
@@ -49,9 +70,25 @@ public final class RoomRegistry {
    * @param creations may refuse a creation by rate, and logs limit hits
    */
   public RoomRegistry(RoomContext context, Supplier<EventLoop> loops, RoomCreations creations) {
+    this(context, loops, creations, null);
+  }
+
+  /**
+   * @param context what rooms need from the server
+   * @param loops picks the event loop a new room lives on
+   * @param creations may refuse a creation by rate, and logs limit hits
+   * @param store the durable store rooms are loaded from and written to; null: memory only
+   */
+  public RoomRegistry(RoomContext context, Supplier<EventLoop> loops, RoomCreations creations, RoomStore store) {
     this.context = context;
     this.loops = loops;
     this.creations = creations;
+    this.store = store;
+  }
+
+  /** The durable store, or null when rooms keep history in memory only. */
+  RoomStore store() {
+    return store;
   }
 
   /** The room called {@code name} (any case), or {@code null}. */
@@ -64,19 +101,19 @@ public final class RoomRegistry {
     return count;
   }
 
-  /** Joins {@code session} to {@code name}, creating the room if needed. */
+  /** Joins {@code session} to {@code name}, creating (or loading) the room if needed. */
   public void join(Member session, String name, Long since, String id) {
     join(session, name, since, null, id);
   }
 
   /**
-   * Joins {@code session} to {@code name}, creating the room if needed; {@code since} counts in the
-   * room's epoch {@code sinceEpoch} (null: unknown, a v1 client).
+   * Joins {@code session} to {@code name}, creating (or loading) the room if needed; {@code since}
+   * counts in the room's epoch {@code sinceEpoch} (null: unknown, a v1 client).
    */
   public void join(Member session, String name, Long since, String sinceEpoch, String id) {
-    Room room;
+    Opening opening;
     try {
-      room = acquire(name, session);
+      opening = acquire(name, session);
     } catch (LimitReached e) {
       answer(session, () -> {
         session.joinAnswered(Names.key(name), false);
@@ -84,17 +121,25 @@ public final class RoomRegistry {
       });
       return;
     }
-    session.submit(room.loop(), () -> room.join(session, since, sinceEpoch, id));
+    session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> room.join(session, since, sinceEpoch, id),
+        failure -> refuseJoin(session, name, id, failure)));
   }
 
-  /** A join that reached a room just removed: goes to the room now under that name (room loop). */
-  void rejoin(Member session, String name, Long since, String sinceEpoch, String id) {
+  /**
+   * A join that reached a room just removed: goes to the room now under that name (on the removed
+   * room's loop); the returned stage completes when it is answered.
+   */
+  CompletionStage<?> rejoin(Member session, String name, Long since, String sinceEpoch, String id) {
     try {
-      Room room = acquire(name, null);
-      room.execute(() -> room.join(session, since, sinceEpoch, id));
+      Opening opening = acquire(name, null);
+      CompletableFuture<Object> answered = new CompletableFuture<>();
+      opening.loop().execute(() -> whenOpen(opening, room -> room.join(session, since, sinceEpoch, id),
+          failure -> refuseJoin(session, name, id, failure)).whenComplete((ignored, failure) -> answered.complete(null)));
+      return answered;
     } catch (LimitReached e) {
       session.joinAnswered(Names.key(name), false);
       session.send(e.error(id, "join"));
+      return Room.ANSWERED;
     }
   }
 
@@ -111,16 +156,42 @@ public final class RoomRegistry {
     }
   }
 
+  /**
+   * On the room's loop: runs {@code action} once the room is open (at once when it is), or
+   * {@code failed} when the store could not open it.
+   */
+  private static CompletionStage<?> whenOpen(Opening opening, Function<Room, CompletionStage<?>> action,
+      Function<Throwable, CompletionStage<?>> failed) {
+    CompletableFuture<Room> room = opening.room();
+    if (room.isDone() && !room.isCompletedExceptionally()) {
+      return action.apply(room.join());
+    }
+    return room.<CompletionStage<?>>handleAsync((open, failure) -> failure == null ? action.apply(open)
+        : failed.apply(failure), RoomStore.on(opening.loop())).thenCompose(answered -> answered.thenApply(ignored -> null));
+  }
+
+  private CompletionStage<?> refuseJoin(Member session, String name, String id, Throwable failure) {
+    session.joinAnswered(Names.key(name), false);
+    session.send(store.refusal(id, "opening room " + name, failure).forCommand("join"));
+    return Room.ANSWERED;
+  }
+
   /** {@code session} leaves {@code name}: answered with {@code left}; others see presence. */
   public void leave(Member session, String name, String id) {
-    withMembership(session, name, "leave", id, room -> room.remove(session, ServerMessage.Presence.LEAVE, id));
+    withMembership(session, name, "leave", id, room -> {
+      room.remove(session, ServerMessage.Presence.LEAVE, id);
+      return Room.ANSWERED;
+    });
   }
 
   /** {@code session}'s connection ended: the room's others see {@code presence{quit}}. */
   public void quit(Member session, String name) {
-    Room room = get(name);
-    if (room != null) {
-      session.submit(room.loop(), () -> room.remove(session, ServerMessage.Presence.QUIT, null));
+    Opening opening = find(name);
+    if (opening != null) {
+      session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> {
+        room.remove(session, ServerMessage.Presence.QUIT, null);
+        return Room.ANSWERED;
+      }, failure -> Room.ANSWERED));
     }
   }
 
@@ -137,7 +208,10 @@ public final class RoomRegistry {
   /** Reads ({@code text == null}) or sets the topic. */
   public void topic(Member session, String name, String text, String id) {
     if (text == null) {
-      withRoom(session, name, "topic", id, room -> room.sendTopic(session, id));
+      withRoom(session, name, "topic", id, room -> {
+        room.sendTopic(session, id);
+        return Room.ANSWERED;
+      });
     } else {
       withMembership(session, name, "topic", id, room -> room.setTopic(session, text, id));
     }
@@ -145,10 +219,13 @@ public final class RoomRegistry {
 
   /** Answers {@code who}: one page of members after {@code after}, at most {@code limit} (capped). */
   public void who(Member session, String name, String after, Integer limit, String id) {
-    withRoom(session, name, "who", id, room -> room.sendMembers(session, after, pageSize(limit), id));
+    withRoom(session, name, "who", id, room -> {
+      room.sendMembers(session, after, pageSize(limit), id);
+      return Room.ANSWERED;
+    });
   }
 
-  /** Answers {@code history}. */
+  /** Answers {@code history}; older messages than the ring holds come from the store. */
   public void history(Member session, String name, Long before, Integer limit, String id) {
     history(session, name, before, limit, null, id);
   }
@@ -211,23 +288,70 @@ public final class RoomRegistry {
     }
   }
 
+  /** On the room's loop: the store answered an opening; the room exists from now on, named as first stored. */
+  private Room opened(EventLoop loop, RoomState state) {
+    Room room = new Room(state.meta().name(), loop, context, this, Long.toString(state.meta().epoch()));
+    room.restore(state);
+    synchronized (this) {
+      opening.remove(room.key());
+      rooms.put(room.key(), room);
+    }
+    return room;
+  }
+
+  /** The store could not open the room: it does not exist, and a later join tries again. */
+  private void notOpened(String key) {
+    synchronized (this) {
+      opening.remove(key);
+      count--;
+    }
+  }
+
   /** A command any session may send about an existing room. */
-  private void withRoom(Member session, String name, String command, String id, Consumer<Room> action) {
-    forward(session, get(name), action,
+  private void withRoom(Member session, String name, String command, String id,
+      Function<Room, CompletionStage<?>> action) {
+    forward(session, name, action,
         () -> new ServerMessage.Error(id, ErrorCode.NO_SUCH_ROOM, "no room '" + name + "'").forCommand(command));
   }
 
   /** A command that needs membership: a room that does not exist has no members either. */
-  private void withMembership(Member session, String name, String command, String id, Consumer<Room> action) {
-    forward(session, get(name), action, () -> Room.notJoined(name, command, id));
+  private void withMembership(Member session, String name, String command, String id,
+      Function<Room, CompletionStage<?>> action) {
+    forward(session, name, action, () -> Room.notJoined(name, command, id));
   }
 
-  private static void forward(Member session, Room room, Consumer<Room> action,
+  /**
+   * Hands {@code action} to the room's loop. A room still being loaded from the store (a join just
+   * sent, its answer not back) is waited for, so a command pipelined after a join finds the room.
+   */
+  private void forward(Member session, String name, Function<Room, CompletionStage<?>> action,
       Supplier<ServerMessage.Error> missing) {
-    if (room == null) {
+    Room room = get(name);
+    if (room != null) {
+      session.submitAsync(room.loop(), () -> action.apply(room));
+      return;
+    }
+    Opening opening = find(name);
+    if (opening == null) {
       answer(session, () -> session.send(missing.get()));
-    } else {
-      session.submit(room.loop(), () -> action.accept(room));
+      return;
+    }
+    session.submitAsync(opening.loop(), () -> whenOpen(opening, action, failure -> {
+      session.send(missing.get());
+      return Room.ANSWERED;
+    }));
+  }
+
+  /** The room called {@code name}, existing or being loaded, or null. */
+  private Opening find(String name) {
+    String key = Names.key(name);
+    Room room = rooms.get(key);
+    if (room != null) {
+      return Opening.of(room);
+    }
+    synchronized (this) {
+      room = rooms.get(key);
+      return room != null ? Opening.of(room) : opening.get(key);
     }
   }
 
@@ -236,15 +360,22 @@ public final class RoomRegistry {
     session.submit(session.loop(), answer);
   }
 
-  /** The room called {@code name}, created if needed; {@code creator} null: not rate limited. */
-  private Room acquire(String name, Member creator) {
+  /**
+   * The room called {@code name}, created (or, with a store, loaded) if needed; {@code creator}
+   * null: not rate limited.
+   */
+  private Opening acquire(String name, Member creator) {
     String key = Names.key(name);
     Room room = rooms.get(key);
     if (room != null) {
-      return room;
+      return Opening.of(room);
     }
     synchronized (this) {
       room = rooms.get(key);
+      Opening loading = opening.get(key);
+      if (loading != null) {
+        return loading;
+      }
       if (room == null) {
         if (count >= context.limits().maxRooms()) {
           String refusal = "the server has its maximum of " + context.limits().maxRooms() + " rooms (limits.max_rooms)";
@@ -255,11 +386,36 @@ public final class RoomRegistry {
         if (refusal != null) {
           throw new LimitReached("room_creations_per_minute", refusal);
         }
-        room = new Room(name, MessageIds.randomToken(), loops.get(), context, this);
-        rooms.put(key, room);
         count++;
+        if (store != null) {
+          return open(name, key, loops.get());
+        }
+        room = new Room(name, loops.get(), context, this, Long.toString(RoomMeta.newEpoch(0)));
+        rooms.put(key, room);
       }
-      return room;
+      return Opening.of(room);
     }
+  }
+
+  /** Starts loading a room from the store (under this registry's lock). */
+  private Opening open(String name, String key, EventLoop loop) {
+    CompletableFuture<Room> room = new CompletableFuture<>();
+    Opening loading = new Opening(loop, room);
+    opening.put(key, loading);
+    CompletableFuture<RoomState> state;
+    try {
+      state = store.store().openRoom(key, name, context.clock().instant());
+    } catch (RuntimeException e) {
+      state = CompletableFuture.failedFuture(e);
+    }
+    state.whenCompleteAsync((loaded, failure) -> {
+      if (failure != null) {
+        notOpened(key);
+        room.completeExceptionally(failure);
+      } else {
+        room.complete(opened(loop, loaded));
+      }
+    }, RoomStore.on(loop));
+    return loading;
   }
 }

@@ -179,6 +179,7 @@ class DaemonIT {
     }
 
     ProcessBuilder run = new ProcessBuilder(bin.resolve("netchat-server").toString(), "--port", "0")
+        .directory(install.toFile()) // its data/ goes there, not into the module directory
         .redirectErrorStream(true).redirectOutput((log = install.resolve("run.out")).toFile());
     run.environment().put("NETCHAT_CACHE_DIR", cache.toString());
     daemon = run.start();

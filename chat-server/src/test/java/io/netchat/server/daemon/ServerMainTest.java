@@ -3,6 +3,9 @@ package io.netchat.server.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netchat.server.ServerMain;
+import io.netchat.store.ChatStore;
+import io.netchat.store.StoreConfig;
+import io.netchat.store.Stores;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -24,7 +27,7 @@ class ServerMainTest {
   @Test
   void helpListsTheOptionsAndExitsZero() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("--config=FILE", "--port=N", "--host=ADDR", "FIRST listener", "--version",
+    assertThat(out.toString()).contains("--config=FILE", "--port=N", "--host=ADDR", "FIRST listener", "--data-dir=DIR", "--version",
         "Exit codes");
   }
 
@@ -120,11 +123,11 @@ class ServerMainTest {
   }
 
   @Test
-  void aPortInUseExitsOneNamingTheAddress() throws Exception {
+  void aPortInUseExitsOneNamingTheAddress(@TempDir Path data) throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
 
-      assertThat(run("--host", "127.0.0.1", "--port", String.valueOf(port))).isEqualTo(1);
+      assertThat(run("--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString())).isEqualTo(1);
       assertThat(err.toString()).contains("could not start", "127.0.0.1:" + port).doesNotContain("\tat ");
     }
   }
@@ -138,6 +141,32 @@ class ServerMainTest {
         .contains("bad configuration: " + file + ": memory.history_bytes: 1 PiB does not fit the heap left after"
             + " limits.max_connections = 10000", "raise -Xmx")
         .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aCorruptDatabaseStopsStartUpNamingTheFileAndWhatToDo(@TempDir Path data) throws Exception {
+    Path db = Files.write(data.resolve("netchat.db"), "this is not a database, just text long enough".repeat(100).getBytes());
+
+    assertThat(run("--port", "0", "--data-dir", data.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("could not start: the database file " + db + " is corrupt or not a netchat database",
+            "move the file aside, and restore the latest backup")
+        .doesNotContain("\tat ");
+    assertThat(Files.readString(db)).as("the file is left as it was").startsWith("this is not a database");
+  }
+
+  @Test
+  void aDataDirectoryInUseByAnotherServerStopsStartUp(@TempDir Path data) throws Exception {
+    try (ChatStore first = Stores.open(StoreConfig.defaults().withDataDir(data))) {
+      assertThat(run("--port", "0", "--data-dir", data.toString())).isEqualTo(1);
+      assertThat(err.toString()).contains("is in use by another netchat process");
+    }
+  }
+
+  @Test
+  void checkNamesTheStore(@TempDir Path data) {
+    assertThat(run("--check", "--data-dir", data.toString())).isZero();
+    assertThat(out.toString()).contains("store: sqlite " + data.resolve("netchat.db") + ", durability commit");
   }
 
   @Test

@@ -255,17 +255,22 @@ final class Writer implements Runnable {
     }
   }
 
+  /** Completes the batch's futures in order; a caller's continuation that throws harms no other. */
   private static void complete(List<Op> batch, Object[] results) {
     for (int i = 0; i < batch.size(); i++) {
       Op op = batch.get(i);
-      if (op instanceof Op.Append a) {
-        if (a.done() != null) {
-          a.done().complete((Long) results[i]);
+      try {
+        if (op instanceof Op.Append a) {
+          if (a.done() != null) {
+            a.done().complete((Long) results[i]);
+          }
+        } else if (op instanceof Op.Open o) {
+          o.done().complete((RoomState) results[i]);
+        } else {
+          ((Op.Save) op).done().complete(null);
         }
-      } else if (op instanceof Op.Open o) {
-        o.done().complete((RoomState) results[i]);
-      } else {
-        ((Op.Save) op).done().complete(null);
+      } catch (RuntimeException callersContinuation) {
+        LOG.warn("store writer: a continuation of a committed write failed: {}", callersContinuation.toString());
       }
     }
   }

@@ -1,0 +1,104 @@
+package io.netchat.server;
+
+import io.netchat.store.ChatStore;
+import io.netchat.store.MemoryStore;
+import io.netchat.store.RoomMeta;
+import io.netchat.store.RoomState;
+import io.netchat.store.StoreConfig;
+import io.netchat.store.StoreUnavailableException;
+import io.netchat.store.StoredMessage;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A durable store whose writes and reads wait until the test lets them through, in call order:
+ * a {@link MemoryStore} underneath keeps the data, and every {@code append}, {@code saveRoom} and
+ * read is answered only by {@link #commitNext}/{@link #readNext}, or refused by
+ * {@link #failNext}. Rooms open at once. Used on the test thread only (with embedded channels).
+ */
+final class ManualStore implements ChatStore {
+  private final MemoryStore data = new MemoryStore(StoreConfig.Durability.COMMIT, StoreConfig.DEFAULT_RETENTION);
+  private final ArrayDeque<Runnable> writes = new ArrayDeque<>();
+  private final ArrayDeque<Runnable> reads = new ArrayDeque<>();
+  private final ArrayDeque<CompletableFuture<?>> writeFutures = new ArrayDeque<>();
+
+  @Override
+  public CompletableFuture<RoomState> openRoom(String key, String name, Instant created) {
+    return data.openRoom(key, name, created);
+  }
+
+  @Override
+  public CompletableFuture<Void> saveRoom(RoomMeta meta) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    writes.add(() -> data.saveRoom(meta).thenAccept(done::complete));
+    writeFutures.add(done);
+    return done;
+  }
+
+  @Override
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts) {
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    writes.add(() -> data.append(key, from, text, ts).thenAccept(done::complete));
+    writeFutures.add(done);
+    return done;
+  }
+
+  /** Appends {@code count} messages straight to the data, as an earlier process would have. */
+  void preload(String key, String name, int count) {
+    data.openRoom(key, name, Instant.EPOCH).join();
+    for (int i = 1; i <= count; i++) {
+      data.append(key, "old", "stored " + i, Instant.EPOCH).join();
+    }
+  }
+
+  @Override
+  public CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit) {
+    CompletableFuture<List<StoredMessage>> done = new CompletableFuture<>();
+    reads.add(() -> data.readAfter(key, afterSeq, limit).thenAccept(done::complete));
+    return done;
+  }
+
+  @Override
+  public CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit) {
+    CompletableFuture<List<StoredMessage>> done = new CompletableFuture<>();
+    reads.add(() -> data.readBefore(key, beforeSeq, limit).thenAccept(done::complete));
+    return done;
+  }
+
+  /** Commits the oldest waiting write; its future completes now. */
+  void commitNext() {
+    writeFutures.poll();
+    writes.poll().run();
+  }
+
+  /** Refuses the oldest waiting write as a failing disk would. */
+  void failNext(StoreUnavailableException.Reason reason) {
+    writes.poll();
+    writeFutures.poll().completeExceptionally(new StoreUnavailableException(reason, "test: " + reason));
+  }
+
+  /** Answers the oldest waiting read. */
+  void readNext() {
+    reads.poll().run();
+  }
+
+  int waitingWrites() {
+    return writes.size();
+  }
+
+  int waitingReads() {
+    return reads.size();
+  }
+
+  @Override
+  public StoreConfig.Durability durability() {
+    return StoreConfig.Durability.COMMIT;
+  }
+
+  @Override
+  public void close() {
+    data.close();
+  }
+}

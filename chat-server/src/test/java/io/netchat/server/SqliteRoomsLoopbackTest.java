@@ -1,0 +1,175 @@
+package io.netchat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netchat.codec.ClientMessage;
+import io.netchat.codec.ErrorCode;
+import io.netchat.codec.ServerMessage;
+import io.netchat.server.config.ServerConfig;
+import io.netchat.store.StoreConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real server on loopback over a sqlite file in a temporary directory, restarted on it. */
+class SqliteRoomsLoopbackTest {
+  private ChatServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private InetSocketAddress start(Path dir, StoreConfig.Durability durability) {
+    ServerConfig config = TestServers.jsonOnLoopback().withStore(TestServers.sqlite(dir, durability))
+        .withLimits(TestServers.limits(null, null, null, 10, 1000, 1000, null, null));
+    server = ChatServer.start(config);
+    return server.addresses().get(0);
+  }
+
+  @Test
+  void aRestartKeepsTopicsHistoryAndTheSeqCounter(@TempDir Path dir) throws Exception {
+    InetSocketAddress address = start(dir, StoreConfig.Durability.COMMIT);
+    List<Long> acked = new ArrayList<>();
+    try (WireClient ann = WireClient.login(address, "ann")) {
+      ann.send(new ClientMessage.Join("j", "Lobby", null));
+      ann.expect(ServerMessage.Ok.class);
+      ann.send(new ClientMessage.Topic("t", "lobby", "survives restarts"));
+      ann.expect(ServerMessage.Ok.class, ok -> ok.re().equals("t"));
+      for (int i = 1; i <= 25; i++) {
+        ann.send(new ClientMessage.Say("s" + i, "lobby", "message " + i));
+        acked.add(ann.expect(ServerMessage.Ok.class, ok -> ok.seq() != null).seq());
+      }
+    }
+    assertThat(acked).containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
+    server.close();
+    assertThat(dir.resolve("netchat.db")).isRegularFile();
+
+    address = start(dir, StoreConfig.Durability.COMMIT);
+    try (WireClient bob = WireClient.login(address, "bob")) {
+      bob.send(new ClientMessage.Join("j", "LOBBY", 20L));
+      ServerMessage.Joined joined = bob.expect(ServerMessage.Joined.class);
+      assertThat(joined.room()).isEqualTo("Lobby");
+      assertThat(joined.topic()).isEqualTo("survives restarts");
+      assertThat(joined.seq()).isEqualTo(25);
+      List<Long> backlog = new ArrayList<>();
+      ServerMessage next;
+      while (!((next = bob.next()) instanceof ServerMessage.Ok)) {
+        backlog.add(((ServerMessage.Message) next).seq());
+      }
+      assertThat(backlog).containsExactly(21L, 22L, 23L, 24L, 25L);
+
+      bob.send(new ClientMessage.History("h", "lobby", 21L, 5));
+      ServerMessage.History older = bob.expect(ServerMessage.History.class);
+      assertThat(older.messages()).extracting(ServerMessage.Message::seq).containsExactly(16L, 17L, 18L, 19L, 20L);
+      assertThat(older.messages().get(0).text()).isEqualTo("message 16");
+      assertThat(older.messages().get(0).from()).isEqualTo("ann");
+
+      bob.send(new ClientMessage.Say("s", "lobby", "after the restart"));
+      assertThat(bob.expect(ServerMessage.Ok.class, ok -> "s".equals(ok.re())).seq()).isEqualTo(26);
+    }
+  }
+
+  @Test
+  void asyncDurabilityAnswersAtOnceAndStillKeepsWhatACleanStopCommitted(@TempDir Path dir) throws Exception {
+    InetSocketAddress address = start(dir, StoreConfig.Durability.ASYNC);
+    try (WireClient ann = WireClient.login(address, "ann")) {
+      ann.send(new ClientMessage.Join("j", "r", null));
+      ann.expect(ServerMessage.Ok.class);
+      for (int i = 1; i <= 5; i++) {
+        ann.send(new ClientMessage.Say("s" + i, "r", "m" + i));
+        assertThat(ann.expect(ServerMessage.Ok.class, ok -> ok.seq() != null).seq()).isEqualTo(i);
+      }
+    }
+    server.close();
+    address = start(dir, StoreConfig.Durability.ASYNC);
+    try (WireClient bob = WireClient.login(address, "bob")) {
+      bob.send(new ClientMessage.Join("j", "r", 0L));
+      assertThat(bob.expect(ServerMessage.Joined.class).seq()).isEqualTo(5);
+      assertThat(bob.expect(ServerMessage.Message.class).text()).isEqualTo("m1");
+    }
+  }
+
+  /**
+   * A data file that turns read-only under a running server (the immutable attribute: even root
+   * cannot write it): a say is answered {@code unavailable}, nobody's connection is harmed, the
+   * refused message takes no seq, and service resumes once the file is writable again.
+   */
+  @Test
+  void aReadOnlyDataFileAnswersUnavailableKeepsEveryoneChattingAndServiceResumes(@TempDir Path dir) throws Exception {
+    Path probe = Files.createFile(dir.resolve("probe"));
+    assumeTrue(chattr("+i", probe) && chattr("-i", probe), "needs chattr and a file system with the immutable attribute");
+    Files.delete(probe);
+    InetSocketAddress address = start(dir, StoreConfig.Durability.COMMIT);
+    try (WireClient ann = WireClient.login(address, "ann"); WireClient bob = WireClient.login(address, "bob")) {
+      for (WireClient client : List.of(ann, bob)) {
+        client.send(new ClientMessage.Join("j", "r", null));
+        client.expect(ServerMessage.Ok.class);
+      }
+      ann.send(new ClientMessage.Say("s1", "r", "before"));
+      assertThat(ann.expect(ServerMessage.Ok.class, ok -> "s1".equals(ok.re())).seq()).isEqualTo(1);
+      bob.expect(ServerMessage.Message.class);
+
+      // not the -shm file: SQLite maps it, and a write fault there is a SIGBUS, not an I/O error
+      Path[] files = {dir.resolve("netchat.db"), dir.resolve("netchat.db-wal")};
+      assertThat(chattr("+i", files)).isTrue();
+      try {
+        ann.send(new ClientMessage.Say("s2", "r", "on a read-only file"));
+        ServerMessage.Error refused = ann.expect(ServerMessage.Error.class);
+        assertThat(refused.errorCode()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(refused.re()).isEqualTo("s2");
+        bob.send(new ClientMessage.Dm("d", "ann", "still talking"));
+        assertThat(bob.expect(ServerMessage.Ok.class).re()).isEqualTo("d");
+        assertThat(ann.expect(ServerMessage.Dm.class).text()).isEqualTo("still talking");
+      } finally {
+        assertThat(chattr("-i", files)).isTrue();
+      }
+
+      ann.send(new ClientMessage.Say("s3", "r", "disk back"));
+      assertThat(ann.expect(ServerMessage.Ok.class, ok -> "s3".equals(ok.re())).seq())
+          .as("the refused message issued no seq").isEqualTo(2);
+      ServerMessage.Message seen = bob.expect(ServerMessage.Message.class);
+      assertThat(seen.seq()).isEqualTo(2);
+      assertThat(seen.text()).isEqualTo("disk back");
+    }
+  }
+
+  /** Sets or clears the immutable attribute of the files that exist; false when chattr cannot. */
+  private static boolean chattr(String flag, Path... paths) throws Exception {
+    List<String> command = new ArrayList<>(List.of("chattr", flag));
+    for (Path path : paths) {
+      if (Files.exists(path)) {
+        command.add(path.toString());
+      }
+    }
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException noChattr) {
+      return false;
+    }
+  }
+
+  @Test
+  void theMemoryStoreWritesNothing(@TempDir Path dir) throws Exception {
+    server = ChatServer.start(TestServers.jsonOnLoopback()
+        .withStore(TestServers.MEMORY.withDataDir(dir.resolve("never"))));
+    try (WireClient ann = WireClient.login(server.addresses().get(0), "ann")) {
+      ann.send(new ClientMessage.Join("j", "r", null));
+      ann.send(new ClientMessage.Say("s", "r", "only in memory"));
+      assertThat(ann.expect(ServerMessage.Ok.class, ok -> "s".equals(ok.re())).seq()).isEqualTo(1);
+    }
+    assertThat(Files.exists(dir.resolve("never"))).isFalse();
+  }
+}
