@@ -37,7 +37,7 @@ final class WireClient implements AutoCloseable {
   WireClient(InetSocketAddress address, String framing, String codec) throws IOException {
     this.socket = new Socket();
     socket.connect(address, 5000);
-    socket.setSoTimeout(5000);
+    socket.setSoTimeout(15_000); // generous: on a loaded machine an answer can take seconds
     socket.setTcpNoDelay(true);
     this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
     this.out = socket.getOutputStream();
