@@ -20,6 +20,7 @@ import io.netchat.server.room.HistoryBudget;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
 import io.netchat.server.room.RoomRegistry;
+import io.netchat.server.tls.TlsListeners;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -58,14 +59,16 @@ public final class ChatServer implements AutoCloseable {
   private final List<Channel> listeners;
   private final Budgets budgets;
   private final ServerMeters meters;
+  private final TlsListeners tls;
   private volatile boolean closed;
 
   /** The three global memory budgets as enforced. */
   private record Budgets(ByteBudget inbound, OutboundBudget outbound, HistoryBudget history) {}
 
   private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
-      ServerContext context, List<Channel> listeners, Budgets budgets) {
+      ServerContext context, List<Channel> listeners, Budgets budgets, TlsListeners tls) {
     this.budgets = budgets;
+    this.tls = tls;
     this.meters = new ServerMeters(context.counters(), gauges(context, budgets), listenerTags(config, listeners));
     this.config = config;
     this.acceptors = acceptors;
@@ -89,6 +92,7 @@ public final class ChatServer implements AutoCloseable {
     List<WireFormat> formats = config.listeners().stream()
         .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
         .toList();
+    TlsListeners tls = TlsListeners.load(config.listeners(), clock);
     Transport transport = config.transport().resolve();
     EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
@@ -114,7 +118,7 @@ public final class ChatServer implements AutoCloseable {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(limits.outboundLowWaterMark(), limits.outboundHighWaterMark()))
-            .childHandler(new ServerChannelInitializer(context, dispatcher, i, inbound));
+            .childHandler(new ServerChannelInitializer(context, dispatcher, i, inbound, tls.get(i)));
         InetSocketAddress address = new InetSocketAddress(listener.host(), listener.port());
         ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
         if (!binding.isSuccess()) {
@@ -136,7 +140,7 @@ public final class ChatServer implements AutoCloseable {
     workers.next().scheduleAtFixedRate(outbound, OutboundBudget.PERIOD_MILLIS, OutboundBudget.PERIOD_MILLIS,
         TimeUnit.MILLISECONDS);
     ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound),
-        new Budgets(inbound.budget(), outbound, history));
+        new Budgets(inbound.budget(), outbound, history), tls);
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.wireName(), server.describeListeners(formats));
     return server;
@@ -226,6 +230,17 @@ public final class ChatServer implements AutoCloseable {
     context.reconfigure(newConfig);
   }
 
+  /**
+   * Re-reads the certificate and key files of every TLS listener (SIGHUP): new handshakes use the
+   * new certificates, open connections keep theirs, and a listener whose new files fail keeps its
+   * old certificate (logged). Reads files: never call it on an event loop.
+   *
+   * @return how many listeners took a new certificate
+   */
+  public int reloadCertificates() {
+    return tls.reloadAll();
+  }
+
   /** The configuration in force now (the started one, or the last {@link #reconfigure}d). */
   public ServerConfig config() {
     return context.config();
@@ -279,7 +294,8 @@ public final class ChatServer implements AutoCloseable {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
       parts.add(NetUtil.toSocketAddressString(config.listeners().get(i).host(), addresses.get(i).getPort())
-          + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name() + ")");
+          + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name()
+          + (tls.get(i) == null ? "" : ", tls") + ")");
     }
     return String.join(", ", parts);
   }
