@@ -5,6 +5,7 @@ import io.netchat.codec.Side;
 import io.netchat.server.metrics.ConnectionMetrics;
 import io.netchat.server.metrics.ListenerTraffic;
 import io.netchat.server.tls.ListenerTls;
+import io.netchat.server.tls.TlsFailureLog;
 import io.netchat.server.tls.TlsOnPlaintextGuard;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds one listener's connection pipeline:
- * {@code traffic → tls | tlsGuard → idle → frameDecoder → messageDecoder → messageEncoder → metrics → session}.
+ * {@code traffic → (tls → tlsFailures) | tlsGuard → idle → frameDecoder → messageDecoder → messageEncoder → metrics → session}.
  * The two counting handlers sit where they see bytes (the head: the bytes on the socket, encrypted
  * on a TLS listener) and messages (before the session); broadcast frames are written below
  * {@code metrics} and pass only {@code tls} and {@code traffic}. A TLS listener decrypts before any
@@ -32,6 +33,7 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
   private final InboundPolicy inbound;
   private final ListenerTraffic traffic;
   private final ListenerTls tls;
+  private final TlsFailureLog tlsFailures;
 
   /**
    * @param inbound shared by every listener: its budget bounds all connections together
@@ -44,6 +46,7 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
     this.listenerIndex = listenerIndex;
     this.inbound = inbound;
     this.tls = tls;
+    this.tlsFailures = new TlsFailureLog(context.refusals());
     this.traffic = new ListenerTraffic(context.counters().listener(listenerIndex));
   }
 
@@ -55,6 +58,7 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
       // The handshake is part of the hello deadline too (it starts when the connection opens).
       long handshakeMillis = context.config().timeouts().hello().toMillis();
       channel.pipeline().addLast(TLS, tls.newHandler(channel.alloc(), handshakeMillis));
+      channel.pipeline().addLast(TlsFailureLog.NAME, tlsFailures);
     } else {
       channel.pipeline().addLast(TlsOnPlaintextGuard.NAME, new TlsOnPlaintextGuard(context.refusals()));
     }

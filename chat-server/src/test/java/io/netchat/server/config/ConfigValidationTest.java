@@ -42,6 +42,18 @@ class ConfigValidationTest {
         rule("listeners: [{codec: xml}]", "listeners[0].codec", "\"xml\": expected one of json, cbor"),
         rule("listeners: [{framing: line, codec: cbor}]", "listeners[0].codec",
             "\"cbor\": a binary codec cannot use the line framing"),
+        // tls
+        rule("listeners: [{tls: {cert: a.crt}}]", "listeners[0].tls.key", "expected a non-empty string"),
+        rule("listeners: [{tls: {key: a.key}}]", "listeners[0].tls.cert", "expected a non-empty string"),
+        rule("listeners: [{tls: {cert: a.crt, key: a.key, client_auth: REQUIRE, ca: ca.crt}}]",
+            "listeners[0].tls.client_auth", "expected one of none, optional, require"),
+        rule("listeners: [{tls: {cert: a.crt, key: a.key, client_auth: require}}]", "listeners[0].tls.ca",
+            "expected a non-empty string"),
+        rule("listeners: [{tls: {cert: a.crt, key: a.key, ca: ca.crt}}]", "listeners[0].tls.ca",
+            "set client_auth to optional or require"),
+        rule("listeners: [{tls: {cert: a.crt, key: a.key, ciphers: all}}]", "listeners[0].tls.ciphers",
+            "known keys under listeners[0].tls: cert, key, client_auth, ca"),
+        rule("listeners: [{tls: true}]", "listeners[0].tls", "expected a mapping"),
         // hosts: IP literals only
         rule("listeners: [{host: localhost}]", "listeners[0].host", "\"localhost\": expected an IPv4 or IPv6 address literal"),
         rule("listeners: [{host: 256.1.1.1}]", "listeners[0].host", "expected an IPv4 or IPv6 address literal"),
