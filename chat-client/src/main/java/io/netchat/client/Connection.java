@@ -91,7 +91,7 @@ final class Connection {
         .resolver(NoopAddressResolverGroup.INSTANCE)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ClientChannelInitializer(format, config.idleTimeout(), new LoopCallbacks()));
+        .handler(new ClientChannelInitializer(format, config, new LoopCallbacks()));
     this.connector = new AddressConnector(bootstrap, resolver, loop);
   }
 
@@ -306,7 +306,8 @@ final class Connection {
       requests.write(channel, new ClientMessage.Hello(nextId(), nick), hello);
       hello.whenComplete((reply, helloError) -> {
         if (helloError != null) {
-          result.completeExceptionally(Failures.unwrap(helloError));
+          result.completeExceptionally(TlsFailures.explain(connected, config.host() + ":" + config.port(),
+              Failures.unwrap(helloError)));
         } else {
           result.complete(reply.answer(ServerMessage.Welcome.class));
         }
