@@ -16,9 +16,20 @@ final class NetchatConfig {
   /** Writes the config for {@code connections} connections in rooms of {@code members} and returns its path. */
   static Path write(Path directory, String scenario, String framing, String codec, int connections, int members)
       throws IOException {
+    return write(directory, scenario, framing, codec, connections, members, null);
+  }
+
+  /** As above, with a TLS listener using {@code tls} unless it is null. */
+  static Path write(Path directory, String scenario, String framing, String codec, int connections, int members,
+      BenchCertificate tls) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(scenario + "-netchat.yaml");
-    Files.writeString(file, yaml(framing, codec, connections, members));
+    String yaml = yaml(framing, codec, connections, members);
+    if (tls != null) {
+      yaml = yaml.replace("            codec: " + codec + "\n", "            codec: " + codec + "\n"
+          + "            tls: {cert: '" + tls.cert() + "', key: '" + tls.key() + "'}\n");
+    }
+    Files.writeString(file, yaml);
     return file;
   }
 

@@ -28,6 +28,13 @@ public record ListenerConfig(String host, int port, String framing, String codec
     Check.port("port", port);
     Check.oneOf("framing", framing, Arrays.stream(Framing.values()).map(Framing::wireName).toList());
     Check.nonBlank("codec", codec);
+    if (tls != null) {
+      try {
+        tls.requireFiles();
+      } catch (ConfigException e) {
+        throw e.under("tls");
+      }
+    }
   }
 
   /** A plaintext listener. */

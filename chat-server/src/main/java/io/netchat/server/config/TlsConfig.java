@@ -17,10 +17,14 @@ import java.nio.file.Path;
  */
 public record TlsConfig(String cert, String key, TlsClientAuth clientAuth, String ca) {
 
-  /** Checks that the files are named and that {@code ca} goes with {@code client_auth}. */
+  /**
+   * Checks that {@code ca} goes with {@code client_auth}. That {@code cert} and {@code key} are named
+   * is checked by the listener that holds this section ({@link #requireFiles()}), so that the section
+   * has {@link #defaults()} like every other.
+   */
   public TlsConfig {
-    cert = Check.nonBlank("cert", cert);
-    key = Check.nonBlank("key", key);
+    cert = cert == null ? null : cert.trim();
+    key = key == null ? null : key.trim();
     clientAuth = clientAuth == null ? TlsClientAuth.NONE : clientAuth;
     if (clientAuth != TlsClientAuth.NONE) {
       ca = Check.nonBlank("ca", ca);
@@ -28,6 +32,18 @@ public record TlsConfig(String cert, String key, TlsClientAuth clientAuth, Strin
       throw new ConfigException("ca", ca, "a ca file checks client certificates: set client_auth to optional"
           + " or require, or remove ca");
     }
+  }
+
+  /** No files yet, no client certificates asked for: what a left-out key takes. */
+  public static TlsConfig defaults() {
+    return new TlsConfig(null, null, TlsClientAuth.NONE, null);
+  }
+
+  /** This section as a listener uses it: {@code cert} and {@code key} must be named. */
+  TlsConfig requireFiles() {
+    Check.nonBlank("cert", cert);
+    Check.nonBlank("key", key);
+    return this;
   }
 
   /** A listener certificate and key, no client certificates asked for. */

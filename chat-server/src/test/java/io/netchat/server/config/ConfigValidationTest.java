@@ -54,6 +54,7 @@ class ConfigValidationTest {
         rule("listeners: [{tls: {cert: a.crt, key: a.key, ciphers: all}}]", "listeners[0].tls.ciphers",
             "known keys under listeners[0].tls: cert, key, client_auth, ca"),
         rule("listeners: [{tls: true}]", "listeners[0].tls", "expected a mapping"),
+        rule("listeners: [{tls: {cert: 42, key: a.key}}]", "listeners[0].tls.cert", "42: expected a value of type String"),
         // hosts: IP literals only
         rule("listeners: [{host: localhost}]", "listeners[0].host", "\"localhost\": expected an IPv4 or IPv6 address literal"),
         rule("listeners: [{host: 256.1.1.1}]", "listeners[0].host", "expected an IPv4 or IPv6 address literal"),
