@@ -1,7 +1,6 @@
 package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.netchat.server.config.TlsClientAuth;
 import io.netchat.testkit.TestPki;
@@ -11,14 +10,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +99,7 @@ class OpensslClientTest {
    * (stdout and stderr) once {@code until} appears, or once it exits when {@code until} is null.
    */
   private String sClient(InetSocketAddress address, String until, String... options) throws Exception {
-    List<String> command = new ArrayList<>(List.of(openssl(), "s_client", "-brief", "-ign_eof",
+    List<String> command = new ArrayList<>(List.of(DebianTool.find("openssl", "openssl").toString(), "s_client", "-brief", "-ign_eof",
         "-connect", "127.0.0.1:" + address.getPort()));
     command.addAll(List.of(options));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -134,17 +131,4 @@ class OpensslClientTest {
     }
   }
 
-  private static String openssl() {
-    for (String path : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(path, "openssl");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      fail("openssl is not on the PATH; .ci/run installs it with the Debian package openssl");
-    }
-    Assumptions.abort("openssl is not on the PATH (Debian package openssl); skipped outside CI");
-    return null;
-  }
 }
