@@ -24,17 +24,19 @@ final class NetchatConfig {
       BenchCertificate tls) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(scenario + "-netchat.yaml");
-    String yaml = yaml(framing, codec, connections, members);
-    if (tls != null) {
-      yaml = yaml.replace("            codec: " + codec + "\n", "            codec: " + codec + "\n"
-          + "            tls: {cert: '" + tls.cert() + "', key: '" + tls.key() + "'}\n");
-    }
-    Files.writeString(file, yaml);
+    Files.writeString(file, yaml(framing, codec, connections, members, tls));
     return file;
   }
 
   /** The YAML text. */
   static String yaml(String framing, String codec, int connections, int members) {
+    return yaml(framing, codec, connections, members, null);
+  }
+
+  /** The YAML text, with a TLS listener unless {@code tls} is null. */
+  static String yaml(String framing, String codec, int connections, int members, BenchCertificate tls) {
+    String tlsLine = tls == null ? "" : "\n    tls: {cert: '" + tls.cert().toAbsolutePath() + "', key: '"
+        + tls.key().toAbsolutePath() + "'}";
     int maxConnections = connections + 1000;
     return """
         # Written by netchat-bench: lifts the abuse limits so that the offered load reaches the server.
@@ -42,7 +44,7 @@ final class NetchatConfig {
           - host: 127.0.0.1
             port: 0
             framing: %s
-            codec: %s
+            codec: %s%s
         limits:
           max_connections: %d
           max_connections_per_ip: %d
@@ -50,7 +52,7 @@ final class NetchatConfig {
           max_rooms: %d
           messages_per_second: 1000000
           burst: 1000000
-        """.formatted(framing, codec, maxConnections, maxConnections, Math.max(members, 1000),
+        """.formatted(framing, codec, tlsLine, maxConnections, maxConnections, Math.max(members, 1000),
         Math.max(connections, 10_000));
   }
 }

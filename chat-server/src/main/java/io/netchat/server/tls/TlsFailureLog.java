@@ -8,6 +8,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import java.net.InetSocketAddress;
 import javax.net.ssl.SSLException;
 
 /**
@@ -30,7 +31,7 @@ public final class TlsFailureLog extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
-      log.log("tls-handshake " + ctx.channel().remoteAddress(), "TLS handshake with " + ctx.channel().remoteAddress()
+      log.log("tls-handshake " + ip(ctx), "TLS handshake with " + ctx.channel().remoteAddress()
           + " failed: " + describe(done.cause()));
       ctx.close();
     }
@@ -45,6 +46,12 @@ public final class TlsFailureLog extends ChannelInboundHandlerAdapter {
       return;
     }
     ctx.fireExceptionCaught(cause);
+  }
+
+  /** The remote IP address of {@code ctx}'s channel: a refusal's cause, so that one address's many ports log once. */
+  static String ip(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+        ? remote.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
   }
 
   /** What a person reads about a handshake failure. */

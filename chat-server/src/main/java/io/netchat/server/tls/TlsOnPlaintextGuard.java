@@ -34,7 +34,7 @@ public final class TlsOnPlaintextGuard extends ChannelInboundHandlerAdapter {
     }
     if (msg instanceof ByteBuf buf && buf.getUnsignedByte(buf.readerIndex()) == TLS_HANDSHAKE_RECORD) {
       ReferenceCountUtil.release(msg);
-      log.log("tls-on-plaintext " + ctx.channel().remoteAddress(), "closing connection from " + ctx.channel().remoteAddress()
+      log.log("tls-on-plaintext " + TlsFailureLog.ip(ctx), "closing connection from " + ctx.channel().remoteAddress()
           + ": it began a TLS handshake on a plaintext listener (the client wants TLS; give this listener"
           + " a tls section or point the client at a TLS listener)");
       ctx.close();
