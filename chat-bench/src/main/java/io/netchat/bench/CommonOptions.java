@@ -14,6 +14,10 @@ final class CommonOptions {
       description = "netchat, baseline or both (default: ${DEFAULT-VALUE})")
   String target;
 
+  @Option(names = "--tls",
+      description = "also measure netchat on a TLS listener (target netchat-tls), with its ratio to plaintext netchat")
+  boolean tls;
+
   @Option(names = "--server-jar", defaultValue = "chat-server/target/netchat-server.jar",
       description = "netchat daemon jar (default: ${DEFAULT-VALUE})")
   Path serverJar;
@@ -61,6 +65,11 @@ final class CommonOptions {
       case "baseline" -> List.of(Target.BASELINE);
       default -> throw new IllegalArgumentException("--target must be netchat, baseline or both: " + target);
     };
+    if (tls && targets.contains(Target.NETCHAT)) {
+      List<Target> withTls = new java.util.ArrayList<>(targets);
+      withTls.add(1, Target.NETCHAT_TLS);
+      targets = List.copyOf(withTls);
+    }
     List<String> jvm = serverJvmOptions.isBlank() ? List.of() : Arrays.asList(serverJvmOptions.trim().split("\\s+"));
     return new BenchSettings(targets, "127.0.0.1", serverJar, serverConfig, jvm, serverCpu, generatorCpu, threads,
         framing, codec, resultDir, inFlight, perSource, Duration.ofSeconds(readyTimeoutSeconds));

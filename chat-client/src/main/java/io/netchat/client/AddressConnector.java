@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Opens a connection to a host: resolves it off the event loop ({@link HostResolver}), then tries
- * each of its addresses in turn (e.g. {@code ::1}, then {@code 127.0.0.1}) until one accepts.
+ * each of its addresses in turn (e.g. {@code ::1}, then {@code 127.0.0.1}) until one accepts; over
+ * TLS, the connection is ready once its handshake succeeded.
  */
 final class AddressConnector {
   private final Bootstrap bootstrap;
@@ -42,6 +44,24 @@ final class AddressConnector {
     return result;
   }
 
+  /** Completes with {@code channel} once its TLS handshake (if any) succeeded; a failed one is not retried elsewhere. */
+  private static void handshaken(Channel channel, String target, CompletableFuture<Channel> result) {
+    SslHandler tls = channel.pipeline().get(SslHandler.class);
+    if (tls == null) {
+      result.complete(channel);
+      return;
+    }
+    tls.handshakeFuture().addListener(handshake -> {
+      if (handshake.isSuccess()) {
+        result.complete(channel);
+      } else {
+        channel.close();
+        result.completeExceptionally(TlsFailures.describe(target, target.substring(0, target.lastIndexOf(':')),
+            handshake.cause()));
+      }
+    });
+  }
+
   private void tryEach(List<InetSocketAddress> addresses, int index, Throwable lastError, String target,
       CompletableFuture<Channel> result) {
     if (index >= addresses.size()) {
@@ -51,7 +71,7 @@ final class AddressConnector {
     }
     bootstrap.connect(addresses.get(index)).addListener((ChannelFutureListener) connected -> {
       if (connected.isSuccess()) {
-        result.complete(connected.channel());
+        handshaken(connected.channel(), target, result);
       } else {
         tryEach(addresses, index + 1, connected.cause(), target, result);
       }

@@ -103,9 +103,18 @@ public final class ChatClient implements AutoCloseable {
     connection.closed().whenComplete((v, error) -> dispatcher.submit(() -> closeFuture.complete(null)));
   }
 
-  /** A client with an event loop of its own (one thread), shut down by {@link #close()}. */
+  /**
+   * A client with an event loop of its own (one thread), shut down by {@link #close()}. Throws
+   * {@link IllegalArgumentException} when a TLS file of the config cannot be used (the thread stops then).
+   */
   public static ChatClient create(ClientConfig config, ChatListener listener) {
-    return new ChatClient(config, listener, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    try {
+      return new ChatClient(config, listener, group, true);
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e;
+    }
   }
 
   /** A client on one loop of a shared NIO {@code group}, which {@link #close()} leaves running. */

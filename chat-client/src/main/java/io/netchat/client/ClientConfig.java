@@ -21,6 +21,7 @@ import java.time.Duration;
  *     byte from the server closes the connection (and reconnects, if enabled)
  * @param maxPendingRequests commands awaiting an answer at once; more fail immediately
  * @param reconnect when to reconnect after losing the connection
+ * @param tls TLS settings, or {@code null} for a plaintext connection
  */
 public record ClientConfig(
     String host,
@@ -33,7 +34,8 @@ public record ClientConfig(
     Duration requestTimeout,
     Duration idleTimeout,
     int maxPendingRequests,
-    ReconnectPolicy reconnect) {
+    ReconnectPolicy reconnect,
+    ClientTls tls) {
 
   /** Default server host. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -81,32 +83,38 @@ public record ClientConfig(
     return new ClientConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_NICK, Framing.LENGTH.wireName(),
         JsonCodec.NAME, Framing.DEFAULT_MAX_FRAME_LENGTH, DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_REQUEST_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_PENDING_REQUESTS,
-        ReconnectPolicy.DISABLED);
+        ReconnectPolicy.DISABLED, null);
   }
 
   public ClientConfig withAddress(String host, int port) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
   }
 
   public ClientConfig withNick(String nick) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
   }
 
   public ClientConfig withWireFormat(String framing, String codec) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
   }
 
   public ClientConfig withTimeouts(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
   }
 
   public ClientConfig withReconnect(ReconnectPolicy reconnect) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
+  }
+
+  /** Over TLS with {@code newTls}, or plaintext with {@code null}. */
+  public ClientConfig withTls(ClientTls newTls) {
+    return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, newTls);
   }
 
   private static void requirePositive(String name, Duration value) {

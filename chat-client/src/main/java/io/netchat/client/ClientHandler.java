@@ -4,9 +4,12 @@ import io.netchat.codec.DecodeFailure;
 import io.netchat.codec.ServerMessage;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ServerMessage message) {
+      ctx.channel().attr(TlsFailures.HEARD).set(Boolean.TRUE);
       callbacks.onMessage(ctx.channel(), message);
     } else if (msg instanceof DecodeFailure failure) {
       log.warn("undecodable frame from server {}: {}", ctx.channel().remoteAddress(), failure.error().getMessage());
@@ -62,7 +66,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof IOException) {
+    Throwable tls = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    if (tls instanceof SSLException late && ctx.channel().pipeline().get(SslHandler.class) != null
+        && ctx.channel().pipeline().get(SslHandler.class).handshakeFuture().isSuccess()) {
+      // e.g. TLS 1.3: a server that refuses our certificate says so after our side of the handshake
+      ctx.channel().attr(TlsFailures.LATE_ERROR).set(late);
+      log.warn("TLS error from {}: {}", ctx.channel().remoteAddress(), tls.getMessage());
+    } else if (cause instanceof IOException) {
       log.debug("connection to {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
     } else {
       log.warn("closing connection to {} after an unexpected error", ctx.channel().remoteAddress(), cause);

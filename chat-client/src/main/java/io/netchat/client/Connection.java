@@ -105,7 +105,7 @@ final class Connection {
         .resolver(NoopAddressResolverGroup.INSTANCE)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ClientChannelInitializer(format, config.idleTimeout(), new LoopCallbacks()));
+        .handler(new ClientChannelInitializer(format, config, new LoopCallbacks()));
     this.connector = new AddressConnector(bootstrap, resolver, loop);
   }
 
@@ -350,7 +350,8 @@ final class Connection {
       requests.write(channel, hello(), hello);
       hello.whenComplete((reply, helloError) -> {
         if (helloError != null) {
-          result.completeExceptionally(Failures.unwrap(helloError));
+          result.completeExceptionally(TlsFailures.explain(connected, config.host() + ":" + config.port(),
+              Failures.unwrap(helloError)));
         } else {
           ServerMessage.Welcome welcome = reply.answer(ServerMessage.Welcome.class);
           resumeSecret = welcome.session();

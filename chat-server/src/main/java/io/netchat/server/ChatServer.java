@@ -26,6 +26,7 @@ import io.netchat.server.room.RoomStore;
 import io.netchat.store.ChatStore;
 import io.netchat.store.StoreConfig;
 import io.netchat.store.Stores;
+import io.netchat.server.tls.TlsListeners;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -66,14 +67,16 @@ public final class ChatServer implements AutoCloseable {
   private final ServerMeters meters;
   /** The durable store ({@code store.type: sqlite}), or null: history in memory only. */
   private final ChatStore store;
+  private final TlsListeners tls;
   private volatile boolean closed;
 
   /** The three global memory budgets as enforced. */
   private record Budgets(ByteBudget inbound, OutboundBudget outbound, HistoryBudget history) {}
 
   private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
-      ServerContext context, List<Channel> listeners, Budgets budgets, ChatStore store) {
+      ServerContext context, List<Channel> listeners, Budgets budgets, ChatStore store, TlsListeners tls) {
     this.budgets = budgets;
+    this.tls = tls;
     this.meters = new ServerMeters(context.counters(), gauges(context, budgets), listenerTags(config, listeners));
     this.store = store;
     this.config = config;
@@ -102,6 +105,7 @@ public final class ChatServer implements AutoCloseable {
     List<WireFormat> formats = config.listeners().stream()
         .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
         .toList();
+    TlsListeners tls = TlsListeners.load(config.listeners(), clock);
     Transport transport = config.transport().resolve();
     EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
@@ -137,7 +141,7 @@ public final class ChatServer implements AutoCloseable {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(limits.outboundLowWaterMark(), limits.outboundHighWaterMark()))
-            .childHandler(new ServerChannelInitializer(context, dispatcher, i, inbound));
+            .childHandler(new ServerChannelInitializer(context, dispatcher, i, inbound, tls.get(i)));
         InetSocketAddress address = new InetSocketAddress(listener.host(), listener.port());
         ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
         if (!binding.isSuccess()) {
@@ -163,7 +167,7 @@ public final class ChatServer implements AutoCloseable {
     workers.next().scheduleAtFixedRate(outbound, OutboundBudget.PERIOD_MILLIS, OutboundBudget.PERIOD_MILLIS,
         TimeUnit.MILLISECONDS);
     ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound),
-        new Budgets(inbound.budget(), outbound, history), store);
+        new Budgets(inbound.budget(), outbound, history), store, tls);
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.wireName(), server.describeListeners(formats));
     return server;
@@ -258,6 +262,17 @@ public final class ChatServer implements AutoCloseable {
     context.reconfigure(newConfig);
   }
 
+  /**
+   * Re-reads the certificate and key files of every TLS listener (SIGHUP): new handshakes use the
+   * new certificates, open connections keep theirs, and a listener whose new files fail keeps its
+   * old certificate (logged). Reads files: never call it on an event loop.
+   *
+   * @return how many listeners took a new certificate
+   */
+  public int reloadCertificates() {
+    return tls.reloadAll();
+  }
+
   /** The configuration in force now (the started one, or the last {@link #reconfigure}d). */
   public ServerConfig config() {
     return context.config();
@@ -316,7 +331,8 @@ public final class ChatServer implements AutoCloseable {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
       parts.add(NetUtil.toSocketAddressString(config.listeners().get(i).host(), addresses.get(i).getPort())
-          + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name() + ")");
+          + " (" + formats.get(i).framing().wireName() + "/" + formats.get(i).codec().name()
+          + (tls.get(i) == null ? "" : ", tls") + ")");
     }
     return String.join(", ", parts);
   }

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * the file is read and checked as at start-up (a bad file changes nothing), the live settings
  * ({@link LiveSettings}) and the log level are applied, and every other changed key is named in
  * the log line as needing a restart (listeners, admin, memory, room limits, a store section…).
+ * The certificate files of TLS listeners are re-read each time, whether the file changed or not
+ * (a renewed certificate usually keeps its file name); one that fails keeps the old certificate.
  */
 final class ConfigReload {
   private static final Logger log = LoggerFactory.getLogger(ConfigReload.class);
@@ -63,6 +65,7 @@ final class ConfigReload {
     DaemonConfig merged = new DaemonConfig(live, file.logging(), running.admin());
     Outcome outcome = new Outcome(ConfigDiff.changedKeys(running, merged), ConfigDiff.changedKeys(merged, file));
     server.reconfigure(live);
+    server.reloadCertificates();
     applyLogging.accept(merged);
     running = merged;
     return outcome;

@@ -9,6 +9,7 @@ import io.netchat.server.config.ListenerOverrides;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreStartupException;
+import io.netchat.server.tls.TlsListeners;
 import io.netty.util.NetUtil;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -98,6 +99,7 @@ public final class ServerMain implements Callable<Integer> {
     try {
       daemon = loadConfig();
       memory = fitMemory(daemon.server());
+      TlsListeners.check(daemon.server().listeners()); // unreadable or mismatched certificate files: exit 2
     } catch (ConfigException e) {
       err.println("netchat-server: bad configuration: " + e.getMessage());
       return EXIT_BAD_CONFIG;
@@ -105,7 +107,8 @@ public final class ServerMain implements Callable<Integer> {
     ServerConfig serverConfig = daemon.server();
     if (checkOnly) {
       spec.commandLine().getOut().println("configuration OK; listeners: " + serverConfig.listeners().stream()
-          .map(l -> NetUtil.toSocketAddressString(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec() + ")").toList());
+          .map(l -> NetUtil.toSocketAddressString(l.host(), l.port()) + " (" + l.framing() + "/" + l.codec()
+          + (l.tls() == null ? "" : ", tls") + ")").toList());
       spec.commandLine().getOut().println("admin: " + (daemon.admin() == null ? "off"
           : "http://" + NetUtil.toSocketAddressString(daemon.admin().host(), daemon.admin().port())));
       spec.commandLine().getOut().println("memory budgets: " + memory);

@@ -107,4 +107,23 @@ class ConfigReloadTest {
     ConfigReload reload = start(LISTENER);
     assertThat(reload.reload()).isEqualTo(new ConfigReload.Outcome(List.of(), List.of()));
   }
+
+  @Test
+  void aReloadReReadsTheCertificateOfATlsListenerEvenWhenTheFileIsUnchanged() throws Exception {
+    TlsFixture tls = new TlsFixture(dir);
+    ConfigReload reload = start("listeners:\n  - {host: 127.0.0.1, port: 0, tls: {cert: '" + tls.server.cert()
+        + "', key: '" + tls.server.key() + "'}}\n");
+    InetSocketAddress address = server.addresses().get(0);
+    try (WireClient open = tls.login(address, "open", null)) {
+      tls.ca.server("renewed").writeTo(dir, "server");
+
+      assertThat(reload.reload()).isEqualTo(new ConfigReload.Outcome(List.of(), List.of()));
+
+      try (javax.net.ssl.SSLSocket fresh = TlsFixture.connect(address, tls.ca.certificate(), null)) {
+        assertThat(TlsFixture.subjects(fresh)).containsExactly("CN=renewed");
+      }
+      open.send(new ClientMessage.Ping("p"));
+      assertThat(open.next()).isEqualTo(new ServerMessage.Pong("p"));
+    }
+  }
 }

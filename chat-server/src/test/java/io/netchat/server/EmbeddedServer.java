@@ -103,7 +103,7 @@ final class EmbeddedServer {
 
   private Connection connect(EmbeddedChannel server) {
     server.freezeTime();
-    server.pipeline().addLast(new ServerChannelInitializer(context, dispatcher, 0, inbound));
+    server.pipeline().addLast(new ServerChannelInitializer(context, dispatcher, 0, inbound, null));
     server.runPendingTasks();
     EmbeddedChannel client = new EmbeddedChannel();
     format.install(client.pipeline(), Side.CLIENT);

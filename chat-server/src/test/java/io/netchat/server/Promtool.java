@@ -1,17 +1,14 @@
 package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Prometheus' own checker ({@code promtool}, Debian package {@code prometheus}, which
@@ -23,7 +20,7 @@ final class Promtool {
 
   /** Runs {@code promtool args...} with {@code input} on stdin; fails with its output unless it exits 0. */
   static String check(String input, String... args) throws IOException, InterruptedException {
-    Path promtool = find();
+    Path promtool = DebianTool.find("promtool", "prometheus");
     List<String> command = new ArrayList<>(List.of(promtool.toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -34,19 +31,5 @@ final class Promtool {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
     assertThat(process.exitValue()).as("promtool %s:%n%s", String.join(" ", args), output).isZero();
     return output;
-  }
-
-  private static Path find() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir, "promtool");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      fail("promtool is not on the PATH; .ci/run installs it with the Debian package prometheus");
-    }
-    Assumptions.abort("promtool is not on the PATH (Debian package prometheus); skipped outside CI");
-    return null;
   }
 }

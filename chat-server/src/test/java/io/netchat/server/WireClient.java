@@ -35,13 +35,23 @@ final class WireClient implements AutoCloseable {
   private final List<ServerMessage> seen = new ArrayList<>();
 
   WireClient(InetSocketAddress address, String framing, String codec) throws IOException {
-    this.socket = new Socket();
-    socket.connect(address, 5000);
+    this(connected(address), framing, codec);
+  }
+
+  /** Over a socket already connected (e.g. a TLS socket). */
+  WireClient(Socket socket, String framing, String codec) throws IOException {
+    this.socket = socket;
     socket.setSoTimeout(15_000); // generous: on a loaded machine an answer can take seconds
     socket.setTcpNoDelay(true);
     this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
     this.out = socket.getOutputStream();
     this.format = WireFormat.of(framing, codec, 1 << 20, CODECS);
+  }
+
+  private static Socket connected(InetSocketAddress address) throws IOException {
+    Socket socket = new Socket();
+    socket.connect(address, 5000);
+    return socket;
   }
 
   static WireClient connect(InetSocketAddress address) throws IOException {

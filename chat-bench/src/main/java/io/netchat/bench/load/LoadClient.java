@@ -5,6 +5,7 @@ import io.netchat.codec.Side;
 import io.netchat.codec.Transport;
 import io.netchat.codec.WireFormat;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.handler.ssl.SslContext;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -54,6 +55,7 @@ public final class LoadClient implements AutoCloseable {
   private final BenchClock clock;
   private final EventLoopGroup group;
   private final Bootstrap bootstrap;
+  private final SslContext tls;
   private final Map<EventExecutor, DeliveryStats> stats = new IdentityHashMap<>();
   private final ErrorCounts errors = new ErrorCounts();
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -66,6 +68,13 @@ public final class LoadClient implements AutoCloseable {
    */
   public LoadClient(InetSocketAddress server, WireFormat format, Protocol protocol, Transport transport,
       int threads, BenchClock clock) {
+    this(server, format, protocol, transport, threads, clock, null);
+  }
+
+  /** As above, over TLS with {@code tls} unless it is null. */
+  public LoadClient(InetSocketAddress server, WireFormat format, Protocol protocol, Transport transport,
+      int threads, BenchClock clock, SslContext tls) {
+    this.tls = tls;
     if (!server.getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("the bench only targets loopback addresses, not " + server);
     }
@@ -155,6 +164,9 @@ public final class LoadClient implements AutoCloseable {
     Bootstrap connection = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
       @Override
       protected void initChannel(Channel ch) {
+        if (tls != null) {
+          ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), server.getHostString(), server.getPort()));
+        }
         format.install(ch.pipeline(), Side.CLIENT);
         ch.pipeline().addAfter(HandlerNames.FRAME_DECODER, StampedDeliveryHandler.NAME,
             new StampedDeliveryHandler(stats.get(ch.eventLoop()), clock));

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** netchat's figures as ratios to the baseline's measured in the same run. */
+/**
+ * netchat's figures as ratios to the baseline's measured in the same run; with {@code --tls}, also
+ * netchat over TLS to plaintext netchat ({@link #TLS_PREFIX}).
+ */
 public final class Ratios {
   private Ratios() {}
 
@@ -16,13 +19,23 @@ public final class Ratios {
    */
   public static Map<String, Double> of(List<TargetRun> runs) {
     Map<String, Double> ratios = new TreeMap<>();
-    Optional<TargetRun> netchat = find(runs, "netchat");
-    Optional<TargetRun> baseline = find(runs, "baseline");
-    if (netchat.isEmpty() || baseline.isEmpty()) {
-      return ratios;
+    pair(ratios, find(runs, "netchat"), find(runs, "baseline"));
+    Map<String, Double> tls = new TreeMap<>();
+    pair(tls, find(runs, "netchat-tls"), find(runs, "netchat"));
+    tls.forEach((name, value) -> ratios.put(TLS_PREFIX + name, value));
+    return ratios;
+  }
+
+  /** Ratios of netchat over TLS to plaintext netchat ({@code --tls}) are named with this prefix. */
+  public static final String TLS_PREFIX = "tlsToPlaintext.";
+
+  private static void pair(Map<String, Double> ratios, Optional<TargetRun> numerator,
+      Optional<TargetRun> denominator) {
+    if (numerator.isEmpty() || denominator.isEmpty()) {
+      return;
     }
-    TargetRun n = netchat.get();
-    TargetRun b = baseline.get();
+    TargetRun n = numerator.get();
+    TargetRun b = denominator.get();
     put(ratios, "serverStartMillis", n.serverStartMillis(), b.serverStartMillis());
     if (n instanceof FanoutRun nf && b instanceof FanoutRun bf) {
       window(ratios, nf.window(), bf.window());
@@ -35,7 +48,6 @@ public final class Ratios {
     } else if (n instanceof SweepRun ns && b instanceof SweepRun bs) {
       put(ratios, "highestHeldRate", ns.highestHeldRate(), bs.highestHeldRate());
     }
-    return ratios;
   }
 
   private static void window(Map<String, Double> ratios, FanoutFigures n, FanoutFigures b) {

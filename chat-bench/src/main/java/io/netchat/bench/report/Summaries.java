@@ -41,8 +41,19 @@ public final class Summaries {
     if (ratios.isEmpty()) {
       return "";
     }
-    return String.format(Locale.ROOT, "%-6s netchat/baseline ", scenario) + ratios.entrySet().stream()
-        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.3f", e.getValue()))
+    String baseline = pairs(ratios, false);
+    String tls = pairs(ratios, true);
+    return String.format(Locale.ROOT, "%-6s ", scenario)
+        + (baseline.isEmpty() ? "" : "netchat/baseline " + baseline)
+        + (baseline.isEmpty() || tls.isEmpty() ? "" : "; ")
+        + (tls.isEmpty() ? "" : "netchat-tls/netchat " + tls);
+  }
+
+  /** The ratios of TLS to plaintext ({@link Ratios#TLS_PREFIX}, shown without it), or the others. */
+  private static String pairs(Map<String, Double> ratios, boolean tls) {
+    return ratios.entrySet().stream().filter(e -> e.getKey().startsWith(Ratios.TLS_PREFIX) == tls)
+        .map(e -> e.getKey().substring(tls ? Ratios.TLS_PREFIX.length() : 0) + " "
+            + String.format(Locale.ROOT, "%.3f", e.getValue()))
         .collect(Collectors.joining(", "));
   }
 

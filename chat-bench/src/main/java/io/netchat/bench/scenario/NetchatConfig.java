@@ -18,14 +18,27 @@ final class NetchatConfig {
   /** Writes the config for {@code connections} connections in rooms of {@code members} and returns its path. */
   static Path write(Path directory, String scenario, String framing, String codec, int connections, int members)
       throws IOException {
+    return write(directory, scenario, framing, codec, connections, members, null);
+  }
+
+  /** As above, with a TLS listener using {@code tls} unless it is null. */
+  static Path write(Path directory, String scenario, String framing, String codec, int connections, int members,
+      BenchCertificate tls) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(scenario + "-netchat.yaml");
-    Files.writeString(file, yaml(framing, codec, connections, members));
+    Files.writeString(file, yaml(framing, codec, connections, members, tls));
     return file;
   }
 
   /** The YAML text. */
   static String yaml(String framing, String codec, int connections, int members) {
+    return yaml(framing, codec, connections, members, null);
+  }
+
+  /** The YAML text, with a TLS listener unless {@code tls} is null. */
+  static String yaml(String framing, String codec, int connections, int members, BenchCertificate tls) {
+    String tlsLine = tls == null ? "" : "\n    tls: {cert: '" + tls.cert().toAbsolutePath() + "', key: '"
+        + tls.key().toAbsolutePath() + "'}";
     int maxConnections = connections + 1000;
     return """
         # Written by netchat-bench: lifts the abuse limits so that the offered load reaches the server.
@@ -33,7 +46,7 @@ final class NetchatConfig {
           - host: 127.0.0.1
             port: 0
             framing: %s
-            codec: %s
+            codec: %s%s
         limits:
           max_connections: %d
           max_connections_per_ip: %d
@@ -43,7 +56,7 @@ final class NetchatConfig {
           burst: 1000000
         store:
           type: memory
-        """.formatted(framing, codec, maxConnections, maxConnections, Math.max(members, 1000),
+        """.formatted(framing, codec, tlsLine, maxConnections, maxConnections, Math.max(members, 1000),
         Math.max(connections, 10_000));
   }
 }

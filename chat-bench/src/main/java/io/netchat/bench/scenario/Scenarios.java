@@ -114,11 +114,13 @@ public final class Scenarios {
   private TargetSession open(Target target, String scenario, int connections, int members)
       throws IOException, InterruptedException {
     Path config = settings.serverConfig();
-    if (config == null && target == Target.NETCHAT) {
-      config = NetchatConfig.write(settings.resultDir().resolve("logs"), scenario, settings.framing(),
-          settings.codec(), connections, members);
+    Path logs = settings.resultDir().resolve("logs");
+    BenchCertificate certificate = target.tls() ? BenchCertificate.create(logs) : null;
+    if (config == null && target.isNetchat()) {
+      config = NetchatConfig.write(logs, scenario + (target.tls() ? "-tls" : ""), settings.framing(),
+          settings.codec(), connections, members, certificate);
     }
-    return TargetSession.open(settings, target, scenario, config, pinning, transport);
+    return TargetSession.open(settings, target, scenario, config, pinning, transport, certificate);
   }
 
   private FanoutRun fanoutOn(Target target, FanoutSpec spec) throws Exception {

@@ -6,14 +6,28 @@ import java.util.Locale;
 /** A server the bench measures. */
 public enum Target {
   /** The netchat daemon. */
-  NETCHAT(Protocol.NETCHAT),
+  NETCHAT(Protocol.NETCHAT, false),
+  /** The netchat daemon on a TLS listener ({@code --tls}), measured beside plaintext netchat. */
+  NETCHAT_TLS(Protocol.NETCHAT, true),
   /** The minimal fan-out server of this module: the ceiling. */
-  BASELINE(Protocol.BASELINE);
+  BASELINE(Protocol.BASELINE, false);
 
   private final Protocol protocol;
+  private final boolean tls;
 
-  Target(Protocol protocol) {
+  Target(Protocol protocol, boolean tls) {
     this.protocol = protocol;
+    this.tls = tls;
+  }
+
+  /** Whether this is the netchat daemon (plaintext or TLS). */
+  public boolean isNetchat() {
+    return protocol == Protocol.NETCHAT;
+  }
+
+  /** Whether the generator speaks TLS to it. */
+  public boolean tls() {
+    return tls;
   }
 
   /** What the generator speaks to it. */
@@ -23,6 +37,6 @@ public enum Target {
 
   /** The name used in reports. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -28,9 +28,9 @@ final class TargetSession implements AutoCloseable {
 
   /** Starts {@code target}'s server (with {@code netchatConfig} for netchat) and a client to it. */
   static TargetSession open(BenchSettings settings, Target target, String scenario, Path netchatConfig,
-      CpuPinning pinning, Transport transport) throws IOException, InterruptedException {
+      CpuPinning pinning, Transport transport, BenchCertificate certificate) throws IOException, InterruptedException {
     var address = ServerProcess.freeLoopbackAddress(settings.host());
-    ServerCommand command = target == Target.NETCHAT
+    ServerCommand command = target.isNetchat()
         ? ServerCommand.netchat(settings.serverJar(), address, netchatConfig, settings.serverJvmOptions(),
             pinning, settings.serverCpu())
         : ServerCommand.baseline(address, settings.serverJvmOptions(), pinning, settings.serverCpu());
@@ -38,11 +38,12 @@ final class TargetSession implements AutoCloseable {
     ServerProcess server = ServerProcess.start(command, log, settings.readyTimeout());
     try {
       // The baseline frames like netchat's length framing; the codec only shapes the frames sent.
-      WireFormat format = target == Target.NETCHAT
+      WireFormat format = target.isNetchat()
           ? WireFormat.of(settings.framing(), settings.codec(), Framing.DEFAULT_MAX_FRAME_LENGTH, CodecRegistry.load())
           : WireFormat.of("length", settings.codec(), Framing.DEFAULT_MAX_FRAME_LENGTH, CodecRegistry.load());
       BenchClock clock = new BenchClock();
-      LoadClient client = new LoadClient(address, format, target.protocol(), transport, settings.threads(), clock);
+      LoadClient client = new LoadClient(address, format, target.protocol(), transport, settings.threads(), clock,
+          certificate == null ? null : certificate.clientContext());
       return new TargetSession(target, server, client, clock);
     } catch (RuntimeException e) {
       server.close();

@@ -33,6 +33,17 @@ class ReportsTest {
   }
 
   @Test
+  void withTlsNetchatOverTlsIsAlsoDividedByPlaintextNetchat() {
+    List<TargetRun> runs = List.of(new FanoutRun("netchat", 900, 1000, 400, window("netchat", 300_000, 30)),
+        new FanoutRun("netchat-tls", 900, 1000, 800, window("netchat-tls", 300_000, 45)),
+        new FanoutRun("baseline", 600, 1000, 200, window("baseline", 300_000, 10)));
+    Map<String, Double> ratios = Ratios.of(runs);
+    assertThat(ratios.get("p99Ms")).isCloseTo(3.0, within(1e-9));
+    assertThat(ratios.get(Ratios.TLS_PREFIX + "p99Ms")).isCloseTo(1.5, within(1e-9));
+    assertThat(ratios.get(Ratios.TLS_PREFIX + "connectMillis")).isCloseTo(2.0, within(1e-9));
+  }
+
+  @Test
   void noRatioWithoutBothRunsOrWithAZeroOrMissingBaselineFigure() {
     assertThat(Ratios.of(List.of(new FanoutRun("netchat", 900, 10, 4, window("netchat", 1, 1))))).isEmpty();
     IdleRun netchat = new IdleRun("netchat", 1, 10, 10, 100, 1, 2, 10L, 20L, 1L, null, null, null, 0.1, 0, Map.of());
@@ -70,6 +81,8 @@ class ReportsTest {
     assertThat(line).contains("netchat", "delivered 270000/s", "(90.00%)", "p99 30.00ms");
     assertThat(Summaries.ratios("fanout", Map.of("p99Ms", 3.0))).contains("netchat/baseline", "p99Ms 3.000");
     assertThat(Summaries.ratios("fanout", Map.of())).isEmpty();
+    assertThat(Summaries.ratios("fanout", Map.of("p99Ms", 3.0, Ratios.TLS_PREFIX + "p99Ms", 1.5)))
+        .isEqualTo("fanout netchat/baseline p99Ms 3.000; netchat-tls/netchat p99Ms 1.500");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.netchat.client.cli;
 import io.netchat.client.ChatClient;
 import io.netchat.client.ChatListener;
 import io.netchat.client.ClientConfig;
+import io.netchat.client.ClientTls;
 import io.netchat.client.ConnectionEvent;
 import io.netchat.client.ReconnectPolicy;
 import io.netchat.codec.ChatCodecException;
@@ -92,6 +93,24 @@ public final class ClientMain implements Callable<Integer> {
       description = "how long a script 'expect' waits unless it names its own timeout (default: ${DEFAULT-VALUE})")
   Duration expectTimeout;
 
+  @Option(names = "--tls", description = "connect over TLS (also implied by --ca, --cert, --insecure)")
+  boolean tls;
+
+  @Option(names = "--ca", paramLabel = "FILE",
+      description = "trust the CA certificates of this PEM file instead of the JDK's trust store")
+  Path ca;
+
+  @Option(names = "--cert", paramLabel = "FILE",
+      description = "present this PEM certificate (chain) to a server that asks for one; needs --key")
+  Path cert;
+
+  @Option(names = "--key", paramLabel = "FILE", description = "the PKCS#8 PEM private key of --cert")
+  Path key;
+
+  @Option(names = "--insecure",
+      description = "DANGEROUS: accept any server certificate for any host (throw-away test certificates only)")
+  boolean insecure;
+
   @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
       description = "TCP connect timeout (default: ${DEFAULT-VALUE})")
   Duration connectTimeout;
@@ -149,7 +168,8 @@ public final class ClientMain implements Callable<Integer> {
           .withWireFormat(framing, codec)
           .withTimeouts(connectTimeout, requestTimeout, ClientConfig.DEFAULT_IDLE_TIMEOUT)
           .withReconnect(reconnect != null ? (reconnect ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED)
-              : interactiveMode ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED);
+              : interactiveMode ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED)
+          .withTls(clientTls());
     } catch (IllegalArgumentException | ChatCodecException e) {
       err.println("netchat-client: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -163,6 +183,18 @@ public final class ClientMain implements Callable<Integer> {
       }
     }
     return runScript(config, render, text, json);
+  }
+
+  /** The TLS options as a {@link ClientTls} (files read and checked), or {@code null} for plaintext. */
+  private ClientTls clientTls() {
+    if (!tls && ca == null && cert == null && key == null && !insecure) {
+      return null;
+    }
+    if (insecure) {
+      err.println("WARNING: --insecure: the server's certificate is NOT checked. Anyone between you and "
+          + host + " can read and change this connection. Use --ca FILE instead for a private CA.");
+    }
+    return new ClientTls(ca, cert, key, insecure).verified();
   }
 
   private int runScript(ClientConfig config, Function<ServerMessage, String> render, TextFormatter text,

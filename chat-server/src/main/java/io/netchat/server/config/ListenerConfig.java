@@ -12,8 +12,9 @@ import java.util.Arrays;
  * @param port TCP port, 0 for an ephemeral one
  * @param framing {@code length} or {@code line}
  * @param codec a registered codec name, e.g. {@code json}
+ * @param tls the listener's certificate and key, or {@code null} for plaintext
  */
-public record ListenerConfig(String host, int port, String framing, String codec) {
+public record ListenerConfig(String host, int port, String framing, String codec, TlsConfig tls) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7777;
   public static final String DEFAULT_FRAMING = "length";
@@ -27,6 +28,18 @@ public record ListenerConfig(String host, int port, String framing, String codec
     Check.port("port", port);
     Check.oneOf("framing", framing, Arrays.stream(Framing.values()).map(Framing::wireName).toList());
     Check.nonBlank("codec", codec);
+    if (tls != null) {
+      try {
+        tls.requireFiles();
+      } catch (ConfigException e) {
+        throw e.under("tls");
+      }
+    }
+  }
+
+  /** A plaintext listener. */
+  public ListenerConfig(String host, int port, String framing, String codec) {
+    this(host, port, framing, codec, null);
   }
 
   /** The embedded default listener: 127.0.0.1:7777, length framing, json codec. */
@@ -35,10 +48,14 @@ public record ListenerConfig(String host, int port, String framing, String codec
   }
 
   public ListenerConfig withHost(String newHost) {
-    return new ListenerConfig(newHost, port, framing, codec);
+    return new ListenerConfig(newHost, port, framing, codec, tls);
   }
 
   public ListenerConfig withPort(int newPort) {
-    return new ListenerConfig(host, newPort, framing, codec);
+    return new ListenerConfig(host, newPort, framing, codec, tls);
+  }
+
+  public ListenerConfig withTls(TlsConfig newTls) {
+    return new ListenerConfig(host, port, framing, codec, newTls);
   }
 }

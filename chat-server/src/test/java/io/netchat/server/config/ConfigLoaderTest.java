@@ -91,6 +91,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aListenerMayHaveTlsWithClientCertificates() {
+    DaemonConfig config = loader.parse("listeners:\n"
+        + "  - {port: 7443, tls: {cert: /etc/netchat/server.crt, key: /etc/netchat/server.key}}\n"
+        + "  - port: 7444\n    tls: {cert: s.crt, key: s.key, client_auth: optional, ca: clients.crt}\n"
+        + "  - port: 7777\n");
+
+    assertThat(config.server().listeners()).extracting(ListenerConfig::tls).containsExactly(
+        TlsConfig.of("/etc/netchat/server.crt", "/etc/netchat/server.key"),
+        new TlsConfig("s.crt", "s.key", TlsClientAuth.OPTIONAL, "clients.crt"),
+        null);
+  }
+
+  @Test
   void twoEphemeralListenersOnOneHostAreNotDuplicates() {
     DaemonConfig config = loader.parse("listeners: [{port: 0}, {port: 0, framing: line}]");
 
