@@ -94,7 +94,7 @@ class ServerMainTest {
   void aTakenAdminPortExitsOneNamingItAndClosesTheChatListener(@TempDir Path dir) throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Path file = Files.writeString(dir.resolve("server.yaml"), "listeners:\n  - {host: 127.0.0.1, port: 0}\n"
-          + "admin: {port: " + taken.getLocalPort() + "}\ntimeouts: {shutdown_grace: 1s}\n");
+          + "admin: {port: " + taken.getLocalPort() + "}\ntimeouts: {shutdown_grace: 1s}\nstore: {type: memory}\n");
 
       assertThat(run("--config", file.toString())).isEqualTo(1);
       assertThat(err.toString()).contains("could not start: cannot listen on 127.0.0.1:" + taken.getLocalPort()
