@@ -73,8 +73,16 @@ public final class RoomStore {
     };
   }
 
-  /** A stored message as the wire carries it. */
-  static ServerMessage.Message message(String room, StoredMessage stored) {
-    return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts());
+  /**
+   * A stored event as the wire carries it: a message with its stored {@code txn} and its msgid
+   * (derived from the room's {@link MessageIds#roomPrefix prefix} and its seq, so the same as when
+   * it was first sent), or a topic change with its seq ({@code by} absent when it was cleared).
+   */
+  static ServerMessage event(String room, String msgidPrefix, StoredMessage stored) {
+    if (stored.isMessage()) {
+      return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts(),
+          MessageIds.sequenced(msgidPrefix, stored.seq()), stored.txn());
+    }
+    return new ServerMessage.Topic(room, stored.text(), stored.from().isEmpty() ? null : stored.from(), stored.seq());
   }
 }
