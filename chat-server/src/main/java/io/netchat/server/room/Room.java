@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * broadcast (encode once, hand off per loop, reference counts) is its {@link Fanout}'s job.
  *
  * <p>With a durable store ({@link RoomStore}) the store issues each event's {@code seq}, a
- * message's and a topic change's alike: under {@code durability: commit} an event is broadcast and
- * acknowledged only once its append has committed, and the answers that wait for the store are returned as stages, which keep the
- * session's later commands waiting ({@link Member#submitAsync}). The in-memory ring stays the hot
+ * message's and a topic change's alike: under {@code durability: commit} an event is broadcast
+ * and acknowledged only once its append has committed, and the answers that wait for the store
+ * are returned as stages, which keep the session's later commands waiting
+ * ({@link Member#submitAsync}). The in-memory ring stays the hot
  * path for the newest messages; a backlog or a {@code history} reaching past it is read from the
  * store ({@link Backlog}), topic changes in their place for a session that takes events.
  *
