@@ -2,7 +2,6 @@ package io.netchat.server;
 
 import io.netchat.store.ChatStore;
 import io.netchat.store.MemoryStore;
-import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
 import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreUnavailableException;
@@ -11,10 +10,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * A durable store whose writes and reads wait until the test lets them through, in call order:
- * a {@link MemoryStore} underneath keeps the data, and every {@code append}, {@code saveRoom} and
+ * a {@link MemoryStore} underneath keeps the data, and every {@code append}, {@code appendTopic} and
  * read is answered only by {@link #commitNext}/{@link #readNext}, or refused by
  * {@link #failNext}. Rooms open at once. Used on the test thread only (with embedded channels).
  */
@@ -30,17 +30,18 @@ final class ManualStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Void> saveRoom(RoomMeta meta) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    writes.add(() -> data.saveRoom(meta).thenAccept(done::complete));
-    writeFutures.add(done);
-    return done;
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+    return write(() -> data.append(key, from, text, ts, txn));
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts) {
+  public CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts) {
+    return write(() -> data.appendTopic(key, topic, by, ts));
+  }
+
+  private CompletableFuture<Long> write(Supplier<CompletableFuture<Long>> write) {
     CompletableFuture<Long> done = new CompletableFuture<>();
-    writes.add(() -> data.append(key, from, text, ts).thenAccept(done::complete));
+    writes.add(() -> write.get().thenAccept(done::complete));
     writeFutures.add(done);
     return done;
   }
@@ -53,17 +54,24 @@ final class ManualStore implements ChatStore {
     }
   }
 
-  @Override
-  public CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit) {
-    CompletableFuture<List<StoredMessage>> done = new CompletableFuture<>();
-    reads.add(() -> data.readAfter(key, afterSeq, limit).thenAccept(done::complete));
-    return done;
+  /** Appends a topic change straight to the data, as an earlier process would have. */
+  void preloadTopic(String key, String topic, String by) {
+    data.appendTopic(key, topic, by, Instant.EPOCH).join();
   }
 
   @Override
-  public CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit) {
+  public CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit, Select select) {
+    return read(() -> data.readAfter(key, afterSeq, limit, select));
+  }
+
+  @Override
+  public CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit, Select select) {
+    return read(() -> data.readBefore(key, beforeSeq, limit, select));
+  }
+
+  private CompletableFuture<List<StoredMessage>> read(Supplier<CompletableFuture<List<StoredMessage>>> read) {
     CompletableFuture<List<StoredMessage>> done = new CompletableFuture<>();
-    reads.add(() -> data.readBefore(key, beforeSeq, limit).thenAccept(done::complete));
+    reads.add(() -> read.get().thenAccept(done::complete));
     return done;
   }
 

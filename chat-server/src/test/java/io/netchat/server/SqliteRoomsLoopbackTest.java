@@ -45,12 +45,12 @@ class SqliteRoomsLoopbackTest {
     try (WireClient ann = WireClient.login(address, "ann")) {
       ann.send(new ClientMessage.Join("j", "Lobby", null));
       ann.expect(ServerMessage.Ok.class);
-      ann.send(new ClientMessage.Topic("t", "lobby", "survives restarts"));
-      ann.expect(ServerMessage.Ok.class, ok -> ok.re().equals("t"));
       for (int i = 1; i <= 25; i++) {
         ann.send(new ClientMessage.Say("s" + i, "lobby", "message " + i));
         acked.add(ann.expect(ServerMessage.Ok.class, ok -> ok.seq() != null).seq());
       }
+      ann.send(new ClientMessage.Topic("t", "lobby", "survives restarts"));
+      ann.expect(ServerMessage.Ok.class, ok -> ok.re().equals("t"));
     }
     assertThat(acked).containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
     server.close();
@@ -62,13 +62,13 @@ class SqliteRoomsLoopbackTest {
       ServerMessage.Joined joined = bob.expect(ServerMessage.Joined.class);
       assertThat(joined.room()).isEqualTo("Lobby");
       assertThat(joined.topic()).isEqualTo("survives restarts");
-      assertThat(joined.seq()).isEqualTo(25);
+      assertThat(joined.seq()).as("the topic change took the last seq").isEqualTo(26);
       List<Long> backlog = new ArrayList<>();
       ServerMessage next;
       while (!((next = bob.next()) instanceof ServerMessage.Ok)) {
         backlog.add(((ServerMessage.Message) next).seq());
       }
-      assertThat(backlog).containsExactly(21L, 22L, 23L, 24L, 25L);
+      assertThat(backlog).as("a v1 replay: messages only").containsExactly(21L, 22L, 23L, 24L, 25L);
 
       bob.send(new ClientMessage.History("h", "lobby", 21L, 5));
       ServerMessage.History older = bob.expect(ServerMessage.History.class);
@@ -77,8 +77,94 @@ class SqliteRoomsLoopbackTest {
       assertThat(older.messages().get(0).from()).isEqualTo("ann");
 
       bob.send(new ClientMessage.Say("s", "lobby", "after the restart"));
-      assertThat(bob.expect(ServerMessage.Ok.class, ok -> "s".equals(ok.re())).seq()).isEqualTo(26);
+      assertThat(bob.expect(ServerMessage.Ok.class, ok -> "s".equals(ok.re())).seq()).isEqualTo(27);
     }
+  }
+
+  /**
+   * Under sqlite a topic change takes the room's next seq in the stream; after a restart an
+   * {@code events} session's re-join replays it in its place among the messages, a v1 re-join
+   * gets the messages only, and each message comes back with the msgid and txn it was sent with.
+   */
+  @Test
+  void topicChangesKeepTheirPlaceInTheStreamAndMessagesTheirIdentityAcrossARestart(@TempDir Path dir)
+      throws Exception {
+    InetSocketAddress address = start(dir, StoreConfig.Durability.COMMIT);
+    List<ServerMessage> live = new ArrayList<>();
+    String epoch;
+    try (WireClient ann = loginWithEvents(address, "ann"); WireClient bob = WireClient.login(address, "bob")) {
+      ann.send(new ClientMessage.Join("j", "r", null));
+      epoch = ann.expect(ServerMessage.Joined.class).epoch();
+      bob.send(new ClientMessage.Join("j", "r", null));
+      bob.expect(ServerMessage.Ok.class);
+      ClientMessage[] commands = {
+          new ClientMessage.Say("s1", "r", "one", "txn-1"),
+          new ClientMessage.Topic("t2", "r", "news"),
+          new ClientMessage.Say("s3", "r", "two", "txn-3"),
+          new ClientMessage.Topic("t4", "r", ""),
+          new ClientMessage.Say("s5", "r", "three", null)};
+      for (ClientMessage command : commands) {
+        ann.send(command);
+        ServerMessage seen = bob.next();
+        while (seen instanceof ServerMessage.Presence) {
+          seen = bob.next();
+        }
+        live.add(seen);
+      }
+      ann.expect(ServerMessage.Ok.class, ok -> "s5".equals(ok.re()));
+    }
+    assertThat(live).extracting(SqliteRoomsLoopbackTest::seqOf).as("one numbering, live").containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(live.get(1)).isEqualTo(new ServerMessage.Topic("r", "news", "ann", 2L));
+    assertThat(live.get(3)).isEqualTo(new ServerMessage.Topic("r", "", null, 4L));
+    ServerMessage.Message first = (ServerMessage.Message) live.get(0);
+    assertThat(first.txn()).isEqualTo("txn-1");
+    assertThat(first.msgid()).isNotNull();
+    server.close();
+
+    address = start(dir, StoreConfig.Durability.COMMIT);
+    try (WireClient cid = loginWithEvents(address, "cid"); WireClient dan = WireClient.login(address, "dan")) {
+      cid.send(new ClientMessage.Join("j", "r", 0L, epoch));
+      ServerMessage.Joined joined = cid.expect(ServerMessage.Joined.class);
+      assertThat(joined.seq()).isEqualTo(5);
+      assertThat(joined.topic()).isEmpty();
+      assertThat(joined.recovered()).isTrue();
+      assertThat(untilOk(cid)).as("the events replay, byte for byte what was live").isEqualTo(live);
+
+      dan.send(new ClientMessage.Join("j", "r", 0L));
+      dan.expect(ServerMessage.Joined.class);
+      assertThat(untilOk(dan)).as("a v1 replay: the messages only")
+          .containsExactly(live.get(0), live.get(2), live.get(4));
+
+      dan.send(new ClientMessage.History("h", "r", null, 10));
+      assertThat(dan.expect(ServerMessage.History.class).messages()).as("history: messages only")
+          .containsExactly((ServerMessage.Message) live.get(0), (ServerMessage.Message) live.get(2),
+              (ServerMessage.Message) live.get(4));
+
+      cid.send(new ClientMessage.Topic("t", "r", "after the restart"));
+      assertThat(dan.expect(ServerMessage.Topic.class).seq()).isEqualTo(6);
+    }
+  }
+
+  private static WireClient loginWithEvents(InetSocketAddress address, String nick) throws IOException {
+    WireClient client = WireClient.connect(address);
+    client.send(new ClientMessage.Hello(null, nick, 1, null, List.of("events"), null));
+    assertThat(client.expect(ServerMessage.Welcome.class).caps()).contains("events");
+    return client;
+  }
+
+  /** The frames before the next {@code ok}. */
+  private static List<ServerMessage> untilOk(WireClient client) throws IOException {
+    List<ServerMessage> frames = new ArrayList<>();
+    ServerMessage next;
+    while (!((next = client.next()) instanceof ServerMessage.Ok)) {
+      frames.add(next);
+    }
+    return frames;
+  }
+
+  /** The seq of a room event on the wire. */
+  private static Long seqOf(ServerMessage event) {
+    return event instanceof ServerMessage.Message m ? Long.valueOf(m.seq()) : ((ServerMessage.Topic) event).seq();
   }
 
   @Test

@@ -155,6 +155,53 @@ class StoredRoomsTest {
     assertThat(seqs(bob.received())).containsExactly(34L);
   }
 
+  /**
+   * A stored topic change (31) and a live one (33) while the read is on the way: an {@code events}
+   * session's backlog has both in their place and meets the live stream without a gap or a
+   * repeat; a v1 session's has the messages only, and no gap where the events were.
+   */
+  @Test
+  void aBacklogFromTheStoreHoldsTopicChangesInTheirPlaceForEventsSessionsOnly() {
+    store.preloadTopic("r", "stored topic", "old");
+    store.preload("r", "r", 1); // seq 32: "stored 1"
+    join(bob, 32L);
+    EmbeddedServer.Connection eve = server.connect();
+    eve.send(new ClientMessage.Hello(null, "eve", 1, null, List.of("events"), null));
+    eve.received();
+    eve.send(new ClientMessage.Join("j", "r", 28L));
+    ann.send(new ClientMessage.Join("j", "r", 30L));
+    assertThat(store.waitingReads()).isEqualTo(2);
+
+    bob.send(new ClientMessage.Topic(null, "r", "live topic"));
+    store.commitNext();
+    assertThat(bob.received()).containsExactly(new ServerMessage.Topic("r", "live topic", "bob", 33L));
+
+    store.readNext();
+    List<Object> events = eve.received();
+    assertThat(((ServerMessage.Joined) events.get(0)).seq()).isEqualTo(33);
+    assertThat(events.subList(1, events.size())).containsExactly(
+        storedMessage(29, "stored 29"), storedMessage(30, "stored 30"),
+        new ServerMessage.Topic("r", "stored topic", "old", 31L), storedMessage(32, "stored 1"),
+        new ServerMessage.Topic("r", "live topic", "bob", 33L), new ServerMessage.Ok("j"));
+
+    store.readNext();
+    List<Object> messages = ann.received();
+    assertThat(messages.get(0)).isInstanceOf(ServerMessage.Joined.class);
+    assertThat(messages.subList(1, messages.size())).as("no gap for the events' seqs")
+        .containsExactly(storedMessage(32, "stored 1"), new ServerMessage.Ok("j"));
+
+    bob.send(new ClientMessage.Say(null, "r", "after"));
+    store.commitNext();
+    assertThat(seqs(eve.received())).containsExactly(34L);
+    assertThat(seqs(ann.received())).containsExactly(34L);
+  }
+
+  /** A message as an earlier process stored it: from "old" at the epoch, with its derived msgid. */
+  private ServerMessage.Message storedMessage(long seq, String text) {
+    return new ServerMessage.Message("r", seq, "old", text, java.time.Instant.EPOCH,
+        server.context().rooms().get("r").msgid(seq), null);
+  }
+
   @Test
   void aBacklogPastWhatTheStoreKeepsStartsWithAGap() {
     bob.send(new ClientMessage.Join("j", "r", 5L));
@@ -185,7 +232,8 @@ class StoredRoomsTest {
     ann.send(new ClientMessage.Topic("t", "r", "kept"));
     assertThat(ann.received()).as("the topic waits for its commit too").isEmpty();
     store.commitNext();
-    assertThat(ann.received()).containsExactly(new ServerMessage.Topic("r", "kept", "ann"), new ServerMessage.Ok("t"));
+    assertThat(ann.received()).as("numbered in the room's stream by the store")
+        .containsExactly(new ServerMessage.Topic("r", "kept", "ann", 31L), new ServerMessage.Ok("t"));
 
     ann.send(new ClientMessage.Leave(null, "r"));
     ann.received();
@@ -195,12 +243,12 @@ class StoredRoomsTest {
     EmbeddedServer.Connection cid = server.connect();
     cid.send(new ClientMessage.Hello(null, "cid"));
     cid.received();
-    cid.send(new ClientMessage.Join("j", "r", 30L));
+    cid.send(new ClientMessage.Join("j", "r", 31L));
     assertThat(cid.received()).containsExactly(
-        joined("r", "kept", List.of("cid"), 30), new ServerMessage.Ok("j"));
+        joined("r", "kept", List.of("cid"), 31), new ServerMessage.Ok("j"));
     cid.send(new ClientMessage.Say("s", "r", "next"));
     store.commitNext();
-    assertThat(cid.last()).isEqualTo(ok("s", 31L, "r"));
+    assertThat(cid.last()).isEqualTo(ok("s", 32L, "r"));
   }
 
   /** A message as a room of this server sends it: with its msgid (contract 1.1). */

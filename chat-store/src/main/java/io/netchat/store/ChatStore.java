@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where rooms keep what must survive them: their messages and their metadata.
+ * Where rooms keep what must survive them: their events (messages and topic changes, in one
+ * numbering) and their metadata.
  *
  * <p><b>Threads.</b> No method blocks its caller: each one only checks its arguments and hands
  * the work to the store's own threads, so it may be called from an event loop. The returned
@@ -14,9 +15,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p><b>Rooms.</b> Rooms are keyed by {@code key} (the case-folded name). A room is loaded lazily:
  * nothing is read for it until {@link #openRoom} — the store reads no per-room state at start-up.
- * {@link #append} requires that {@code openRoom} for that key has completed.
+ * {@link #append} and {@link #appendTopic} require that {@code openRoom} for that key has completed.
  *
  * <p><b>Seq.</b> The store issues each room's {@code seq}: 1, 2, 3… with no gap and no repeat,
+ * one numbering for the room's events — a message ({@link #append}) and a topic change
+ * ({@link #appendTopic}) each take the next one —
  * continuing after a restart from the stored maximum. A seq is never issued twice, even after
  * {@code kill -9}: under {@link StoreConfig.Durability#COMMIT} a seq exists only once its row is
  * committed, and under {@link StoreConfig.Durability#ASYNC} a restart after an unclean stop gives
@@ -24,8 +27,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p><b>Ordering.</b> Operations on one room are applied in call order when they are called from
  * one thread (the room's event loop): appends get increasing seqs in call order and their futures
- * complete in that order; a {@link #saveRoom} is applied between the appends called before and
- * after it. Reads see every append whose commit has completed: under {@code COMMIT} that is every
+ * complete in that order, whether they append messages or topic changes. Reads see every append whose commit has completed: under {@code COMMIT} that is every
  * append whose future has completed; under {@code ASYNC} the newest ones may not be visible yet
  * (the room's in-memory ring serves those).
  *
@@ -53,19 +55,52 @@ public interface ChatStore extends AutoCloseable {
   CompletableFuture<RoomState> openRoom(String key, String name, Instant created);
 
   /**
-   * Stores a room's topic and who set it; the key must name an opened room. The name, created
-   * time and epoch are the store's: the values in {@code meta} are ignored.
+   * Appends a message to an opened room; completes with its seq (see the class doc for when).
+   * {@code txn}, the sender's retry token, is stored with it (null: none).
    */
-  CompletableFuture<Void> saveRoom(RoomMeta meta);
+  CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn);
 
-  /** Appends a message to an opened room; completes with its seq (see the class doc for when). */
-  CompletableFuture<Long> append(String key, String from, String text, Instant ts);
+  /** {@link #append(String, String, String, Instant, String) append} without a txn. */
+  default CompletableFuture<Long> append(String key, String from, String text, Instant ts) {
+    return append(key, from, text, ts, null);
+  }
 
-  /** Messages with seq greater than {@code afterSeq}, oldest first, at most {@code limit}. */
-  CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit);
+  /**
+   * Appends a topic change to an opened room: it takes the room's next seq, like a message, and
+   * the room's stored topic (read back by {@link #openRoom}) becomes {@code topic}, set by
+   * {@code by}, in the same step — the two never disagree. {@code ""} for both clears the topic.
+   * Completes with its seq, as {@link #append} does.
+   */
+  CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts);
 
-  /** The newest {@code limit} messages with seq less than {@code beforeSeq}, oldest first. */
-  CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit);
+  /** Events with seq greater than {@code afterSeq}, oldest first, at most {@code limit} of them. */
+  CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit, Select select);
+
+  /** The newest {@code limit} events with seq less than {@code beforeSeq}, oldest first. */
+  CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit, Select select);
+
+  /** {@link #readAfter(String, long, int, Select) readAfter} of messages only. */
+  default CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit) {
+    return readAfter(key, afterSeq, limit, Select.MESSAGES);
+  }
+
+  /** {@link #readBefore(String, long, int, Select) readBefore} of messages only. */
+  default CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit) {
+    return readBefore(key, beforeSeq, limit, Select.MESSAGES);
+  }
+
+  /** Which of a room's events a read returns; {@code limit} counts those only. */
+  enum Select {
+    /** Messages only (a {@code history} page, a v1 replay): their seqs may skip the events'. */
+    MESSAGES,
+    /** Every event, messages and topic changes, in seq order (a replay to an {@code events} session). */
+    EVENTS;
+
+    /** Whether a read of this kind returns {@code event}. */
+    public boolean includes(StoredMessage event) {
+      return this == EVENTS || event.isMessage();
+    }
+  }
 
   /** The durability this store was opened with. */
   StoreConfig.Durability durability();

@@ -10,11 +10,13 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
 
 /**
  * Keeps everything in the heap; nothing survives the process (today's behaviour, for tests and
  * throw-away servers). Every future is complete when returned. Each room keeps at most
- * {@code maxPerRoom} messages, so the heap stays bounded like the in-memory ring.
+ * {@code maxPerRoom} events (messages and topic changes), so the heap stays bounded like the
+ * in-memory ring.
  */
 public final class MemoryStore implements ChatStore {
 
@@ -47,38 +49,42 @@ public final class MemoryStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Void> saveRoom(RoomMeta meta) {
-    Objects.requireNonNull(meta, "meta");
-    Room room = ChatStore.requireOpened(rooms, meta.key());
-    if (closed.get()) {
-      return closedFuture();
-    }
-    room.setMeta(meta);
-    return CompletableFuture.completedFuture(null);
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(text, "text");
+    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn));
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(text, "text");
+  public CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts) {
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(by, "by");
+    return append(key, ts, seq -> StoredMessage.topic(seq, by, topic, ts));
+  }
+
+  private CompletableFuture<Long> append(String key, Instant ts, LongFunction<StoredMessage> event) {
     Objects.requireNonNull(ts, "ts");
     Room room = ChatStore.requireOpened(rooms, key);
     if (closed.get()) {
       return closedFuture();
     }
-    return CompletableFuture.completedFuture(room.append(from, text, ts));
+    return CompletableFuture.completedFuture(room.append(event));
   }
 
   @Override
-  public CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit) {
+  public CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit,
+      Select select) {
     ChatStore.checkRead(key, afterSeq, limit);
-    return read(key, room -> room.after(afterSeq, limit));
+    Objects.requireNonNull(select, "select");
+    return read(key, room -> room.after(afterSeq, limit, select));
   }
 
   @Override
-  public CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit) {
+  public CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit,
+      Select select) {
     ChatStore.checkRead(key, beforeSeq, limit);
-    return read(key, room -> room.before(beforeSeq, limit));
+    Objects.requireNonNull(select, "select");
+    return read(key, room -> room.before(beforeSeq, limit, select));
   }
 
   @Override
@@ -118,14 +124,14 @@ public final class MemoryStore implements ChatStore {
       return new RoomState(meta, lastSeq);
     }
 
-    synchronized void setMeta(RoomMeta newMeta) {
-      meta = new RoomMeta(meta.key(), meta.name(), newMeta.topic(), newMeta.topicBy(),
-          meta.created(), meta.epoch());
-    }
-
-    synchronized long append(String from, String text, Instant ts) {
+    synchronized long append(LongFunction<StoredMessage> newEvent) {
       lastSeq++;
-      messages.addLast(new StoredMessage(lastSeq, from, text, ts));
+      StoredMessage event = newEvent.apply(lastSeq);
+      if (!event.isMessage()) {
+        meta = meta.withTopic(event.text(), event.from());
+      }
+      messages.addLast(event);
+      Instant ts = event.ts();
       while (messages.size() > maxPerRoom) {
         messages.removeFirst();
       }
@@ -138,10 +144,10 @@ public final class MemoryStore implements ChatStore {
       return lastSeq;
     }
 
-    synchronized List<StoredMessage> after(long afterSeq, int limit) {
+    synchronized List<StoredMessage> after(long afterSeq, int limit, Select select) {
       List<StoredMessage> out = new ArrayList<>(Math.min(limit, messages.size()));
       for (StoredMessage m : messages) {
-        if (m.seq() > afterSeq) {
+        if (m.seq() > afterSeq && select.includes(m)) {
           out.add(m);
           if (out.size() == limit) {
             break;
@@ -151,12 +157,12 @@ public final class MemoryStore implements ChatStore {
       return out;
     }
 
-    synchronized List<StoredMessage> before(long beforeSeq, int limit) {
+    synchronized List<StoredMessage> before(long beforeSeq, int limit, Select select) {
       ArrayDeque<StoredMessage> out = new ArrayDeque<>(Math.min(limit, messages.size()));
       for (Iterator<StoredMessage> it = messages.descendingIterator();
           it.hasNext() && out.size() < limit; ) {
         StoredMessage m = it.next();
-        if (m.seq() < beforeSeq) {
+        if (m.seq() < beforeSeq && select.includes(m)) {
           out.addFirst(m);
         }
       }

@@ -3,15 +3,51 @@ package io.netchat.store;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One stored room message. */
-public record StoredMessage(long seq, String from, String text, Instant ts) {
+/**
+ * One stored room event: a message, or a topic change, which takes a seq in the same numbering
+ * (contract 1.1, "one ordered stream per room").
+ *
+ * @param seq the event's seq in its room, from 1
+ * @param kind what the event is
+ * @param from the sender of a message; who set a topic ({@code ""} when it was cleared)
+ * @param text the message's text; the new topic ({@code ""} when cleared)
+ * @param ts when the server took it
+ * @param txn the sender's retry token of a message ({@code say{txn}}), null when none; always null
+ *     for a topic change
+ */
+public record StoredMessage(long seq, Kind kind, String from, String text, Instant ts, String txn) {
+
+  /** What a stored event is; the name in lower case is the {@code kind} column's value. */
+  public enum Kind {
+    MESSAGE,
+    TOPIC
+  }
 
   public StoredMessage {
     if (seq < 1) {
       throw new IllegalArgumentException("seq must be >= 1, got " + seq);
     }
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(ts, "ts");
+    if (kind == Kind.TOPIC && txn != null) {
+      throw new IllegalArgumentException("a topic change carries no txn");
+    }
+  }
+
+  /** A message without a txn. */
+  public StoredMessage(long seq, String from, String text, Instant ts) {
+    this(seq, Kind.MESSAGE, from, text, ts, null);
+  }
+
+  /** A topic change: {@code topic} set by {@code by} ({@code ""} for both when cleared). */
+  public static StoredMessage topic(long seq, String by, String topic, Instant ts) {
+    return new StoredMessage(seq, Kind.TOPIC, by, topic, ts, null);
+  }
+
+  /** Whether this is a message (not a room event such as a topic change). */
+  public boolean isMessage() {
+    return kind == Kind.MESSAGE;
   }
 }

@@ -134,23 +134,78 @@ public abstract class ChatStoreContract {
   }
 
   @Test
-  void savedTopicIsReadBackAndKeepsNameCreatedAndEpoch() throws Exception {
+  void aTopicChangeIsReadBackWithTheRoomAndKeepsNameCreatedAndEpoch() throws Exception {
     RoomState state = await(store.openRoom("t", "T", T0));
-    RoomMeta changed = new RoomMeta("t", "other", "the topic", "ann", T0.plusSeconds(9), 77);
-    await(store.saveRoom(changed));
-    RoomMeta read = await(store.openRoom("t", "T", T0)).meta();
+    assertThat(await(store.appendTopic("t", "the topic", "ann", T0))).isEqualTo(1);
+    RoomMeta read = await(store.openRoom("t", "other", T0.plusSeconds(9))).meta();
     assertThat(read).isEqualTo(state.meta().withTopic("the topic", "ann"));
+    assertThat(await(store.appendTopic("t", "", "", T0))).isEqualTo(2);
+    assertThat(await(store.openRoom("t", "T", T0)).meta()).isEqualTo(state.meta());
   }
 
   @Test
-  void metadataWritesAreOrderedWithAppends() throws Exception {
+  void topicChangesAndMessagesShareOneNumberingInCallOrder() throws Exception {
     await(store.openRoom("t", "t", T0));
-    store.append("t", "ann", "one", T0);
-    store.saveRoom(await(store.openRoom("t", "t", T0)).meta().withTopic("x", "ann"));
-    await(store.append("t", "ann", "two", T0));
+    List<CompletableFuture<Long>> seqs = List.of(
+        store.append("t", "ann", "one", T0),
+        store.appendTopic("t", "x", "ann", T0.plusMillis(1)),
+        store.append("t", "bob", "two", T0.plusMillis(2)),
+        store.appendTopic("t", "y", "bob", T0.plusMillis(3)));
+    for (int i = 0; i < seqs.size(); i++) {
+      assertThat(await(seqs.get(i))).isEqualTo(i + 1L);
+    }
     RoomState state = await(store.openRoom("t", "t", T0));
-    assertThat(state.meta().topic()).isEqualTo("x");
-    assertThat(state.lastSeq()).isEqualTo(2);
+    assertThat(state.meta().topic()).isEqualTo("y");
+    assertThat(state.meta().topicBy()).isEqualTo("bob");
+    assertThat(state.lastSeq()).isEqualTo(4);
+    assertThat(await(store.append("t", "ann", "three", T0))).isEqualTo(5);
+  }
+
+  @Test
+  void readsReturnEventsInTheirPlaceOrMessagesOnly() throws Exception {
+    await(store.openRoom("e", "e", T0));
+    store.append("e", "ann", "m1", T0.plusMillis(1));
+    store.appendTopic("e", "first", "ann", T0.plusMillis(2));
+    store.append("e", "bob", "m3", T0.plusMillis(3));
+    store.appendTopic("e", "", "", T0.plusMillis(4));
+    await(store.append("e", "ann", "m5", T0.plusMillis(5)));
+
+    assertThat(await(store.readAfter("e", 0, 10, ChatStore.Select.EVENTS))).containsExactly(
+        new StoredMessage(1, "ann", "m1", T0.plusMillis(1)),
+        StoredMessage.topic(2, "ann", "first", T0.plusMillis(2)),
+        new StoredMessage(3, "bob", "m3", T0.plusMillis(3)),
+        StoredMessage.topic(4, "", "", T0.plusMillis(4)),
+        new StoredMessage(5, "ann", "m5", T0.plusMillis(5)));
+    assertThat(await(store.readAfter("e", 0, 10, ChatStore.Select.MESSAGES)))
+        .extracting(StoredMessage::seq).containsExactly(1L, 3L, 5L);
+    assertThat(await(store.readAfter("e", 0, 10))).as("messages only by default")
+        .extracting(StoredMessage::seq).containsExactly(1L, 3L, 5L);
+    assertThat(await(store.readBefore("e", 6, 3, ChatStore.Select.EVENTS)))
+        .extracting(StoredMessage::seq).containsExactly(3L, 4L, 5L);
+    assertThat(await(store.readBefore("e", 6, 2, ChatStore.Select.MESSAGES)))
+        .as("the limit counts what is selected").extracting(StoredMessage::seq).containsExactly(3L, 5L);
+    assertThat(await(store.readAfter("e", 1, 2, ChatStore.Select.MESSAGES)))
+        .extracting(StoredMessage::seq).containsExactly(3L, 5L);
+    assertThat(await(store.readAfter("e", 1, 1, ChatStore.Select.EVENTS)))
+        .extracting(StoredMessage::kind).containsExactly(StoredMessage.Kind.TOPIC);
+  }
+
+  @Test
+  void aMessageKeepsItsTxn() throws Exception {
+    await(store.openRoom("x", "x", T0));
+    store.append("x", "ann", "retried", T0, "tx-1");
+    await(store.append("x", "ann", "plain", T0));
+    assertThat(await(store.readAfter("x", 0, 10))).extracting(StoredMessage::txn).containsExactly("tx-1", null);
+    assertThat(await(store.readBefore("x", 2, 1, ChatStore.Select.EVENTS)).get(0))
+        .isEqualTo(new StoredMessage(1, StoredMessage.Kind.MESSAGE, "ann", "retried", T0, "tx-1"));
+  }
+
+  @Test
+  void aTopicChangeIsAppendedOnlyToAnOpenedRoom() {
+    assertThatThrownBy(() -> store.appendTopic("ghost", "t", "ann", T0))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("ghost");
+    assertThatThrownBy(() -> store.appendTopic("ghost", null, "ann", T0))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -176,6 +231,7 @@ public abstract class ChatStoreContract {
     store.close();
     store.close();
     assertUnavailable(store.append("r", "ann", "late", T0), StoreUnavailableException.Reason.CLOSED);
+    assertUnavailable(store.appendTopic("r", "late", "ann", T0), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.readAfter("r", 0, 5), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.openRoom("r", "r", T0), StoreUnavailableException.Reason.CLOSED);
   }

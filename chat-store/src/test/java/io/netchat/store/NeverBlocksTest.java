@@ -64,8 +64,8 @@ class NeverBlocksTest {
       loop.execute(() -> store.openRoom("r", "r", T0).thenAcceptAsync(state -> {
         try {
           assertThat(loop.inEventLoop()).isTrue();
-          store.saveRoom(state.meta().withTopic("t", "ann"));
           List<CompletableFuture<Long>> appends = new ArrayList<>();
+          appends.add(store.appendTopic("r", "t", "ann", T0));
           boolean sawFull = false;
           for (int i = 0; i < 2000 && !sawFull; i++) { // a queue of 16 fills unless the store is memory
             CompletableFuture<Long> f = store.append("r", "ann", "m" + i, T0);
@@ -76,7 +76,7 @@ class NeverBlocksTest {
           }
           refused.complete(sawFull);
           store.readAfter("r", 0, 10);
-          store.readBefore("r", 5, 10);
+          store.readBefore("r", 5, 10, ChatStore.Select.EVENTS);
           CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
               .thenRunAsync(() -> seqs.complete(appends.stream().map(CompletableFuture::join).toList()), loop);
         } catch (Throwable t) {

@@ -11,11 +11,12 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * A room's messages in a seq range, from its in-memory ring where it still holds them and from
- * the store for the older ones. Reads run on the store's thread; each continuation runs on the
- * room's loop, and the last one reads the ring's newest messages and hands the whole list to its
- * consumer in the same task, so nothing broadcast in between is missed or sent twice. Room loop
- * only.
+ * A room's events in a seq range — messages and topic changes, one numbering — from its in-memory
+ * ring where it still holds them and from the store for the older ones. Reads run on the store's
+ * thread; each continuation runs on the room's loop, and the last one reads the ring's newest
+ * events and hands the whole range to its consumer in the same task, so nothing broadcast in
+ * between is missed or sent twice. Events are always read, even for a reader of messages only:
+ * where the range really starts ({@link Found#first()}) is known only from them. Room loop only.
  */
 final class Backlog {
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -23,56 +24,85 @@ final class Backlog {
   private final RoomStore store;
   private final String key;
   private final String room;
+  private final String msgidPrefix;
   private final HistoryStore ring;
   private final Executor loop;
 
-  Backlog(RoomStore store, String key, String room, HistoryStore ring, EventLoop loop) {
+  Backlog(RoomStore store, String key, String room, String msgidPrefix, HistoryStore ring, EventLoop loop) {
     this.store = store;
     this.key = key;
     this.room = room;
+    this.msgidPrefix = msgidPrefix;
     this.ring = ring;
     this.loop = RoomStore.on(loop);
   }
 
-  /** Whether the ring alone holds every message of {@code [from, ring's last]}. */
+  /**
+   * A collected range.
+   *
+   * @param events the events found, oldest first, messages and topic changes
+   * @param first the seq the range starts at: the first event's, or past the ring's last when
+   *     none was found; later than the range asked for when the store no longer keeps its start
+   */
+  record Found(List<ServerMessage> events, long first) {
+
+    /** The messages among the events: what a reader of messages only gets. */
+    List<ServerMessage.Message> messages() {
+      List<ServerMessage.Message> messages = new ArrayList<>(events.size());
+      for (ServerMessage event : events) {
+        if (event instanceof ServerMessage.Message message) {
+          messages.add(message);
+        }
+      }
+      return messages;
+    }
+  }
+
+  /** Whether the ring alone holds every event of {@code [from, ring's last]}. */
   boolean inMemory(long from) {
     return from >= ring.firstSeq() || from > ring.lastSeq();
   }
 
   /**
-   * Collects the messages with seq in {@code [from, to]} (and at most the ring's last), oldest
-   * first, and gives them to {@code then} on the room's loop. Messages the store no longer keeps
-   * (retention) are left out: the list may start later than {@code from}. The returned stage
+   * Collects the events with seq in {@code [from, to]} (and at most the ring's last), oldest
+   * first, and gives them to {@code then} on the room's loop. Events the store no longer keeps
+   * (retention) are left out: the range may start later than {@code from}. The returned stage
    * completes after {@code then} ran, or exceptionally when a read failed ({@code then} not run).
    */
-  CompletableFuture<Void> collect(long from, long to, Consumer<List<ServerMessage.Message>> then) {
-    return collect(from, to, new ArrayList<>(), then);
+  CompletableFuture<Void> collect(long from, long to, Consumer<Found> then) {
+    return collect(from, to, new ArrayList<>(), 0, then);
   }
 
-  private CompletableFuture<Void> collect(long from, long to, List<ServerMessage.Message> found,
-      Consumer<List<ServerMessage.Message>> then) {
+  /** {@code first}: the seq of the first event found so far, 0 while none. */
+  private CompletableFuture<Void> collect(long from, long to, List<ServerMessage> found, long first,
+      Consumer<Found> then) {
     long last = Math.min(to, ring.lastSeq());
-    long first = ring.firstSeq();
-    if (from > last || from >= first) {
+    long ringFirst = ring.firstSeq();
+    if (from > last || from >= ringFirst) {
+      long start = first;
       if (from <= last) {
-        found.addAll(ring.after(from - 1, (int) Math.min(Integer.MAX_VALUE, last - from + 1)));
+        found.addAll(ring.eventsAfter(from - 1, (int) Math.min(Integer.MAX_VALUE, last - from + 1)));
+        start = start == 0 ? from : start; // the ring holds every seq of its window
       }
-      then.accept(found);
+      then.accept(new Found(found, start == 0 ? ring.lastSeq() + 1 : start));
       return DONE;
     }
-    int limit = (int) Math.min(ChatStore.MAX_READ, Math.min(last, first - 1) - from + 1);
-    return store.store().readAfter(key, from - 1, limit).thenComposeAsync(stored -> {
+    long upTo = Math.min(last, ringFirst - 1); // the ring serves the rest
+    int limit = (int) Math.min(ChatStore.MAX_READ, upTo - from + 1);
+    return store.store().readAfter(key, from - 1, limit, ChatStore.Select.EVENTS).thenComposeAsync(stored -> {
       long next = from;
-      for (StoredMessage message : stored) {
-        if (message.seq() >= next && message.seq() <= to) {
-          found.add(RoomStore.message(room, message));
-          next = message.seq() + 1;
+      long firstFound = first;
+      boolean exhausted = stored.size() < limit; // the store holds nothing more up to upTo
+      for (StoredMessage event : stored) {
+        if (event.seq() > upTo) {
+          exhausted = true;
+          break;
         }
+        found.add(RoomStore.event(room, msgidPrefix, event));
+        firstFound = firstFound == 0 ? event.seq() : firstFound;
+        next = event.seq() + 1;
       }
-      if (next == from) {
-        next = ring.firstSeq(); // the store keeps nothing more below the ring: what it pruned is gone
-      }
-      return collect(next, to, found, then);
+      return collect(exhausted ? upTo + 1 : next, to, found, firstFound, then);
     }, loop);
   }
 }

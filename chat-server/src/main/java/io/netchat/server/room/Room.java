@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +30,15 @@ import org.slf4j.LoggerFactory;
  * which is what gives every member the same order and a gap-free {@code seq}. Delivering a
  * broadcast (encode once, hand off per loop, reference counts) is its {@link Fanout}'s job.
  *
- * <p>With a durable store ({@link RoomStore}) the store issues each message's {@code seq}: under
- * {@code durability: commit} a message is broadcast and acknowledged only once its append has
- * committed, and the answers that wait for the store are returned as stages, which keep the
- * session's later commands waiting ({@link Member#submitAsync}). The in-memory ring stays the hot
+ * <p>With a durable store ({@link RoomStore}) the store issues each event's {@code seq}, a
+ * message's and a topic change's alike: under {@code durability: commit} an event is broadcast
+ * and acknowledged only once its append has committed, and the answers that wait for the store
+ * are returned as stages, which keep the session's later commands waiting
+ * ({@link Member#submitAsync}). The in-memory ring stays the hot
  * path for the newest messages; a backlog or a {@code history} reaching past it is read from the
- * store ({@link Backlog}).
+ * store ({@link Backlog}), topic changes in their place for a session that takes events.
  *
- * <p>Contract 1.1: {@code seq} numbers the room's events, a topic change as well as a message
- * (in memory; a store numbers messages only, so with one a topic change takes no seq yet); the
+ * <p>Contract 1.1: {@code seq} numbers the room's events, a topic change as well as a message; the
  * room's {@code epoch} names that numbering (a room recreated under the same name has a new one),
  * and each message's {@code msgid} is derived from the room, the epoch and the seq.
  */
@@ -59,8 +61,6 @@ public final class Room {
   private final Backlog backlog;
   /** This room's loop as the executor of store continuations. */
   private final Executor onLoop;
-  /** The stored metadata (its epoch and created time), or null without a store. */
-  private RoomMeta meta;
   private volatile String topic = "";
   private volatile String topicBy;
   private volatile int memberCount;
@@ -82,13 +82,13 @@ public final class Room {
     this.history = context.historyFactory().create(context.limits().historySize(), loop);
     this.fanout = new Fanout(context.formats(), context.allocator(), context.counters().deliveries());
     this.store = registry.store();
-    this.backlog = store == null ? null : new Backlog(store, key, name, history, loop);
+    this.backlog = store == null ? null : new Backlog(store, key, name, msgidPrefix, history, loop);
     this.onLoop = RoomStore.on(loop);
   }
 
   /** Takes the stored state of a room loaded from the store: topic, and seq continues after its last. */
   void restore(RoomState state) {
-    meta = state.meta();
+    RoomMeta meta = state.meta();
     topic = meta.topic();
     topicBy = meta.topic().isEmpty() ? null : meta.topicBy();
     history.skipTo(state.lastSeq());
@@ -196,7 +196,7 @@ public final class Room {
   }
 
   /** The join itself; {@code stored} is the backlog read from the store, or null to take it from the ring. */
-  private void admit(Member session, Replay replay, String id, List<ServerMessage.Message> stored) {
+  private void admit(Member session, Replay replay, String id, Backlog.Found stored) {
     boolean added = false;
     if (!members.contains(session)) {
       members.add(session);
@@ -219,13 +219,13 @@ public final class Room {
    * point the latest page of messages; with one, everything held after it, room events included
    * for a session that takes them. {@code stored}: the backlog read from the store, or null.
    */
-  private void sendJoinAnswer(Member session, Replay replay, String id, List<ServerMessage.Message> stored) {
+  private void sendJoinAnswer(Member session, Replay replay, String id, Backlog.Found stored) {
     Long since = replay.from();
     List<? extends ServerMessage> backlog;
     long first = 0;
     if (stored != null) {
-      backlog = stored;
-      first = stored.isEmpty() ? history.lastSeq() + 1 : stored.get(0).seq();
+      backlog = since != null && session.wantsEvents() ? stored.events() : stored.messages();
+      first = stored.first();
     } else if (since == null) {
       backlog = history.before(Long.MAX_VALUE, context.limits().maxHistoryPerRequest());
     } else {
@@ -333,32 +333,41 @@ public final class Room {
       return ANSWERED;
     }
     String nick = session.nick();
-    CompletableFuture<Long> appended = store.store().append(key, nick, text, ts);
-    if (appended.isDone()) { // durability async, or refused at once: answered in this task
-      appended.handle((seq, failure) -> {
-        stored(session, id, txn, nick, text, ts, seq, failure);
-        return null;
-      });
-      return ANSWERED;
-    }
-    return appended.handleAsync((seq, failure) -> {
-      stored(session, id, txn, nick, text, ts, seq, failure);
-      return null;
-    }, onLoop);
+    return whenStored(store.store().append(key, nick, text, ts, txn), session, id, "say", "a message in " + name,
+        seq -> said(session, id, txn, message(seq, nick, text, ts, txn)));
   }
 
-  private void stored(Member session, String id, String txn, String nick, String text, Instant ts, Long seq,
-      Throwable failure) {
-    if (failure != null) {
-      session.send(store.refusal(id, "a message in " + name, failure).forCommand("say"));
-      return;
+  /**
+   * Runs {@code then} with the seq the store issued for an event, on the room's loop: in this task
+   * when the append is already done (durability async, or refused at once), else when it
+   * completes, and the returned stage keeps the session's later commands waiting until then. A
+   * refusal answers {@code unavailable} to the session alone.
+   */
+  private CompletionStage<?> whenStored(CompletableFuture<Long> appended, Member session, String id, String command,
+      String what, LongConsumer then) {
+    BiFunction<Long, Throwable, Void> stored = (seq, failure) -> {
+      if (failure != null) {
+        session.send(store.refusal(id, what, failure).forCommand(command));
+      } else {
+        follow(seq);
+        then.accept(seq);
+      }
+      return null;
+    };
+    if (appended.isDone()) {
+      appended.handle(stored);
+      return ANSWERED;
     }
+    return appended.handleAsync(stored, onLoop);
+  }
+
+  /** Makes the ring's next seq the one the store issued (they differ only if the store lost some). */
+  private void follow(long seq) {
     if (seq != history.lastSeq() + 1) {
       log.warn("room {}: the store issued seq {} after {}; the in-memory history restarts there", name, seq,
           history.lastSeq());
       history.skipTo(seq - 1);
     }
-    said(session, id, txn, message(seq, nick, text, ts, txn));
   }
 
   private ServerMessage.Message message(long seq, String nick, String text, Instant ts, String txn) {
@@ -379,9 +388,10 @@ public final class Room {
   }
 
   /**
-   * Sets the topic ({@code ""} clears it) and tells every member. Without a store the change takes
-   * the room's next seq (contract 1.1) and is held with the messages, for replays to sessions that
-   * take events. With a store under {@code durability: commit}, only once the store has it.
+   * Sets the topic ({@code ""} clears it) and tells every member. The change takes the room's next
+   * seq (contract 1.1) and is held with the messages, for replays to sessions that take events.
+   * With a store, the store issues that seq and keeps the change as the room's topic; under
+   * {@code durability: commit} it is broadcast and acknowledged only once committed, like a say.
    */
   CompletionStage<?> setTopic(Member session, String text, String id) {
     if (!mayWrite(session, "topic", text, id)) {
@@ -389,41 +399,19 @@ public final class Room {
     }
     String by = text.isEmpty() ? null : session.nick();
     if (store == null) {
-      topicSet(session, text, by, id);
+      topicSet(session, text, by, id, history.lastSeq() + 1);
       return ANSWERED;
     }
-    RoomMeta changed = meta.withTopic(text, by == null ? "" : by);
-    CompletableFuture<Void> saved = store.store().saveRoom(changed);
-    if (!store.commits() && !saved.isDone()) {
-      meta = changed;
-      topicSet(session, text, by, id);
-      saved.exceptionally(failure -> {
-        store.refusal(null, "the topic of " + name, failure);
-        return null;
-      });
-      return ANSWERED;
-    }
-    return saved.handleAsync((ignored, failure) -> {
-      if (failure != null) {
-        session.send(store.refusal(id, "the topic of " + name, failure).forCommand("topic"));
-      } else {
-        meta = changed;
-        topicSet(session, text, by, id);
-      }
-      return null;
-    }, onLoop);
+    return whenStored(store.store().appendTopic(key, text, by == null ? "" : by, now()), session, id, "topic",
+        "the topic of " + name, seq -> topicSet(session, text, by, id, seq));
   }
 
-  private void topicSet(Member session, String text, String by, String id) {
+  private void topicSet(Member session, String text, String by, String id, long seq) {
     topic = text;
     topicBy = by;
-    if (store == null) {
-      ServerMessage.Topic change = new ServerMessage.Topic(name, topic, topicBy, history.lastSeq() + 1);
-      history.appendEvent(change);
-      broadcast(change, null);
-    } else { // the store numbers messages only: the change takes no seq there yet
-      broadcast(new ServerMessage.Topic(name, topic, topicBy), null);
-    }
+    ServerMessage.Topic change = new ServerMessage.Topic(name, topic, topicBy, seq);
+    history.appendEvent(change);
+    broadcast(change, null);
     ok(session, id, null);
   }
 
@@ -485,8 +473,8 @@ public final class Room {
       sendHistory(session, history.before(to + 1, max), backlog == null ? oldestHeldMessage() : 1, id);
       return ANSWERED;
     }
-    return backlog.collect(from, to, messages -> sendHistory(session, messages,
-            messages.isEmpty() || messages.get(0).seq() > from ? Long.MAX_VALUE : 1, id))
+    return backlog.collect(from, to, found -> sendHistory(session, found.messages(),
+            found.first() > from ? Long.MAX_VALUE : 1, id))
         .exceptionallyAsync(failure -> {
           session.send(store.refusal(id, "the history of " + name, failure).forCommand("history"));
           return null;

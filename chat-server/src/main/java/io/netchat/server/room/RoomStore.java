@@ -3,7 +3,6 @@ package io.netchat.server.room;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.store.ChatStore;
-import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreUnavailableException;
 import io.netchat.store.StoredMessage;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import java.util.function.BiConsumer;
 
 /**
  * What rooms use of the durable {@link ChatStore} ({@code store.type: sqlite}): the store itself,
- * whether an append is answered after its commit, and how a refusal is answered and logged. With
+ * how its events look on the wire, and how a refusal is answered and logged. With
  * {@code store.type: memory} the server has none, and rooms keep their history in memory only.
  */
 public final class RoomStore {
@@ -33,11 +32,6 @@ public final class RoomStore {
 
   ChatStore store() {
     return store;
-  }
-
-  /** {@code durability: commit}: a message is broadcast and acknowledged only after its commit. */
-  boolean commits() {
-    return store.durability() == StoreConfig.Durability.COMMIT;
   }
 
   /**
@@ -73,8 +67,16 @@ public final class RoomStore {
     };
   }
 
-  /** A stored message as the wire carries it. */
-  static ServerMessage.Message message(String room, StoredMessage stored) {
-    return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts());
+  /**
+   * A stored event as the wire carries it: a message with its stored {@code txn} and its msgid
+   * (derived from the room's {@link MessageIds#roomPrefix prefix} and its seq, so the same as when
+   * it was first sent), or a topic change with its seq ({@code by} absent when it was cleared).
+   */
+  static ServerMessage event(String room, String msgidPrefix, StoredMessage stored) {
+    if (stored.isMessage()) {
+      return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts(),
+          MessageIds.sequenced(msgidPrefix, stored.seq()), stored.txn());
+    }
+    return new ServerMessage.Topic(room, stored.text(), stored.from().isEmpty() ? null : stored.from(), stored.seq());
   }
 }

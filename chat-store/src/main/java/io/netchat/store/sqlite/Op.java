@@ -1,5 +1,6 @@
 package io.netchat.store.sqlite;
 
+import io.netchat.store.StoredMessage;
 import java.util.concurrent.CompletableFuture;
 
 /** One unit of work for the writer; the writer applies them in queue order, many per transaction. */
@@ -19,20 +20,13 @@ sealed interface Op {
     }
   }
 
-  /** Set a room's topic. */
-  record Save(String key, String topic, String topicBy, CompletableFuture<Void> done) implements Op {
-    @Override
-    public void fail(Throwable cause) {
-      done.completeExceptionally(cause);
-    }
-  }
-
   /**
-   * Insert a message. {@code seq} is 0 when the writer issues it (commit durability) and the seq
-   * the caller already got otherwise; {@code done} is null when the caller was answered at once.
+   * Insert a room event: a message, or a topic change that also becomes the room's topic.
+   * {@code seq} is 0 when the writer issues it (commit durability) and the seq the caller already
+   * got otherwise; {@code done} is null when the caller was answered at once.
    */
-  record Append(String key, long seq, String from, String text, long ts, CompletableFuture<Long> done)
-      implements Op {
+  record Append(String key, long seq, StoredMessage.Kind kind, String from, String text, long ts, String txn,
+      CompletableFuture<Long> done) implements Op {
     @Override
     public void fail(Throwable cause) {
       if (done != null) {

@@ -1,5 +1,6 @@
 package io.netchat.store.sqlite;
 
+import io.netchat.store.ChatStore;
 import io.netchat.store.StoreUnavailableException;
 import io.netchat.store.StoredMessage;
 import java.sql.PreparedStatement;
@@ -19,13 +20,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class Reader implements Runnable {
 
-  private static final String AFTER =
-      "SELECT seq, sender, text, ts FROM messages WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?";
-  private static final String BEFORE =
-      "SELECT seq, sender, text, ts FROM messages WHERE room = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
+  private static final String COLUMNS = "SELECT seq, kind, sender, text, ts, txn FROM messages WHERE room = ?";
+  private static final String ONLY_MESSAGES = " AND kind = 'message'";
+  private static final String AFTER = " AND seq > ? ORDER BY seq LIMIT ?";
+  private static final String BEFORE = " AND seq < ? ORDER BY seq DESC LIMIT ?";
+  private static final String EVENTS_AFTER = COLUMNS + AFTER;
+  private static final String EVENTS_BEFORE = COLUMNS + BEFORE;
+  private static final String MESSAGES_AFTER = COLUMNS + ONLY_MESSAGES + AFTER;
+  private static final String MESSAGES_BEFORE = COLUMNS + ONLY_MESSAGES + BEFORE;
 
-  private record Read(String key, long seq, int limit, boolean after,
-      CompletableFuture<List<StoredMessage>> done) {}
+  private record Read(String key, long seq, int limit, boolean after, ChatStore.Select select,
+      CompletableFuture<List<StoredMessage>> done) {
+
+    String sql() {
+      boolean events = select == ChatStore.Select.EVENTS;
+      return after ? (events ? EVENTS_AFTER : MESSAGES_AFTER) : (events ? EVENTS_BEFORE : MESSAGES_BEFORE);
+    }
+  }
 
   private final Mailbox<Read> mailbox;
   private final Link link;
@@ -38,11 +49,12 @@ final class Reader implements Runnable {
   }
 
   /** Queues a read; a full queue fails it at once. */
-  CompletableFuture<List<StoredMessage>> submit(String key, long seq, int limit, boolean after) {
+  CompletableFuture<List<StoredMessage>> submit(String key, long seq, int limit, boolean after,
+      ChatStore.Select select) {
     CompletableFuture<List<StoredMessage>> done = new CompletableFuture<>();
     if (closing) {
       done.completeExceptionally(StoreUnavailableException.closed());
-    } else if (!mailbox.offer(new Read(key, seq, limit, after, done))) {
+    } else if (!mailbox.offer(new Read(key, seq, limit, after, select, done))) {
       done.completeExceptionally(new StoreUnavailableException(
           StoreUnavailableException.Reason.QUEUE_FULL, "history read queue full"));
     }
@@ -75,15 +87,15 @@ final class Reader implements Runnable {
 
   private void answer(Read r) {
     try {
-      PreparedStatement ps = link.prepare(r.after() ? AFTER : BEFORE);
+      PreparedStatement ps = link.prepare(r.sql());
       ps.setString(1, r.key());
       ps.setLong(2, r.seq());
       ps.setInt(3, r.limit());
       List<StoredMessage> out = new ArrayList<>(Math.min(r.limit(), 256));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new StoredMessage(
-              rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
+          out.add(new StoredMessage(rs.getLong(1), Schema.kind(rs.getString(2)), rs.getString(3),
+              rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)));
         }
       }
       if (!r.after()) {

@@ -1,6 +1,7 @@
 package io.netchat.store.sqlite;
 
 import io.netchat.store.StoreStartupException;
+import io.netchat.store.StoredMessage;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -19,6 +20,20 @@ final class Schema {
   static final String LOCATION = "classpath:db/netchat";
 
   private Schema() {}
+
+  /** The {@code messages.kind} value of an event kind (migration V5). */
+  static String kind(StoredMessage.Kind kind) {
+    return kind == StoredMessage.Kind.MESSAGE ? "message" : "topic";
+  }
+
+  /** The event kind of a {@code messages.kind} value. */
+  static StoredMessage.Kind kind(String column) {
+    return switch (column) {
+      case "message" -> StoredMessage.Kind.MESSAGE;
+      case "topic" -> StoredMessage.Kind.TOPIC;
+      default -> throw new IllegalStateException("unknown messages.kind '" + column + "'");
+    };
+  }
 
   /** Migrates {@code database}; returns the schema version now in force. */
   static String migrate(Path database) {

@@ -151,18 +151,21 @@ public final class SqliteStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Void> saveRoom(RoomMeta meta) {
-    Objects.requireNonNull(meta, "meta");
-    ChatStore.requireOpened(opened, meta.key());
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    submit(new Op.Save(meta.key(), meta.topic(), meta.topicBy(), done));
-    return done;
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(text, "text");
+    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn);
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(text, "text");
+  public CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts) {
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(by, "by");
+    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null);
+  }
+
+  private CompletableFuture<Long> append(String key, StoredMessage.Kind kind, String from, String text,
+      Instant ts, String txn) {
     long tsMs = ts.toEpochMilli();
     AtomicLong seqs = ChatStore.requireOpened(opened, key);
     if (closed.get()) {
@@ -178,24 +181,26 @@ public final class SqliteStore implements ChatStore {
     }
     if (async) {
       long seq = seqs.incrementAndGet();
-      writes.put(new Op.Append(key, seq, from, text, tsMs, null));
+      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, null));
       return CompletableFuture.completedFuture(seq);
     }
     CompletableFuture<Long> done = new CompletableFuture<>();
-    writes.put(new Op.Append(key, 0, from, text, tsMs, done));
+    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, done));
     return done;
   }
 
   @Override
-  public CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit) {
+  public CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit,
+      Select select) {
     ChatStore.checkRead(key, afterSeq, limit);
-    return reader.submit(key, afterSeq, limit, true);
+    return reader.submit(key, afterSeq, limit, true, Objects.requireNonNull(select, "select"));
   }
 
   @Override
-  public CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit) {
+  public CompletableFuture<List<StoredMessage>> readBefore(String key, long beforeSeq, int limit,
+      Select select) {
     ChatStore.checkRead(key, beforeSeq, limit);
-    return reader.submit(key, beforeSeq, limit, false);
+    return reader.submit(key, beforeSeq, limit, false, Objects.requireNonNull(select, "select"));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.netchat.store.sqlite;
 import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
 import io.netchat.store.StoreUnavailableException;
+import io.netchat.store.StoredMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that writes. It drains the mailbox in batches of up to {@link #MAX_BATCH} ops
- * from any number of rooms and applies each batch in one transaction (group commit: one WAL sync
- * for the whole batch). Only after the commit are the batch's futures completed, in queue order.
+ * (messages, topic changes, room opens) from any number of rooms and applies each batch in one
+ * transaction (group commit: one WAL sync for the whole batch). Only after the commit are the batch's futures completed, in queue order.
  *
  * <p>A failed batch (read-only file, disk full, I/O error) is rolled back; its ops fail with
  * {@link StoreUnavailableException.Reason#DISK}, the connection is dropped, and the next batch
@@ -51,7 +52,7 @@ final class Writer implements Runnable {
   private static final String SET_LAST_SEQ =
       "UPDATE rooms SET last_seq = max(last_seq, ?) WHERE key = ?";
   private static final String INSERT_MESSAGE =
-      "INSERT INTO messages (room, seq, sender, text, ts) VALUES (?, ?, ?, ?, ?)";
+      "INSERT INTO messages (room, seq, kind, sender, text, ts, txn) VALUES (?, ?, ?, ?, ?, ?, ?)";
   private static final String NEW_EPOCH = "UPDATE rooms SET epoch = ? WHERE key = ?";
   private static final String PROBE =
       "INSERT OR REPLACE INTO store_state (key, value) VALUES ('probe', '1')";
@@ -176,22 +177,22 @@ final class Writer implements Runnable {
       PreparedStatement ps = link.prepare(INSERT_MESSAGE);
       ps.setString(1, a.key());
       ps.setLong(2, seq);
-      ps.setString(3, a.from());
-      ps.setString(4, a.text());
-      ps.setLong(5, a.ts());
+      ps.setString(3, Schema.kind(a.kind()));
+      ps.setString(4, a.from());
+      ps.setString(5, a.text());
+      ps.setLong(6, a.ts());
+      ps.setString(7, a.txn());
       ps.addBatch(); // run once per batch, before the commit; nothing in the batch reads messages
+      if (a.kind() == StoredMessage.Kind.TOPIC) {
+        PreparedStatement topic = link.prepare(SAVE_TOPIC); // same transaction as its event
+        topic.setString(1, a.text());
+        topic.setString(2, a.from());
+        topic.setString(3, a.key());
+        topic.executeUpdate();
+      }
       return seq;
     }
-    if (op instanceof Op.Open o) {
-      return open(o, issued);
-    }
-    Op.Save s = (Op.Save) op;
-    PreparedStatement ps = link.prepare(SAVE_TOPIC);
-    ps.setString(1, s.topic());
-    ps.setString(2, s.topicBy());
-    ps.setString(3, s.key());
-    ps.executeUpdate();
-    return null;
+    return open((Op.Open) op, issued);
   }
 
   private long nextSeq(String key, Map<String, Long> issued) throws SQLException {
@@ -264,10 +265,8 @@ final class Writer implements Runnable {
           if (a.done() != null) {
             a.done().complete((Long) results[i]);
           }
-        } else if (op instanceof Op.Open o) {
-          o.done().complete((RoomState) results[i]);
         } else {
-          ((Op.Save) op).done().complete(null);
+          ((Op.Open) op).done().complete((RoomState) results[i]);
         }
       } catch (RuntimeException callersContinuation) {
         LOG.warn("store writer: a continuation of a committed write failed: {}", callersContinuation.toString());

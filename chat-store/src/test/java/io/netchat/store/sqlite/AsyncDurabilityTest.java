@@ -54,4 +54,25 @@ class AsyncDurabilityTest {
           .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
     }
   }
+
+  @Test
+  void aTopicChangeTakesItsSeqAtOnceFromTheSameCounterAsMessages() throws Exception {
+    StoreConfig config = SqliteStoreTest.config(dir, StoreConfig.Durability.ASYNC);
+    try (ChatStore store = SqliteStore.open(config)) {
+      store.openRoom("r", "r", T0).get(30, TimeUnit.SECONDS);
+      assertThat(store.append("r", "ann", "one", T0, "t1")).isCompletedWithValue(1L);
+      assertThat(store.appendTopic("r", "news", "ann", T0)).isCompletedWithValue(2L);
+      assertThat(store.append("r", "ann", "two", T0)).isCompletedWithValue(3L);
+    }
+    try (ChatStore store = SqliteStore.open(config)) {
+      RoomState state = store.openRoom("r", "r", T0).get(30, TimeUnit.SECONDS);
+      assertThat(state.meta().topic()).isEqualTo("news");
+      assertThat(state.lastSeq()).isEqualTo(3);
+      assertThat(store.readAfter("r", 0, 10, ChatStore.Select.EVENTS).get(30, TimeUnit.SECONDS))
+          .extracting(StoredMessage::kind, StoredMessage::txn).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(StoredMessage.Kind.MESSAGE, "t1"),
+              org.assertj.core.groups.Tuple.tuple(StoredMessage.Kind.TOPIC, null),
+              org.assertj.core.groups.Tuple.tuple(StoredMessage.Kind.MESSAGE, null));
+    }
+  }
 }

@@ -36,16 +36,20 @@ class SqliteStoreTest extends ChatStoreContract {
   void aRestartKeepsTopicsHistoryAndTheSeqCounter() throws Exception {
     RoomState before = await(store.openRoom("lobby", "Lobby", T0));
     appendN("lobby", 7);
-    await(store.saveRoom(before.meta().withTopic("welcome", "ann")));
+    assertThat(await(store.appendTopic("lobby", "welcome", "ann", T0))).isEqualTo(8);
+    await(store.append("lobby", "bob", "m9", T0, "tx-9"));
     store.close();
 
     store = newStore(StoreConfig.Durability.COMMIT);
     RoomState after = await(store.openRoom("lobby", "ignored", T0.plusSeconds(60)));
     assertThat(after.meta()).isEqualTo(before.meta().withTopic("welcome", "ann"));
-    assertThat(after.lastSeq()).isEqualTo(7);
+    assertThat(after.lastSeq()).isEqualTo(9);
     assertThat(await(store.readAfter("lobby", 0, 100))).extracting(StoredMessage::text)
-        .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7");
-    assertThat(await(store.append("lobby", "bob", "next", T0))).isEqualTo(8);
+        .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9");
+    assertThat(await(store.readAfter("lobby", 7, 100, ChatStore.Select.EVENTS))).containsExactly(
+        StoredMessage.topic(8, "ann", "welcome", T0),
+        new StoredMessage(9, StoredMessage.Kind.MESSAGE, "bob", "m9", T0, "tx-9"));
+    assertThat(await(store.append("lobby", "bob", "next", T0))).isEqualTo(10);
   }
 
   @Test
@@ -59,7 +63,7 @@ class SqliteStoreTest extends ChatStoreContract {
         applied.add(rs.getString(1) + " " + rs.getString(2));
       }
       assertThat(applied).containsExactly("1 rooms and messages", "2 accounts", "3 room roles",
-          "4 bans");
+          "4 bans", "5 room events");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
   }
@@ -86,5 +90,45 @@ class SqliteStoreTest extends ChatStoreContract {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
     }
+  }
+
+  /** A file written before migration 5 holds messages only: they read back as messages without a txn. */
+  @Test
+  void aDatabaseFromBeforeRoomEventsIsMigratedItsRowsAreMessages(@TempDir Path older) throws Exception {
+    String url = "jdbc:sqlite:" + older.resolve("netchat.db");
+    org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations(Schema.LOCATION)
+        .target("4").load().migrate();
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.createStatement().executeUpdate("INSERT INTO rooms (key, name, topic, topic_by, created, epoch, last_seq)"
+          + " VALUES ('old', 'Old', 'kept', 'ann', 0, 42, 2)");
+      c.createStatement().executeUpdate("INSERT INTO messages (room, seq, sender, text, ts) VALUES"
+          + " ('old', 1, 'ann', 'one', 0), ('old', 2, 'bob', 'two', 0)");
+    }
+    try (ChatStore upgraded = newStore(older)) {
+      RoomState state = await(upgraded.openRoom("old", "ignored", T0));
+      assertThat(state.meta().topic()).isEqualTo("kept");
+      assertThat(state.lastSeq()).isEqualTo(2);
+      assertThat(await(upgraded.readAfter("old", 0, 10, ChatStore.Select.EVENTS))).containsExactly(
+          new StoredMessage(1, "ann", "one", java.time.Instant.EPOCH),
+          new StoredMessage(2, "bob", "two", java.time.Instant.EPOCH));
+      assertThat(await(upgraded.appendTopic("old", "new", "cid", T0))).isEqualTo(3);
+      assertThat(await(upgraded.readAfter("old", 2, 10, ChatStore.Select.EVENTS)))
+          .containsExactly(StoredMessage.topic(3, "cid", "new", T0));
+    }
+  }
+
+  @Test
+  void theKindColumnTakesOnlyKnownKinds() throws Exception {
+    store.close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("netchat.db"))) {
+      assertThatThrownBy(() -> c.createStatement().executeUpdate("INSERT INTO messages"
+          + " (room, seq, kind, sender, text, ts) VALUES ('r', 1, 'kick', 'a', 'b', 0)"))
+          .hasMessageContaining("CHECK");
+    }
+    store = newStore(StoreConfig.Durability.COMMIT);
+  }
+
+  private static ChatStore newStore(Path at) {
+    return SqliteStore.open(config(at, StoreConfig.Durability.COMMIT));
   }
 }
