@@ -19,7 +19,17 @@ public enum Capability {
    * gets the v1 fallback: a nick change as {@code presence{quit}} + {@code presence{join}}, a kick
    * as {@code presence{leave}}, and no event for a change v1 cannot show.
    */
-  EVENTS;
+  EVENTS,
+  /**
+   * A nick change (§14) as one {@code presence{event: "nick", nick: old, new_nick}} per shared room.
+   * Without it: {@code presence{quit}} + {@code presence{join}} in each shared room.
+   */
+  NICK,
+  /**
+   * {@code presence{event: "away", text}} and {@code presence{event: "back"}} (§14) when a member of a
+   * shared room sets or clears an away message. Without it: nothing (v1 has no away).
+   */
+  AWAY;
 
   /** Most entries a {@code hello{caps}} may list. */
   public static final int MAX_ASKED = 32;
