@@ -27,7 +27,11 @@ final class Members {
 
   /** Adds {@code member} under its nick; false when it is in already or another member holds that nick here. */
   boolean add(Member member) {
-    String nick = member.nick();
+    return add(member, member.nick());
+  }
+
+  /** Adds {@code member} under {@code nick}; false when it is in already or another member holds that nick here. */
+  boolean add(Member member, String nick) {
     String key = Names.key(nick);
     if (entries.containsKey(member) || byKey.putIfAbsent(key, member) != null) {
       return false;

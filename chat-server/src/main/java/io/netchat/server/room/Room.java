@@ -149,10 +149,12 @@ public final class Room {
    * page and {@code recovered: false}. When the backlog reaches past the ring, it is read from the
    * store first and the join completes when it arrives: the session becomes a member in the same
    * task that sends the backlog, so live messages follow it without a gap or a repeat.
+   * {@code nick} is the session's nick when it sent the join: a nick change sent after it reaches
+   * the room after it, and renames the member then.
    */
-  CompletionStage<?> join(Member session, Long since, String sinceEpoch, String id) {
+  CompletionStage<?> join(Member session, String nick, Long since, String sinceEpoch, String id) {
     if (removed) {
-      return registry.rejoin(session, name, since, sinceEpoch, id);
+      return registry.rejoin(session, nick, name, since, sinceEpoch, id);
     }
     if (isFull(session, id)) {
       return ANSWERED;
@@ -165,14 +167,14 @@ public final class Room {
     long from = replay.from() == null ? Math.max(1, last - context.limits().maxHistoryPerRequest() + 1)
         : Math.max(replay.from() + 1, last - context.limits().historySize() + 1);
     if (backlog == null || backlog.inMemory(from)) {
-      admit(session, replay, id, null);
+      admit(session, nick, replay, id, null);
       return ANSWERED;
     }
     return backlog.collect(from, Long.MAX_VALUE, stored -> {
       if (removed) {
-        registry.rejoin(session, name, since, sinceEpoch, id);
+        registry.rejoin(session, nick, name, since, sinceEpoch, id);
       } else if (!isFull(session, id)) {
-        admit(session, replay, id, stored);
+        admit(session, nick, replay, id, stored);
       }
     }).exceptionallyAsync(failure -> {
       session.joinAnswered(key, false);
@@ -199,13 +201,13 @@ public final class Room {
   }
 
   /** The join itself; {@code stored} is the backlog read from the store, or null to take it from the ring. */
-  private void admit(Member session, Replay replay, String id, List<ServerMessage.Message> stored) {
+  private void admit(Member session, String nick, Replay replay, String id, List<ServerMessage.Message> stored) {
     boolean added = false;
     if (!members.contains(session)) {
-      if (!members.add(session)) {
+      if (!members.add(session, nick)) {
         session.joinAnswered(key, false);
         session.send(new ServerMessage.Error(id, ErrorCode.NICK_TAKEN.wireName(), "a member of room '" + name
-            + "' is still known as '" + session.nick() + "' (a nick change under way); try again", "join", true,
+            + "' is still known as '" + nick + "' (a nick change under way); try again", "join", true,
             null, null));
         return;
       }
@@ -219,7 +221,7 @@ public final class Room {
     sendJoinAnswer(session, replay, id, stored);
     ok(session, id, null);
     if (added) {
-      broadcast(new ServerMessage.Presence(name, members.nick(session), ServerMessage.Presence.JOIN), session);
+      broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session);
     }
   }
 

@@ -122,7 +122,8 @@ public final class RoomRegistry {
       });
       return;
     }
-    session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> room.join(session, since, sinceEpoch, id),
+    String nick = session.nick(); // as of this command: a later nick change renames it in order
+    session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> room.join(session, nick, since, sinceEpoch, id),
         failure -> refuseJoin(session, name, id, failure)));
   }
 
@@ -130,11 +131,11 @@ public final class RoomRegistry {
    * A join that reached a room just removed: goes to the room now under that name (on the removed
    * room's loop); the returned stage completes when it is answered.
    */
-  CompletionStage<?> rejoin(Member session, String name, Long since, String sinceEpoch, String id) {
+  CompletionStage<?> rejoin(Member session, String nick, String name, Long since, String sinceEpoch, String id) {
     try {
       Opening opening = acquire(name, null);
       CompletableFuture<Object> answered = new CompletableFuture<>();
-      opening.loop().execute(() -> whenOpen(opening, room -> room.join(session, since, sinceEpoch, id),
+      opening.loop().execute(() -> whenOpen(opening, room -> room.join(session, nick, since, sinceEpoch, id),
           failure -> refuseJoin(session, name, id, failure)).whenComplete((ignored, failure) -> answered.complete(null)));
       return answered;
     } catch (LimitReached e) {
