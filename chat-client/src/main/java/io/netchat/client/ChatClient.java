@@ -188,6 +188,25 @@ public final class ChatClient implements AutoCloseable {
     return send(() -> new ClientMessage.Say(nextId(), room, text, Connection.nextTxn())).thenApply(Reply::ok);
   }
 
+  /**
+   * Sends {@code text} to {@code room} as an action (what {@code /me} sends; contract 1.1, §14),
+   * with a fresh {@code txn} as {@link #say} does; completes with its seq.
+   */
+  public CompletableFuture<Long> action(String room, String text) {
+    return send(() -> new ClientMessage.Say(nextId(), room, text, Connection.nextTxn(), true))
+        .thenApply(reply -> reply.ok().seq());
+  }
+
+  /** Sets the away message ({@code text}), or clears it ({@code null} or {@code ""}); §14. */
+  public CompletableFuture<Void> away(String text) {
+    return send(() -> new ClientMessage.Away(nextId(), text)).thenApply(reply -> null);
+  }
+
+  /** Asks about the connected user {@code nick}: the first page of its rooms, its away text, since when (§14). */
+  public CompletableFuture<ServerMessage.Whois> whois(String nick) {
+    return request(() -> new ClientMessage.Whois(nextId(), nick), ServerMessage.Whois.class);
+  }
+
   /** Sends a direct message, with a fresh {@code txn} as {@link #say} does. */
   public CompletableFuture<Void> dm(String to, String text) {
     return send(() -> new ClientMessage.Dm(nextId(), to, text, Connection.nextTxn())).thenApply(reply -> null);
@@ -268,11 +287,14 @@ public final class ChatClient implements AutoCloseable {
   }
 
   /**
-   * Logs in again under {@code newNick}: ends the current session, then connects, says
-   * {@code hello} with the new nick and re-joins every room without missing a message. When the
-   * server refuses the new nick, the client returns under the old one and the future fails.
+   * Changes the nick to {@code newNick}; completes with the nick now in use. A server that
+   * granted the {@code nick} capability (contract 1.1, §14) changes it in place: the session, its
+   * rooms and its resume secret stay, and the other members see one event (or, for older
+   * clients, quit + join). With an older server the client ends the session and logs in again
+   * under the new nick, re-joining every room without missing a message. When the server refuses
+   * the new nick ({@code nick_taken}), the client keeps the old one and the future fails.
    */
-  public CompletableFuture<ServerMessage.Welcome> changeNick(String newNick) {
+  public CompletableFuture<String> changeNick(String newNick) {
     return toUser(connection.changeNick(newNick));
   }
 

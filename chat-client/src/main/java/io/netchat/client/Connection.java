@@ -1,5 +1,6 @@
 package io.netchat.client;
 
+import io.netchat.codec.Capability;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.ServerMessage;
@@ -78,6 +79,8 @@ final class Connection {
   private ScheduledFuture<?> reconnectTask;
   private CompletableFuture<ServerMessage.Welcome> nickChange;
   private String previousNick;
+  /** The capabilities the server granted in its last {@code welcome}. */
+  private List<String> granted = List.of();
 
   // Snapshots for other threads.
   private volatile String nickView;
@@ -193,16 +196,41 @@ final class Connection {
     return result;
   }
 
-  /** Ends the session and logs in again as {@code newNick} in the same rooms; see {@link ChatClient#changeNick}. */
-  CompletableFuture<ServerMessage.Welcome> changeNick(String newNick) {
-    CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
+  /**
+   * Changes the nick, completing with the nick now in use; see {@link ChatClient#changeNick}. A
+   * server that granted the {@code nick} capability is sent {@code nick{nick}}; an older one gets
+   * the fallback of ending the session and logging in again as {@code newNick} in the same rooms.
+   */
+  CompletableFuture<String> changeNick(String newNick) {
+    CompletableFuture<String> result = new CompletableFuture<>();
     onLoop(result, () -> {
       Validation.requireNick("nick", newNick);
       if (state != State.CONNECTED) {
         result.completeExceptionally(new ChatConnectionException("not connected"));
         return;
       }
-      nickChange = result;
+      if (granted.contains(Capability.NICK.wireName())) {
+        CompletableFuture<Reply> answered = new CompletableFuture<>();
+        requests.write(channel, new ClientMessage.Nick(nextId(), newNick), answered);
+        answered.whenComplete((reply, error) -> {
+          if (error != null) {
+            result.completeExceptionally(Failures.unwrap(error));
+          } else {
+            setNick(newNick); // a resume after a lost connection says hello with it
+            result.complete(newNick);
+          }
+        });
+        return;
+      }
+      CompletableFuture<ServerMessage.Welcome> relogin = new CompletableFuture<>();
+      relogin.whenComplete((welcome, error) -> {
+        if (error != null) {
+          result.completeExceptionally(error);
+        } else {
+          result.complete(welcome.nick());
+        }
+      });
+      nickChange = relogin;
       previousNick = nick;
       setNick(newNick);
       resumeSecret = null; // the session ends with the quit below; the new nick starts a new one
@@ -355,6 +383,7 @@ final class Connection {
         } else {
           ServerMessage.Welcome welcome = reply.answer(ServerMessage.Welcome.class);
           resumeSecret = welcome.session();
+          granted = welcome.caps() == null ? List.of() : welcome.caps();
           result.complete(welcome);
         }
       });
@@ -363,11 +392,18 @@ final class Connection {
   }
 
   /**
-   * The {@code hello} of contract 1.1: the contract version, this library's name, and the secret
+   * The capabilities this library asks for: it renders a nick change as one event and shows away
+   * and back (§14). Room events ({@code events}) it does not ask for: its ledger numbers messages.
+   */
+  static final List<String> CAPS = List.of(Capability.NICK.wireName(), Capability.AWAY.wireName());
+
+  /**
+   * The {@code hello} of contract 1.1: the contract version, this library's name, the capabilities
+   * it understands ({@link #CAPS}), and the secret
    * of the session to resume (after a lost connection, never after a nick change).
    */
   private ClientMessage.Hello hello() {
-    return new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, null, resumeSecret);
+    return new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret);
   }
 
   private void scheduleReconnect(String reason) {

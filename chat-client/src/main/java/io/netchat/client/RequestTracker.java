@@ -135,6 +135,9 @@ final class RequestTracker {
     if (command instanceof ClientMessage.Rooms) {
       return event instanceof ServerMessage.Rooms;
     }
+    if (command instanceof ClientMessage.Whois whois) {
+      return event instanceof ServerMessage.Whois answer && whois.nick().equalsIgnoreCase(answer.nick());
+    }
     if (command instanceof ClientMessage.History history) {
       return event instanceof ServerMessage.History answer && history.room().equalsIgnoreCase(answer.room());
     }

@@ -15,11 +15,21 @@ import java.util.Set;
 public enum Capability {
   /**
    * Room events beyond v1's {@code message}, {@code presence} and {@code topic} (kicks, mode and
-   * role changes, a nick change as one event), each with its {@code seq}. Without it a session
-   * gets the v1 fallback: a nick change as {@code presence{quit}} + {@code presence{join}}, a kick
-   * as {@code presence{leave}}, and no event for a change v1 cannot show.
+   * role changes), each with its {@code seq}, and topic changes in a replay. Without it a session
+   * gets the v1 fallback: a kick as {@code presence{leave}}, and no event for a change v1 cannot
+   * show. (A nick change has its own capability, {@link #NICK}.)
    */
-  EVENTS;
+  EVENTS,
+  /**
+   * A nick change (§14) as one {@code presence{event: "nick", nick: old, new_nick}} per shared room.
+   * Without it: {@code presence{quit}} + {@code presence{join}} in each shared room.
+   */
+  NICK,
+  /**
+   * {@code presence{event: "away", text}} and {@code presence{event: "back"}} (§14) when a member of a
+   * shared room sets or clears an away message. Without it: nothing (v1 has no away).
+   */
+  AWAY;
 
   /** Most entries a {@code hello{caps}} may list. */
   public static final int MAX_ASKED = 32;

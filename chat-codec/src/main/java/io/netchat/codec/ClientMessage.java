@@ -38,6 +38,9 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
   @JsonSubTypes.Type(value = ClientMessage.Pong.class, name = "pong"),
   @JsonSubTypes.Type(value = ClientMessage.Quit.class, name = "quit"),
+  @JsonSubTypes.Type(value = ClientMessage.Nick.class, name = "nick"),
+  @JsonSubTypes.Type(value = ClientMessage.Away.class, name = "away"),
+  @JsonSubTypes.Type(value = ClientMessage.Whois.class, name = "whois"),
 })
 public sealed interface ClientMessage {
 
@@ -115,19 +118,34 @@ public sealed interface ClientMessage {
    * Sends a message to a joined room. {@code txn} (contract 1.1) makes a retry safe: a {@code say}
    * repeating a {@code txn} of the same session within {@code txn_window_s} is answered with the
    * first one's {@code seq} and {@code msgid} and {@code duplicate: true}, and not sent again.
+   * {@code action: true} (contract 1.1, §14) makes it an action, what {@code /me} sends; absent
+   * (never {@code false} on the wire) for a plain message.
    */
   @JsonTypeName("say")
-  record Say(String id, String room, String text, String txn) implements ClientMessage {
+  record Say(String id, String room, String text, String txn, Boolean action) implements ClientMessage {
     public Say {
       checkId(id);
       requireRoom("room", room);
       requireText("text", text, Integer.MAX_VALUE);
       checkToken("txn", txn);
+      if (Boolean.FALSE.equals(action)) {
+        action = null;
+      }
     }
 
     /** A say without a {@code txn} (a v1 client). */
     public Say(String id, String room, String text) {
       this(id, room, text, null);
+    }
+
+    /** A plain (not action) say. */
+    public Say(String id, String room, String text, String txn) {
+      this(id, room, text, txn, null);
+    }
+
+    /** Whether this is an action ({@code /me}). */
+    public boolean hasAction() {
+      return Boolean.TRUE.equals(action);
     }
   }
 
@@ -241,6 +259,51 @@ public sealed interface ClientMessage {
       if (reason != null) {
         Validation.requireNoControls("reason", reason);
       }
+    }
+  }
+
+  /**
+   * Changes the session's nick (contract 1.1, §14): answered {@code ok}, or {@code nick_taken} /
+   * {@code invalid_name}. The members of the session's rooms see one {@code presence{event: "nick"}}
+   * per room, or, without the {@code nick} capability, {@code presence{quit}} + {@code presence{join}}.
+   */
+  @JsonTypeName("nick")
+  record Nick(String id, String nick) implements ClientMessage {
+    public Nick {
+      checkId(id);
+      requireNick("nick", nick);
+    }
+  }
+
+  /**
+   * Sets the session's away message ({@code text}, limited as {@code say}'s) or clears it
+   * ({@code text} absent or {@code ""}), contract 1.1, §14.
+   */
+  @JsonTypeName("away")
+  record Away(String id, String text) implements ClientMessage {
+    public Away {
+      checkId(id);
+      text = text == null || text.isEmpty() ? null : requireText("text", text, Integer.MAX_VALUE);
+    }
+  }
+
+  /**
+   * Asks about a connected user (contract 1.1, §14): answered by a {@code whois} holding one page
+   * of the user's rooms ({@code after}/{@code limit} as for {@code who}), away text and
+   * connected-since; {@code no_such_user} when nobody has the nick.
+   */
+  @JsonTypeName("whois")
+  record Whois(String id, String nick, String after, Integer limit) implements ClientMessage {
+    public Whois {
+      checkId(id);
+      requireNick("nick", nick);
+      checkCursor("after", after);
+      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+    }
+
+    /** The first page, at the server's page size. */
+    public Whois(String id, String nick) {
+      this(id, nick, null, null);
     }
   }
 }

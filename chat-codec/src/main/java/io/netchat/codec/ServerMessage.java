@@ -31,6 +31,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.Gap.class, name = "gap"),
   @JsonSubTypes.Type(value = ServerMessage.Bye.class, name = "bye"),
+  @JsonSubTypes.Type(value = ServerMessage.Whois.class, name = "whois"),
 })
 // A number of a primitive type is marked required: absent, Jackson would read it as 0 (a seq of 0).
 public sealed interface ServerMessage {
@@ -115,21 +116,35 @@ public sealed interface ServerMessage {
 
   /**
    * A room message, numbered by the room's {@code seq}. From contract 1.1, {@code msgid} is its
-   * opaque, never-reused identity and {@code txn} the sender's retry token, when it sent one.
+   * opaque, never-reused identity and {@code txn} the sender's retry token, when it sent one;
+   * {@code action} (§14) is {@code true} for an action ({@code /me}), absent otherwise.
    */
   @JsonTypeName("message")
   record Message(String room, @JsonProperty(required = true) long seq, String from, String text, Instant ts,
-      String msgid, String txn) implements ServerMessage {
+      String msgid, String txn, Boolean action) implements ServerMessage {
     public Message {
       requirePresent("room", room);
       requirePresent("from", from);
       requirePresent("text", text);
       requirePresent("ts", ts);
+      if (Boolean.FALSE.equals(action)) {
+        action = null;
+      }
     }
 
     /** A message without identity (a v1 server). */
     public Message(String room, long seq, String from, String text, Instant ts) {
       this(room, seq, from, text, ts, null, null);
+    }
+
+    /** A plain (not action) message. */
+    public Message(String room, long seq, String from, String text, Instant ts, String msgid, String txn) {
+      this(room, seq, from, text, ts, msgid, txn, null);
+    }
+
+    /** Whether this is an action ({@code /me}). */
+    public boolean hasAction() {
+      return Boolean.TRUE.equals(action);
     }
   }
 
@@ -149,20 +164,53 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Someone joined, left or quit a room. */
+  /**
+   * Someone joined, left or quit a room. Contract 1.1 (§14) adds {@code reason} on a
+   * {@code quit} (the {@code quit{reason}} the member sent), and, to sessions that negotiated the
+   * capability, the events {@code nick} (the member {@code nick} is now {@code new_nick};
+   * capability {@code nick}), {@code away} (with the away {@code text}) and {@code back}
+   * (capability {@code away}).
+   */
   @JsonTypeName("presence")
-  record Presence(String room, String nick, String event) implements ServerMessage {
+  record Presence(String room, String nick, String event, @JsonProperty("new_nick") String newNick, String text,
+      String reason) implements ServerMessage {
     /** {@code event} when a member joins. */
     public static final String JOIN = "join";
     /** {@code event} when a member leaves. */
     public static final String LEAVE = "leave";
     /** {@code event} when a member's session ends (quit or dropped connection). */
     public static final String QUIT = "quit";
+    /** {@code event} when a member changes its nick to {@code new_nick} (capability {@code nick}). */
+    public static final String NICK = "nick";
+    /** {@code event} when a member sets an away message (capability {@code away}). */
+    public static final String AWAY = "away";
+    /** {@code event} when a member clears its away message (capability {@code away}). */
+    public static final String BACK = "back";
 
     public Presence {
       requirePresent("room", room);
       requirePresent("nick", nick);
       requirePresent("event", event);
+    }
+
+    /** A v1 presence: join, leave or quit. */
+    public Presence(String room, String nick, String event) {
+      this(room, nick, event, null, null, null);
+    }
+
+    /** {@code nick} quit the server, saying {@code reason} (null: none). */
+    public static Presence quit(String room, String nick, String reason) {
+      return new Presence(room, nick, QUIT, null, null, reason);
+    }
+
+    /** {@code nick} is now {@code newNick}. */
+    public static Presence nickChange(String room, String nick, String newNick) {
+      return new Presence(room, nick, NICK, newNick, null, null);
+    }
+
+    /** {@code nick} is away ({@code text} non-null) or back ({@code text} null). */
+    public static Presence away(String room, String nick, String text) {
+      return new Presence(room, nick, text == null ? BACK : AWAY, null, text, null);
     }
   }
 
@@ -409,6 +457,21 @@ public sealed interface ServerMessage {
     /** The typed code, or {@code null} (a v1 server, or a code this version does not know). */
     public ByeCode byeCode() {
       return ByeCode.fromWire(code);
+    }
+  }
+
+  /**
+   * Answer to {@code whois} (contract 1.1, §14): the user's {@code nick} as registered, one page of
+   * the rooms it is in ({@code next}, absent on the last page, is the {@code after} of the next),
+   * its {@code away} text (absent when not away), when its session logged in ({@code since}).
+   */
+  @JsonTypeName("whois")
+  record Whois(String nick, List<String> rooms, String away, Instant since, String next, String re)
+      implements ServerMessage {
+    public Whois {
+      requirePresent("nick", nick);
+      rooms = List.copyOf(requirePresent("rooms", rooms));
+      requirePresent("since", since);
     }
   }
 }

@@ -90,7 +90,19 @@ class GoldenTranscriptTest {
       Map.entry("error-limit-reached", new ServerMessage.Error(null, "limit_reached",
           "a session may be in at most 32 rooms", "join", true, null, "max_rooms_per_session")),
       Map.entry("left-re", new ServerMessage.Left("lobby", "8")),
-      Map.entry("bye-shutting-down", ServerMessage.Bye.of(ByeCode.SHUTTING_DOWN).retryAfter(12_345)));
+      Map.entry("bye-shutting-down", ServerMessage.Bye.of(ByeCode.SHUTTING_DOWN).retryAfter(12_345)),
+      // contract 1.1: nick changes, away, actions (docs/PROTOCOL.md §14)
+      Map.entry("nick", new ClientMessage.Nick("15", "bobby")),
+      Map.entry("presence-nick", ServerMessage.Presence.nickChange("lobby", "bob", "bobby")),
+      Map.entry("away", new ClientMessage.Away("16", "lunch")),
+      Map.entry("presence-away", ServerMessage.Presence.away("lobby", "bobby", "lunch")),
+      Map.entry("presence-back", ServerMessage.Presence.away("lobby", "bobby", null)),
+      Map.entry("say-action", new ClientMessage.Say("17", "lobby", "waves", null, true)),
+      Map.entry("message-action", new ServerMessage.Message("lobby", 44, "alice", "waves", TS, "Fl-SQ46wpdYmr", null,
+          true)),
+      Map.entry("whois", new ClientMessage.Whois("18", "bobby")),
+      Map.entry("whois-answer", new ServerMessage.Whois("bobby", List.of("lobby"), "lunch", TS, null, "18")),
+      Map.entry("presence-quit-reason", ServerMessage.Presence.quit("lobby", "bobby", "gone fishing")));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

@@ -41,7 +41,13 @@ final class SampleMessages {
         new ClientMessage.Say("13", "lobby", "retry me", "c1-42"),
         new ClientMessage.Dm("14", "bob", "psst", "c1-43"),
         new ClientMessage.Join("15", "lobby", 41L, "Xp2H7aLqT0cz"),
-        new ClientMessage.History("16", "lobby", 42L, 10, "Xp2H7aLqT0cz"));
+        new ClientMessage.History("16", "lobby", 42L, 10, "Xp2H7aLqT0cz"),
+        new ClientMessage.Say("17", "lobby", "waves", null, true),
+        new ClientMessage.Nick("18", "bobby"),
+        new ClientMessage.Away("19", "lunch"),
+        new ClientMessage.Away(null, null),
+        new ClientMessage.Whois("20", "bob"),
+        new ClientMessage.Whois("21", "bob", "lobby", 5));
   }
 
   static List<ServerMessage> server() {
@@ -85,7 +91,14 @@ final class SampleMessages {
         new ServerMessage.Ok("13", 9L, "Fl-SQ46wpdYmJ", null),
         new ServerMessage.Ok("13", 9L, "Fl-SQ46wpdYmJ", true),
         new ServerMessage.Ok("14", null, "dQ4w9WgXcQ0xH", null),
-        new ServerMessage.Error("16", ErrorCode.EPOCH_CHANGED, "room 'lobby' has a new epoch"));
+        new ServerMessage.Error("16", ErrorCode.EPOCH_CHANGED, "room 'lobby' has a new epoch"),
+        new ServerMessage.Message("lobby", 12, "alice", "waves", TS, "Fl-SQ46wpdYmL", null, true),
+        ServerMessage.Presence.nickChange("lobby", "bob", "bobby"),
+        ServerMessage.Presence.away("lobby", "bob", "lunch"),
+        ServerMessage.Presence.away("lobby", "bob", null),
+        ServerMessage.Presence.quit("lobby", "bob", "gone fishing"),
+        new ServerMessage.Whois("bob", List.of("lobby", "rust"), "lunch", TS, "rust", "20"),
+        new ServerMessage.Whois("bob", List.of(), null, TS, null, null));
   }
 
   /** Every message of both directions. */

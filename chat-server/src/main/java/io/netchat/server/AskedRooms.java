@@ -38,6 +38,11 @@ final class AskedRooms {
     confirmed.remove(key);
   }
 
+  /** The rooms the rooms confirmed, as an immutable set. */
+  Set<String> joined() {
+    return Set.copyOf(confirmed);
+  }
+
   /** Every room asked for, confirmed or not yet answered. */
   Set<String> all() {
     Set<String> all = new HashSet<>(confirmed);

@@ -10,9 +10,17 @@ import io.netchat.codec.Validation;
 import io.netchat.server.room.LimitReached;
 import io.netchat.server.room.Names;
 import io.netchat.server.room.TxnLedger;
+import io.netchat.server.room.FrameFitter;
+import io.netchat.server.room.Room;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Carries out one client command for a session, on the session's event loop: checks what the
@@ -44,7 +52,7 @@ final class CommandDispatcher {
       } else if (command instanceof ClientMessage.Leave leave) {
         context.rooms().leave(session, leave.room(), leave.id());
       } else if (command instanceof ClientMessage.Say say) {
-        context.rooms().say(session, say.room(), say.text(), say.id(), say.txn());
+        context.rooms().say(session, say.room(), say.text(), say.id(), say.txn(), say.hasAction());
       } else if (command instanceof ClientMessage.Dm dm) {
         dm(session, dm);
       } else if (command instanceof ClientMessage.Topic topic) {
@@ -58,13 +66,19 @@ final class CommandDispatcher {
       } else if (command instanceof ClientMessage.History history) {
         context.rooms().history(session, history.room(), history.before(), history.limit(), history.epoch(),
             history.id());
+      } else if (command instanceof ClientMessage.Nick nick) {
+        nick(session, nick);
+      } else if (command instanceof ClientMessage.Away away) {
+        away(session, away);
+      } else if (command instanceof ClientMessage.Whois whois) {
+        whois(session, whois);
       } else if (command instanceof ClientMessage.Ping ping) {
         session.answer(new ServerMessage.Pong(ping.id()));
       } else if (command instanceof ClientMessage.Pong) {
         // liveness is noted by SessionHandler on every read
       } else if (command instanceof ClientMessage.Quit quit) {
         ok(session, quit.id());
-        session.quitting();
+        session.quitting(quit.reason());
         ServerMessage.Bye bye = ServerMessage.Bye.of(ByeCode.QUIT, quit.reason() == null ? "quit" : quit.reason());
         session.afterAnswers(() -> session.close(bye, closeGraceMillis()));
       }
@@ -93,6 +107,9 @@ final class CommandDispatcher {
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
     session.useLedger(context.txns());
+    if (session.since() == null) {
+      session.loggedIn(now());
+    }
     session.answer(negotiated
         ? new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(true),
             PROTOCOL, Capability.wireNames(caps), secret, now(), hello.id())
@@ -112,13 +129,77 @@ final class CommandDispatcher {
         || !context.users().replace(old, session)) {
       return false;
     }
-    session.adoptId(old.id());
+    session.adopt(old);
     for (String room : old.roomsView()) {
       session.rooms().joinSent(room);
       context.rooms().takeOver(old, session, room);
     }
     session.afterAnswers(() -> old.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
     return true;
+  }
+
+  /**
+   * Changes the session's nick (§14): claimed in the user registry at once (the old one is free
+   * from then on), then each room the session asked to be in renames it in the order of the
+   * session's commands and tells its other members; {@code ok} once every room has.
+   */
+  private void nick(Session session, ClientMessage.Nick nick) {
+    String wanted = nick.nick();
+    if (!wanted.equals(session.nick())) {
+      if (!context.users().rename(session, wanted)) {
+        throw error(ErrorCode.NICK_TAKEN, "nick '" + wanted + "' is in use");
+      }
+      session.nick(wanted);
+      for (String room : session.rooms().all()) {
+        context.rooms().rename(session, room, wanted);
+      }
+    }
+    ok(session, nick.id());
+  }
+
+  /** Sets or clears the away message (§14); the rooms tell the members that take the {@code away} capability. */
+  private void away(Session session, ClientMessage.Away away) {
+    String text = away.text();
+    if (text != null) {
+      checkText(text);
+    }
+    if (!Objects.equals(text, session.away())) {
+      session.away(text);
+      for (String room : session.rooms().all()) {
+        context.rooms().away(session, room, text);
+      }
+    }
+    ok(session, away.id());
+  }
+
+  /**
+   * Answers {@code whois} (§14): one page of the user's rooms in key order (after the cursor, at
+   * most {@code limit}, capped by {@code max_list_page}), its away text and when it logged in.
+   * Every room is public today; a secret room, once rooms can be, is left out here.
+   */
+  private void whois(Session session, ClientMessage.Whois whois) {
+    Session target = context.users().find(whois.nick());
+    if (target == null || target.since() == null) {
+      throw error(ErrorCode.NO_SUCH_USER, "no user '" + whois.nick() + "'");
+    }
+    int max = context.config().limits().maxListPage();
+    int limit = whois.limit() == null ? max : Math.min(whois.limit(), max);
+    NavigableSet<String> keys = new TreeSet<>(target.joinedView());
+    List<Room> page = new ArrayList<>(Math.min(limit, keys.size()));
+    Iterator<String> it = (whois.after() == null ? keys : keys.tailSet(whois.after(), false)).iterator();
+    while (page.size() < limit && it.hasNext()) {
+      Room room = context.rooms().get(it.next());
+      if (room != null) {
+        page.add(room);
+      }
+    }
+    boolean more = it.hasNext();
+    String re = session.re(whois.id());
+    session.answer(FrameFitter.fit(page, kept -> new ServerMessage.Whois(target.nick(),
+        kept.stream().map(Room::name).toList(), target.away(), target.since(),
+        kept.size() < page.size() || more && !kept.isEmpty() ? kept.get(kept.size() - 1).key() : null, re),
+        false, session.format(), session.channel().alloc()));
+    ok(session, whois.id());
   }
 
   private void join(Session session, ClientMessage.Join join) {

@@ -19,6 +19,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,6 +57,14 @@ public final class Session implements Member {
   private volatile String resumeSecret;
   /** The rooms asked for, as the session's loop last saw them; read by a session resuming this one. */
   private volatile Set<String> roomsView = Set.of();
+  /** The rooms the rooms confirmed, as the session's loop last saw them; read by {@code whois} from any loop. */
+  private volatile Set<String> joinedView = Set.of();
+  /** When the session logged in ({@code whois}); kept by a session resuming this one. */
+  private volatile Instant since;
+  /** The away message, or null (§14); kept by a session resuming this one. */
+  private volatile String away;
+  /** What {@code quit{reason}} said, for the {@code presence{quit}} the rooms send; null when none. */
+  private volatile String quitReason;
   /** Set on the loop; read by the outbound budget's check from another thread. */
   private volatile boolean closing;
 
@@ -127,6 +136,36 @@ public final class Session implements Member {
   }
 
   @Override
+  public boolean takes(Capability capability) {
+    return caps.contains(capability);
+  }
+
+  @Override
+  public String quitReason() {
+    return quitReason;
+  }
+
+  /** When the session logged in, or null before {@code hello}. */
+  Instant since() {
+    return since;
+  }
+
+  /** The away message, or null. */
+  String away() {
+    return away;
+  }
+
+  /** Sets ({@code text}) or clears ({@code null}) the away message (session loop). */
+  void away(String text) {
+    this.away = text;
+  }
+
+  /** The session logged in at {@code at} (session loop, at hello). */
+  void loggedIn(Instant at) {
+    this.since = at;
+  }
+
+  @Override
   public TxnLedger.Sent sentBefore(String txn) {
     TxnLedger ledger = txns;
     return ledger == null ? null : ledger.find(id, txn);
@@ -157,9 +196,14 @@ public final class Session implements Member {
     this.resumeSecret = secret;
   }
 
-  /** Takes over the logical id of the session this one resumes (session loop, at hello). */
-  void adoptId(String resumedId) {
-    this.id = resumedId;
+  /**
+   * Takes over the logical id of the session this one resumes, with when it logged in and its
+   * away message (session loop, at hello).
+   */
+  void adopt(Session resumed) {
+    this.id = resumed.id;
+    this.since = resumed.since;
+    this.away = resumed.away;
   }
 
   /** Whether a {@code hello{resume}} may take this session over: a 1.1 session, which was given a secret. */
@@ -167,9 +211,13 @@ public final class Session implements Member {
     return resumeSecret != null;
   }
 
-  /** The client ended the session ({@code quit}): it can no longer be resumed, nor held after its close. */
-  void quitting() {
+  /**
+   * The client ended the session ({@code quit}), saying {@code reason} (null: none): it can no
+   * longer be resumed, nor held after its close.
+   */
+  void quitting(String reason) {
     resumeSecret = null;
+    quitReason = reason;
   }
 
   /** Whether {@code secret} is this session's resume secret; compared in constant time. */
@@ -182,6 +230,11 @@ public final class Session implements Member {
   /** The rooms asked for, as last published by the session's loop; any thread. */
   Set<String> roomsView() {
     return roomsView;
+  }
+
+  /** The keys of the rooms the session is in, as last published by the session's loop; any thread. */
+  Set<String> joinedView() {
+    return joinedView;
   }
 
   @Override
@@ -198,7 +251,7 @@ public final class Session implements Member {
   public void joinAnswered(String roomKey, boolean joined) {
     onLoop(() -> {
       rooms.joinAnswered(roomKey, joined);
-      roomsView = Set.copyOf(rooms.all());
+      publishRooms();
     });
   }
 
@@ -206,8 +259,13 @@ public final class Session implements Member {
   public void leftRoom(String roomKey) {
     onLoop(() -> {
       rooms.left(roomKey);
-      roomsView = Set.copyOf(rooms.all());
+      publishRooms();
     });
+  }
+
+  private void publishRooms() {
+    roomsView = Set.copyOf(rooms.all());
+    joinedView = rooms.joined();
   }
 
   @Override

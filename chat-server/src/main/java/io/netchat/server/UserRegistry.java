@@ -17,6 +17,23 @@ final class UserRegistry {
     return old.nick() != null && byNick.replace(Names.key(old.nick()), old, resumed);
   }
 
+  /**
+   * Gives {@code session} the nick {@code nick} and frees its old one, atomically for anyone
+   * claiming {@code nick}; false when someone else has it. A change of case only keeps the claim.
+   */
+  boolean rename(Session session, String nick) {
+    String oldKey = Names.key(session.nick());
+    String newKey = Names.key(nick);
+    if (oldKey.equals(newKey)) {
+      return byNick.get(oldKey) == session;
+    }
+    if (byNick.putIfAbsent(newKey, session) != null) {
+      return false;
+    }
+    byNick.remove(oldKey, session);
+    return true;
+  }
+
   Session find(String nick) {
     return byNick.get(Names.key(nick));
   }

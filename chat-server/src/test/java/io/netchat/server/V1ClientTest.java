@@ -98,6 +98,31 @@ class V1ClientTest {
   private static final Pattern IDENTITY =
       Pattern.compile(",\"(msgid|epoch)\":\"[A-Za-z0-9_-]+\"|,\"recovered\":(true|false)");
 
+  /**
+   * Contract 1.1 §14 seen by a v1 client: another member's nick change is exactly the v1
+   * {@code presence} quit + join, its away message nothing at all, and an action a v1 message
+   * with one new field ({@code action}), which a v1 client ignores.
+   */
+  @Test
+  void aNickChangeAwayAndAnActionOfAnotherMemberReachAV1ClientAsV1Frames() throws Exception {
+    try (LineClient alice = start(TestServers.config(TestServers.loopback("line", "json")));
+        LineClient carol = new LineClient(server.addresses().get(0))) {
+      alice.type("{\"type\":\"hello\",\"nick\":\"alice\"}", "{\"type\":\"join\",\"id\":\"j\",\"room\":\"lobby\"}");
+      while (!alice.line().equals("{\"type\":\"ok\",\"re\":\"j\"}")) {
+        // welcome, joined
+      }
+      carol.type("{\"type\":\"hello\",\"protocol\":1,\"caps\":[\"nick\",\"away\"],\"nick\":\"carol\"}",
+          "{\"type\":\"join\",\"room\":\"lobby\"}", "{\"type\":\"away\",\"text\":\"lunch\"}",
+          "{\"type\":\"nick\",\"nick\":\"carla\"}", "{\"type\":\"away\"}",
+          "{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"waves\",\"action\":true}");
+      assertThat(alice.line()).isEqualTo("{\"type\":\"presence\",\"room\":\"lobby\",\"nick\":\"carol\",\"event\":\"join\"}");
+      assertThat(alice.line()).isEqualTo("{\"type\":\"presence\",\"room\":\"lobby\",\"nick\":\"carol\",\"event\":\"quit\"}");
+      assertThat(alice.line()).isEqualTo("{\"type\":\"presence\",\"room\":\"lobby\",\"nick\":\"carla\",\"event\":\"join\"}");
+      assertThat(withoutIdentity(alice.line())).isEqualTo("{\"type\":\"message\",\"room\":\"lobby\",\"seq\":1,"
+          + "\"from\":\"carla\",\"text\":\"waves\",\"ts\":\"2026-03-01T09:30:00.250Z\",\"action\":true}");
+    }
+  }
+
   @Test
   void aV1ClientIsRefusedAndSentAwayInV1Words() throws Exception {
     ServerConfig config = TestServers.config(TestServers.loopback("line", "json"))

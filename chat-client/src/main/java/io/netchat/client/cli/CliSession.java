@@ -57,6 +57,7 @@ final class CliSession {
           });
         }
         case "say" -> say(command.text());
+        case "me" -> client.action(requireRoom(null), command.text()).thenApply(seq -> null);
         case "msg" -> {
           String to = command.args().get(0);
           yield client.dm(to, command.text()).thenApply(v -> text.dm(Instant.now(), client.nick(), to, command.text()));
@@ -69,7 +70,10 @@ final class CliSession {
             + stopped(rooms.next()));
         case "history" -> history(command);
         case "nick" -> client.changeNick(command.args().get(0))
-            .thenApply(welcome -> "* you are now " + TerminalText.escape(welcome.nick()));
+            .thenApply(nick -> "* you are now " + TerminalText.escape(nick));
+        case "away" -> client.away(command.text()).thenApply(v -> command.text().isEmpty() ? "* you are back"
+            : "* you are away: " + TerminalText.escape(command.text()));
+        case "whois" -> client.whois(command.args().get(0)).thenApply(whois -> null);
         case "room" -> switchRoom(command.args().get(0));
         case "ping" -> client.ping().thenApply(rtt -> "* pong in " + rtt.toMillis() + " ms");
         case "quit" -> client.quit(command.text().isEmpty() ? null : command.text()).thenApply(v -> null);

@@ -32,13 +32,12 @@ final class TextFormatter {
       return dm(dm.ts(), dm.from(), dm.to(), dm.text());
     }
     if (event instanceof ServerMessage.Presence p) {
-      String verb = switch (p.event()) {
-        case ServerMessage.Presence.JOIN -> "joined";
-        case ServerMessage.Presence.LEAVE -> "left";
-        case ServerMessage.Presence.QUIT -> "quit";
-        default -> escape(p.event());
-      };
-      return room(p.room()) + " * " + escape(p.nick()) + " " + verb;
+      return room(p.room()) + " * " + escape(p.nick()) + " " + presence(p);
+    }
+    if (event instanceof ServerMessage.Whois w) {
+      return "* " + escape(w.nick()) + (w.away() == null ? "" : " is away: " + escape(w.away()) + ";")
+          + " in " + (w.rooms().isEmpty() ? "no rooms" : names(w.rooms()) + (w.next() == null ? "" : ", …"))
+          + "; logged in " + clock.format(w.since());
     }
     if (event instanceof ServerMessage.Joined j) {
       return room(j.room()) + " * you joined (" + j.memberCount() + " here: " + names(j.members())
@@ -86,6 +85,19 @@ final class TextFormatter {
     return null;
   }
 
+  /** What a presence says after the nick: {@code joined}, {@code quit (reason)}, {@code is now bob}, … */
+  private static String presence(ServerMessage.Presence p) {
+    return switch (p.event()) {
+      case ServerMessage.Presence.JOIN -> "joined";
+      case ServerMessage.Presence.LEAVE -> "left";
+      case ServerMessage.Presence.QUIT -> "quit" + (p.reason() == null ? "" : " (" + escape(p.reason()) + ")");
+      case ServerMessage.Presence.NICK -> "is now " + escape(p.newNick());
+      case ServerMessage.Presence.AWAY -> "is away" + (p.text() == null ? "" : ": " + escape(p.text()));
+      case ServerMessage.Presence.BACK -> "is back";
+      default -> escape(p.event());
+    };
+  }
+
   String format(ConnectionEvent event) {
     String detail = escape(event.detail());
     return switch (event.kind()) {
@@ -103,7 +115,8 @@ final class TextFormatter {
   }
 
   private String line(ServerMessage.Message m) {
-    return clock.format(m.ts()) + " " + room(m.room()) + " <" + escape(m.from()) + "> " + escape(m.text());
+    return clock.format(m.ts()) + " " + room(m.room())
+        + (m.hasAction() ? " * " + escape(m.from()) + " " : " <" + escape(m.from()) + "> ") + escape(m.text());
   }
 
   private static String room(String room) {

@@ -164,6 +164,46 @@ class InteractiveCliTest {
   }
 
   @Test
+  void nickMeAwayWhoisAndQuitReasonsEachShowOneLine() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (ChatClient bob = annAndBobInLobby(bobEvents)) {
+      awaitScreen("[lobby] * bob joined");
+
+      type("/nick annie\n");
+      awaitScreen("* you are now annie");
+      ServerMessage.Presence renamed = bobEvents.awaitEvent(ServerMessage.Presence.class,
+          p -> p.event().equals(ServerMessage.Presence.NICK));
+      assertThat(renamed).as("the library negotiated the nick capability: one event")
+          .isEqualTo(ServerMessage.Presence.nickChange("lobby", "ann", "annie"));
+      awaitScreen("annie> ");
+
+      type("/me waves\n");
+      ServerMessage.Message action = bobEvents.awaitEvent(ServerMessage.Message.class, m -> m.text().equals("waves"));
+      assertThat(action.hasAction()).isTrue();
+      assertThat(action.from()).isEqualTo("annie");
+      awaitScreen("[lobby] * annie waves");
+
+      bob.away("lunch\u202e").get(10, TimeUnit.SECONDS);
+      awaitScreen("[lobby] * bob is away: lunch\\u202e");
+      type("/whois bob\n");
+      awaitScreen("* bob is away: lunch\\u202e; in lobby; logged in ");
+      type("/away brb\n");
+      awaitScreen("* you are away: brb");
+      bobEvents.awaitEvent(ServerMessage.Presence.class, p -> p.event().equals(ServerMessage.Presence.AWAY));
+
+      assertThat(bob.changeNick("robert").get(10, TimeUnit.SECONDS)).isEqualTo("robert");
+      awaitScreen("[lobby] * bob is now robert");
+      bob.quit("gone fishing").get(10, TimeUnit.SECONDS);
+      awaitScreen("[lobby] * robert quit (gone fishing)");
+
+      assertThat(count("you are now")).as("/nick prints one line").isEqualTo(1);
+      assertThat(count("ann quit")).as("no quit + join for a nick change").isZero();
+      type("/quit\n");
+      assertThat(cli.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
   void whateverAServerSendsReachesTheTerminalEscaped() throws Exception {
     java.time.Instant ts = java.time.Instant.parse("2026-01-02T00:31:00Z");
     try (HostileServer hostile = new HostileServer(java.util.List.of(

@@ -61,7 +61,12 @@ class TextFormatterTest {
         TEXT.format(new ServerMessage.Error("1", attack, attack)),
         TEXT.format(new ServerMessage.Bye(attack)),
         TEXT.format(new ConnectionEvent(ConnectionEvent.Kind.DISCONNECTED, "server said bye: " + attack)),
-        TEXT.dm(TS, "ann", attack, attack));
+        TEXT.dm(TS, "ann", attack, attack),
+        TEXT.format(new ServerMessage.Message(attack, 1, attack, attack, TS, null, null, true)),
+        TEXT.format(ServerMessage.Presence.nickChange(attack, attack, attack)),
+        TEXT.format(ServerMessage.Presence.away(attack, attack, attack)),
+        TEXT.format(ServerMessage.Presence.quit(attack, attack, attack)),
+        TEXT.format(new ServerMessage.Whois(attack, List.of(attack), attack, TS, null, null)));
     assertThat(rendered).allSatisfy(line -> {
       assertThat(line).contains(shown);
       assertThat(line.chars()).noneMatch(TextFormatterTest::unsafe);
@@ -81,6 +86,21 @@ class TextFormatterTest {
     assertThat(TEXT.format(new ServerMessage.History("lobby",
         List.of(new ServerMessage.Message("lobby", 5, "bob", "hi", TS)), true)))
         .startsWith("[lobby] * history (older messages are held):");
+  }
+
+  @Test
+  void contract11PresenceActionsAndWhoisReadAsSentences() {
+    assertThat(TEXT.format(ServerMessage.Presence.nickChange("lobby", "bob", "bobby")))
+        .isEqualTo("[lobby] * bob is now bobby");
+    assertThat(TEXT.format(ServerMessage.Presence.away("lobby", "bob", "lunch"))).isEqualTo("[lobby] * bob is away: lunch");
+    assertThat(TEXT.format(ServerMessage.Presence.away("lobby", "bob", null))).isEqualTo("[lobby] * bob is back");
+    assertThat(TEXT.format(ServerMessage.Presence.quit("lobby", "bob", "gone fishing")))
+        .isEqualTo("[lobby] * bob quit (gone fishing)");
+    assertThat(TEXT.format(ServerMessage.Presence.quit("lobby", "bob", null))).isEqualTo("[lobby] * bob quit");
+    assertThat(TEXT.format(new ServerMessage.Message("lobby", 4, "ann", "waves", TS, null, null, true)))
+        .isEqualTo("00:31 [lobby] * ann waves");
+    assertThat(TEXT.format(new ServerMessage.Whois("bob", List.of("lobby", "rust"), null, TS, "rust", null)))
+        .isEqualTo("* bob in lobby, rust, …; logged in 00:31");
   }
 
   @Test

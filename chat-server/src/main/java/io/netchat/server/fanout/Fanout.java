@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * Delivers one message to many connections: encoded once per wire format in use, the same bytes
@@ -70,6 +71,15 @@ public final class Fanout {
    * @throws RuntimeException what the encoder threw; nothing is sent and nothing is leaked then
    */
   public void broadcast(Object message, Recipient except) {
+    broadcast(message, except, null);
+  }
+
+  /**
+   * As {@link #broadcast(Object, Recipient)}, to the recipients that {@code to} accepts only
+   * ({@code null}: all); {@code to} is tested on each recipient's loop. Still encoded once per
+   * format in use: for an event only some recipients take (a capability's), and its fallback.
+   */
+  public void broadcast(Object message, Recipient except, Predicate<? super Recipient> to) {
     LoopGroup[] snapshot = groups;
     if (snapshot.length == 0) {
       return;
@@ -78,9 +88,9 @@ public final class Fanout {
     try {
       for (LoopGroup group : snapshot) {
         if (group.loop().inEventLoop()) {
-          deliver(group, frames, except, deliveries);
+          deliver(group, frames, except, to, deliveries);
         } else {
-          handOff(group, frames, except, deliveries);
+          handOff(group, frames, except, to, deliveries);
         }
       }
     } finally {
@@ -88,12 +98,13 @@ public final class Fanout {
     }
   }
 
-  private static void handOff(LoopGroup group, ByteBuf[] frames, Recipient except, LongAdder deliveries) {
+  private static void handOff(LoopGroup group, ByteBuf[] frames, Recipient except, Predicate<? super Recipient> to,
+      LongAdder deliveries) {
     ByteBuf[] retained = retainAll(frames);
     try {
       group.loop().execute(() -> {
         try {
-          deliver(group, retained, except, deliveries);
+          deliver(group, retained, except, to, deliveries);
         } finally {
           releaseAll(retained);
         }
@@ -118,13 +129,14 @@ public final class Fanout {
     }
   }
 
-  private static void deliver(LoopGroup group, ByteBuf[] frames, Recipient except, LongAdder deliveries) {
+  private static void deliver(LoopGroup group, ByteBuf[] frames, Recipient except, Predicate<? super Recipient> to,
+      LongAdder deliveries) {
     Recipient[] recipients = group.recipients();
     int[] formatIndexes = group.formatIndexes();
     int delivered = 0;
     for (int i = 0; i < recipients.length; i++) {
       Recipient recipient = recipients[i];
-      if (recipient != except) {
+      if (recipient != except && (to == null || to.test(recipient))) {
         recipient.deliver(frames[formatIndexes[i]].retainedDuplicate());
         delivered++;
       }

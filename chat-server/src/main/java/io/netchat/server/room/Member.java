@@ -1,5 +1,6 @@
 package io.netchat.server.room;
 
+import io.netchat.codec.Capability;
 import io.netchat.codec.WireFormat;
 import io.netchat.server.fanout.Recipient;
 import io.netty.channel.EventLoop;
@@ -59,6 +60,16 @@ public interface Member extends Recipient {
    * on {@code join{since}} holds the room's events (topic changes) as well as its messages.
    */
   boolean wantsEvents();
+
+  /** Contract 1.1: whether the session negotiated {@code capability}, so a room may send it that event. */
+  default boolean takes(Capability capability) {
+    return false;
+  }
+
+  /** The reason the session gave in {@code quit{reason}}, for its {@code presence{quit}}; null when none. */
+  default String quitReason() {
+    return null;
+  }
 
   /**
    * The {@code re} to put on an answer sent to this session alone for the command with id

@@ -1,10 +1,12 @@
 package io.netchat.server.room;
 
+import io.netchat.codec.Capability;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.Validation;
 import io.netchat.server.fanout.Fanout;
+import io.netchat.server.fanout.Recipient;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -20,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,10 +149,12 @@ public final class Room {
    * page and {@code recovered: false}. When the backlog reaches past the ring, it is read from the
    * store first and the join completes when it arrives: the session becomes a member in the same
    * task that sends the backlog, so live messages follow it without a gap or a repeat.
+   * {@code nick} is the session's nick when it sent the join: a nick change sent after it reaches
+   * the room after it, and renames the member then.
    */
-  CompletionStage<?> join(Member session, Long since, String sinceEpoch, String id) {
+  CompletionStage<?> join(Member session, String nick, Long since, String sinceEpoch, String id) {
     if (removed) {
-      return registry.rejoin(session, name, since, sinceEpoch, id);
+      return registry.rejoin(session, nick, name, since, sinceEpoch, id);
     }
     if (isFull(session, id)) {
       return ANSWERED;
@@ -162,14 +167,14 @@ public final class Room {
     long from = replay.from() == null ? Math.max(1, last - context.limits().maxHistoryPerRequest() + 1)
         : Math.max(replay.from() + 1, last - context.limits().historySize() + 1);
     if (backlog == null || backlog.inMemory(from)) {
-      admit(session, replay, id, null);
+      admit(session, nick, replay, id, null);
       return ANSWERED;
     }
     return backlog.collect(from, Long.MAX_VALUE, stored -> {
       if (removed) {
-        registry.rejoin(session, name, since, sinceEpoch, id);
+        registry.rejoin(session, nick, name, since, sinceEpoch, id);
       } else if (!isFull(session, id)) {
-        admit(session, replay, id, stored);
+        admit(session, nick, replay, id, stored);
       }
     }).exceptionallyAsync(failure -> {
       session.joinAnswered(key, false);
@@ -196,10 +201,16 @@ public final class Room {
   }
 
   /** The join itself; {@code stored} is the backlog read from the store, or null to take it from the ring. */
-  private void admit(Member session, Replay replay, String id, Backlog.Found stored) {
+  private void admit(Member session, String nick, Replay replay, String id, Backlog.Found stored) {
     boolean added = false;
     if (!members.contains(session)) {
-      members.add(session);
+      if (!members.add(session, nick)) {
+        session.joinAnswered(key, false);
+        session.send(new ServerMessage.Error(id, ErrorCode.NICK_TAKEN.wireName(), "a member of room '" + name
+            + "' is still known as '" + nick + "' (a nick change under way); try again", "join", true,
+            null, null));
+        return;
+      }
       context.counters().memberJoined();
       fanout.add(session);
       memberCount = members.size();
@@ -210,7 +221,7 @@ public final class Room {
     sendJoinAnswer(session, replay, id, stored);
     ok(session, id, null);
     if (added) {
-      broadcast(new ServerMessage.Presence(name, session.nick(), ServerMessage.Presence.JOIN), session);
+      broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session);
     }
   }
 
@@ -251,7 +262,7 @@ public final class Room {
     int total = members.size();
     long seq = history.lastSeq();
     String re = session.re(id);
-    List<String> nicks = nicks(members.page(null, registry.pageSize(null)).items());
+    List<String> nicks = members.page(null, registry.pageSize(null)).items();
     return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, epoch, recovered, re),
         false, session.format(), context.allocator());
   }
@@ -261,30 +272,58 @@ public final class Room {
    * members are told nothing. Does nothing when {@code old} is no longer a member.
    */
   void takeOver(Member old, Member resumed) {
-    if (removed || !members.remove(old)) {
+    boolean wasIn = members.contains(resumed);
+    if (removed || !members.replace(old, resumed)) {
       resumed.joinAnswered(key, false);
       return;
     }
     fanout.remove(old);
-    if (!members.contains(resumed)) {
-      members.add(resumed);
+    if (!wasIn) {
       fanout.add(resumed);
     }
     memberCount = members.size();
     resumed.joinAnswered(key, true);
   }
 
-  private static List<String> nicks(List<Member> page) {
-    List<String> nicks = new ArrayList<>(page.size());
-    for (Member member : page) {
-      nicks.add(member.nick());
+  /**
+   * {@code session} is now known as {@code nick} (contract 1.1, §14): members that took the
+   * {@code nick} capability see one {@code presence{event: "nick"}}, the others the v1 fallback,
+   * {@code presence{quit}} then {@code presence{join}}; the renamed member sees none of it (its
+   * {@code ok} says it). Nothing when it is not a member (its join was refused or not yet here).
+   */
+  void rename(Member session, String nick) {
+    String old = members.nick(session);
+    if (old == null || old.equals(nick)) {
+      return;
     }
-    return nicks;
+    members.rename(session, nick);
+    Predicate<Recipient> takesNick = taking(Capability.NICK);
+    fanout.broadcast(ServerMessage.Presence.nickChange(name, old, nick), session, takesNick);
+    Predicate<Recipient> v1 = takesNick.negate();
+    fanout.broadcast(new ServerMessage.Presence(name, old, ServerMessage.Presence.QUIT), session, v1);
+    fanout.broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session, v1);
+  }
+
+  /**
+   * {@code session} set its away message ({@code text}) or cleared it ({@code null}), contract 1.1,
+   * §14: members that took the {@code away} capability see {@code presence{away|back}}; v1 has no
+   * such event, so the others see nothing.
+   */
+  void away(Member session, String text) {
+    String nick = members.nick(session);
+    if (nick != null) {
+      fanout.broadcast(ServerMessage.Presence.away(name, nick, text), session, taking(Capability.AWAY));
+    }
+  }
+
+  private static Predicate<Recipient> taking(Capability capability) {
+    return recipient -> recipient instanceof Member member && member.takes(capability);
   }
 
   /** Removes {@code session}; {@code event} is {@code leave} (answered with left) or {@code quit}. */
   void remove(Member session, String event, String id) {
     boolean leave = ServerMessage.Presence.LEAVE.equals(event);
+    String nick = members.nick(session);
     if (!members.remove(session)) {
       if (leave) {
         session.send(notJoined(name, "leave", id));
@@ -299,7 +338,8 @@ public final class Room {
       session.send(new ServerMessage.Left(name, session.re(id)));
       ok(session, id, null);
     }
-    broadcast(new ServerMessage.Presence(name, session.nick(), event), null);
+    broadcast(leave ? new ServerMessage.Presence(name, nick, event)
+        : ServerMessage.Presence.quit(name, nick, session.quitReason()), null);
     if (members.size() == 0) {
       if (holdsNothing()) {
         drop();
@@ -316,7 +356,7 @@ public final class Room {
    * alone. A {@code txn} the session already sent within the txn window is answered with the first
    * message's seq and msgid and {@code duplicate: true}, and nothing is sent again.
    */
-  CompletionStage<?> say(Member session, String text, String id, String txn) {
+  CompletionStage<?> say(Member session, String text, String id, String txn, boolean action) {
     if (!mayWrite(session, "say", text, id)) {
       return ANSWERED;
     }
@@ -328,13 +368,13 @@ public final class Room {
       return ANSWERED;
     }
     Instant ts = now();
+    String nick = members.nick(session);
     if (store == null) {
-      said(session, id, txn, message(history.lastSeq() + 1, session.nick(), text, ts, txn));
+      said(session, id, txn, message(history.lastSeq() + 1, nick, text, ts, txn, action));
       return ANSWERED;
     }
-    String nick = session.nick();
     return whenStored(store.store().append(key, nick, text, ts, txn), session, id, "say", "a message in " + name,
-        seq -> said(session, id, txn, message(seq, nick, text, ts, txn)));
+        seq -> said(session, id, txn, message(seq, nick, text, ts, txn, action)));
   }
 
   /**
@@ -370,8 +410,8 @@ public final class Room {
     }
   }
 
-  private ServerMessage.Message message(long seq, String nick, String text, Instant ts, String txn) {
-    return new ServerMessage.Message(name, seq, nick, text, ts, msgid(seq), txn);
+  private ServerMessage.Message message(long seq, String nick, String text, Instant ts, String txn, boolean action) {
+    return new ServerMessage.Message(name, seq, nick, text, ts, msgid(seq), txn, action ? true : null);
   }
 
   private void said(Member session, String id, String txn, ServerMessage.Message message) {
@@ -397,7 +437,7 @@ public final class Room {
     if (!mayWrite(session, "topic", text, id)) {
       return ANSWERED;
     }
-    String by = text.isEmpty() ? null : session.nick();
+    String by = text.isEmpty() ? null : members.nick(session);
     if (store == null) {
       topicSet(session, text, by, id, history.lastSeq() + 1);
       return ANSWERED;
@@ -446,9 +486,9 @@ public final class Room {
 
   /** Answers {@code who} with one page of members after the cursor {@code after}. */
   void sendMembers(Member session, String after, int limit, String id) {
-    Page<Member> page = members.page(after, limit);
+    Page<String> page = members.page(after, limit);
     String re = session.re(id);
-    session.send(FrameFitter.page(new Page<>(nicks(page.items()), page.more()), Names::key,
+    session.send(FrameFitter.page(page, Names::key,
         (kept, next) -> new ServerMessage.Members(name, kept, next, re), session.format(), context.allocator()));
     ok(session, id, null);
   }

@@ -17,6 +17,7 @@ import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -121,7 +122,8 @@ public final class RoomRegistry {
       });
       return;
     }
-    session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> room.join(session, since, sinceEpoch, id),
+    String nick = session.nick(); // as of this command: a later nick change renames it in order
+    session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> room.join(session, nick, since, sinceEpoch, id),
         failure -> refuseJoin(session, name, id, failure)));
   }
 
@@ -129,11 +131,11 @@ public final class RoomRegistry {
    * A join that reached a room just removed: goes to the room now under that name (on the removed
    * room's loop); the returned stage completes when it is answered.
    */
-  CompletionStage<?> rejoin(Member session, String name, Long since, String sinceEpoch, String id) {
+  CompletionStage<?> rejoin(Member session, String nick, String name, Long since, String sinceEpoch, String id) {
     try {
       Opening opening = acquire(name, null);
       CompletableFuture<Object> answered = new CompletableFuture<>();
-      opening.loop().execute(() -> whenOpen(opening, room -> room.join(session, since, sinceEpoch, id),
+      opening.loop().execute(() -> whenOpen(opening, room -> room.join(session, nick, since, sinceEpoch, id),
           failure -> refuseJoin(session, name, id, failure)).whenComplete((ignored, failure) -> answered.complete(null)));
       return answered;
     } catch (LimitReached e) {
@@ -186,10 +188,28 @@ public final class RoomRegistry {
 
   /** {@code session}'s connection ended: the room's others see {@code presence{quit}}. */
   public void quit(Member session, String name) {
+    ifMember(session, name, room -> room.remove(session, ServerMessage.Presence.QUIT, null));
+  }
+
+  /** {@code session} is now known as {@code nick}: the room {@code name} tells its other members (§14). */
+  public void rename(Member session, String name, String nick) {
+    ifMember(session, name, room -> room.rename(session, nick));
+  }
+
+  /** {@code session} set ({@code text}) or cleared ({@code null}) its away message: the room {@code name} tells its members (§14). */
+  public void away(Member session, String name, String text) {
+    ifMember(session, name, room -> room.away(session, text));
+  }
+
+  /**
+   * Runs {@code action} in the room {@code name}, in the order of the session's commands, for a
+   * change that concerns the session's membership; answers nothing (no room: nothing to tell).
+   */
+  private void ifMember(Member session, String name, Consumer<Room> action) {
     Opening opening = find(name);
     if (opening != null) {
       session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> {
-        room.remove(session, ServerMessage.Presence.QUIT, null);
+        action.accept(room);
         return Room.ANSWERED;
       }, failure -> Room.ANSWERED));
     }
@@ -202,7 +222,12 @@ public final class RoomRegistry {
 
   /** {@code session} says {@code text} in {@code name}, with the retry token {@code txn} (null: none). */
   public void say(Member session, String name, String text, String id, String txn) {
-    withMembership(session, name, "say", id, room -> room.say(session, text, id, txn));
+    say(session, name, text, id, txn, false);
+  }
+
+  /** {@code session} says {@code text} in {@code name}; {@code action}: as an action ({@code /me}, §14). */
+  public void say(Member session, String name, String text, String id, String txn, boolean action) {
+    withMembership(session, name, "say", id, room -> room.say(session, text, id, txn, action));
   }
 
   /** Reads ({@code text == null}) or sets the topic. */
