@@ -217,15 +217,13 @@ public final class RoomRegistry {
 
   /** {@code session} says {@code text} in {@code name}. */
   public void say(Member session, String name, String text, String id) {
-    say(session, name, text, id, null);
+    say(session, name, text, id, null, false);
   }
 
-  /** {@code session} says {@code text} in {@code name}, with the retry token {@code txn} (null: none). */
-  public void say(Member session, String name, String text, String id, String txn) {
-    say(session, name, text, id, txn, false);
-  }
-
-  /** {@code session} says {@code text} in {@code name}; {@code action}: as an action ({@code /me}, §14). */
+  /**
+   * {@code session} says {@code text} in {@code name}, with the retry token {@code txn} (null: none);
+   * {@code action}: as an action ({@code /me}, §14).
+   */
   public void say(Member session, String name, String text, String id, String txn, boolean action) {
     withMembership(session, name, "say", id, room -> room.say(session, text, id, txn, action));
   }
