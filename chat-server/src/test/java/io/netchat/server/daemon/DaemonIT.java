@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,9 +134,13 @@ class DaemonIT {
     Process hangup = new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).inheritIO().start();
     assertThat(hangup.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> output().stream().anyMatch(line ->
-        line.contains("SIGHUP: configuration reloaded; applied: limits.max_rooms_per_session;")
-            && line.contains("need a restart: listeners")));
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> output().stream().anyMatch(line ->
+          line.contains("SIGHUP: configuration reloaded; applied: limits.max_rooms_per_session;")
+              && line.contains("need a restart: listeners")));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no reload line after SIGHUP; output: " + String.join("\n", output()), e);
+    }
     assertThat(daemon.isAlive()).as("still running after SIGHUP; output: %s", output()).isTrue();
     daemon.destroy();
     assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 10, TimeUnit.SECONDS)).isTrue();
