@@ -30,8 +30,9 @@ final class ManualStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
-    return write(() -> data.append(key, from, text, ts, txn));
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
+      boolean action) {
+    return write(() -> data.append(key, from, text, ts, txn, action));
   }
 
   @Override

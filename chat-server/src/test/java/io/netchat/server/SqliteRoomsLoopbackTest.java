@@ -84,7 +84,8 @@ class SqliteRoomsLoopbackTest {
   /**
    * Under sqlite a topic change takes the room's next seq in the stream; after a restart an
    * {@code events} session's re-join replays it in its place among the messages, a v1 re-join
-   * gets the messages only, and each message comes back with the msgid and txn it was sent with.
+   * gets the messages only, and each message comes back with the msgid, txn and action flag it was
+   * sent with.
    */
   @Test
   void topicChangesKeepTheirPlaceInTheStreamAndMessagesTheirIdentityAcrossARestart(@TempDir Path dir)
@@ -102,7 +103,7 @@ class SqliteRoomsLoopbackTest {
           new ClientMessage.Topic("t2", "r", "news"),
           new ClientMessage.Say("s3", "r", "two", "txn-3"),
           new ClientMessage.Topic("t4", "r", ""),
-          new ClientMessage.Say("s5", "r", "three", null)};
+          new ClientMessage.Say("s5", "r", "waves", null, true)};
       for (ClientMessage command : commands) {
         ann.send(command);
         ServerMessage seen = bob.next();
@@ -119,6 +120,7 @@ class SqliteRoomsLoopbackTest {
     ServerMessage.Message first = (ServerMessage.Message) live.get(0);
     assertThat(first.txn()).isEqualTo("txn-1");
     assertThat(first.msgid()).isNotNull();
+    assertThat(((ServerMessage.Message) live.get(4)).action()).isTrue();
     server.close();
 
     address = start(dir, StoreConfig.Durability.COMMIT);

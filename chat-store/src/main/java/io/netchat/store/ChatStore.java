@@ -56,13 +56,19 @@ public interface ChatStore extends AutoCloseable {
 
   /**
    * Appends a message to an opened room; completes with its seq (see the class doc for when).
-   * {@code txn}, the sender's retry token, is stored with it (null: none).
+   * {@code txn}, the sender's retry token, is stored with it (null: none), and whether it is an
+   * {@code action} ({@code /me}), so that a read gives back the message as it was sent.
    */
-  CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn);
+  CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn, boolean action);
 
-  /** {@link #append(String, String, String, Instant, String) append} without a txn. */
+  /** {@link #append(String, String, String, Instant, String, boolean) append} of a message that is no action. */
+  default CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+    return append(key, from, text, ts, txn, false);
+  }
+
+  /** {@link #append(String, String, String, Instant, String, boolean) append} without a txn, no action. */
   default CompletableFuture<Long> append(String key, String from, String text, Instant ts) {
-    return append(key, from, text, ts, null);
+    return append(key, from, text, ts, null, false);
   }
 
   /**

@@ -373,7 +373,7 @@ public final class Room {
       said(session, id, txn, message(history.lastSeq() + 1, nick, text, ts, txn, action));
       return ANSWERED;
     }
-    return whenStored(store.store().append(key, nick, text, ts, txn), session, id, "say", "a message in " + name,
+    return whenStored(store.store().append(key, nick, text, ts, txn, action), session, id, "say", "a message in " + name,
         seq -> said(session, id, txn, message(seq, nick, text, ts, txn, action)));
   }
 

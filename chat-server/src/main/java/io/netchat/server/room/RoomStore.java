@@ -68,14 +68,15 @@ public final class RoomStore {
   }
 
   /**
-   * A stored event as the wire carries it: a message with its stored {@code txn} and its msgid
+   * A stored event as the wire carries it: a message with its stored {@code txn} and
+   * {@code action} flag, and its msgid
    * (derived from the room's {@link MessageIds#roomPrefix prefix} and its seq, so the same as when
    * it was first sent), or a topic change with its seq ({@code by} absent when it was cleared).
    */
   static ServerMessage event(String room, String msgidPrefix, StoredMessage stored) {
     if (stored.isMessage()) {
       return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts(),
-          MessageIds.sequenced(msgidPrefix, stored.seq()), stored.txn());
+          MessageIds.sequenced(msgidPrefix, stored.seq()), stored.txn(), stored.action() ? true : null);
     }
     return new ServerMessage.Topic(room, stored.text(), stored.from().isEmpty() ? null : stored.from(), stored.seq());
   }

@@ -38,18 +38,20 @@ class SqliteStoreTest extends ChatStoreContract {
     appendN("lobby", 7);
     assertThat(await(store.appendTopic("lobby", "welcome", "ann", T0))).isEqualTo(8);
     await(store.append("lobby", "bob", "m9", T0, "tx-9"));
+    await(store.append("lobby", "bob", "waves", T0, "tx-10", true));
     store.close();
 
     store = newStore(StoreConfig.Durability.COMMIT);
     RoomState after = await(store.openRoom("lobby", "ignored", T0.plusSeconds(60)));
     assertThat(after.meta()).isEqualTo(before.meta().withTopic("welcome", "ann"));
-    assertThat(after.lastSeq()).isEqualTo(9);
+    assertThat(after.lastSeq()).isEqualTo(10);
     assertThat(await(store.readAfter("lobby", 0, 100))).extracting(StoredMessage::text)
-        .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9");
+        .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9", "waves");
     assertThat(await(store.readAfter("lobby", 7, 100, ChatStore.Select.EVENTS))).containsExactly(
         StoredMessage.topic(8, "ann", "welcome", T0),
-        new StoredMessage(9, StoredMessage.Kind.MESSAGE, "bob", "m9", T0, "tx-9"));
-    assertThat(await(store.append("lobby", "bob", "next", T0))).isEqualTo(10);
+        new StoredMessage(9, StoredMessage.Kind.MESSAGE, "bob", "m9", T0, "tx-9"),
+        new StoredMessage(10, StoredMessage.Kind.MESSAGE, "bob", "waves", T0, "tx-10", true));
+    assertThat(await(store.append("lobby", "bob", "next", T0))).isEqualTo(11);
   }
 
   @Test
@@ -63,7 +65,7 @@ class SqliteStoreTest extends ChatStoreContract {
         applied.add(rs.getString(1) + " " + rs.getString(2));
       }
       assertThat(applied).containsExactly("1 rooms and messages", "2 accounts", "3 room roles",
-          "4 bans", "5 room events");
+          "4 bans", "5 room events", "10 message action");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
   }
