@@ -354,27 +354,40 @@ public final class Room {
    * store issues the seq; under {@code durability: commit} the broadcast and the ok wait for the
    * commit, and a refusal (full queue, failing disk) answers {@code unavailable} to the sender
    * alone. A {@code txn} the session already sent within the txn window is answered with the first
-   * message's seq and msgid and {@code duplicate: true}, and nothing is sent again.
+   * message's seq and msgid and {@code duplicate: true}, and nothing is sent again; while that first
+   * message still waits for its commit (a retry on a resumed connection), the answer waits with it,
+   * and is the first one's refusal if it was refused.
    */
   CompletionStage<?> say(Member session, String text, String id, String txn, boolean action) {
     if (!mayWrite(session, "say", text, id)) {
       return ANSWERED;
     }
-    TxnLedger.Sent earlier = txn == null ? null : session.sentBefore(txn);
-    if (earlier != null) {
-      if (id != null) {
-        session.send(new ServerMessage.Ok(id, earlier.seq(), earlier.msgid(), true));
-      }
-      return ANSWERED;
+    String what = "a message in " + name;
+    TxnLedger.Claim claim = txn == null ? null : session.claim(txn);
+    if (claim != null && !claim.first()) {
+      return id == null ? ANSWERED : claim.whenSettled(onLoop, (sent, failure) -> session.send(failure == null
+          ? new ServerMessage.Ok(id, sent.seq(), sent.msgid(), true) : refusal(id, "say", what, failure)));
     }
     Instant ts = now();
     String nick = members.nick(session);
     if (store == null) {
-      said(session, id, txn, message(history.lastSeq() + 1, nick, text, ts, txn, action));
+      said(session, id, claim, message(history.lastSeq() + 1, nick, text, ts, txn, action));
       return ANSWERED;
     }
-    return whenStored(store.store().append(key, nick, text, ts, txn, action), session, id, "say", "a message in " + name,
-        seq -> said(session, id, txn, message(seq, nick, text, ts, txn, action)));
+    CompletableFuture<Long> appended = store.store().append(key, nick, text, ts, txn, action);
+    if (claim != null) {
+      appended.whenComplete((seq, failure) -> {
+        if (failure != null) {
+          claim.fail(failure);
+        }
+      });
+    }
+    return whenStored(appended, session, id, "say", what, seq -> said(session, id, claim, message(seq, nick, text, ts,
+        txn, action)));
+  }
+
+  private ServerMessage.Error refusal(String id, String command, String what, Throwable failure) {
+    return store.refusal(id, what, failure).forCommand(command);
   }
 
   /**
@@ -387,7 +400,7 @@ public final class Room {
       String what, LongConsumer then) {
     BiFunction<Long, Throwable, Void> stored = (seq, failure) -> {
       if (failure != null) {
-        session.send(store.refusal(id, what, failure).forCommand(command));
+        session.send(refusal(id, command, what, failure));
       } else {
         follow(seq);
         then.accept(seq);
@@ -414,13 +427,13 @@ public final class Room {
     return new ServerMessage.Message(name, seq, nick, text, ts, msgid(seq), txn, action ? true : null);
   }
 
-  private void said(Member session, String id, String txn, ServerMessage.Message message) {
+  private void said(Member session, String id, TxnLedger.Claim claim, ServerMessage.Message message) {
     history.append(message);
     context.counters().messageAccepted();
     broadcast(message, null);
     TxnLedger.Sent sent = new TxnLedger.Sent(message.seq(), message.msgid());
-    if (txn != null) {
-      session.sent(txn, sent);
+    if (claim != null) {
+      claim.settle(sent);
     }
     if (id != null) {
       session.send(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), null));
