@@ -236,6 +236,14 @@ public final class ChatServer implements AutoCloseable {
     return unbound.isEmpty() ? Optional.empty() : Optional.of("listeners not bound: " + unbound);
   }
 
+  /**
+   * Why the durable store cannot take writes now (closed, or its writes fail until the disk
+   * recovers), or empty when it can or there is none ({@code store.type: memory}). Any thread.
+   */
+  public Optional<String> storeNotWritableBecause() {
+    return store == null ? Optional.empty() : store.notWritableBecause();
+  }
+
   private static ServerGauges gauges(ServerContext context, Budgets budgets) {
     return new ServerGauges(context.limiter()::open, context.users()::size, context.rooms()::size,
         budgets.inbound()::used, budgets.inbound()::limit, budgets.outbound()::queued, budgets.outbound()::held,

@@ -6,6 +6,7 @@ import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.server.room.Room;
 import io.netchat.store.StoreUnavailableException.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,6 +149,39 @@ class StoredRoomsTest {
     assertThat(store.waitingWrites()).as("the refused txn is sent anew").isEqualTo(1);
     store.commitNext();
     assertThat(resumed.received()).last().isEqualTo(ok("s3", 31L, "r"));
+  }
+
+  /**
+   * Issue 11: when the store gives a room a new epoch while running (under durability async, a
+   * failed write lost acknowledged messages), the room in memory takes it: a re-join or a history
+   * naming the old epoch re-syncs instead of being told it recovered, and msgids follow the epoch.
+   */
+  @Test
+  void aNewEpochFromTheStoreIsTakenByTheRoomSoClientsReSync() {
+    join(ann, 30L);
+    ann.send(new ClientMessage.Say("s", "r", "acked, then lost"));
+    store.commitNext();
+    ann.received();
+    Room room = server.context().rooms().get("r");
+    String before = room.epoch();
+    String beforeMsgid = room.msgid(31);
+
+    store.newEpoch("r", 4242);
+    server.settle();
+    assertThat(room.epoch()).isEqualTo("4242");
+    assertThat(room.msgid(31)).isNotEqualTo(beforeMsgid);
+
+    bob.send(new ClientMessage.Join("j", "r", 30L, before));
+    while (store.waitingReads() > 0) {
+      store.readNext();
+    }
+    assertThat(bob.received().get(0)).isInstanceOfSatisfying(ServerMessage.Joined.class, joined -> {
+      assertThat(joined.epoch()).isEqualTo("4242");
+      assertThat(joined.recovered()).as("the old epoch's seqs cannot be trusted").isFalse();
+    });
+    bob.send(new ClientMessage.History("h", "r", null, 5, before));
+    assertThat(bob.received()).singleElement().isInstanceOfSatisfying(ServerMessage.Error.class,
+        error -> assertThat(error.code()).isEqualTo(ErrorCode.EPOCH_CHANGED.wireName()));
   }
 
   @Test

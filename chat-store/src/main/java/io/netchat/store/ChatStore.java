@@ -2,7 +2,9 @@ package io.netchat.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Where rooms keep what must survive them: their events (messages and topic changes, in one
@@ -110,6 +112,24 @@ public interface ChatStore extends AutoCloseable {
 
   /** The durability this store was opened with. */
   StoreConfig.Durability durability();
+
+  /**
+   * Asks to be told when the store gives a room a new epoch while it runs: under
+   * {@link StoreConfig.Durability#ASYNC}, when a write failed after its events were acknowledged,
+   * so the room's seqs can no longer be proven continuous. {@code listener} gets the room's key and
+   * its new epoch on a store thread, at once (the epoch is written with the next commit; a crash
+   * before that changes every epoch anyway) and must not block. One listener; a later call
+   * replaces it. The default does nothing: a store that never loses an acknowledged event (the
+   * memory store, or {@code COMMIT}) never changes an epoch while running.
+   */
+  default void onNewEpoch(ObjLongConsumer<String> listener) {}
+
+  /**
+   * Why the store cannot take writes now — it is closed, or its last write failed and no write has
+   * succeeded since (it retries by itself and recovers when the disk does) — or empty when it can.
+   * For {@code /health/ready}: any thread, never blocks.
+   */
+  Optional<String> notWritableBecause();
 
   /**
    * Stops taking work, commits what is queued, and releases the data directory. Later calls fail

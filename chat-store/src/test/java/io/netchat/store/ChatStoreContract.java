@@ -241,8 +241,10 @@ public abstract class ChatStoreContract {
   @Test
   void afterCloseEveryCallFailsAsUnavailable() throws Exception {
     await(store.openRoom("r", "r", T0));
+    assertThat(store.notWritableBecause()).isEmpty();
     store.close();
     store.close();
+    assertThat(store.notWritableBecause()).hasValue("store closed");
     assertUnavailable(store.append("r", "ann", "late", T0), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.appendTopic("r", "late", "ann", T0), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.readAfter("r", 0, 5), StoreUnavailableException.Reason.CLOSED);

@@ -57,8 +57,9 @@ public final class Room {
   private final HistoryStore history;
   private final Members members = new Members();
   private final Fanout fanout;
-  private final String epoch;
-  private final String msgidPrefix;
+  /** Written on the room's loop ({@link #newEpoch}); read from any thread. */
+  private volatile String epoch;
+  private volatile String msgidPrefix;
   /** The durable store, or null when history lives in memory only. */
   private final RoomStore store;
   private final Backlog backlog;
@@ -85,7 +86,7 @@ public final class Room {
     this.history = context.historyFactory().create(context.limits().historySize(), loop);
     this.fanout = new Fanout(context.formats(), context.allocator(), context.counters().deliveries());
     this.store = registry.store();
-    this.backlog = store == null ? null : new Backlog(store, key, name, msgidPrefix, history, loop);
+    this.backlog = store == null ? null : new Backlog(store, key, name, this::msgid, history, loop);
     this.onLoop = RoomStore.on(loop);
   }
 
@@ -103,6 +104,19 @@ public final class Room {
    */
   public String epoch() {
     return epoch;
+  }
+
+  /**
+   * The store gave the room a new epoch (room loop): it lost events it had acknowledged (durability
+   * async), so the seqs clients hold can no longer be proven complete. From now on a join or
+   * history naming the old epoch re-syncs ({@code recovered: false}, {@code epoch_changed}), and
+   * msgids derive from the new one.
+   */
+  void newEpoch(long stored) {
+    String next = Long.toString(stored);
+    log.warn("room {}: the store lost acknowledged messages; epoch {} -> {}, clients re-sync", name, epoch, next);
+    epoch = next;
+    msgidPrefix = MessageIds.roomPrefix(key, next);
   }
 
   /** The msgid of the room's message {@code seq} (contract 1.1). */

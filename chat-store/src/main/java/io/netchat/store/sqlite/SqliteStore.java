@@ -16,10 +16,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ObjLongConsumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,6 +209,19 @@ public final class SqliteStore implements ChatStore {
   @Override
   public StoreConfig.Durability durability() {
     return config.durability();
+  }
+
+  @Override
+  public Optional<String> notWritableBecause() {
+    if (closed.get()) {
+      return Optional.of("store closed");
+    }
+    return writer.failing() ? Optional.of("store not writable: writes to " + dir.database() + " fail") : Optional.empty();
+  }
+
+  @Override
+  public void onNewEpoch(ObjLongConsumer<String> listener) {
+    writer.onNewEpoch(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Transactions the writer has committed: with group commit, far fewer than appends. */
