@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -123,6 +124,21 @@ public interface ChatStore extends AutoCloseable {
    * memory store, or {@code COMMIT}) never changes an epoch while running.
    */
   default void onNewEpoch(ObjLongConsumer<String> listener) {}
+
+  /**
+   * Writes accepted and waiting for the store's writer now (not yet in a transaction), at most the
+   * queue's capacity; 0 for a store without a queue. For metrics: any thread, never blocks.
+   */
+  default int queuedWrites() {
+    return 0;
+  }
+
+  /**
+   * Asks to be told how long each commit took (one per transaction, however many writes it
+   * holds), in nanoseconds, on the writing thread; {@code listener} must not block. One listener;
+   * a later call replaces it. The default never calls it: a store that commits nothing.
+   */
+  default void onCommit(LongConsumer listener) {}
 
   /**
    * Why the store cannot take writes now — it is closed, or its last write failed and no write has

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -217,6 +218,16 @@ public final class SqliteStore implements ChatStore {
       return Optional.of("store closed");
     }
     return writer.failing() ? Optional.of("store not writable: writes to " + dir.database() + " fail") : Optional.empty();
+  }
+
+  @Override
+  public int queuedWrites() {
+    return writes.size();
+  }
+
+  @Override
+  public void onCommit(LongConsumer listener) {
+    writer.onCommit(Objects.requireNonNull(listener, "listener"));
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,7 @@ final class Writer implements Runnable {
   /** Rooms that lost acknowledged (async) events, and the new epoch each was given, until committed. */
   private final Map<String, Long> lostRooms = new HashMap<>();
   private volatile ObjLongConsumer<String> newEpochs = (key, epoch) -> { };
+  private volatile LongConsumer commits = nanos -> { };
   private final java.util.function.Consumer<Link> onExit;
   private volatile boolean closing;
   private long failedBatches;
@@ -100,6 +102,11 @@ final class Writer implements Runnable {
   /** Transactions committed so far (one per batch, however many rooms and ops it held). */
   long committedBatches() {
     return committedBatches;
+  }
+
+  /** Tells {@code listener} (on this thread) how long each committed batch's transaction took, in nanoseconds. */
+  void onCommit(LongConsumer listener) {
+    commits = listener;
   }
 
   /** Tells {@code listener} (on this thread) each room's new epoch when it loses acknowledged events. */
@@ -138,7 +145,8 @@ final class Writer implements Runnable {
   private void apply(List<Op> batch) {
     Map<String, Long> issued = new HashMap<>();
     Object[] results = new Object[batch.size()];
-    lastAttemptNanos = System.nanoTime();
+    long started = System.nanoTime();
+    lastAttemptNanos = started;
     try {
       link.begin();
       if (batch.isEmpty()) {
@@ -173,6 +181,13 @@ final class Writer implements Runnable {
       LOG.info("store writer recovered after {} failed batches", failedBatches);
       failedBatches = 0;
       failing = false;
+    }
+    if (!batch.isEmpty()) { // a probe is not a commit anyone waits for
+      try {
+        commits.accept(System.nanoTime() - started);
+      } catch (RuntimeException listenersFault) {
+        LOG.warn("store writer: the commit listener failed: {}", listenersFault.toString());
+      }
     }
     committedBatches++; // only this thread writes it
     lostRooms.clear();
