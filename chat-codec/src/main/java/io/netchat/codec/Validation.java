@@ -91,7 +91,7 @@ public final class Validation {
     return token;
   }
 
-  /** A non-empty text of at most {@code maxLength} chars, well-formed and free of control characters. */
+  /** A non-empty text of at most {@code maxLength} code points, well-formed and free of control characters. */
   public static String requireText(String field, String text, int maxLength) {
     requirePresent(field, text);
     if (text.isEmpty()) {
@@ -138,11 +138,18 @@ public final class Validation {
     return text;
   }
 
-  /** Fails with {@code too_large} when {@code text} is longer than {@code maxLength} chars. */
+  /**
+   * Fails with {@code too_large} when {@code text} holds more than {@code maxLength} code points
+   * ({@link Limits#TEXT_UNIT_CODE_POINT}). A text of at most {@code maxLength} chars is never
+   * longer, so the code points are counted only past that.
+   */
   public static String checkLength(String field, String text, int maxLength) {
     if (text != null && text.length() > maxLength) {
-      throw new ChatCodecException(ErrorCode.TOO_LARGE,
-          "'" + field + "' is " + text.length() + " chars, the limit is " + maxLength);
+      int codePoints = text.codePointCount(0, text.length());
+      if (codePoints > maxLength) {
+        throw new ChatCodecException(ErrorCode.TOO_LARGE,
+            "'" + field + "' is too long: " + codePoints + " code points, the limit is " + maxLength);
+      }
     }
     return text;
   }

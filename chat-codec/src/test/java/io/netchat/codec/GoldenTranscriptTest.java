@@ -82,7 +82,7 @@ class GoldenTranscriptTest {
       Map.entry("hello-11", new ClientMessage.Hello("1", "alice", 1, "netchat-java/1.1", List.of("events", "x-later"),
           null)),
       Map.entry("welcome-11", new ServerMessage.Welcome("alice", "netchat", new Limits(65536, 4096, 32, 1000, 20, 40,
-          Limits.TEXT_UNIT_UTF16, 60_000L, 30_000L, 100, 300L), 1, List.of("events"), SECRET, TS, "1")),
+          Limits.TEXT_UNIT_CODE_POINT, 60_000L, 30_000L, 100, 300L), 1, List.of("events"), SECRET, TS, "1")),
       Map.entry("hello-resume", new ClientMessage.Hello("1", "alice", 1, null, null, SECRET)),
       Map.entry("bye-replaced", ServerMessage.Bye.of(ByeCode.REPLACED)),
       Map.entry("error-rate-limited", new ServerMessage.Error("5", "rate_limited",

@@ -16,6 +16,7 @@ import io.netchat.server.metrics.ListenerTags;
 import io.netchat.server.metrics.NettyMeters;
 import io.netchat.server.metrics.ServerGauges;
 import io.netchat.server.metrics.ServerMeters;
+import io.netchat.server.metrics.StoreMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netchat.server.room.HistoryBudget;
@@ -213,13 +214,19 @@ public final class ChatServer implements AutoCloseable {
 
   /**
    * Registers this server's meters in {@code registry}: its own figures ({@link ServerMeters}),
-   * the allocator's memory and each event loop's pending tasks ({@link NettyMeters}).
-   * Every meter reads a figure at scrape time; nothing is added to the chat path.
+   * the allocator's memory and each event loop's pending tasks ({@link NettyMeters}), and with a
+   * durable store its queue and commit latency ({@link StoreMeters}). Every meter reads a figure at
+   * scrape time, or is recorded by the store's writer; nothing is added to the chat path.
    */
   public void bindMetrics(MeterRegistry registry) {
     meters.bindTo(registry);
     if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
       new NettyMeters(allocator.metric(), workers).bindTo(registry);
+    }
+    if (store != null) {
+      StoreMeters storeMeters = new StoreMeters(store::queuedWrites, config.store().queueCapacity());
+      storeMeters.bindTo(registry);
+      store.onCommit(storeMeters::committed);
     }
   }
 
@@ -234,6 +241,14 @@ public final class ChatServer implements AutoCloseable {
     List<InetSocketAddress> unbound = listeners.stream().filter(ch -> !ch.isActive())
         .map(ch -> (InetSocketAddress) ch.localAddress()).toList();
     return unbound.isEmpty() ? Optional.empty() : Optional.of("listeners not bound: " + unbound);
+  }
+
+  /**
+   * Why the durable store cannot take writes now (closed, or its writes fail until the disk
+   * recovers), or empty when it can or there is none ({@code store.type: memory}). Any thread.
+   */
+  public Optional<String> storeNotWritableBecause() {
+    return store == null ? Optional.empty() : store.notWritableBecause();
   }
 
   private static ServerGauges gauges(ServerContext context, Budgets budgets) {

@@ -218,23 +218,34 @@ final class CommandDispatcher {
 
   /**
    * Delivers a dm; the sender's ok carries its msgid. A {@code txn} the session already sent within
-   * the txn window is answered with the first dm's msgid and {@code duplicate: true} instead.
+   * the txn window is answered with the first dm's msgid and {@code duplicate: true} instead (or its
+   * refusal), once the first one is settled: a resumed connection's retry may race the old one's dm.
    */
   private void dm(Session session, ClientMessage.Dm dm) {
     checkText(dm.text());
-    TxnLedger.Sent earlier = dm.txn() == null ? null : session.sentBefore(dm.txn());
-    if (earlier != null) {
-      answerSent(session, dm.id(), earlier, true);
+    TxnLedger.Claim claim = dm.txn() == null ? null : session.claim(dm.txn());
+    if (claim != null && !claim.first()) {
+      session.submitAsync(session.loop(), () -> claim.whenSettled(session.loop(), (earlier, failure) -> {
+        if (failure == null) {
+          answerSent(session, dm.id(), earlier, true);
+        } else if (dm.id() != null) { // a dm is refused only by the ChatCodecException thrown below
+          session.answer(ServerMessage.Error.of(((ChatCodecException) failure).withRe(dm.id()).withCommand("dm")));
+        }
+      }));
       return;
     }
     Session target = context.users().find(dm.to());
     if (target == null) {
-      throw error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
+      ChatCodecException noSuchUser = error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
+      if (claim != null) {
+        claim.fail(noSuchUser);
+      }
+      throw noSuchUser;
     }
     TxnLedger.Sent sent = new TxnLedger.Sent(null, context.dmIds().next());
     target.send(new ServerMessage.Dm(session.nick(), target.nick(), dm.text(), now(), sent.msgid(), dm.txn()));
-    if (dm.txn() != null) {
-      session.sent(dm.txn(), sent);
+    if (claim != null) {
+      claim.settle(sent);
     }
     answerSent(session, dm.id(), sent, false);
   }

@@ -90,7 +90,7 @@ final class ServerContext {
   private void announce(ServerConfig config) {
     LimitsConfig limits = config.limits();
     Limits all = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
-        limits.historySize(), limits.messagesPerSecond(), limits.burst(), Limits.TEXT_UNIT_UTF16,
+        limits.historySize(), limits.messagesPerSecond(), limits.burst(), Limits.TEXT_UNIT_CODE_POINT,
         config.timeouts().idle().toMillis(), config.timeouts().pong().toMillis(), limits.maxHistoryPerRequest(),
         limits.txnWindow().toSeconds());
     announcedLimits = all;

@@ -166,17 +166,9 @@ public final class Session implements Member {
   }
 
   @Override
-  public TxnLedger.Sent sentBefore(String txn) {
+  public TxnLedger.Claim claim(String txn) {
     TxnLedger ledger = txns;
-    return ledger == null ? null : ledger.find(id, txn);
-  }
-
-  @Override
-  public void sent(String txn, TxnLedger.Sent sent) {
-    TxnLedger ledger = txns;
-    if (ledger != null) {
-      ledger.record(id, txn, sent);
-    }
+    return ledger == null ? null : ledger.claim(id, txn);
   }
 
   /** The capabilities enabled for this session (empty for a v1 session); later features pick their v1 fallback by it. */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,10 +50,11 @@ public final class MemoryStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
+      boolean action) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn));
+    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action));
   }
 
   @Override
@@ -90,6 +92,11 @@ public final class MemoryStore implements ChatStore {
   @Override
   public StoreConfig.Durability durability() {
     return durability;
+  }
+
+  @Override
+  public Optional<String> notWritableBecause() {
+    return closed.get() ? Optional.of("store closed") : Optional.empty();
   }
 
   @Override

@@ -201,6 +201,19 @@ public abstract class ChatStoreContract {
   }
 
   @Test
+  void aMessageKeepsItsActionFlag() throws Exception {
+    await(store.openRoom("x", "x", T0));
+    store.append("x", "ann", "waves", T0, null, true);
+    store.append("x", "ann", "plain", T0, "tx-2", false);
+    await(store.appendTopic("x", "t", "ann", T0));
+    assertThat(await(store.readAfter("x", 0, 10, ChatStore.Select.EVENTS))).containsExactly(
+        new StoredMessage(1, StoredMessage.Kind.MESSAGE, "ann", "waves", T0, null, true),
+        new StoredMessage(2, StoredMessage.Kind.MESSAGE, "ann", "plain", T0, "tx-2", false),
+        StoredMessage.topic(3, "ann", "t", T0));
+    assertThat(await(store.readBefore("x", 2, 1)).get(0).action()).isTrue();
+  }
+
+  @Test
   void aTopicChangeIsAppendedOnlyToAnOpenedRoom() {
     assertThatThrownBy(() -> store.appendTopic("ghost", "t", "ann", T0))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("ghost");
@@ -228,8 +241,10 @@ public abstract class ChatStoreContract {
   @Test
   void afterCloseEveryCallFailsAsUnavailable() throws Exception {
     await(store.openRoom("r", "r", T0));
+    assertThat(store.notWritableBecause()).isEmpty();
     store.close();
     store.close();
+    assertThat(store.notWritableBecause()).hasValue("store closed");
     assertUnavailable(store.append("r", "ann", "late", T0), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.appendTopic("r", "late", "ann", T0), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.readAfter("r", 0, 5), StoreUnavailableException.Reason.CLOSED);

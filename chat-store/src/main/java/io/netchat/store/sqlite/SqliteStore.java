@@ -16,10 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,21 +154,22 @@ public final class SqliteStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
+      boolean action) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn);
+    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action);
   }
 
   @Override
   public CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(by, "by");
-    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null);
+    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null, false);
   }
 
   private CompletableFuture<Long> append(String key, StoredMessage.Kind kind, String from, String text,
-      Instant ts, String txn) {
+      Instant ts, String txn, boolean action) {
     long tsMs = ts.toEpochMilli();
     AtomicLong seqs = ChatStore.requireOpened(opened, key);
     if (closed.get()) {
@@ -181,11 +185,11 @@ public final class SqliteStore implements ChatStore {
     }
     if (async) {
       long seq = seqs.incrementAndGet();
-      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, null));
+      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, action, null));
       return CompletableFuture.completedFuture(seq);
     }
     CompletableFuture<Long> done = new CompletableFuture<>();
-    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, done));
+    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, action, done));
     return done;
   }
 
@@ -206,6 +210,29 @@ public final class SqliteStore implements ChatStore {
   @Override
   public StoreConfig.Durability durability() {
     return config.durability();
+  }
+
+  @Override
+  public Optional<String> notWritableBecause() {
+    if (closed.get()) {
+      return Optional.of("store closed");
+    }
+    return writer.failing() ? Optional.of("store not writable: writes to " + dir.database() + " fail") : Optional.empty();
+  }
+
+  @Override
+  public int queuedWrites() {
+    return writes.size();
+  }
+
+  @Override
+  public void onCommit(LongConsumer listener) {
+    writer.onCommit(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void onNewEpoch(ObjLongConsumer<String> listener) {
+    writer.onNewEpoch(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Transactions the writer has committed: with group commit, far fewer than appends. */
