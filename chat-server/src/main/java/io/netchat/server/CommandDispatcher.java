@@ -117,8 +117,7 @@ final class CommandDispatcher {
       Awaited.then(session, hello, context.accounts().reserved(hello.nick()), reserved -> {
         if (reserved || context.users().find(hello.nick()) != session || !session.channel().isActive()) {
           context.users().release(hello.nick(), session);
-          throw error(ErrorCode.NICK_RESERVED, "nick '" + hello.nick() + "' belongs to an account: log in with its"
-              + " password");
+          throw reserved(hello.nick());
         }
         welcome(session, hello, login);
       });
@@ -127,6 +126,10 @@ final class CommandDispatcher {
     session.nick(hello.nick());
     if (!resumes(session, hello)) {
       session.nick(null);
+      Session holder = context.users().find(hello.nick());
+      if (holder != null && holder.account() != null) {
+        throw reserved(hello.nick());
+      }
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
     welcome(session, hello, login);
@@ -334,6 +337,10 @@ final class CommandDispatcher {
     if (id != null) {
       session.answer(new ServerMessage.Ok(id));
     }
+  }
+
+  private static ChatCodecException reserved(String nick) {
+    return error(ErrorCode.NICK_RESERVED, "nick '" + nick + "' belongs to an account: log in with its password");
   }
 
   private static ChatCodecException error(ErrorCode code, String message) {
