@@ -53,6 +53,8 @@ final class Awaited {
       session.answer(refusal.error(command.id(), type));
     } catch (ChatCodecException e) {
       session.answer(ServerMessage.Error.of(e.withRe(command.id()).withCommand(type)));
+    } catch (RuntimeException bug) {
+      session.channel().pipeline().fireExceptionCaught(bug); // the session handler logs it and closes
     }
   }
 }

@@ -2,7 +2,6 @@ package io.netchat.server;
 
 import io.netchat.codec.ByeCode;
 import io.netchat.codec.Capability;
-import io.netchat.codec.ClientMessage;
 import io.netchat.codec.HandlerNames;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
@@ -50,8 +49,8 @@ public final class Session implements Member {
   private volatile String nick;
   /** The case-folded name of the account the session is logged in to, or null for a guest (§15). */
   private volatile String account;
-  /** Commands that arrived while an earlier one waits for the store or a hash (event loop only). */
-  private final ArrayDeque<ClientMessage> held = new ArrayDeque<>();
+  /** Commands (and undecodable frames) that arrived while an earlier one waits for the store or a hash (event loop only). */
+  private final ArrayDeque<Object> held = new ArrayDeque<>();
   /** Whether a command waits for the store or a hash; later ones are held until it is answered (event loop only). */
   private boolean paused;
   /** Runs the held commands once the session is unpaused (set by the session's handler). */
@@ -161,17 +160,20 @@ public final class Session implements Member {
     this.replayHeld = replay;
   }
 
-  /** Holds {@code command} until the waiting one is answered; false when {@code max} are held already (event loop). */
-  boolean hold(ClientMessage command, int max) {
+  /**
+   * Holds {@code inbound} (a command or a decode failure) until the waiting command is answered;
+   * false when {@code max} are held already (event loop).
+   */
+  boolean hold(Object inbound, int max) {
     if (held.size() >= max) {
       return false;
     }
-    held.add(command);
+    held.add(inbound);
     return true;
   }
 
-  /** The next held command, or null (event loop). */
-  ClientMessage nextHeld() {
+  /** The next held command or decode failure, or null (event loop). */
+  Object nextHeld() {
     return held.poll();
   }
 

@@ -110,19 +110,24 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       rejectedInARow = 0;
-      if (msg instanceof DecodeFailure failure) {
-        refuse(failure);
-      } else if (msg instanceof ClientMessage command) {
-        if (session.paused()) {
-          hold(command);
-        } else {
-          run(ctx, command);
-        }
+      if (session.paused() && (msg instanceof DecodeFailure || msg instanceof ClientMessage)) {
+        hold(msg);
       } else {
-        log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);
+        handle(ctx, msg);
       }
     } finally {
       ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /** A command or a frame that failed to decode, in the order they arrived. */
+  private void handle(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof DecodeFailure failure) {
+      refuse(failure);
+    } else if (msg instanceof ClientMessage command) {
+      run(ctx, command);
+    } else {
+      log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);
     }
   }
 
@@ -135,21 +140,30 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** An earlier command waits for the store or a hash: this one runs after it is answered. */
-  private void hold(ClientMessage command) {
-    if (!session.hold(command, MAX_HELD)) {
+  /**
+   * An earlier command waits for the store or a hash: this one (or this undecodable frame) is
+   * answered after it, in arrival order. Past {@link #MAX_HELD} a command is refused at once.
+   */
+  private void hold(Object msg) {
+    if (session.hold(msg, MAX_HELD)) {
+      return;
+    }
+    if (msg instanceof ClientMessage command) {
       session.answer(new ServerMessage.Error(command.id(), ErrorCode.UNAVAILABLE.wireName(),
           "more than " + MAX_HELD + " commands wait behind one the server is still answering; this one was dropped",
           ClientMessage.typeName(command), true, null, null));
+    } else {
+      refuse((DecodeFailure) msg);
     }
   }
 
-  /** Runs the commands held while the session was paused, in order, until one pauses it again. */
+  /** Runs what was held while the session was paused, in order, until a command pauses it again. */
   private void replayHeld(ChannelHandlerContext ctx) {
-    ClientMessage next;
+    Object next;
     try {
-      while (!session.paused() && !session.isClosing() && (next = session.nextHeld()) != null) {
-        run(ctx, next);
+      while (!session.paused() && !session.isClosing() && ctx.channel().isActive()
+          && (next = session.nextHeld()) != null) {
+        handle(ctx, next);
       }
     } catch (RuntimeException e) {
       exceptionCaught(ctx, e);

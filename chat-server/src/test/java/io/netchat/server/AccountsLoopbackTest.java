@@ -219,6 +219,22 @@ class AccountsLoopbackTest {
   }
 
   @Test
+  void whileAGuestHelloWaitsForTheStoreLaterCommandsAndBadFramesAreAnsweredInOrder() throws Exception {
+    start(config(AuthConfig.defaults()).withStore(TestServers.sqlite(dir, StoreConfig.Durability.COMMIT)));
+    try (WireClient kim = WireClient.connect(address)) {
+      kim.sendJson("{\"type\":\"hello\",\"nick\":\"kim\"}");
+      kim.sendJson("{\"type\":\"join\",\"room\":\"lobby\"}");
+      kim.sendJson("{not json");
+      kim.sendJson("{\"type\":\"ping\",\"id\":\"3\"}");
+      assertThat(kim.next()).isInstanceOf(ServerMessage.Welcome.class);
+      assertThat(kim.next()).isInstanceOf(ServerMessage.Joined.class);
+      assertThat(kim.next()).isInstanceOfSatisfying(ServerMessage.Error.class,
+          e -> assertThat(e.code()).isEqualTo("bad_json"));
+      assertThat(kim.next()).isEqualTo(new ServerMessage.Pong("3"));
+    }
+  }
+
+  @Test
   void sqliteKeepsAccountsAcrossARestart() throws Exception {
     ServerConfig config = config(AuthConfig.defaults()).withStore(TestServers.sqlite(dir, StoreConfig.Durability.COMMIT));
     start(config);
