@@ -81,6 +81,8 @@ final class Connection {
   private String previousNick;
   /** The capabilities the server granted in its last {@code welcome}. */
   private List<String> granted = List.of();
+  /** The account to log in to again after a lost connection, if any (§15). */
+  private final Credentials credentials = new Credentials();
 
   // Snapshots for other threads.
   private volatile String nickView;
@@ -153,14 +155,30 @@ final class Connection {
 
   /** Connects and logs in; call once. */
   CompletableFuture<ServerMessage.Welcome> connect() {
+    return connect(null);
+  }
+
+  /**
+   * Connects and logs in to the account of the configured nick with {@code password} (a copy is
+   * kept while reconnect may need it), or as a guest when it is null; call once.
+   */
+  CompletableFuture<ServerMessage.Welcome> connect(char[] password) {
     CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
+    char[] copy = password == null ? null : password.clone();
     onLoop(result, () -> {
       if (state != State.NEW) {
         result.completeExceptionally(new IllegalStateException("connect() was already called"));
         return;
       }
       state = State.CONNECTING;
+      if (copy != null) {
+        credentials.remember(nick, copy);
+        java.util.Arrays.fill(copy, '\0');
+      }
       openAndLogin().whenCompleteAsync((welcome, error) -> {
+        if (!config.reconnect().enabled()) {
+          credentials.forget(); // no reconnect will need it
+        }
         if (error != null) {
           closeChannel();
           finishClose("connect failed: " + Failures.message(error));
@@ -176,6 +194,33 @@ final class Connection {
       }, loop);
     });
     return result;
+  }
+
+  /**
+   * Sends {@code register{password}} (§15); once it is answered {@code ok} the session is logged in
+   * to the nick's account, and a copy of the password is kept while reconnect may need it.
+   */
+  CompletableFuture<Reply> register(char[] password) {
+    char[] copy = password.clone();
+    CompletableFuture<Reply> sent = send(new ClientMessage.Register(nextId(), new String(copy)));
+    return sent.whenCompleteAsync((reply, error) -> {
+      if (error == null && config.reconnect().enabled()) {
+        credentials.remember(nick, copy);
+      }
+      java.util.Arrays.fill(copy, '\0');
+    }, loop);
+  }
+
+  /** Sends {@code passwd{old, new}} (§15); once it is answered {@code ok} the new password is the one kept. */
+  CompletableFuture<Reply> changePassword(char[] old, char[] replacement) {
+    char[] copy = replacement.clone();
+    CompletableFuture<Reply> sent = send(new ClientMessage.Passwd(nextId(), new String(old), new String(copy)));
+    return sent.whenCompleteAsync((reply, error) -> {
+      if (error == null && credentials.present()) {
+        credentials.remember(credentials.account(), copy);
+      }
+      java.util.Arrays.fill(copy, '\0');
+    }, loop);
   }
 
   /** Sends {@code command} (tracked when it has an id); a {@code quit} ends the session for good. */
@@ -382,6 +427,9 @@ final class Connection {
               Failures.unwrap(helloError)));
         } else {
           ServerMessage.Welcome welcome = reply.answer(ServerMessage.Welcome.class);
+          if (!welcome.nick().equals(nick)) {
+            setNick(welcome.nick()); // logged in again to the account, under its name
+          }
           resumeSecret = welcome.session();
           granted = welcome.caps() == null ? List.of() : welcome.caps();
           result.complete(welcome);
@@ -400,10 +448,14 @@ final class Connection {
   /**
    * The {@code hello} of contract 1.1: the contract version, this library's name, the capabilities
    * it understands ({@link #CAPS}), and the secret
-   * of the session to resume (after a lost connection, never after a nick change).
+   * of the session to resume (after a lost connection, never after a nick change). With an
+   * account's password kept, it logs in to that account (under the account's name).
    */
   private ClientMessage.Hello hello() {
-    return new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret);
+    return credentials.present()
+        ? new ClientMessage.Hello(nextId(), credentials.account(), PROTOCOL, CLIENT_NAME, CAPS, resumeSecret,
+            credentials.password())
+        : new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret);
   }
 
   private void scheduleReconnect(String reason) {
@@ -531,6 +583,7 @@ final class Connection {
     }
     state = State.CLOSED;
     connectedView = false;
+    credentials.forget();
     requests.endAll("client closed");
     unacked.failAll("client closed: " + reason);
     if (nickChange != null) {

@@ -10,6 +10,7 @@ import static io.netchat.codec.Validation.requireNick;
 import static io.netchat.codec.Validation.requireRoom;
 import static io.netchat.codec.Validation.requireText;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -41,6 +42,8 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = ClientMessage.Nick.class, name = "nick"),
   @JsonSubTypes.Type(value = ClientMessage.Away.class, name = "away"),
   @JsonSubTypes.Type(value = ClientMessage.Whois.class, name = "whois"),
+  @JsonSubTypes.Type(value = ClientMessage.Register.class, name = "register"),
+  @JsonSubTypes.Type(value = ClientMessage.Passwd.class, name = "passwd"),
 })
 public sealed interface ClientMessage {
 
@@ -57,11 +60,12 @@ public sealed interface ClientMessage {
    * {@code protocol} (the contract's major version the client speaks, 1; its presence, or that of
    * {@code caps} or {@code resume}, makes the session a 1.1 session), {@code client} (name/version, for logs),
    * {@code caps} (capabilities asked for; unknown names are ignored) and {@code resume} (the
-   * {@code welcome.session} secret of a session of this nick to take over).
+   * {@code welcome.session} secret of a session of this nick to take over). With {@code password}
+   * (§15) it logs in to the account {@code nick}; {@link #toString()} never shows the password.
    */
   @JsonTypeName("hello")
-  record Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume)
-      implements ClientMessage {
+  record Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume,
+      String password) implements ClientMessage {
     public Hello {
       checkId(id);
       requireNick("nick", nick);
@@ -71,11 +75,23 @@ public sealed interface ClientMessage {
       }
       caps = caps == null ? null : caps.stream().filter(Objects::nonNull).toList();
       Validation.checkSize("resume", resume, Validation.MAX_RESUME_LENGTH);
+      Validation.checkPassword("password", password);
     }
 
     /** A v1 hello: no version, no capabilities, no resume. */
     public Hello(String id, String nick) {
       this(id, nick, null, null, null, null);
+    }
+
+    /** A hello without a password (a guest, or a resume). */
+    public Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume) {
+      this(id, nick, protocol, client, caps, resume, null);
+    }
+
+    @Override
+    public String toString() {
+      return "Hello[id=" + id + ", nick=" + nick + ", protocol=" + protocol + ", client=" + client + ", caps=" + caps
+          + ", resume=" + (resume == null ? null : "***") + ", password=" + Secrets.mask(password) + "]";
     }
 
     /** Whether the client spoke contract 1.1: {@code protocol}, {@code caps} or {@code resume} present. */
@@ -304,6 +320,47 @@ public sealed interface ClientMessage {
     /** The first page, at the server's page size. */
     public Whois(String id, String nick) {
       this(id, nick, null, null);
+    }
+  }
+
+  /**
+   * Makes the session's nick an account with {@code password} (contract 1.1, §15): the session must
+   * be logged in as a guest; answered {@code ok}, or {@code forbidden} when registration is closed.
+   * {@link #toString()} never shows the password.
+   */
+  @JsonTypeName("register")
+  record Register(String id, String password) implements ClientMessage {
+    public Register {
+      checkId(id);
+      Validation.requirePresent("password", password);
+      Validation.checkPassword("password", password);
+    }
+
+    @Override
+    public String toString() {
+      return "Register[id=" + id + ", password=" + Secrets.mask(password) + "]";
+    }
+  }
+
+  /**
+   * Changes the logged-in account's password from {@code old} to {@code new} (contract 1.1, §15):
+   * answered {@code ok}, or {@code bad_credentials} when {@code old} is wrong. {@link #toString()}
+   * never shows either.
+   */
+  @JsonTypeName("passwd")
+  record Passwd(String id, @JsonProperty("old") String oldPassword, @JsonProperty("new") String newPassword)
+      implements ClientMessage {
+    public Passwd {
+      checkId(id);
+      Validation.requirePresent("old", oldPassword);
+      Validation.checkPassword("old", oldPassword);
+      Validation.requirePresent("new", newPassword);
+      Validation.checkPassword("new", newPassword);
+    }
+
+    @Override
+    public String toString() {
+      return "Passwd[id=" + id + ", old=" + Secrets.mask(oldPassword) + ", new=" + Secrets.mask(newPassword) + "]";
     }
   }
 }

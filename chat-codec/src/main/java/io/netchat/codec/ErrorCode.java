@@ -43,7 +43,19 @@ public enum ErrorCode {
    * The server cannot take this command now (its store's queue is full or its disk fails); the
    * connection stays usable and the same command may succeed when retried later: temporary.
    */
-  UNAVAILABLE(true);
+  UNAVAILABLE(true),
+  /**
+   * Contract 1.1 (§15): the nick belongs to an account; a guest may not take it. Log in with
+   * {@code hello{nick, password}} or choose another nick.
+   */
+  NICK_RESERVED,
+  /**
+   * Contract 1.1 (§15): the password (or the account) was refused, or this server takes no guests.
+   * The connection stays open for another try; failed tries are throttled ({@code rate_limited}).
+   */
+  BAD_CREDENTIALS,
+  /** Contract 1.1: the server's policy refuses this command to this session (§15: registration is closed). */
+  FORBIDDEN;
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
   private final boolean temporary;

@@ -22,6 +22,11 @@ public final class Validation {
   public static final int MAX_CLIENT_LENGTH = 64;
   /** Longest {@code hello{resume}}; the server's secrets are 22 chars. */
   public static final int MAX_RESUME_LENGTH = 128;
+  /**
+   * Longest password on the wire, in chars (§15): enough for any passphrase, short enough that
+   * hashing one costs what hashing any other does.
+   */
+  public static final int MAX_PASSWORD_LENGTH = 256;
 
   private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");
@@ -70,6 +75,14 @@ public final class Validation {
       throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be 1 to " + max + " chars");
     }
     return value;
+  }
+
+  /**
+   * An optional password (§15): 1 to {@value #MAX_PASSWORD_LENGTH} chars, any of them. The error
+   * names the field only, never the value.
+   */
+  public static String checkPassword(String field, String password) {
+    return checkSize(field, password, MAX_PASSWORD_LENGTH);
   }
 
   /**

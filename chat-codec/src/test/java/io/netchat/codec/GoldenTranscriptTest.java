@@ -102,7 +102,19 @@ class GoldenTranscriptTest {
           true)),
       Map.entry("whois", new ClientMessage.Whois("18", "bobby")),
       Map.entry("whois-answer", new ServerMessage.Whois("bobby", List.of("lobby"), "lunch", TS, null, "18")),
-      Map.entry("presence-quit-reason", ServerMessage.Presence.quit("lobby", "bobby", "gone fishing")));
+      Map.entry("presence-quit-reason", ServerMessage.Presence.quit("lobby", "bobby", "gone fishing")),
+      // contract 1.1: accounts (docs/PROTOCOL.md §15)
+      Map.entry("register", new ClientMessage.Register("19", "correct horse")),
+      Map.entry("ok-register", new ServerMessage.Ok("19")),
+      Map.entry("hello-password", new ClientMessage.Hello("1", "alice", 1, null, null, null, "correct horse")),
+      Map.entry("error-bad-credentials", new ServerMessage.Error("1", "bad_credentials",
+          "wrong nick or password", "hello", null, null, null)),
+      Map.entry("error-throttled", new ServerMessage.Error("1", "rate_limited",
+          "too many failed logins; wait before trying again", "hello", true, 2000L, null)),
+      Map.entry("error-nick-reserved", new ServerMessage.Error("1", "nick_reserved",
+          "nick 'alice' belongs to an account: log in with its password", "hello", null, null, null)),
+      Map.entry("passwd", new ClientMessage.Passwd("20", "correct horse", "battery staple")),
+      Map.entry("whois-account", new ServerMessage.Whois("alice", List.of(), null, TS, null, "21", "alice")));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

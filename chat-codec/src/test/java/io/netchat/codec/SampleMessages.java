@@ -47,7 +47,10 @@ final class SampleMessages {
         new ClientMessage.Away("19", "lunch"),
         new ClientMessage.Away(null, null),
         new ClientMessage.Whois("20", "bob"),
-        new ClientMessage.Whois("21", "bob", "lobby", 5));
+        new ClientMessage.Whois("21", "bob", "lobby", 5),
+        new ClientMessage.Hello("22", "alice", 1, null, null, null, "correct horse"),
+        new ClientMessage.Register("23", "correct horse"),
+        new ClientMessage.Passwd("24", "correct horse", "battery staple"));
   }
 
   static List<ServerMessage> server() {
@@ -98,7 +101,8 @@ final class SampleMessages {
         ServerMessage.Presence.away("lobby", "bob", null),
         ServerMessage.Presence.quit("lobby", "bob", "gone fishing"),
         new ServerMessage.Whois("bob", List.of("lobby", "rust"), "lunch", TS, "rust", "20"),
-        new ServerMessage.Whois("bob", List.of(), null, TS, null, null));
+        new ServerMessage.Whois("bob", List.of(), null, TS, null, null),
+        new ServerMessage.Whois("bob", List.of(), null, TS, null, "22", "bob"));
   }
 
   /** Every message of both directions. */

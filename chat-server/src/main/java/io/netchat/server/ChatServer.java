@@ -128,7 +128,8 @@ public final class ChatServer implements AutoCloseable {
     }
     RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters),
         store == null ? null : new RoomStore(store, storeFailures::log));
-    ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters);
+    ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters,
+        store == null ? null : store.accounts(), System::nanoTime);
     CommandDispatcher dispatcher = new CommandDispatcher(context);
     List<Channel> bound = new ArrayList<>();
     try {
@@ -333,6 +334,7 @@ public final class ChatServer implements AutoCloseable {
     context.rooms().disposeAll();
     context.refusals().flush();
     LoopDrain.drain(workers, 1000);
+    context.accounts().close(); // the hashes in progress finish; their answers go nowhere now
     if (store != null) {
       store.close(); // commits what is queued and marks a clean stop; the loops still take its answers
     }

@@ -33,9 +33,11 @@ final class CommandDispatcher {
   static final int PROTOCOL = 1;
 
   private final ServerContext context;
+  private final AccountCommands accountCommands;
 
   CommandDispatcher(ServerContext context) {
     this.context = context;
+    this.accountCommands = new AccountCommands(context);
   }
 
   void dispatch(Session session, ClientMessage command) {
@@ -72,6 +74,10 @@ final class CommandDispatcher {
         away(session, away);
       } else if (command instanceof ClientMessage.Whois whois) {
         whois(session, whois);
+      } else if (command instanceof ClientMessage.Register register) {
+        accountCommands.register(session, register);
+      } else if (command instanceof ClientMessage.Passwd passwd) {
+        accountCommands.passwd(session, passwd);
       } else if (command instanceof ClientMessage.Ping ping) {
         session.answer(new ServerMessage.Pong(ping.id()));
       } else if (command instanceof ClientMessage.Pong) {
@@ -96,23 +102,80 @@ final class CommandDispatcher {
     if (context.shuttingDown()) {
       throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
     }
-    boolean negotiated = hello.negotiates();
-    Set<Capability> caps = negotiated ? Capability.known(hello.caps()) : Set.of();
-    String secret = negotiated ? context.secrets().newSecret() : null;
-    session.negotiate(negotiated, caps, secret);
+    Login login = Login.of(hello, context);
+    login.announce(session);
+    if (hello.password() != null) {
+      Awaited.then(session, hello, context.accounts().login(hello.nick(), hello.password(), session.remoteHost()),
+          account -> ownerHello(session, hello, login, account.name()));
+      return;
+    }
+    if (!context.accounts().guestsAllowed() && hello.resume() == null) {
+      throw error(ErrorCode.BAD_CREDENTIALS, "this server takes no guests: log in with hello{nick, password}");
+    }
+    if (context.users().register(hello.nick(), session)) {
+      // claimed; a guest keeps it unless an account owns it (§15), which the store says
+      Awaited.then(session, hello, context.accounts().reserved(hello.nick()), reserved -> {
+        if (reserved || context.users().find(hello.nick()) != session || !session.channel().isActive()) {
+          context.users().release(hello.nick(), session);
+          throw reserved(hello.nick());
+        }
+        welcome(session, hello, login);
+      });
+      return;
+    }
     session.nick(hello.nick());
-    if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
+    if (!resumes(session, hello)) {
       session.nick(null);
-      session.negotiate(negotiated, Set.of(), null); // not logged in: no caps, nothing to resume
+      Session holder = context.users().find(hello.nick());
+      if (holder != null && holder.account() != null) {
+        throw reserved(hello.nick());
+      }
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
+    welcome(session, hello, login);
+  }
+
+  /**
+   * {@code hello{nick, password}} whose password was right: the session logs in to {@code account}
+   * under the nick. The owner always gets the nick: a session of the account still holding it (a
+   * connection that blipped, another device) is resumed when the hello says {@code resume} with its
+   * secret, and otherwise replaced (it is sent {@code bye{replaced}}); a guest still waiting for
+   * the store's answer loses its claim.
+   */
+  private void ownerHello(Session session, ClientMessage.Hello hello, Login login, String account) {
+    if (!session.channel().isActive()) {
+      return;
+    }
+    if (context.shuttingDown()) {
+      throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
+    }
+    session.nick(hello.nick());
+    if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
+      Session holder = context.users().find(hello.nick());
+      if (holder == null ? !context.users().register(hello.nick(), session)
+          : !context.users().takeOver(hello.nick(), holder, session)) {
+        session.nick(null);
+        throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
+      }
+      if (holder != null && holder.nick() != null) {
+        session.afterAnswers(() -> holder.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+      }
+    }
+    session.account(account);
+    welcome(session, hello, login);
+  }
+
+  /** The session is logged in under the hello's nick: it gets {@code welcome} (and {@code ok}). */
+  private void welcome(Session session, ClientMessage.Hello hello, Login login) {
+    login.grant(session);
+    session.nick(hello.nick());
     session.useLedger(context.txns());
     if (session.since() == null) {
       session.loggedIn(now());
     }
-    session.answer(negotiated
+    session.answer(login.negotiated()
         ? new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(true),
-            PROTOCOL, Capability.wireNames(caps), secret, now(), hello.id())
+            PROTOCOL, Capability.wireNames(login.caps()), login.secret(), now(), hello.id())
         : new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(false)));
     ok(session, hello.id());
   }
@@ -141,9 +204,24 @@ final class CommandDispatcher {
   /**
    * Changes the session's nick (§14): claimed in the user registry at once (the old one is free
    * from then on), then each room the session asked to be in renames it in the order of the
-   * session's commands and tells its other members; {@code ok} once every room has.
+   * session's commands and tells its other members; {@code ok} once every room has. A nick that
+   * belongs to an account other than the session's own is refused with {@code nick_reserved} (§15).
    */
   private void nick(Session session, ClientMessage.Nick nick) {
+    String wanted = nick.nick();
+    if (wanted.equals(session.nick()) || Names.key(wanted).equals(session.account())) {
+      rename(session, nick);
+      return;
+    }
+    Awaited.then(session, nick, context.accounts().reserved(wanted), reserved -> {
+      if (reserved) {
+        throw error(ErrorCode.NICK_RESERVED, "nick '" + wanted + "' belongs to an account");
+      }
+      rename(session, nick);
+    });
+  }
+
+  private void rename(Session session, ClientMessage.Nick nick) {
     String wanted = nick.nick();
     if (!wanted.equals(session.nick())) {
       if (!context.users().rename(session, wanted)) {
@@ -197,7 +275,8 @@ final class CommandDispatcher {
     String re = session.re(whois.id());
     session.answer(FrameFitter.fit(page, kept -> new ServerMessage.Whois(target.nick(),
         kept.stream().map(Room::name).toList(), target.away(), target.since(),
-        kept.size() < page.size() || more && !kept.isEmpty() ? kept.get(kept.size() - 1).key() : null, re),
+        kept.size() < page.size() || more && !kept.isEmpty() ? kept.get(kept.size() - 1).key() : null, re,
+        target.account()),
         false, session.format(), session.channel().alloc()));
     ok(session, whois.id());
   }
@@ -235,7 +314,7 @@ final class CommandDispatcher {
       return;
     }
     Session target = context.users().find(dm.to());
-    if (target == null) {
+    if (target == null || target.nick() == null) { // a nick still being checked is nobody yet
       ChatCodecException noSuchUser = error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
       if (claim != null) {
         claim.fail(noSuchUser);
@@ -269,6 +348,10 @@ final class CommandDispatcher {
     if (id != null) {
       session.answer(new ServerMessage.Ok(id));
     }
+  }
+
+  private static ChatCodecException reserved(String nick) {
+    return error(ErrorCode.NICK_RESERVED, "nick '" + nick + "' belongs to an account: log in with its password");
   }
 
   private static ChatCodecException error(ErrorCode code, String message) {

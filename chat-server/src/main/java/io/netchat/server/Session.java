@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,6 +47,14 @@ public final class Session implements Member {
   private final AskedRooms rooms = new AskedRooms();
   private final CommandOrder order;
   private volatile String nick;
+  /** The case-folded name of the account the session is logged in to, or null for a guest (§15). */
+  private volatile String account;
+  /** Commands (and undecodable frames) that arrived while an earlier one waits for the store or a hash (event loop only). */
+  private final ArrayDeque<Object> held = new ArrayDeque<>();
+  /** Whether a command waits for the store or a hash; later ones are held until it is answered (event loop only). */
+  private boolean paused;
+  /** Runs the held commands once the session is unpaused (set by the session's handler). */
+  private Runnable replayHeld = () -> { };
   /** The logical id: this session's own, or the one it took over with {@code hello{resume}}. */
   private volatile String id;
   /** The server's retry ledger, given at {@code hello}; null before. */
@@ -115,6 +124,57 @@ public final class Session implements Member {
 
   void nick(String newNick) {
     this.nick = newNick;
+  }
+
+  /**
+   * The case-folded name of the account this session is logged in to ({@code hello{nick, password}}
+   * or {@code register}, docs/PROTOCOL.md §15), or {@code null} for a guest. Any thread.
+   */
+  public String account() {
+    return account;
+  }
+
+  /** Sets the account the session is logged in to (its case-folded name), or {@code null} for a guest. */
+  public void account(String name) {
+    this.account = name;
+  }
+
+  /** Whether a command waits for the store or a password hash; later commands are held (event loop). */
+  boolean paused() {
+    return paused;
+  }
+
+  /** A command now waits for the store or a hash: hold the ones that follow (event loop). */
+  void pause() {
+    paused = true;
+  }
+
+  /** The waiting command is answered: the held commands run now, until one waits again (event loop). */
+  void unpause() {
+    paused = false;
+    replayHeld.run();
+  }
+
+  /** What {@link #unpause()} runs: the handler's replay of the held commands. */
+  void replayHeldWith(Runnable replay) {
+    this.replayHeld = replay;
+  }
+
+  /**
+   * Holds {@code inbound} (a command or a decode failure) until the waiting command is answered;
+   * false when {@code max} are held already (event loop).
+   */
+  boolean hold(Object inbound, int max) {
+    if (held.size() >= max) {
+      return false;
+    }
+    held.add(inbound);
+    return true;
+  }
+
+  /** The next held command or decode failure, or null (event loop). */
+  Object nextHeld() {
+    return held.poll();
   }
 
   /**
@@ -189,13 +249,14 @@ public final class Session implements Member {
   }
 
   /**
-   * Takes over the logical id of the session this one resumes, with when it logged in and its
-   * away message (session loop, at hello).
+   * Takes over the logical id of the session this one resumes, with when it logged in, its away
+   * message and its account (session loop, at hello).
    */
   void adopt(Session resumed) {
     this.id = resumed.id;
     this.since = resumed.since;
     this.away = resumed.away;
+    this.account = resumed.account;
   }
 
   /** Whether a {@code hello{resume}} may take this session over: a 1.1 session, which was given a secret. */

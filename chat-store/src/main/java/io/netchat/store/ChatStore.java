@@ -111,6 +111,9 @@ public interface ChatStore extends AutoCloseable {
     }
   }
 
+  /** The registered accounts (docs/PROTOCOL.md §15): kept until restart by the memory store, on disk by sqlite. */
+  AccountStore accounts();
+
   /** The durability this store was opened with. */
   StoreConfig.Durability durability();
 

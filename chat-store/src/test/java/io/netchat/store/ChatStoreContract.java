@@ -298,4 +298,51 @@ public abstract class ChatStoreContract {
         .hasCauseInstanceOf(StoreUnavailableException.class)
         .cause().satisfies(e -> assertThat(((StoreUnavailableException) e).reason()).isEqualTo(reason));
   }
+
+  // ---- accounts (docs/PROTOCOL.md §15) ----------------------------------------------------------
+
+  protected static final String HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA";
+
+  @Test
+  void anAccountIsCreatedOnceAndFoundByItsName() throws Exception {
+    AccountStore accounts = store.accounts();
+    assertThat(await(accounts.find("alice"))).isNull();
+    StoredAccount alice = new StoredAccount("alice", "Alice", HASH, T0, null);
+    assertThat(await(accounts.create(alice))).isTrue();
+    assertThat(await(accounts.create(new StoredAccount("alice", "ALICE", "other", T0, null)))).isFalse();
+    assertThat(await(accounts.find("alice"))).isEqualTo(alice);
+  }
+
+  @Test
+  void aPasswordHashChangesOnlyFromTheHashItWasCheckedAgainst() throws Exception {
+    AccountStore accounts = store.accounts();
+    await(accounts.create(new StoredAccount("bob", "bob", HASH, T0, null)));
+    assertThat(await(accounts.changePasswordHash("bob", "stale", "new-1"))).isFalse();
+    assertThat(await(accounts.changePasswordHash("bob", HASH, "new-1"))).isTrue();
+    assertThat(await(accounts.changePasswordHash("bob", HASH, "new-2"))).isFalse();
+    assertThat(await(accounts.changePasswordHash("nobody", HASH, "new-2"))).isFalse();
+    assertThat(await(accounts.find("bob")).passwordHash()).isEqualTo("new-1");
+  }
+
+  @Test
+  void aLoginIsRecordedAsLastSeen() throws Exception {
+    AccountStore accounts = store.accounts();
+    await(accounts.create(new StoredAccount("carol", "carol", HASH, T0, null)));
+    await(accounts.seen("carol", T0.plusSeconds(9)));
+    await(accounts.seen("nobody", T0));
+    assertThat(await(accounts.find("carol")).lastSeen()).isEqualTo(T0.plusSeconds(9));
+  }
+
+  @Test
+  void aClosedStoreRefusesAccountCalls() {
+    store.close();
+    assertThat(store.accounts().find("alice")).failsWithin(java.time.Duration.ofSeconds(10))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
+  void theHashNeverShowsInToString() {
+    assertThat(new StoredAccount("alice", "alice", HASH, T0, null).toString()).doesNotContain(HASH);
+  }
 }

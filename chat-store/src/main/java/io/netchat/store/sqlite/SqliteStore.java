@@ -1,5 +1,6 @@
 package io.netchat.store.sqlite;
 
+import io.netchat.store.AccountStore;
 import io.netchat.store.ChatStore;
 import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
@@ -55,6 +56,7 @@ public final class SqliteStore implements ChatStore {
   private final Reader reader;
   private final Thread readerThread;
   private final Pruner pruner;
+  private final SqliteAccounts accounts;
   /** Rooms opened since start; under async durability the value issues seqs. */
   private final Map<String, AtomicLong> opened = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -70,6 +72,8 @@ public final class SqliteStore implements ChatStore {
     this.reader = new Reader(config.queueCapacity(), readConnections);
     this.writerThread = new Thread(writer, "netchat-store-writer");
     this.readerThread = new Thread(reader, "netchat-store-reader");
+    this.accounts = new SqliteAccounts(tuning.wrap().apply(Connections.to(db, config.durability(), false)),
+        config.queueCapacity());
     this.pruner = config.historyRetention().enabled()
         ? new Pruner(config.historyRetention(), writeConnections, tuning.pruneInterval(),
             tuning.pruneBatch())
@@ -132,6 +136,7 @@ public final class SqliteStore implements ChatStore {
   private void start() {
     writerThread.start();
     readerThread.start();
+    accounts.start();
     if (pruner != null) {
       pruner.start();
     }
@@ -208,6 +213,11 @@ public final class SqliteStore implements ChatStore {
   }
 
   @Override
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  @Override
   public StoreConfig.Durability durability() {
     return config.durability();
   }
@@ -253,6 +263,7 @@ public final class SqliteStore implements ChatStore {
     if (pruner != null) {
       pruner.close();
     }
+    accounts.close();
     writer.close();
     reader.close();
     join(writerThread);

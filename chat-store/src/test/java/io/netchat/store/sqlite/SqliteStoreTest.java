@@ -92,6 +92,17 @@ class SqliteStoreTest extends ChatStoreContract {
   }
 
   @Test
+  void aRestartKeepsAccounts() throws Exception {
+    io.netchat.store.StoredAccount alice = new io.netchat.store.StoredAccount("alice", "Alice", HASH, T0, null);
+    assertThat(await(store.accounts().create(alice))).isTrue();
+    assertThat(await(store.accounts().changePasswordHash("alice", HASH, "h2"))).isTrue();
+    store.close();
+
+    store = newStore(StoreConfig.Durability.COMMIT);
+    assertThat(await(store.accounts().find("alice"))).isEqualTo(alice.withPasswordHash("h2"));
+  }
+
+  @Test
   void theSchemaHasEveryTableEachFromItsOwnMigration() throws Exception {
     store.close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("netchat.db"));
