@@ -53,7 +53,10 @@ final class FramedWrites {
 
   /** A handler whose {@code write} only hands the message on: an idle handler without a write timeout. */
   private static boolean passesWritesOn(ChannelHandler handler) {
-    return handler.getClass() == IdleStateHandler.class && ((IdleStateHandler) handler).getWriterIdleTimeInMillis() == 0
-        && ((IdleStateHandler) handler).getAllIdleTimeInMillis() == 0;
+    if (handler.getClass() != IdleStateHandler.class) {
+      return false; // a subclass may do work on a write
+    }
+    IdleStateHandler idle = (IdleStateHandler) handler;
+    return idle.getWriterIdleTimeInMillis() == 0 && idle.getAllIdleTimeInMillis() == 0;
   }
 }
