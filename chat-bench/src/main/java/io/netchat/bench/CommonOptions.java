@@ -26,7 +26,15 @@ final class CommonOptions {
       description = "netchat config file to use instead of the one the bench writes to lift the limits")
   Path serverConfig;
 
-  @Option(names = "--server-jvm-opts", defaultValue = "-Xms512m -Xmx1g --enable-native-access=ALL-UNNAMED",
+  /**
+   * The collector, young generation and recycler options {@code bin/netchat-server} starts the
+   * daemon with, so that both servers run as deployed ({@code LauncherOptionsTest} keeps them equal).
+   */
+  static final String LAUNCHER_GC_OPTIONS = "-XX:+UseParallelGC -Xmn32m -Dio.netty.recycler.ratio=1"
+      + " -Dio.netty.recycler.maxCapacityPerThread=65536";
+
+  @Option(names = "--server-jvm-opts",
+      defaultValue = "-Xms512m -Xmx1g --enable-native-access=ALL-UNNAMED " + LAUNCHER_GC_OPTIONS,
       description = "JVM options of both servers (default: ${DEFAULT-VALUE})")
   String serverJvmOptions;
 

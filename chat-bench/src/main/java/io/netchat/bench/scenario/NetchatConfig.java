@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The netchat config a scenario needs (format: {@code config/server.yaml}). The server's defaults
- * protect it from abuse — per-connection rate limit, connections per address, members per room —
+ * protect it from abuse — per-connection rate limit, connections per address, members per room,
+ * rooms created per address —
  * and a benchmark must lift them to offer its load at all. Every other setting keeps its default.
  * The command line's {@code --host}/{@code --port} replace the listener's. The store is the memory
  * one, as before the daemon kept state on disk, so results stay comparable and no run leaves a
@@ -40,6 +41,8 @@ final class NetchatConfig {
     String tlsLine = tls == null ? "" : "\n    tls: {cert: '" + tls.cert().toAbsolutePath() + "', key: '"
         + tls.key().toAbsolutePath() + "'}";
     int maxConnections = connections + 1000;
+    // Every room of a run is created from 127.0.0.x in its first seconds.
+    int maxRooms = Math.max(connections, 10_000);
     return """
         # Written by netchat-bench: lifts the abuse limits so that the offered load reaches the server.
         listeners:
@@ -54,9 +57,11 @@ final class NetchatConfig {
           max_rooms: %d
           messages_per_second: 1000000
           burst: 1000000
+          room_creations_per_minute: %d
+          room_creation_burst: %d
         store:
           type: memory
         """.formatted(framing, codec, tlsLine, maxConnections, maxConnections, Math.max(members, 1000),
-        Math.max(connections, 10_000));
+        Math.max(connections, 10_000), maxRooms, maxRooms);
   }
 }

@@ -26,6 +26,7 @@ class NetchatConfigTest {
     assertThat(limits.messagesPerSecond()).isGreaterThanOrEqualTo(100_000);
     assertThat(limits.burst()).isGreaterThanOrEqualTo(100_000);
     assertThat(limits.maxMembersPerRoom()).isGreaterThanOrEqualTo(1_000);
+    assertThat(limits.roomCreationBurst()).as("1,500 rooms created from one address at once").isGreaterThanOrEqualTo(1_500);
     assertThat(config.store().type()).as("no database left behind by a run").isEqualTo(StoreConfig.Type.MEMORY);
     assertThat(config.listeners()).hasSize(1);
     assertThat(config.listeners().get(0).codec()).isEqualTo("cbor");

@@ -131,17 +131,38 @@ public final class Fanout {
 
   private static void deliver(LoopGroup group, ByteBuf[] frames, Recipient except, Predicate<? super Recipient> to,
       LongAdder deliveries) {
+    deliveries.add(to == null ? deliverAll(group, frames, except) : deliverTo(group, frames, except, to));
+  }
+
+  /**
+   * The hot loop: every recipient but {@code except}, no filter. Kept apart from
+   * {@link #deliverTo} so that the JIT compiles it from the profile of plain broadcasts (every
+   * {@code say}) alone, and small enough to inline {@link Recipient#deliver} at every tier.
+   */
+  private static int deliverAll(LoopGroup group, ByteBuf[] frames, Recipient except) {
     Recipient[] recipients = group.recipients();
     int[] formatIndexes = group.formatIndexes();
     int delivered = 0;
     for (int i = 0; i < recipients.length; i++) {
-      Recipient recipient = recipients[i];
-      if (recipient != except && (to == null || to.test(recipient))) {
-        recipient.deliver(frames[formatIndexes[i]].retainedDuplicate());
+      if (recipients[i] != except) {
+        recipients[i].deliver(frames[formatIndexes[i]].retainedDuplicate());
         delivered++;
       }
     }
-    deliveries.add(delivered);
+    return delivered;
+  }
+
+  /** As {@link #deliverAll}, to the recipients {@code to} accepts: presence events some capabilities take. */
+  private static int deliverTo(LoopGroup group, ByteBuf[] frames, Recipient except, Predicate<? super Recipient> to) {
+    Recipient[] recipients = group.recipients();
+    int delivered = 0;
+    for (int i = 0; i < recipients.length; i++) {
+      if (recipients[i] != except && to.test(recipients[i])) {
+        recipients[i].deliver(frames[group.formatIndexes()[i]].retainedDuplicate());
+        delivered++;
+      }
+    }
+    return delivered;
   }
 
   private static ByteBuf[] retainAll(ByteBuf[] frames) {

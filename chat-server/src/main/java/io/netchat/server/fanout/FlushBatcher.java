@@ -34,9 +34,12 @@ public final class FlushBatcher implements Runnable {
 
   /** Marks the slot's channel, already written to, for this pass's flush (this loop only). */
   public void add(Slot slot) {
-    if (slot.pending) {
-      return;
+    if (!slot.pending) {
+      mark(slot);
     }
+  }
+
+  private void mark(Slot slot) {
     slot.pending = true;
     dirty.add(slot);
     if (!scheduled) {
