@@ -43,7 +43,20 @@ public enum ErrorCode {
    * The server cannot take this command now (its store's queue is full or its disk fails); the
    * connection stays usable and the same command may succeed when retried later: temporary.
    */
-  UNAVAILABLE(true);
+  UNAVAILABLE(true),
+  /**
+   * Contract 1.1, moderation (§17): the session's role in the room, or its standing on the server,
+   * does not allow the command (a plain member kicking, a non-admin sending an admin command).
+   */
+  FORBIDDEN,
+  /** Contract 1.1, moderation: a ban of the room (or of the server) matches the session. */
+  BANNED,
+  /** Contract 1.1, moderation: the room is invite-only and the session was not invited. */
+  INVITE_ONLY,
+  /** Contract 1.1, moderation: the room has a key and the join did not give it, or gave another. */
+  BAD_KEY,
+  /** Contract 1.1, moderation: the room holds as many members as its {@code limit} mode allows; temporary. */
+  ROOM_FULL(true);
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
   private final boolean temporary;

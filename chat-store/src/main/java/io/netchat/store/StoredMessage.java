@@ -20,7 +20,12 @@ public record StoredMessage(long seq, Kind kind, String from, String text, Insta
   /** What a stored event is; the name in lower case is the {@code kind} column's value. */
   public enum Kind {
     MESSAGE,
-    TOPIC
+    TOPIC,
+    /**
+     * A moderation event (§17 of the protocol: kick, role, mode, ban, unban): {@code from} is who
+     * did it, {@code text} the server's own encoding of the event; the store does not read it.
+     */
+    EVENT
   }
 
   public StoredMessage {
@@ -31,8 +36,8 @@ public record StoredMessage(long seq, Kind kind, String from, String text, Insta
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(ts, "ts");
-    if (kind == Kind.TOPIC && txn != null) {
-      throw new IllegalArgumentException("a topic change carries no txn");
+    if (kind != Kind.MESSAGE && txn != null) {
+      throw new IllegalArgumentException("a room event carries no txn");
     }
   }
 
@@ -44,6 +49,11 @@ public record StoredMessage(long seq, Kind kind, String from, String text, Insta
   /** A topic change: {@code topic} set by {@code by} ({@code ""} for both when cleared). */
   public static StoredMessage topic(long seq, String by, String topic, Instant ts) {
     return new StoredMessage(seq, Kind.TOPIC, by, topic, ts, null);
+  }
+
+  /** A moderation event {@code text} (the server's encoding) done by {@code by}. */
+  public static StoredMessage event(long seq, String by, String text, Instant ts) {
+    return new StoredMessage(seq, Kind.EVENT, by, text, ts, null);
   }
 
   /** Whether this is a message (not a room event such as a topic change). */

@@ -3,6 +3,7 @@ package io.netchat.store.sqlite;
 import io.netchat.store.ChatStore;
 import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
+import io.netchat.store.RuleChange;
 import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreStartupException;
 import io.netchat.store.StoreUnavailableException;
@@ -146,7 +147,7 @@ public final class SqliteStore implements ChatStore {
     return done.thenApply(state -> {
       AtomicLong seqs = opened.computeIfAbsent(key, k -> new AtomicLong(state.lastSeq()));
       long last = seqs.get();
-      return last > state.lastSeq() ? new RoomState(state.meta(), last) : state;
+      return last > state.lastSeq() ? new RoomState(state.meta(), last, state.rules()) : state;
     });
   }
 
@@ -154,18 +155,34 @@ public final class SqliteStore implements ChatStore {
   public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn);
+    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn, null);
   }
 
   @Override
   public CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(by, "by");
-    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null);
+    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null, null);
+  }
+
+  @Override
+  public CompletableFuture<Long> appendEvent(String key, String by, String text, Instant ts, RuleChange change) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(text, "text");
+    return append(key, StoredMessage.Kind.EVENT, by, text, ts, null, change);
+  }
+
+  @Override
+  public CompletableFuture<Void> changeRules(String key, RuleChange change) {
+    Objects.requireNonNull(change, "change");
+    ChatStore.requireOpened(opened, key);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    submit(new Op.Rules(key, change, done));
+    return done;
   }
 
   private CompletableFuture<Long> append(String key, StoredMessage.Kind kind, String from, String text,
-      Instant ts, String txn) {
+      Instant ts, String txn, RuleChange change) {
     long tsMs = ts.toEpochMilli();
     AtomicLong seqs = ChatStore.requireOpened(opened, key);
     if (closed.get()) {
@@ -181,11 +198,11 @@ public final class SqliteStore implements ChatStore {
     }
     if (async) {
       long seq = seqs.incrementAndGet();
-      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, null));
+      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, change, null));
       return CompletableFuture.completedFuture(seq);
     }
     CompletableFuture<Long> done = new CompletableFuture<>();
-    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, done));
+    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, change, done));
     return done;
   }
 
