@@ -33,9 +33,11 @@ final class CommandDispatcher {
   static final int PROTOCOL = 1;
 
   private final ServerContext context;
+  private final AdminCommands admin;
 
   CommandDispatcher(ServerContext context) {
     this.context = context;
+    this.admin = new AdminCommands(context, this::closeGraceMillis);
   }
 
   void dispatch(Session session, ClientMessage command) {
@@ -72,6 +74,26 @@ final class CommandDispatcher {
         away(session, away);
       } else if (command instanceof ClientMessage.Whois whois) {
         whois(session, whois);
+      } else if (command instanceof ClientMessage.Kick kick) {
+        context.rooms().kick(session, kick.room(), kick.nick(), kick.reason(), kick.id());
+      } else if (command instanceof ClientMessage.Ban ban) {
+        context.rooms().ban(session, ban.room(), ban.mask(), ban.durationS(), ban.reason(), ban.id());
+      } else if (command instanceof ClientMessage.Unban unban) {
+        context.rooms().unban(session, unban.room(), unban.mask(), unban.id());
+      } else if (command instanceof ClientMessage.Bans bans) {
+        context.rooms().bans(session, bans.room(), bans.after(), bans.limit(), bans.id());
+      } else if (command instanceof ClientMessage.Mode mode) {
+        context.rooms().mode(session, mode, mode.id());
+      } else if (command instanceof ClientMessage.Role role) {
+        context.rooms().role(session, role.room(), role.nick(), role.role(), role.id());
+      } else if (command instanceof ClientMessage.Invite invite) {
+        Session target = context.users().find(invite.nick());
+        if (target == null || target.since() == null) {
+          throw error(ErrorCode.NO_SUCH_USER, "no user '" + invite.nick() + "'");
+        }
+        context.rooms().invite(session, invite.room(), target, invite.id());
+      } else if (admin.handles(command)) {
+        admin.handle(session, command);
       } else if (command instanceof ClientMessage.Ping ping) {
         session.answer(new ServerMessage.Pong(ping.id()));
       } else if (command instanceof ClientMessage.Pong) {
@@ -99,6 +121,13 @@ final class CommandDispatcher {
     boolean negotiated = hello.negotiates();
     Set<Capability> caps = negotiated ? Capability.known(hello.caps()) : Set.of();
     String secret = negotiated ? context.secrets().newSecret() : null;
+    ServerBans.Ban banned = context.bans().find(hello.nick(), session.account(), session.remoteHost(), now());
+    if (banned != null) {
+      String why = "you are banned from this server" + (banned.reason().isEmpty() ? "" : ": " + banned.reason());
+      session.answer(new ServerMessage.Error(hello.id(), ErrorCode.BANNED, why).forCommand("hello"));
+      session.afterAnswers(() -> session.close(ServerMessage.Bye.of(ByeCode.BANNED, why), closeGraceMillis()));
+      return;
+    }
     session.negotiate(negotiated, caps, secret);
     session.nick(hello.nick());
     if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
@@ -175,7 +204,7 @@ final class CommandDispatcher {
   /**
    * Answers {@code whois} (§14): one page of the user's rooms in key order (after the cursor, at
    * most {@code limit}, capped by {@code max_list_page}), its away text and when it logged in.
-   * Every room is public today; a secret room, once rooms can be, is left out here.
+   * A secret room (§17) is left out unless the asking session is in it too.
    */
   private void whois(Session session, ClientMessage.Whois whois) {
     Session target = context.users().find(whois.nick());
@@ -189,7 +218,7 @@ final class CommandDispatcher {
     Iterator<String> it = (whois.after() == null ? keys : keys.tailSet(whois.after(), false)).iterator();
     while (page.size() < limit && it.hasNext()) {
       Room room = context.rooms().get(it.next());
-      if (room != null) {
+      if (room != null && (!room.secret() || session.joinedView().contains(room.key()))) {
         page.add(room);
       }
     }
@@ -209,7 +238,7 @@ final class CommandDispatcher {
       throw new LimitReached("max_rooms_per_session", "a session may be in at most " + max + " rooms");
     }
     session.rooms().joinSent(key);
-    context.rooms().join(session, join.room(), join.since(), join.epoch(), join.id());
+    context.rooms().join(session, join.room(), join.since(), join.epoch(), join.key(), join.id());
   }
 
   private Instant now() {
@@ -260,7 +289,7 @@ final class CommandDispatcher {
     }
   }
 
-  private static ChatCodecException error(ErrorCode code, String message) {
+  static ChatCodecException error(ErrorCode code, String message) {
     return new ChatCodecException(code, message);
   }
 }

@@ -46,6 +46,8 @@ public final class Session implements Member {
   private final AskedRooms rooms = new AskedRooms();
   private final CommandOrder order;
   private volatile String nick;
+  /** The case-folded account name of a registered session, null for a guest; set at login (accounts). */
+  private volatile String account;
   /** The logical id: this session's own, or the one it took over with {@code hello{resume}}. */
   private volatile String id;
   /** The server's retry ledger, given at {@code hello}; null before. */
@@ -115,6 +117,17 @@ public final class Session implements Member {
 
   void nick(String newNick) {
     this.nick = newNick;
+  }
+
+  /** The case-folded account name, or null for a guest (§17: room roles and bans follow it). */
+  @Override
+  public String account() {
+    return account;
+  }
+
+  /** The session logged in to {@code name}'s account (null: a guest). Set by the login. */
+  void account(String name) {
+    this.account = name == null ? null : io.netchat.server.room.Names.key(name);
   }
 
   /**

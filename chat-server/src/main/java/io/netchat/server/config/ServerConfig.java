@@ -18,6 +18,8 @@ import java.util.List;
  * @param emptyRoomRetention how long an empty room keeps its history and topic
  * @param memory global memory budgets and the incomplete-frame deadline
  * @param store where rooms keep their messages and topics ({@code store:} in the file)
+ * @param admins the accounts (case-folded names) that may send the admin commands of contract
+ *     1.1 §17.6; empty by default
  */
 public record ServerConfig(
     String serverName,
@@ -28,7 +30,8 @@ public record ServerConfig(
     int ioThreads,
     Duration emptyRoomRetention,
     MemoryConfig memory,
-    StoreConfig store) {
+    StoreConfig store,
+    List<String> admins) {
 
   public static final String DEFAULT_SERVER_NAME = "netchat";
   public static final Duration DEFAULT_EMPTY_ROOM_RETENTION = Duration.ofMinutes(10);
@@ -51,39 +54,64 @@ public record ServerConfig(
     Check.atLeast("io_threads", ioThreads, 0);
     Check.nonNegative("empty_room_retention", emptyRoomRetention);
     Check.present("store", store, A_MAPPING);
+    admins = admins == null ? List.of() : admins.stream().map(ServerConfig::adminName).toList();
+  }
+
+  /** A server with every default and this store: the form most code used before admins existed. */
+  public ServerConfig(String serverName, List<ListenerConfig> listeners, LimitsConfig limits, TimeoutsConfig timeouts,
+      Transport transport, int ioThreads, Duration emptyRoomRetention, MemoryConfig memory, StoreConfig store) {
+    this(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store, List.of());
+  }
+
+  private static String adminName(String account) {
+    try {
+      return io.netchat.codec.Validation.requireNick("admins", account).toLowerCase(java.util.Locale.ROOT);
+    } catch (io.netchat.codec.ChatCodecException e) {
+      throw new ConfigException("admins", account, "expected account names (a letter, then letters, digits or _-[]\\^{}|)");
+    }
+  }
+
+  /** Whether {@code account} (case-folded; null for a guest) is one of the server's admins. */
+  public boolean isAdmin(String account) {
+    return account != null && admins.contains(account.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  public ServerConfig withAdmins(List<String> newAdmins) {
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory,
+        store, newAdmins);
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_SERVER_NAME, List.of(ListenerConfig.defaults()), LimitsConfig.defaults(),
         TimeoutsConfig.defaults(), Transport.AUTO, 0, DEFAULT_EMPTY_ROOM_RETENTION, MemoryConfig.defaults(),
-        StoreConfig.defaults());
+        StoreConfig.defaults(), List.of());
   }
 
   public ServerConfig withListeners(List<ListenerConfig> newListeners) {
-    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store);
+    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store, admins);
   }
 
   public ServerConfig withLimits(LimitsConfig newLimits) {
-    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store);
+    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store, admins);
   }
 
   public ServerConfig withTimeouts(TimeoutsConfig newTimeouts) {
-    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention, memory, store);
+    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention, memory, store, admins);
   }
 
   public ServerConfig withTransport(Transport newTransport, int newIoThreads) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention, memory, store);
+    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention, memory, store, admins);
   }
 
   public ServerConfig withEmptyRoomRetention(Duration retention) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention, memory, store);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention, memory, store, admins);
   }
 
   public ServerConfig withMemory(MemoryConfig newMemory) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, newMemory, store);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, newMemory, store, admins);
   }
 
   public ServerConfig withStore(StoreConfig newStore) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, newStore);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, newStore, admins);
   }
 }

@@ -73,6 +73,9 @@ public final class RoomStore {
    * it was first sent), or a topic change with its seq ({@code by} absent when it was cleared).
    */
   static ServerMessage event(String room, String msgidPrefix, StoredMessage stored) {
+    if (stored.kind() == StoredMessage.Kind.EVENT) {
+      return RoomEventText.decode(stored.text(), stored.seq());
+    }
     if (stored.isMessage()) {
       return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts(),
           MessageIds.sequenced(msgidPrefix, stored.seq()), stored.txn());
