@@ -124,6 +124,7 @@ final class CommandDispatcher {
     ServerBans.Ban banned = context.bans().find(hello.nick(), session.account(), session.remoteHost(), now());
     if (banned != null) {
       String why = "you are banned from this server" + (banned.reason().isEmpty() ? "" : ": " + banned.reason());
+      session.negotiate(hello.negotiates(), Set.of(), null); // a 1.1 client reads bye{code: banned}
       session.answer(new ServerMessage.Error(hello.id(), ErrorCode.BANNED, why).forCommand("hello"));
       session.afterAnswers(() -> session.close(ServerMessage.Bye.of(ByeCode.BANNED, why), closeGraceMillis()));
       return;
