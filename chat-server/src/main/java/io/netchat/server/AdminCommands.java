@@ -66,7 +66,7 @@ final class AdminCommands {
       }
       ok(session, notice.id());
     } else if (command instanceof ClientMessage.AdminTakeover takeover) {
-      log.warn("admin {} takes over room {}", admin, takeover.room());
+      log.warn("admin {} takes over room {} (refused while its owner is in it)", admin, takeover.room());
       context.rooms().takeOverAsAdmin(session, takeover.room(), takeover.id());
     }
   }
