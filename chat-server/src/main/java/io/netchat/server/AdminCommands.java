@@ -44,9 +44,12 @@ final class AdminCommands {
           + " is for the server's admins (accounts listed in 'admins')");
     }
     String admin = session.account();
+    int maxText = context.config().limits().maxTextLength();
     if (command instanceof ClientMessage.AdminClose close) {
+      Validation.checkLength("reason", close.reason(), maxText);
       closeSession(session, admin, close);
     } else if (command instanceof ClientMessage.AdminBan ban) {
+      Validation.checkLength("reason", ban.reason(), maxText);
       ban(session, admin, ban);
     } else if (command instanceof ClientMessage.AdminUnban unban) {
       BanMask mask = mask(unban.mask());
@@ -56,7 +59,7 @@ final class AdminCommands {
       log.warn("admin {} lifted the server-wide ban of {}", admin, mask.text());
       ok(session, unban.id());
     } else if (command instanceof ClientMessage.AdminNotice notice) {
-      Validation.checkLength("text", notice.text(), context.config().limits().maxTextLength());
+      Validation.checkLength("text", notice.text(), maxText);
       log.warn("admin {} sent a notice to every session: {}", admin, notice.text());
       for (Session each : context.sessions()) {
         if (each.nick() != null) {

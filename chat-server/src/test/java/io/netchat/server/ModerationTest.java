@@ -156,6 +156,20 @@ class ModerationTest {
   }
 
   @Test
+  void aMemberBannedThenKickedIsRefusedWhenItRejoins() {
+    EmbeddedServer.Connection ann = login(server, "ann", true);
+    join(ann, "r");
+    EmbeddedServer.Connection bob = login(server, "bob", true);
+    join(bob, "r");
+    assertThat(answer(ann, new ClientMessage.Ban("b", "r", "bob", null, "rude"))).isNull();
+    assertThat(answer(bob, new ClientMessage.Say("s", "r", "a ban keeps out, it does not remove"))).isNull();
+    assertThat(answer(ann, new ClientMessage.Kick("k", "r", "bob", null))).isNull();
+    bob.received();
+    assertThat(Moderated.join(bob, "r", null)).isEqualTo(ErrorCode.BANNED);
+    assertThat(answer(bob, new ClientMessage.Say("s", "r", "let me in"))).isEqualTo(ErrorCode.NOT_JOINED);
+  }
+
+  @Test
   void theBanListIsPaged() {
     EmbeddedServer.Connection ann = login(server, "ann", true);
     join(ann, "r");
