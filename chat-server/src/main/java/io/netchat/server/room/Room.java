@@ -13,8 +13,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
 import io.netchat.store.RuleChange;
-import io.netchat.store.StoredRules;
-import io.netchat.codec.ClientMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -74,6 +72,7 @@ public final class Room {
   private final RoomRules rules = new RoomRules();
   /** The {@code secret} mode, for listings read from any thread. */
   private volatile boolean secret;
+  private final RoomModeration moderation = new RoomModeration(this);
   private ScheduledFuture<?> expiry;
   private boolean removed;
 
@@ -517,7 +516,7 @@ public final class Room {
     return fitsText(session, command, text, id);
   }
 
-  private boolean fitsText(Member session, String command, String text, String id) {
+  boolean fitsText(Member session, String command, String text, String id) {
     try {
       Validation.checkLength("text", text, context.limits().maxTextLength());
       return true;
@@ -603,10 +602,32 @@ public final class Room {
     return oldest.isEmpty() ? Long.MAX_VALUE : oldest.get(0).seq();
   }
 
-  // ---- moderation (§17) ----
+  // ---- moderation (§17): the rules' checks and how a change is recorded; the commands are RoomModeration's ----
+
+  /** The room's moderation commands (§17). */
+  RoomModeration moderation() {
+    return moderation;
+  }
+
+  Members members() {
+    return members;
+  }
+
+  RoomRules rules() {
+    return rules;
+  }
+
+  RoomContext context() {
+    return context;
+  }
+
+  /** The modes changed: the {@code secret} listings read follows them. */
+  void modesApplied() {
+    secret = rules.modes().secret();
+  }
 
   /** The role {@code session} holds here, by the nick the room knows it by. */
-  private RoomRole roleOf(Member session) {
+  RoomRole roleOf(Member session) {
     return rules.role(RoomRules.principal(members.nick(session), session.account()));
   }
 
@@ -614,7 +635,7 @@ public final class Room {
    * The role of {@code session} when it is a member whose role allows {@code action}; else
    * answers {@code not_joined} or {@code forbidden} and returns null.
    */
-  private RoomRole actor(Member session, RoomAction action, String command, String id) {
+  RoomRole actor(Member session, RoomAction action, String command, String id) {
     if (!members.contains(session)) {
       session.send(notJoined(name, command, id));
       return null;
@@ -632,7 +653,7 @@ public final class Room {
     return role;
   }
 
-  private static ServerMessage.Error forbidden(String id, String command, String message) {
+  static ServerMessage.Error forbidden(String id, String command, String message) {
     return new ServerMessage.Error(id, ErrorCode.FORBIDDEN, message).forCommand(command);
   }
 
@@ -641,7 +662,7 @@ public final class Room {
    * in it: yes for a public room, members only for a secret, invite-only or keyed one (§17.5).
    * A secret room answers as if it did not exist.
    */
-  private boolean mayLook(Member session, String command, String id) {
+  boolean mayLook(Member session, String command, String id) {
     if (!rules.isPrivate() || members.contains(session)) {
       return true;
     }
@@ -651,23 +672,13 @@ public final class Room {
     return false;
   }
 
-  /** The member {@code nick} of this room, or null after answering that there is none. */
-  private Member target(Member session, String nick, String command, String id) {
-    Member target = members.find(nick);
-    if (target == null) {
-      session.send(new ServerMessage.Error(id, ErrorCode.NO_SUCH_USER, "nobody called '" + nick + "' is in room '"
-          + name + "'").forCommand(command));
-    }
-    return target;
-  }
-
   /**
    * Records a moderation event: it takes the room's next seq (the store's, when there is one;
    * {@code change} is then written in the same transaction when an account owns the room), and
    * once it has, {@code apply} changes the room and tells the members, and the actor gets
    * {@code ok}. A refusal of the store answers {@code unavailable} and changes nothing.
    */
-  private CompletionStage<?> record(Member session, String id, String command, ServerMessage.RoomEvent event,
+  CompletionStage<?> record(Member session, String id, String command, ServerMessage.RoomEvent event,
       RuleChange change, java.util.function.Consumer<ServerMessage.RoomEvent> apply) {
     if (store == null) {
       recorded(session, id, event.withSeq(history.lastSeq() + 1), apply);
@@ -686,34 +697,11 @@ public final class Room {
   }
 
   /** A moderation event goes to the members that take events; v1 has nothing to show for it. */
-  private void broadcastEvent(ServerMessage.RoomEvent event) {
+  void broadcastEvent(ServerMessage.RoomEvent event) {
     fanout.broadcast(event, null, taking(Capability.EVENTS));
   }
 
-  /**
-   * {@code kick{nick, reason}}: an op or the owner removes a member whose role is below its own.
-   * Members with {@code events} see the kick; the others see {@code presence{leave}}, and a
-   * kicked v1 session gets {@code left{room}}.
-   */
-  CompletionStage<?> kick(Member session, String nick, String reason, String id) {
-    RoomRole role = actor(session, RoomAction.KICK, "kick", id);
-    if (role == null || reason != null && !fitsText(session, "kick", reason, id)) {
-      return ANSWERED;
-    }
-    Member target = target(session, nick, "kick", id);
-    if (target == null) {
-      return ANSWERED;
-    }
-    if (!RoomAction.KICK.mayActOn(role, roleOf(target))) {
-      session.send(forbidden(id, "kick", "you cannot kick " + members.nick(target) + ": their role is "
-          + roleOf(target).wireName() + ", not below yours (" + role.wireName() + ")"));
-      return ANSWERED;
-    }
-    return record(session, id, "kick", new ServerMessage.Kick(name, members.nick(target), members.nick(session),
-        reason, null), null, event -> kicked(target, (ServerMessage.Kick) event));
-  }
-
-  private void kicked(Member target, ServerMessage.Kick kick) {
+  void kicked(Member target, ServerMessage.Kick kick) {
     Predicate<Recipient> events = taking(Capability.EVENTS);
     fanout.broadcast(kick, null, events);
     if (!members.remove(target)) {
@@ -728,180 +716,6 @@ public final class Room {
     dropMember(target);
   }
 
-  /** {@code ban{mask, duration_s, reason}}: keeps matching users from joining (§17.3). */
-  CompletionStage<?> ban(Member session, String mask, Long durationS, String reason, String id) {
-    if (actor(session, RoomAction.BAN, "ban", id) == null || reason != null && !fitsText(session, "ban", reason, id)) {
-      return ANSWERED;
-    }
-    BanMask parsed = parse(session, mask, "ban", id);
-    if (parsed == null) {
-      return ANSWERED;
-    }
-    if (!rules.hasRoomForBan(parsed)) {
-      session.send(new LimitReached("max_bans_per_room", "room '" + name + "' holds its maximum of "
-          + RoomRules.MAX_BANS + " bans; lift one first").error(id, "ban"));
-      return ANSWERED;
-    }
-    Instant now = now();
-    String by = members.nick(session);
-    StoredRules.Ban ban = new StoredRules.Ban(parsed.text(), by, reason == null ? "" : reason, now,
-        durationS == null ? null : now.plusSeconds(durationS));
-    return record(session, id, "ban", new ServerMessage.Ban(name, parsed.text(), by, reason, durationS, null),
-        new RuleChange.BanAdded(ban), event -> {
-          rules.addBan(ban);
-          broadcastEvent(event);
-        });
-  }
-
-  /** {@code unban{mask}}: lifts the ban of that mask (any spelling of it). */
-  CompletionStage<?> unban(Member session, String mask, String id) {
-    if (actor(session, RoomAction.BAN, "unban", id) == null) {
-      return ANSWERED;
-    }
-    BanMask parsed = parse(session, mask, "unban", id);
-    if (parsed == null) {
-      return ANSWERED;
-    }
-    if (!rules.isBanned(parsed)) {
-      session.send(new ServerMessage.Error(id, ErrorCode.BAD_REQUEST, "room '" + name + "' has no ban of '"
-          + parsed.text() + "'").forCommand("unban"));
-      return ANSWERED;
-    }
-    return record(session, id, "unban", new ServerMessage.Unban(name, parsed.text(), members.nick(session), null),
-        new RuleChange.BanLifted(parsed.text()), event -> {
-          rules.removeBan(parsed.text());
-          broadcastEvent(event);
-        });
-  }
-
-  private BanMask parse(Member session, String mask, String command, String id) {
-    try {
-      return BanMask.parse(mask);
-    } catch (IllegalArgumentException bad) {
-      session.send(new ServerMessage.Error(id, ErrorCode.BAD_REQUEST, bad.getMessage()).forCommand(command));
-      return null;
-    }
-  }
-
-  /** Answers {@code bans}: one page of the room's bans in mask order, to its ops. */
-  void sendBans(Member session, String after, int limit, String id) {
-    if (actor(session, RoomAction.LIST_BANS, "bans", id) == null) {
-      return;
-    }
-    Page<StoredRules.Ban> page = rules.bans(after, limit, now());
-    String re = session.re(id);
-    session.send(FrameFitter.page(new Page<>(page.items().stream().map(ban -> new ServerMessage.BanInfo(ban.mask(),
-            ban.by(), ban.reason().isEmpty() ? null : ban.reason(), ban.created(), ban.expires())).toList(),
-            page.more()), ServerMessage.BanInfo::mask, (kept, next) -> new ServerMessage.Bans(name, kept, next, re),
-        session.format(), context.allocator()));
-    ok(session, id, null);
-  }
-
-  /**
-   * {@code mode}: without a mode field, answers the modes ({@code key} to members only); else an
-   * op or the owner changes them, and the members with {@code events} see what changed.
-   */
-  CompletionStage<?> mode(Member session, ClientMessage.Mode mode, String id) {
-    if (mode.isRead()) {
-      if (mayLook(session, "mode", id)) {
-        StoredRules.Modes m = rules.modes();
-        session.send(new ServerMessage.Mode(name, m.inviteOnly(), members.contains(session) ? m.key() : null,
-            m.moderated(), m.topicLocked(), m.secret(), m.limit(), null, null, session.re(id)));
-        ok(session, id, null);
-      }
-      return ANSWERED;
-    }
-    if (actor(session, RoomAction.SET_MODE, "mode", id) == null) {
-      return ANSWERED;
-    }
-    if (mode.limit() != null && mode.limit() > context.limits().maxMembersPerRoom()) {
-      session.send(new ServerMessage.Error(id, ErrorCode.BAD_REQUEST, "'limit' may be at most the server's"
-          + " max_members_per_room, " + context.limits().maxMembersPerRoom() + " (0: no limit)").forCommand("mode"));
-      return ANSWERED;
-    }
-    RuleChange.ModesSet change = rules.changes(mode);
-    if (change == null) {
-      ok(session, id, null); // nothing to change: no event
-      return ANSWERED;
-    }
-    return record(session, id, "mode", new ServerMessage.Mode(name, change.inviteOnly(), change.key(),
-        change.moderated(), change.topicLocked(), change.secret(), change.limit(), members.nick(session), null, null),
-        change, event -> {
-          rules.setModes(change);
-          secret = rules.modes().secret();
-          broadcastEvent(event);
-        });
-  }
-
-  /** {@code role{nick, role}}: an op or the owner gives a member {@code op}, {@code voice} or none. */
-  CompletionStage<?> role(Member session, String nick, String roleName, String id) {
-    RoomRole role = actor(session, RoomAction.SET_ROLE, "role", id);
-    Member target = role == null ? null : target(session, nick, "role", id);
-    if (target == null) {
-      return ANSWERED;
-    }
-    RoomRole current = roleOf(target);
-    if (!RoomAction.SET_ROLE.mayActOn(role, current)) {
-      session.send(forbidden(id, "role", members.nick(target) + " owns room '" + name + "': nobody changes the owner's role"));
-      return ANSWERED;
-    }
-    RoomRole wanted = RoomRole.fromWire(roleName);
-    String principal = RoomRules.principal(members.nick(target), target.account());
-    if (wanted == current) {
-      ok(session, id, null);
-      return ANSWERED;
-    }
-    if (!rules.hasRoomForRole(principal)) {
-      session.send(new LimitReached("max_roles_per_room", "room '" + name + "' holds its maximum of "
-          + RoomRules.MAX_ROLES + " roles").error(id, "role"));
-      return ANSWERED;
-    }
-    String by = members.nick(session);
-    Instant at = now();
-    return record(session, id, "role", new ServerMessage.Role(name, members.nick(target), wanted.wireName(), by, null),
-        RoomRules.roleChange(principal, wanted, by, at), event -> {
-          rules.setRole(principal, wanted, by, at);
-          broadcastEvent(event);
-        });
-  }
-
-  /**
-   * {@code invite{nick}}: {@code target} may then join once past {@code invite_only} and the key.
-   * It is told with {@code invite} when it takes events, else with a {@code dm} from the inviter.
-   */
-  void invite(Member session, Member target, String id) {
-    if (actor(session, RoomAction.INVITE, "invite", id) == null) {
-      return;
-    }
-    if (members.contains(target)) {
-      session.send(new ServerMessage.Error(id, ErrorCode.BAD_REQUEST, target.nick() + " is in room '" + name
-          + "' already").forCommand("invite"));
-      return;
-    }
-    rules.invite(RoomRules.principal(target.nick(), target.account()));
-    String by = members.nick(session);
-    target.send(target.takes(Capability.EVENTS) ? new ServerMessage.Invite(name, by)
-        : new ServerMessage.Dm(by, target.nick(), by + " invites you to room " + name, now()));
-    ok(session, id, null);
-  }
-
-  /**
-   * A server admin becomes the owner of this room, whose owner is not in it (§17.6). Members with
-   * {@code events} see {@code role{owner}}; with an account, the room is owned and its rules stored.
-   */
-  CompletionStage<?> takeOverAsAdmin(Member admin, String id) {
-    String owner = rules.owner();
-    if (owner != null && members.any((member, nick) -> owner.equals(RoomRules.principal(nick, member.account())))) {
-      admin.send(forbidden(id, "admin_takeover", "the owner of room '" + name + "' is in it"));
-      return ANSWERED;
-    }
-    String principal = RoomRules.principal(admin.nick(), admin.account());
-    Instant at = now();
-    rules.setOwner(principal, admin.nick(), at);
-    return record(admin, id, "admin_takeover", new ServerMessage.Role(name, admin.nick(), RoomRole.OWNER.wireName(),
-        admin.nick(), null), new RuleChange.Snapshot(rules.snapshot()), this::broadcastEvent);
-  }
-
   /** Whether the room is empty and may be dropped (room loop only). */
   boolean isEmpty() {
     return members.size() == 0;
@@ -911,13 +725,13 @@ public final class Room {
     fanout.broadcast(message, except);
   }
 
-  private static void ok(Member session, String id, Long seq) {
+  static void ok(Member session, String id, Long seq) {
     if (id != null) {
       session.send(new ServerMessage.Ok(id, seq));
     }
   }
 
-  private Instant now() {
+  Instant now() {
     return context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
   }
 

@@ -267,23 +267,23 @@ public final class RoomRegistry {
 
   /** {@code kick} (§17): the room decides whether {@code session} may. */
   public void kick(Member session, String name, String nick, String reason, String id) {
-    withMembership(session, name, "kick", id, room -> room.kick(session, nick, reason, id));
+    withMembership(session, name, "kick", id, room -> room.moderation().kick(session, nick, reason, id));
   }
 
   /** {@code ban} (§17). */
   public void ban(Member session, String name, String mask, Long durationS, String reason, String id) {
-    withMembership(session, name, "ban", id, room -> room.ban(session, mask, durationS, reason, id));
+    withMembership(session, name, "ban", id, room -> room.moderation().ban(session, mask, durationS, reason, id));
   }
 
   /** {@code unban} (§17). */
   public void unban(Member session, String name, String mask, String id) {
-    withMembership(session, name, "unban", id, room -> room.unban(session, mask, id));
+    withMembership(session, name, "unban", id, room -> room.moderation().unban(session, mask, id));
   }
 
   /** {@code bans} (§17): one page of the room's bans after {@code after}. */
   public void bans(Member session, String name, String after, Integer limit, String id) {
     withMembership(session, name, "bans", id, room -> {
-      room.sendBans(session, after, pageSize(limit), id);
+      room.moderation().sendBans(session, after, pageSize(limit), id);
       return Room.ANSWERED;
     });
   }
@@ -291,28 +291,28 @@ public final class RoomRegistry {
   /** {@code mode} (§17): a read any session may send about a public room, or a change. */
   public void mode(Member session, io.netchat.codec.ClientMessage.Mode mode, String id) {
     if (mode.isRead()) {
-      withRoom(session, mode.room(), "mode", id, room -> room.mode(session, mode, id));
+      withRoom(session, mode.room(), "mode", id, room -> room.moderation().mode(session, mode, id));
     } else {
-      withMembership(session, mode.room(), "mode", id, room -> room.mode(session, mode, id));
+      withMembership(session, mode.room(), "mode", id, room -> room.moderation().mode(session, mode, id));
     }
   }
 
   /** {@code role} (§17). */
   public void role(Member session, String name, String nick, String role, String id) {
-    withMembership(session, name, "role", id, room -> room.role(session, nick, role, id));
+    withMembership(session, name, "role", id, room -> room.moderation().role(session, nick, role, id));
   }
 
   /** {@code invite} (§17): {@code target} is the connected user invited. */
   public void invite(Member session, String name, Member target, String id) {
     withMembership(session, name, "invite", id, room -> {
-      room.invite(session, target, id);
+      room.moderation().invite(session, target, id);
       return Room.ANSWERED;
     });
   }
 
   /** A server admin takes {@code name} over (§17.6); the room checks its owner is gone. */
   public void takeOverAsAdmin(Member admin, String name, String id) {
-    withRoom(admin, name, "admin_takeover", id, room -> room.takeOverAsAdmin(admin, id));
+    withRoom(admin, name, "admin_takeover", id, room -> room.moderation().takeOverAsAdmin(admin, id));
   }
 
   /**
