@@ -193,6 +193,53 @@ public final class ChatClient implements AutoCloseable {
     return request(() -> new ClientMessage.Join(nextId(), room, since), ServerMessage.Joined.class);
   }
 
+  /** Joins {@code room}, giving its {@code key} (contract 1.1 §17; null: none). */
+  public CompletableFuture<ServerMessage.Joined> join(String room, Long since, String key) {
+    return request(() -> new ClientMessage.Join(nextId(), room, since, null, key), ServerMessage.Joined.class);
+  }
+
+  /** Kicks {@code nick} out of {@code room}, saying {@code reason} (null: none); needs op (§17). */
+  public CompletableFuture<Void> kick(String room, String nick, String reason) {
+    return send(() -> new ClientMessage.Kick(nextId(), room, nick, reason)).thenApply(reply -> null);
+  }
+
+  /** Bans {@code mask} from {@code room} for {@code durationS} seconds (null: until lifted); needs op (§17). */
+  public CompletableFuture<Void> ban(String room, String mask, Long durationS, String reason) {
+    return send(() -> new ClientMessage.Ban(nextId(), room, mask, durationS, reason)).thenApply(reply -> null);
+  }
+
+  /** Lifts the ban of {@code mask} in {@code room} (§17). */
+  public CompletableFuture<Void> unban(String room, String mask) {
+    return send(() -> new ClientMessage.Unban(nextId(), room, mask)).thenApply(reply -> null);
+  }
+
+  /** The first page of the bans of {@code room} (§17); needs op. */
+  public CompletableFuture<ServerMessage.Bans> bans(String room) {
+    return request(() -> new ClientMessage.Bans(nextId(), room, null, null), ServerMessage.Bans.class);
+  }
+
+  /** Reads the modes of {@code room} (§17). */
+  public CompletableFuture<ServerMessage.Mode> modes(String room) {
+    return request(() -> new ClientMessage.Mode(nextId(), room, null, null, null, null, null, null),
+        ServerMessage.Mode.class);
+  }
+
+  /** Changes the modes {@code change} names (its id is replaced); needs op (§17). */
+  public CompletableFuture<Void> mode(ClientMessage.Mode change) {
+    return send(() -> new ClientMessage.Mode(nextId(), change.room(), change.inviteOnly(), change.key(),
+        change.moderated(), change.topicLocked(), change.secret(), change.limit())).thenApply(reply -> null);
+  }
+
+  /** Gives {@code nick} the {@code role} {@code op}, {@code voice} or {@code member} in {@code room} (§17). */
+  public CompletableFuture<Void> role(String room, String nick, String role) {
+    return send(() -> new ClientMessage.Role(nextId(), room, nick, role)).thenApply(reply -> null);
+  }
+
+  /** Invites {@code nick} into {@code room} (§17). */
+  public CompletableFuture<Void> invite(String room, String nick) {
+    return send(() -> new ClientMessage.Invite(nextId(), room, nick)).thenApply(reply -> null);
+  }
+
   /** Leaves {@code room}. */
   public CompletableFuture<ServerMessage.Left> leave(String room) {
     return request(() -> new ClientMessage.Leave(nextId(), room), ServerMessage.Left.class);

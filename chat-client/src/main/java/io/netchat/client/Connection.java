@@ -343,8 +343,12 @@ final class Connection {
       requests.ownMessage(own); // accepted, whatever becomes of its ok
       unacked.ownMessage(own); // one held across a reconnect is found in the backlog: not sent again
     }
-    if (message instanceof ServerMessage.Message room && !rooms.accept(room)) {
-      log.debug("dropping duplicate {} #{}", room.room(), room.seq());
+    if (message instanceof ServerMessage.Message room && !rooms.accept(room)
+        || message instanceof ServerMessage.RoomEvent event && event.seq() != null
+            && !rooms.accept(event.room(), event.seq())
+        || message instanceof ServerMessage.Topic topic && topic.seq() != null
+            && !rooms.accept(topic.room(), topic.seq())) {
+      log.debug("dropping a duplicate of {}", message);
       return;
     }
     if (message instanceof ServerMessage.Ping ping) {
@@ -363,6 +367,9 @@ final class Connection {
       }
     } else if (message instanceof ServerMessage.Left left) {
       rooms.onLeft(left.room());
+      publishRooms();
+    } else if (message instanceof ServerMessage.Kick kick && kick.nick().equalsIgnoreCase(nick)) {
+      rooms.onLeft(kick.room()); // kicked: not re-joined on reconnect
       publishRooms();
     } else if (message instanceof ServerMessage.Bye bye) {
       lastBye = bye;
@@ -440,10 +447,12 @@ final class Connection {
   }
 
   /**
-   * The capabilities this library asks for: it renders a nick change as one event and shows away
-   * and back (§14). Room events ({@code events}) it does not ask for: its ledger numbers messages.
+   * The capabilities this library asks for: it renders a nick change as one event, shows away
+   * and back (§14), and the room events of moderation (§17: kicks, roles, modes, bans), which its
+   * ledger numbers with the messages so a replay never shows one twice.
    */
-  static final List<String> CAPS = List.of(Capability.NICK.wireName(), Capability.AWAY.wireName());
+  static final List<String> CAPS = List.of(Capability.NICK.wireName(), Capability.AWAY.wireName(),
+      Capability.EVENTS.wireName());
 
   /**
    * The {@code hello} of contract 1.1: the contract version, this library's name, the capabilities

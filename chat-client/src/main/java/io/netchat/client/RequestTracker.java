@@ -141,6 +141,13 @@ final class RequestTracker {
     if (command instanceof ClientMessage.History history) {
       return event instanceof ServerMessage.History answer && history.room().equalsIgnoreCase(answer.room());
     }
+    if (command instanceof ClientMessage.Bans bans) {
+      return event instanceof ServerMessage.Bans answer && bans.room().equalsIgnoreCase(answer.room());
+    }
+    if (command instanceof ClientMessage.Mode mode && mode.isRead()) {
+      // the answer to a read, not a change broadcast meanwhile (which says who made it)
+      return event instanceof ServerMessage.Mode answer && answer.by() == null && mode.room().equalsIgnoreCase(answer.room());
+    }
     return false;
   }
 }

@@ -72,14 +72,22 @@ final class RoomLedger {
 
   /** Whether {@code message} is new (and then records its seq); false for a duplicate. */
   boolean accept(ServerMessage.Message message) {
-    RoomState state = rooms.get(key(message.room()));
+    return accept(message.room(), message.seq());
+  }
+
+  /**
+   * Whether the event numbered {@code seq} in {@code room} — a message or (contract 1.1) a room
+   * event — is new (and then records its seq); false for a duplicate.
+   */
+  boolean accept(String room, long seq) {
+    RoomState state = rooms.get(key(room));
     if (state == null) {
       return true;
     }
-    if (state.resyncing || message.seq() <= state.lastSeq) {
+    if (state.resyncing || seq <= state.lastSeq) {
       return false;
     }
-    state.lastSeq = message.seq();
+    state.lastSeq = seq;
     return true;
   }
 

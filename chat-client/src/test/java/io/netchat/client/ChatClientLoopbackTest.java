@@ -43,6 +43,13 @@ class ChatClientLoopbackTest {
     return client;
   }
 
+  /** A client of {@code nick}, connected and logged in. */
+  private ChatClient connected(String nick, RecordingListener listener) throws Exception {
+    ChatClient client = client(nick, listener);
+    get(client.connect());
+    return client;
+  }
+
   private static <T> T get(CompletableFuture<T> future) throws Exception {
     return future.get(10, TimeUnit.SECONDS);
   }
@@ -70,10 +77,8 @@ class ChatClientLoopbackTest {
   void roomCommandsAnswerWithTheirEvents() throws Exception {
     RecordingListener annEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    ChatClient ann = client("ann", annEvents);
-    ChatClient bob = client("bob", bobEvents);
-    get(ann.connect());
-    get(bob.connect());
+    ChatClient ann = connected("ann", annEvents);
+    ChatClient bob = connected("bob", bobEvents);
 
     assertThat(get(ann.join("lobby")).members()).containsExactly("ann");
     ServerMessage.Joined bobJoined = get(bob.join("lobby"));
@@ -223,10 +228,8 @@ class ChatClientLoopbackTest {
   void quitEndsTheSessionWithoutReconnecting() throws Exception {
     RecordingListener annEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    ChatClient ann = client("ann", annEvents);
-    ChatClient bob = client("bob", bobEvents);
-    get(ann.connect());
-    get(bob.connect());
+    ChatClient ann = connected("ann", annEvents);
+    ChatClient bob = connected("bob", bobEvents);
     get(ann.join("lobby"));
     get(bob.join("lobby"));
 
@@ -344,5 +347,36 @@ class ChatClientLoopbackTest {
 
     assertThat(failure(ann.say("lobby", "hi"))).isInstanceOf(ChatConnectionException.class);
     assertThatThrownBy(() -> ann.join("lobby").join()).isInstanceOf(CompletionException.class);
+  }
+
+  /**
+   * Moderation (contract 1.1 §17): the library asks for {@code events}, so a kick reaches the
+   * listener as a {@code kick} with its seq, and a client kicked out of a room no longer counts it
+   * among its rooms (a reconnect does not re-join it).
+   */
+  @Test
+  void anOwnerModeratesAndTheKickedClientLeavesTheRoom() throws Exception {
+    RecordingListener annEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    ChatClient ann = connected("ann", annEvents);
+    ChatClient bob = connected("bob", bobEvents);
+    get(ann.join("den"));
+    get(ann.mode(new ClientMessage.Mode(null, "den", null, "s3same", null, null, null, null)));
+    assertThat(get(ann.modes("den")).key()).isEqualTo("s3same");
+    get(bob.join("den", null, "s3same"));
+    get(ann.role("den", "bob", "voice"));
+    bobEvents.awaitEvent(ServerMessage.Role.class, role -> role.nick().equals("bob") && role.role().equals("voice"));
+    get(ann.ban("den", "spam*", 600L, "ads"));
+    assertThat(get(ann.bans("den")).bans()).extracting(ServerMessage.BanInfo::mask).containsExactly("spam*");
+    get(ann.unban("den", "spam*"));
+    get(bob.say("den", "before"));
+    get(ann.kick("den", "bob", "enough"));
+
+    ServerMessage.Kick kick = bobEvents.awaitEvent(ServerMessage.Kick.class, k -> k.nick().equals("bob"));
+    assertThat(kick.by()).isEqualTo("ann");
+    assertThat(kick.reason()).isEqualTo("enough");
+    assertThat(kick.seq()).isGreaterThan(bobEvents.seqs("den").get(0));
+    await().atMost(RecordingListener.WAIT).until(() -> bob.joinedRooms().isEmpty());
+    assertThat(ann.joinedRooms()).containsExactly("den");
   }
 }

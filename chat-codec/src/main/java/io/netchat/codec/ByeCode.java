@@ -34,8 +34,10 @@ public enum ByeCode {
   BAD_CREDENTIALS(false),
   /** Reserved for accounts: the session's token expired; reconnect only with a new one. */
   TOKEN_EXPIRED(false),
-  /** Reserved for moderation: the user or address is banned. */
+  /** Moderation (§17.6): a server-wide ban matches the user or its address. */
   BANNED(false),
+  /** Moderation (§17.6): a server administrator closed the session; {@code reason} says why. */
+  CLOSED_BY_ADMIN(false),
   /** A bug in the server closed the connection. */
   INTERNAL_ERROR(true);
 

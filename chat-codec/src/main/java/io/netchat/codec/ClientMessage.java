@@ -7,6 +7,7 @@ import static io.netchat.codec.Validation.checkId;
 import static io.netchat.codec.Validation.checkRange;
 import static io.netchat.codec.Validation.checkToken;
 import static io.netchat.codec.Validation.requireNick;
+import static io.netchat.codec.Validation.requirePresent;
 import static io.netchat.codec.Validation.requireRoom;
 import static io.netchat.codec.Validation.requireText;
 
@@ -44,6 +45,18 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = ClientMessage.Whois.class, name = "whois"),
   @JsonSubTypes.Type(value = ClientMessage.Register.class, name = "register"),
   @JsonSubTypes.Type(value = ClientMessage.Passwd.class, name = "passwd"),
+  @JsonSubTypes.Type(value = ClientMessage.Kick.class, name = "kick"),
+  @JsonSubTypes.Type(value = ClientMessage.Ban.class, name = "ban"),
+  @JsonSubTypes.Type(value = ClientMessage.Unban.class, name = "unban"),
+  @JsonSubTypes.Type(value = ClientMessage.Bans.class, name = "bans"),
+  @JsonSubTypes.Type(value = ClientMessage.Mode.class, name = "mode"),
+  @JsonSubTypes.Type(value = ClientMessage.Role.class, name = "role"),
+  @JsonSubTypes.Type(value = ClientMessage.Invite.class, name = "invite"),
+  @JsonSubTypes.Type(value = ClientMessage.AdminClose.class, name = "admin_close"),
+  @JsonSubTypes.Type(value = ClientMessage.AdminBan.class, name = "admin_ban"),
+  @JsonSubTypes.Type(value = ClientMessage.AdminUnban.class, name = "admin_unban"),
+  @JsonSubTypes.Type(value = ClientMessage.AdminNotice.class, name = "admin_notice"),
+  @JsonSubTypes.Type(value = ClientMessage.AdminTakeover.class, name = "admin_takeover"),
 })
 public sealed interface ClientMessage {
 
@@ -107,17 +120,23 @@ public sealed interface ClientMessage {
    * {@code recovered: false} and holds the latest page.
    */
   @JsonTypeName("join")
-  record Join(String id, String room, Long since, String epoch) implements ClientMessage {
+  record Join(String id, String room, Long since, String epoch, String key) implements ClientMessage {
     public Join {
       checkId(id);
       requireRoom("room", room);
       checkRange("since", since, 0, MAX_WIRE_INTEGER);
       checkToken("epoch", epoch);
+      checkToken("key", key);
     }
 
     /** A join that does not name an epoch (a v1 client). */
     public Join(String id, String room, Long since) {
       this(id, room, since, null);
+    }
+
+    /** A join without a room key (§17). */
+    public Join(String id, String room, Long since, String epoch) {
+      this(id, room, since, epoch, null);
     }
   }
 
@@ -343,6 +362,20 @@ public sealed interface ClientMessage {
   }
 
   /**
+   * Removes the member {@code nick} from {@code room} (§17): the actor must be an op or the owner
+   * and outrank the member. Every member sees the kick as a room event with its seq.
+   */
+  @JsonTypeName("kick")
+  record Kick(String id, String room, String nick, String reason) implements ClientMessage {
+    public Kick {
+      checkId(id);
+      requireRoom("room", room);
+      requireNick("nick", nick);
+      Validation.checkReason("reason", reason);
+    }
+  }
+
+  /**
    * Changes the logged-in account's password from {@code old} to {@code new} (contract 1.1, §15):
    * answered {@code ok}, or {@code bad_credentials} when {@code old} is wrong. {@link #toString()}
    * never shows either.
@@ -361,6 +394,149 @@ public sealed interface ClientMessage {
     @Override
     public String toString() {
       return "Passwd[id=" + id + ", old=" + Secrets.mask(oldPassword) + ", new=" + Secrets.mask(newPassword) + "]";
+    }
+  }
+
+  /**
+   * Bans {@code mask} from {@code room} (§17) for {@code duration_s} seconds (absent: until
+   * unbanned). Mask syntax: a nick pattern ({@code *} and {@code ?}), {@code account:NAME}, or
+   * {@code addr:IP} / {@code addr:IP/BITS}; checked by the server.
+   */
+  @JsonTypeName("ban")
+  record Ban(String id, String room, String mask, @JsonProperty("duration_s") Long durationS, String reason)
+      implements ClientMessage {
+    public Ban {
+      checkId(id);
+      requireRoom("room", room);
+      Validation.checkVisible("mask", requirePresent("mask", mask), Validation.MAX_MASK_LENGTH);
+      checkRange("duration_s", durationS, 1, MAX_WIRE_INTEGER);
+      Validation.checkReason("reason", reason);
+    }
+  }
+
+  /** Lifts the ban of {@code mask} in {@code room} (§17). */
+  @JsonTypeName("unban")
+  record Unban(String id, String room, String mask) implements ClientMessage {
+    public Unban {
+      checkId(id);
+      requireRoom("room", room);
+      Validation.checkVisible("mask", requirePresent("mask", mask), Validation.MAX_MASK_LENGTH);
+    }
+  }
+
+  /** Lists one page of a room's bans (§17), {@code after}/{@code limit} as for {@code who}. */
+  @JsonTypeName("bans")
+  record Bans(String id, String room, String after, Integer limit) implements ClientMessage {
+    public Bans {
+      checkId(id);
+      requireRoom("room", room);
+      checkCursor("after", after);
+      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+    }
+  }
+
+  /**
+   * Reads a room's modes (no mode field present) or changes those present (§17): {@code key}
+   * {@code ""} clears the key, {@code limit} 0 clears the member limit.
+   */
+  @JsonTypeName("mode")
+  record Mode(String id, String room, @JsonProperty("invite_only") Boolean inviteOnly, String key, Boolean moderated,
+      @JsonProperty("topic_locked") Boolean topicLocked, Boolean secret, Integer limit) implements ClientMessage {
+    public Mode {
+      checkId(id);
+      requireRoom("room", room);
+      if (key != null && !key.isEmpty()) {
+        checkToken("key", key);
+      }
+      checkRange("limit", limit == null ? null : limit.longValue(), 0, Integer.MAX_VALUE);
+    }
+
+    /** Whether this reads the modes rather than changing any. */
+    public boolean isRead() {
+      return inviteOnly == null && key == null && moderated == null && topicLocked == null && secret == null
+          && limit == null;
+    }
+  }
+
+  /**
+   * Gives the member {@code nick} of {@code room} the {@code role} {@code op}, {@code voice} or
+   * {@code member} (none: removes op or voice), §17. Owners and ops may; the owner's role cannot be changed.
+   */
+  @JsonTypeName("role")
+  record Role(String id, String room, String nick, String role) implements ClientMessage {
+    /** The roles a {@code role} command may give. */
+    public static final java.util.Set<String> GRANTABLE = java.util.Set.of("op", "voice", "member");
+
+    public Role {
+      checkId(id);
+      requireRoom("room", room);
+      requireNick("nick", nick);
+      Validation.requireOneOf("role", role, GRANTABLE);
+    }
+  }
+
+  /**
+   * Invites the user {@code nick} into {@code room} (§17): it may then join once past
+   * {@code invite_only} and the key; it is told with {@code invite}.
+   */
+  @JsonTypeName("invite")
+  record Invite(String id, String room, String nick) implements ClientMessage {
+    public Invite {
+      checkId(id);
+      requireRoom("room", room);
+      requireNick("nick", nick);
+    }
+  }
+
+  /** Server admin (§17.6): closes the session of {@code nick} with {@code reason}. */
+  @JsonTypeName("admin_close")
+  record AdminClose(String id, String nick, String reason) implements ClientMessage {
+    public AdminClose {
+      checkId(id);
+      requireNick("nick", nick);
+      Validation.checkReason("reason", reason);
+    }
+  }
+
+  /**
+   * Server admin (§17.6): bans an {@code account:NAME} or {@code addr:…} mask from the whole
+   * server for {@code duration_s} seconds (absent: until lifted); matching sessions are closed.
+   */
+  @JsonTypeName("admin_ban")
+  record AdminBan(String id, String mask, @JsonProperty("duration_s") Long durationS, String reason)
+      implements ClientMessage {
+    public AdminBan {
+      checkId(id);
+      Validation.checkVisible("mask", requirePresent("mask", mask), Validation.MAX_MASK_LENGTH);
+      checkRange("duration_s", durationS, 1, MAX_WIRE_INTEGER);
+      Validation.checkReason("reason", reason);
+    }
+  }
+
+  /** Server admin (§17.6): lifts a server-wide ban. */
+  @JsonTypeName("admin_unban")
+  record AdminUnban(String id, String mask) implements ClientMessage {
+    public AdminUnban {
+      checkId(id);
+      Validation.checkVisible("mask", requirePresent("mask", mask), Validation.MAX_MASK_LENGTH);
+    }
+  }
+
+  /** Server admin (§17.6): sends {@code notice{text}} to every session. */
+  @JsonTypeName("admin_notice")
+  record AdminNotice(String id, String text) implements ClientMessage {
+    public AdminNotice {
+      checkId(id);
+      requireText("text", text, Integer.MAX_VALUE);
+    }
+  }
+
+  /** Server admin (§17.6): becomes the owner of {@code room}, whose owner is not in it. */
+  @JsonTypeName("admin_takeover")
+  record AdminTakeover(String id, String room) implements ClientMessage {
+    public AdminTakeover {
+      checkId(id);
+      requireRoom("room", room);
     }
   }
 }

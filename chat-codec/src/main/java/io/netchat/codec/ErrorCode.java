@@ -54,8 +54,20 @@ public enum ErrorCode {
    * The connection stays open for another try; failed tries are throttled ({@code rate_limited}).
    */
   BAD_CREDENTIALS,
-  /** Contract 1.1: the server's policy refuses this command to this session (§15: registration is closed). */
-  FORBIDDEN;
+  /**
+   * Contract 1.1: the server's policy refuses this command to this session — registration is closed
+   * (§15), or the session's role in the room or its standing on the server does not allow it (§17:
+   * a plain member kicking, a non-admin sending an admin command).
+   */
+  FORBIDDEN,
+  /** Contract 1.1, moderation: a ban of the room (or of the server) matches the session. */
+  BANNED,
+  /** Contract 1.1, moderation: the room is invite-only and the session was not invited. */
+  INVITE_ONLY,
+  /** Contract 1.1, moderation: the room has a key and the join did not give it, or gave another. */
+  BAD_KEY,
+  /** Contract 1.1, moderation: the room holds as many members as its {@code limit} mode allows; temporary. */
+  ROOM_FULL(true);
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
   private final boolean temporary;

@@ -32,6 +32,14 @@ import java.util.List;
   @JsonSubTypes.Type(value = ServerMessage.Gap.class, name = "gap"),
   @JsonSubTypes.Type(value = ServerMessage.Bye.class, name = "bye"),
   @JsonSubTypes.Type(value = ServerMessage.Whois.class, name = "whois"),
+  @JsonSubTypes.Type(value = ServerMessage.Kick.class, name = "kick"),
+  @JsonSubTypes.Type(value = ServerMessage.Role.class, name = "role"),
+  @JsonSubTypes.Type(value = ServerMessage.Mode.class, name = "mode"),
+  @JsonSubTypes.Type(value = ServerMessage.Ban.class, name = "ban"),
+  @JsonSubTypes.Type(value = ServerMessage.Unban.class, name = "unban"),
+  @JsonSubTypes.Type(value = ServerMessage.Bans.class, name = "bans"),
+  @JsonSubTypes.Type(value = ServerMessage.Invite.class, name = "invite"),
+  @JsonSubTypes.Type(value = ServerMessage.Notice.class, name = "notice"),
 })
 // A number of a primitive type is marked required: absent, Jackson would read it as 0 (a seq of 0).
 public sealed interface ServerMessage {
@@ -478,6 +486,143 @@ public sealed interface ServerMessage {
     /** The answer about a guest. */
     public Whois(String nick, List<String> rooms, String away, Instant since, String next, String re) {
       this(nick, rooms, away, since, next, re, null);
+    }
+  }
+
+  /**
+   * A moderation event of a room (§17): it takes the room's next {@code seq} like a message, and
+   * goes to sessions that took the {@code events} capability (the others get the v1 fallback).
+   * {@code by} is who did it.
+   */
+  sealed interface RoomEvent extends ServerMessage {
+    String room();
+
+    String by();
+
+    /** The event's seq in the room's stream; null only before it is numbered. */
+    Long seq();
+
+    /** The same event numbered {@code seq}. */
+    RoomEvent withSeq(long seq);
+  }
+
+  /** {@code by} removed the member {@code nick} from the room (§17), saying {@code reason} (absent: none). */
+  @JsonTypeName("kick")
+  record Kick(String room, String nick, String by, String reason, Long seq) implements RoomEvent {
+    public Kick {
+      requirePresent("room", room);
+      requirePresent("nick", nick);
+      requirePresent("by", by);
+    }
+
+    @Override
+    public Kick withSeq(long seq) {
+      return new Kick(room, nick, by, reason, seq);
+    }
+  }
+
+  /** {@code by} gave the member {@code nick} the {@code role} {@code op}, {@code voice}, {@code member} or {@code owner} (§17). */
+  @JsonTypeName("role")
+  record Role(String room, String nick, String role, String by, Long seq) implements RoomEvent {
+    public Role {
+      requirePresent("room", room);
+      requirePresent("nick", nick);
+      requirePresent("role", role);
+      requirePresent("by", by);
+    }
+
+    @Override
+    public Role withSeq(long seq) {
+      return new Role(room, nick, role, by, seq);
+    }
+  }
+
+  /**
+   * A room's modes (§17). As an event ({@code by} and {@code seq} present) it holds the modes
+   * that changed; as the answer to a {@code mode} read ({@code re} for a 1.1 session), every mode.
+   * {@code key} is {@code ""} when cleared (absent from an answer to a non-member); {@code limit}
+   * 0 when there is none.
+   */
+  @JsonTypeName("mode")
+  record Mode(String room, @JsonProperty("invite_only") Boolean inviteOnly, String key, Boolean moderated,
+      @JsonProperty("topic_locked") Boolean topicLocked, Boolean secret, Integer limit, String by, Long seq, String re)
+      implements RoomEvent {
+    public Mode {
+      requirePresent("room", room);
+    }
+
+    @Override
+    public Mode withSeq(long seq) {
+      return new Mode(room, inviteOnly, key, moderated, topicLocked, secret, limit, by, seq, re);
+    }
+  }
+
+  /**
+   * {@code by} banned {@code mask} from the room (§17) for {@code duration_s} seconds (absent:
+   * until lifted), saying {@code reason}.
+   */
+  @JsonTypeName("ban")
+  record Ban(String room, String mask, String by, String reason, @JsonProperty("duration_s") Long durationS,
+      Long seq) implements RoomEvent {
+    public Ban {
+      requirePresent("room", room);
+      requirePresent("mask", mask);
+      requirePresent("by", by);
+    }
+
+    @Override
+    public Ban withSeq(long seq) {
+      return new Ban(room, mask, by, reason, durationS, seq);
+    }
+  }
+
+  /** {@code by} lifted the ban of {@code mask} (§17). */
+  @JsonTypeName("unban")
+  record Unban(String room, String mask, String by, Long seq) implements RoomEvent {
+    public Unban {
+      requirePresent("room", room);
+      requirePresent("mask", mask);
+      requirePresent("by", by);
+    }
+
+    @Override
+    public Unban withSeq(long seq) {
+      return new Unban(room, mask, by, seq);
+    }
+  }
+
+  /** Answer to {@code bans} (§17): one page of a room's bans, {@code next} as for {@code members}. */
+  @JsonTypeName("bans")
+  record Bans(String room, List<BanInfo> bans, String next, String re) implements ServerMessage {
+    public Bans {
+      requirePresent("room", room);
+      bans = List.copyOf(requirePresent("bans", bans));
+    }
+  }
+
+  /** One entry of {@code bans}: the mask, who set it and when, why, and when it ends (absent: never). */
+  record BanInfo(String mask, String by, String reason, Instant set, Instant expires) {
+    public BanInfo {
+      requirePresent("mask", mask);
+      requirePresent("by", by);
+      requirePresent("set", set);
+    }
+  }
+
+  /** {@code by} invites this session into {@code room} (§17); to a session with the {@code events} capability. */
+  @JsonTypeName("invite")
+  record Invite(String room, String by) implements ServerMessage {
+    public Invite {
+      requirePresent("room", room);
+      requirePresent("by", by);
+    }
+  }
+
+  /** A notice from the server's administrators to every session (§17.6), {@code by} the admin's account. */
+  @JsonTypeName("notice")
+  record Notice(String text, String by) implements ServerMessage {
+    public Notice {
+      requirePresent("text", text);
     }
   }
 }

@@ -27,6 +27,8 @@ public final class Validation {
    * hashing one costs what hashing any other does.
    */
   public static final int MAX_PASSWORD_LENGTH = 256;
+  /** Longest ban mask ({@code ban{mask}}, §17). */
+  public static final int MAX_MASK_LENGTH = 128;
 
   private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");
@@ -91,7 +93,15 @@ public final class Validation {
    * broadcast), so it may not hold spaces or anything a terminal would act on.
    */
   public static String checkToken(String field, String token) {
-    if (checkSize(field, token, MAX_TOKEN_LENGTH) == null) {
+    return checkVisible(field, token, MAX_TOKEN_LENGTH);
+  }
+
+  /**
+   * An optional string of 1 to {@code max} visible ASCII characters (U+0021–U+007E): a token, a
+   * room key, a ban mask.
+   */
+  public static String checkVisible(String field, String token, int max) {
+    if (checkSize(field, token, max) == null) {
       return null;
     }
     for (int i = 0; i < token.length(); i++) {
@@ -165,6 +175,21 @@ public final class Validation {
       }
     }
     return text;
+  }
+
+  /** An optional free text ({@code reason}): when present, as {@link #requireText} with no length limit (the server checks it). */
+  public static String checkReason(String field, String text) {
+    return text == null ? null : requireText(field, text, Integer.MAX_VALUE);
+  }
+
+  /** Fails with {@code bad_request} unless {@code value} is one of {@code allowed}. */
+  public static String requireOneOf(String field, String value, java.util.Set<String> allowed) {
+    requirePresent(field, value);
+    if (!allowed.contains(value)) {
+      throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be one of " + new java.util.TreeSet<>(allowed)
+          + ", not " + quote(value));
+    }
+    return value;
   }
 
   /** Fails with {@code bad_request} when a required field is absent. */

@@ -114,7 +114,27 @@ class GoldenTranscriptTest {
       Map.entry("error-nick-reserved", new ServerMessage.Error("1", "nick_reserved",
           "nick 'alice' belongs to an account: log in with its password", "hello", null, null, null)),
       Map.entry("passwd", new ClientMessage.Passwd("20", "correct horse", "battery staple")),
-      Map.entry("whois-account", new ServerMessage.Whois("alice", List.of(), null, TS, null, "21", "alice")));
+      Map.entry("whois-account", new ServerMessage.Whois("alice", List.of(), null, TS, null, "21", "alice")),
+      // contract 1.1: moderation (docs/PROTOCOL.md §17)
+      Map.entry("join-key", new ClientMessage.Join("19", "den", null, null, "s3same")),
+      Map.entry("error-bad-key", new ServerMessage.Error("19", "bad_key", "that is not the key of room 'den'", "join",
+          null, null, null)),
+      Map.entry("kick", new ClientMessage.Kick("20", "lobby", "mallory", "spam")),
+      Map.entry("kick-event", new ServerMessage.Kick("lobby", "mallory", "alice", "spam", 45L)),
+      Map.entry("ban", new ClientMessage.Ban("21", "lobby", "addr:203.0.113.0/24", 3600L, "spam")),
+      Map.entry("ban-event", new ServerMessage.Ban("lobby", "addr:203.0.113.0/24", "alice", "spam", 3600L, 46L)),
+      Map.entry("bans", new ClientMessage.Bans("22", "lobby", null, null)),
+      Map.entry("bans-answer", new ServerMessage.Bans("lobby", List.of(new ServerMessage.BanInfo(
+          "addr:203.0.113.0/24", "alice", "spam", TS, TS.plusSeconds(3600))), null, "22")),
+      Map.entry("mode", new ClientMessage.Mode("23", "lobby", null, null, true, null, null, null)),
+      Map.entry("mode-event", new ServerMessage.Mode("lobby", null, null, true, null, null, null, "alice", 47L, null)),
+      Map.entry("role", new ClientMessage.Role("24", "lobby", "bob", "voice")),
+      Map.entry("role-event", new ServerMessage.Role("lobby", "bob", "voice", "alice", 48L)),
+      Map.entry("error-forbidden", new ServerMessage.Error("25", "forbidden",
+          "kick needs the role op or owner in room 'lobby'; you are voice", "kick", null, null, null)),
+      Map.entry("invite", new ClientMessage.Invite("26", "den", "bob")),
+      Map.entry("invite-event", new ServerMessage.Invite("den", "alice")),
+      Map.entry("unban", new ClientMessage.Unban("27", "lobby", "addr:203.0.113.0/24")));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

@@ -50,7 +50,23 @@ final class SampleMessages {
         new ClientMessage.Whois("21", "bob", "lobby", 5),
         new ClientMessage.Hello("22", "alice", 1, null, null, null, "correct horse"),
         new ClientMessage.Register("23", "correct horse"),
-        new ClientMessage.Passwd("24", "correct horse", "battery staple"));
+        new ClientMessage.Passwd("24", "correct horse", "battery staple"),
+        new ClientMessage.Join("22", "den", null, null, "s3same"),
+        new ClientMessage.Kick("23", "lobby", "bob", "spam"),
+        new ClientMessage.Kick(null, "lobby", "bob", null),
+        new ClientMessage.Ban("24", "lobby", "spam*", 60L, "ads"),
+        new ClientMessage.Ban(null, "lobby", "addr:2001:db8::/32", null, null),
+        new ClientMessage.Unban("25", "lobby", "spam*"),
+        new ClientMessage.Bans("26", "lobby", "a", 10),
+        new ClientMessage.Mode("27", "lobby", true, "", false, true, false, 0),
+        new ClientMessage.Mode("28", "lobby", null, null, null, null, null, null),
+        new ClientMessage.Role("29", "lobby", "bob", "op"),
+        new ClientMessage.Invite("30", "den", "bob"),
+        new ClientMessage.AdminClose("31", "bob", "flooding"),
+        new ClientMessage.AdminBan("32", "account:eve", 3600L, "abuse"),
+        new ClientMessage.AdminUnban("33", "account:eve"),
+        new ClientMessage.AdminNotice("34", "restart at noon"),
+        new ClientMessage.AdminTakeover("35", "lobby"));
   }
 
   static List<ServerMessage> server() {
@@ -102,7 +118,18 @@ final class SampleMessages {
         ServerMessage.Presence.quit("lobby", "bob", "gone fishing"),
         new ServerMessage.Whois("bob", List.of("lobby", "rust"), "lunch", TS, "rust", "20"),
         new ServerMessage.Whois("bob", List.of(), null, TS, null, null),
-        new ServerMessage.Whois("bob", List.of(), null, TS, null, "22", "bob"));
+        new ServerMessage.Whois("bob", List.of(), null, TS, null, "22", "bob"),
+        new ServerMessage.Kick("lobby", "bob", "alice", "spam", 13L),
+        new ServerMessage.Kick("lobby", "bob", "alice", null, 14L),
+        new ServerMessage.Role("lobby", "bob", "op", "alice", 15L),
+        new ServerMessage.Mode("lobby", null, "k", true, null, null, 5, "alice", 16L, null),
+        new ServerMessage.Mode("lobby", false, null, false, true, false, 0, null, null, "28"),
+        new ServerMessage.Ban("lobby", "spam*", "alice", "ads", 60L, 17L),
+        new ServerMessage.Unban("lobby", "spam*", "alice", 18L),
+        new ServerMessage.Bans("lobby", List.of(new ServerMessage.BanInfo("spam*", "alice", null, TS, null),
+            new ServerMessage.BanInfo("account:eve", "alice", "abuse", TS, TS.plusSeconds(60))), "spam*", "26"),
+        new ServerMessage.Invite("den", "alice"),
+        new ServerMessage.Notice("restart at noon", "root"));
   }
 
   /** Every message of both directions. */
@@ -114,6 +141,7 @@ final class SampleMessages {
   static Set<Class<?>> uncovered(Class<?> side, List<?> samples) {
     Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
     return Stream.of(side.getPermittedSubclasses())
+        .flatMap(type -> type.isInterface() ? Stream.of(type.getPermittedSubclasses()) : Stream.of(type))
         .filter(type -> !covered.contains(type))
         .collect(Collectors.toSet());
   }

@@ -34,10 +34,12 @@ final class CommandDispatcher {
 
   private final ServerContext context;
   private final AccountCommands accountCommands;
+  private final AdminCommands admin;
 
   CommandDispatcher(ServerContext context) {
     this.context = context;
     this.accountCommands = new AccountCommands(context);
+    this.admin = new AdminCommands(context, this::closeGraceMillis);
   }
 
   void dispatch(Session session, ClientMessage command) {
@@ -78,6 +80,26 @@ final class CommandDispatcher {
         accountCommands.register(session, register);
       } else if (command instanceof ClientMessage.Passwd passwd) {
         accountCommands.passwd(session, passwd);
+      } else if (command instanceof ClientMessage.Kick kick) {
+        context.rooms().kick(session, kick.room(), kick.nick(), kick.reason(), kick.id());
+      } else if (command instanceof ClientMessage.Ban ban) {
+        context.rooms().ban(session, ban.room(), ban.mask(), ban.durationS(), ban.reason(), ban.id());
+      } else if (command instanceof ClientMessage.Unban unban) {
+        context.rooms().unban(session, unban.room(), unban.mask(), unban.id());
+      } else if (command instanceof ClientMessage.Bans bans) {
+        context.rooms().bans(session, bans.room(), bans.after(), bans.limit(), bans.id());
+      } else if (command instanceof ClientMessage.Mode mode) {
+        context.rooms().mode(session, mode, mode.id());
+      } else if (command instanceof ClientMessage.Role role) {
+        context.rooms().role(session, role.room(), role.nick(), role.role(), role.id());
+      } else if (command instanceof ClientMessage.Invite invite) {
+        Session target = context.users().find(invite.nick());
+        if (target == null || target.since() == null) {
+          throw error(ErrorCode.NO_SUCH_USER, "no user '" + invite.nick() + "'");
+        }
+        context.rooms().invite(session, invite.room(), target, invite.id());
+      } else if (admin.handles(command)) {
+        admin.handle(session, command);
       } else if (command instanceof ClientMessage.Ping ping) {
         session.answer(new ServerMessage.Pong(ping.id()));
       } else if (command instanceof ClientMessage.Pong) {
@@ -104,6 +126,9 @@ final class CommandDispatcher {
     }
     Login login = Login.of(hello, context);
     login.announce(session);
+    if (refusedAsBanned(session, hello, null)) {
+      return;
+    }
     if (hello.password() != null) {
       Awaited.then(session, hello, context.accounts().login(hello.nick(), hello.password(), session.remoteHost()),
           account -> ownerHello(session, hello, login, account.name()));
@@ -149,6 +174,9 @@ final class CommandDispatcher {
     if (context.shuttingDown()) {
       throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
     }
+    if (refusedAsBanned(session, hello, account)) {
+      return;
+    }
     session.nick(hello.nick());
     if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
       Session holder = context.users().find(hello.nick());
@@ -163,6 +191,22 @@ final class CommandDispatcher {
     }
     session.account(account);
     welcome(session, hello, login);
+  }
+
+  /**
+   * A server-wide ban (§17.6) matching the hello's nick, the session's address or — once a password
+   * login has named it — its account: answered {@code error{banned}} and closed with
+   * {@code bye{banned}}; true when so.
+   */
+  private boolean refusedAsBanned(Session session, ClientMessage.Hello hello, String account) {
+    ServerBans.Ban banned = context.bans().find(hello.nick(), account, session.remoteHost(), now());
+    if (banned == null) {
+      return false;
+    }
+    String why = "you are banned from this server" + (banned.reason().isEmpty() ? "" : ": " + banned.reason());
+    session.answer(new ServerMessage.Error(hello.id(), ErrorCode.BANNED, why).forCommand("hello"));
+    session.afterAnswers(() -> session.close(ServerMessage.Bye.of(ByeCode.BANNED, why), closeGraceMillis()));
+    return true;
   }
 
   /** The session is logged in under the hello's nick: it gets {@code welcome} (and {@code ok}). */
@@ -253,7 +297,7 @@ final class CommandDispatcher {
   /**
    * Answers {@code whois} (§14): one page of the user's rooms in key order (after the cursor, at
    * most {@code limit}, capped by {@code max_list_page}), its away text and when it logged in.
-   * Every room is public today; a secret room, once rooms can be, is left out here.
+   * A secret room (§17) is left out unless the asking session is in it too.
    */
   private void whois(Session session, ClientMessage.Whois whois) {
     Session target = context.users().find(whois.nick());
@@ -267,7 +311,7 @@ final class CommandDispatcher {
     Iterator<String> it = (whois.after() == null ? keys : keys.tailSet(whois.after(), false)).iterator();
     while (page.size() < limit && it.hasNext()) {
       Room room = context.rooms().get(it.next());
-      if (room != null) {
+      if (room != null && (!room.secret() || session.joinedView().contains(room.key()))) {
         page.add(room);
       }
     }
@@ -288,7 +332,7 @@ final class CommandDispatcher {
       throw new LimitReached("max_rooms_per_session", "a session may be in at most " + max + " rooms");
     }
     session.rooms().joinSent(key);
-    context.rooms().join(session, join.room(), join.since(), join.epoch(), join.id());
+    context.rooms().join(session, join.room(), join.since(), join.epoch(), join.key(), join.id());
   }
 
   private Instant now() {
@@ -354,7 +398,7 @@ final class CommandDispatcher {
     return error(ErrorCode.NICK_RESERVED, "nick '" + nick + "' belongs to an account: log in with its password");
   }
 
-  private static ChatCodecException error(ErrorCode code, String message) {
+  static ChatCodecException error(ErrorCode code, String message) {
     return new ChatCodecException(code, message);
   }
 }

@@ -13,7 +13,8 @@ import io.netchat.server.config.ServerConfig;
  *
  * <p>Applied to open connections at once: {@code max_connections}, {@code max_connections_per_ip}
  * (the next admission), {@code max_rooms_per_session} (the next join), {@code flood_disconnect_after}
- * (the next refusal), {@code timeouts.pong} (the next ping), {@code timeouts.shutdown_grace}. To
+ * (the next refusal), {@code timeouts.pong} (the next ping), {@code timeouts.shutdown_grace},
+ * {@code admins} (the next admin command). To
  * connections opened after the reload: {@code messages_per_second}, {@code burst} (each connection's
  * token bucket), {@code max_outbound_bytes}, {@code timeouts.hello}, {@code timeouts.idle}. To the
  * next {@code hello} or {@code register}: {@code auth.guests}, {@code auth.registration}.
@@ -34,6 +35,6 @@ final class LiveSettings {
         .maxOutboundBytes(from.maxOutboundBytes())
         .build();
     AuthConfig auth = running.auth().withGuests(file.auth().guests()).withRegistration(file.auth().registration());
-    return running.withLimits(limits).withTimeouts(file.timeouts()).withAuth(auth);
+    return running.withLimits(limits).withTimeouts(file.timeouts()).withAuth(auth).withAdmins(file.admins());
   }
 }

@@ -93,6 +93,8 @@ final class ServerContext {
     announce(config);
   }
 
+  private final ServerBans bans = new ServerBans();
+
   ServerConfig config() {
     return config;
   }
@@ -161,6 +163,11 @@ final class ServerContext {
   /** A new session's logical id, unique within this server's run. */
   String nextSessionId() {
     return Long.toString(sessionIds.incrementAndGet());
+  }
+
+  /** The server-wide bans admins set (§17.6). */
+  ServerBans bans() {
+    return bans;
   }
 
   SessionSecrets secrets() {

@@ -131,15 +131,17 @@ public final class Session implements Member {
 
   /**
    * The case-folded name of the account this session is logged in to ({@code hello{nick, password}}
-   * or {@code register}, docs/PROTOCOL.md §15), or {@code null} for a guest. Any thread.
+   * or {@code register}, docs/PROTOCOL.md §15), or {@code null} for a guest; room roles and bans
+   * follow it (§17). Any thread.
    */
+  @Override
   public String account() {
     return account;
   }
 
   /** Sets the account the session is logged in to (its case-folded name), or {@code null} for a guest. */
   public void account(String name) {
-    this.account = name;
+    this.account = name == null ? null : io.netchat.server.room.Names.key(name);
   }
 
   /** Whether a command waits for the store or a password hash; later commands are held (event loop). */

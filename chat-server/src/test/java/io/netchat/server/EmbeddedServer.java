@@ -58,9 +58,17 @@ final class EmbeddedServer {
     this(config, "json", codecs, null);
   }
 
+  /** A server whose clock the test moves (virtual time: ban expiry). */
+  EmbeddedServer(ServerConfig config, Clock clock) {
+    this(config, "json", CodecRegistry.load(), null, clock);
+  }
+
   private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store) {
+    this(config, codec, codecs, store, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store, Clock clock) {
     this.format = WireFormat.of("length", codec, config.limits().maxFrameLength(), codecs);
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<WireFormat> formats = List.of(format);
     RepeatedLog refusals = ServerContext.refusalLog();
     RoomRegistry rooms = new RoomRegistry(new RoomContext(formats, ByteBufAllocator.DEFAULT, clock,

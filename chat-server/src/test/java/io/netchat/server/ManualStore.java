@@ -50,6 +50,17 @@ final class ManualStore implements ChatStore {
     return write(() -> data.appendTopic(key, topic, by, ts));
   }
 
+  @Override
+  public CompletableFuture<Long> appendEvent(String key, String by, String text, Instant ts,
+      io.netchat.store.RuleChange change) {
+    return write(() -> data.appendEvent(key, by, text, ts, change));
+  }
+
+  @Override
+  public CompletableFuture<Void> changeRules(String key, io.netchat.store.RuleChange change) {
+    return data.changeRules(key, change); // no event to hold back: applied at once
+  }
+
   private CompletableFuture<Long> write(Supplier<CompletableFuture<Long>> write) {
     CompletableFuture<Long> done = new CompletableFuture<>();
     writes.add(() -> write.get().thenAccept(done::complete));

@@ -371,6 +371,31 @@ class StoredRoomsTest {
         false);
   }
 
+  /**
+   * §17: a kick takes the store's next seq like a say: nothing is seen before its commit, and a
+   * kick the store refuses answers {@code unavailable} and leaves the member in.
+   */
+  @Test
+  void aKickTakesEffectOnlyOnceCommittedAndARefusedOneChangesNothing() {
+    join(ann, 30L); // the first member of a room loaded without rules: its owner
+    join(bob, 30L);
+    ann.send(new ClientMessage.Kick("k1", "r", "bob", null));
+    assertThat(ann.received()).isEmpty();
+    assertThat(bob.received()).isEmpty();
+    store.failNext(Reason.DISK);
+    assertThat(ann.received()).singleElement().isInstanceOfSatisfying(ServerMessage.Error.class,
+        error -> assertThat(error.errorCode()).isEqualTo(ErrorCode.UNAVAILABLE));
+    assertThat(bob.received()).isEmpty();
+
+    ann.send(new ClientMessage.Kick("k2", "r", "bob", "out"));
+    store.commitNext();
+    assertThat(bob.received()).as("a v1 session kicked").containsExactly(new ServerMessage.Left("r"));
+    assertThat(ann.received()).containsExactly(new ServerMessage.Presence("r", "bob", ServerMessage.Presence.LEAVE),
+        new ServerMessage.Ok("k2"));
+    bob.send(new ClientMessage.Say("s", "r", "still here?"));
+    assertThat(Moderated.code(bob.received())).isEqualTo(ErrorCode.NOT_JOINED);
+  }
+
   private void join(EmbeddedServer.Connection connection, Long since) {
     connection.send(new ClientMessage.Join(null, "r", since));
     while (store.waitingReads() > 0) {

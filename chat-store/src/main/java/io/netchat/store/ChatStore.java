@@ -82,6 +82,20 @@ public interface ChatStore extends AutoCloseable {
    */
   CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts);
 
+  /**
+   * Appends a moderation event to an opened room (§17 of the protocol): it takes the room's next
+   * seq, like a message; {@code text} is the server's encoding of it. {@code change} (null: none)
+   * is applied to the room's stored rules in the same step. Completes with its seq, as
+   * {@link #append} does.
+   */
+  CompletableFuture<Long> appendEvent(String key, String by, String text, Instant ts, RuleChange change);
+
+  /**
+   * Applies {@code change} to the stored rules of an opened room without an event (a room that
+   * an account has just created). Completes when written, as an append does.
+   */
+  CompletableFuture<Void> changeRules(String key, RuleChange change);
+
   /** Events with seq greater than {@code afterSeq}, oldest first, at most {@code limit} of them. */
   CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit, Select select);
 
@@ -102,7 +116,7 @@ public interface ChatStore extends AutoCloseable {
   enum Select {
     /** Messages only (a {@code history} page, a v1 replay): their seqs may skip the events'. */
     MESSAGES,
-    /** Every event, messages and topic changes, in seq order (a replay to an {@code events} session). */
+    /** Every event, messages, topic changes and moderation events, in seq order (a replay to an {@code events} session). */
     EVENTS;
 
     /** Whether a read of this kind returns {@code event}. */

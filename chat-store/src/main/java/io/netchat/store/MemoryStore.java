@@ -65,13 +65,40 @@ public final class MemoryStore implements ChatStore {
     return append(key, ts, seq -> StoredMessage.topic(seq, by, topic, ts));
   }
 
+  @Override
+  public CompletableFuture<Long> appendEvent(String key, String by, String text, Instant ts, RuleChange change) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(text, "text");
+    return append(key, ts, seq -> StoredMessage.event(seq, by, text, ts), change);
+  }
+
+  @Override
+  public CompletableFuture<Void> changeRules(String key, RuleChange change) {
+    Objects.requireNonNull(change, "change");
+    Room room = ChatStore.requireOpened(rooms, key);
+    if (closed.get()) {
+      return closedFuture();
+    }
+    room.change(change);
+    return CompletableFuture.completedFuture(null);
+  }
+
   private CompletableFuture<Long> append(String key, Instant ts, LongFunction<StoredMessage> event) {
+    return append(key, ts, event, null);
+  }
+
+  private CompletableFuture<Long> append(String key, Instant ts, LongFunction<StoredMessage> event,
+      RuleChange change) {
     Objects.requireNonNull(ts, "ts");
     Room room = ChatStore.requireOpened(rooms, key);
     if (closed.get()) {
       return closedFuture();
     }
-    return CompletableFuture.completedFuture(room.append(event));
+    long seq = room.append(event);
+    if (change != null) {
+      room.change(change);
+    }
+    return CompletableFuture.completedFuture(seq);
   }
 
   @Override
@@ -128,19 +155,24 @@ public final class MemoryStore implements ChatStore {
     private final ArrayDeque<StoredMessage> messages = new ArrayDeque<>();
     private RoomMeta meta;
     private long lastSeq;
+    private StoredRules rules;
 
     Room(RoomMeta meta) {
       this.meta = meta;
     }
 
     synchronized RoomState state() {
-      return new RoomState(meta, lastSeq);
+      return new RoomState(meta, lastSeq, rules);
+    }
+
+    synchronized void change(RuleChange change) {
+      rules = change.applyTo(rules);
     }
 
     synchronized long append(LongFunction<StoredMessage> newEvent) {
       lastSeq++;
       StoredMessage event = newEvent.apply(lastSeq);
-      if (!event.isMessage()) {
+      if (event.kind() == StoredMessage.Kind.TOPIC) {
         meta = meta.withTopic(event.text(), event.from());
       }
       messages.addLast(event);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One stored room event: a message, or a topic change, which takes a seq in the same numbering
+ * One stored room event: a message, a topic change or a moderation event, each taking a seq in the same numbering
  * (contract 1.1, "one ordered stream per room").
  *
  * @param seq the event's seq in its room, from 1
@@ -13,16 +13,21 @@ import java.util.Objects;
  * @param text the message's text; the new topic ({@code ""} when cleared)
  * @param ts when the server took it
  * @param txn the sender's retry token of a message ({@code say{txn}}), null when none; always null
- *     for a topic change
+ *     for other events
  * @param action whether a message is an action ({@code say{action: true}}, IRC's {@code /me});
- *     always false for a topic change
+ *     always false for other events
  */
 public record StoredMessage(long seq, Kind kind, String from, String text, Instant ts, String txn, boolean action) {
 
   /** What a stored event is; the name in lower case is the {@code kind} column's value. */
   public enum Kind {
     MESSAGE,
-    TOPIC
+    TOPIC,
+    /**
+     * A moderation event (§17 of the protocol: kick, role, mode, ban, unban): {@code from} is who
+     * did it, {@code text} the server's own encoding of the event; the store does not read it.
+     */
+    EVENT
   }
 
   public StoredMessage {
@@ -33,8 +38,8 @@ public record StoredMessage(long seq, Kind kind, String from, String text, Insta
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(ts, "ts");
-    if (kind == Kind.TOPIC && (txn != null || action)) {
-      throw new IllegalArgumentException("a topic change carries no txn and is no action");
+    if (kind != Kind.MESSAGE && (txn != null || action)) {
+      throw new IllegalArgumentException("a room event other than a message carries no txn and is no action");
     }
   }
 
@@ -51,6 +56,11 @@ public record StoredMessage(long seq, Kind kind, String from, String text, Insta
   /** A topic change: {@code topic} set by {@code by} ({@code ""} for both when cleared). */
   public static StoredMessage topic(long seq, String by, String topic, Instant ts) {
     return new StoredMessage(seq, Kind.TOPIC, by, topic, ts, null);
+  }
+
+  /** A moderation event {@code text} (the server's encoding) done by {@code by}. */
+  public static StoredMessage event(long seq, String by, String text, Instant ts) {
+    return new StoredMessage(seq, Kind.EVENT, by, text, ts, null);
   }
 
   /** Whether this is a message (not a room event such as a topic change). */

@@ -191,6 +191,40 @@ public abstract class ChatStoreContract {
   }
 
   @Test
+  void aRoomNoAccountOwnsHasNoStoredRules() throws Exception {
+    assertThat(await(store.openRoom("lobby", "Lobby", T0)).rules()).isNull();
+    await(store.appendEvent("lobby", "bob", "{}", T0, null));
+    assertThat(await(store.openRoom("lobby", "Lobby", T0)).rules()).isNull();
+  }
+
+  @Test
+  void moderationEventsTakeTheNextSeqAndTheirRuleChangesApplyInCallOrder() throws Exception {
+    await(store.openRoom("lobby", "Lobby", T0));
+    StoredRules.Grant owner = new StoredRules.Grant("ann", "owner", "ann", T0);
+    StoredRules.Grant op = new StoredRules.Grant("bob", "op", "ann", T0);
+    await(store.changeRules("lobby", new RuleChange.Snapshot(
+        new StoredRules(StoredRules.Modes.NONE, List.of(owner), List.of()))));
+    await(store.append("lobby", "ann", "hi", T0));
+    CompletableFuture<Long> grant = store.appendEvent("lobby", "ann", "grant", T0, new RuleChange.RoleSet(op));
+    CompletableFuture<Long> key = store.appendEvent("lobby", "ann", "key", T0,
+        new RuleChange.ModesSet(null, "k", null, null, null, null));
+    CompletableFuture<Long> lock = store.appendEvent("lobby", "bob", "lock", T0,
+        new RuleChange.ModesSet(null, null, null, true, null, null));
+    StoredRules.Ban ban = new StoredRules.Ban("account:eve", "bob", "", T0, null);
+    CompletableFuture<Long> banned = store.appendEvent("lobby", "bob", "ban", T0, new RuleChange.BanAdded(ban));
+    CompletableFuture<Long> deop = store.appendEvent("lobby", "ann", "deop", T0, new RuleChange.RoleRemoved("bob"));
+    assertThat(List.of(await(grant), await(key), await(lock), await(banned), await(deop)))
+        .containsExactly(2L, 3L, 4L, 5L, 6L);
+    RoomState state = await(store.openRoom("lobby", "Lobby", T0));
+    assertThat(state.rules()).isEqualTo(new StoredRules(new StoredRules.Modes(false, "k", false, true, false, 0),
+        List.of(owner), List.of(ban)));
+    await(store.appendEvent("lobby", "bob", "unban", T0, new RuleChange.BanLifted("account:eve")));
+    assertThat(await(store.openRoom("lobby", "Lobby", T0)).rules().bans()).isEmpty();
+    assertThat(await(store.readAfter("lobby", 1, 10, ChatStore.Select.EVENTS))).extracting(StoredMessage::text)
+        .containsExactly("grant", "key", "lock", "ban", "deop", "unban");
+  }
+
+  @Test
   void aMessageKeepsItsTxn() throws Exception {
     await(store.openRoom("x", "x", T0));
     store.append("x", "ann", "retried", T0, "tx-1");

@@ -47,8 +47,9 @@ final class CliSession {
     try {
       return switch (command.name()) {
         case "join" -> {
-          String since = command.arg(1, null);
-          yield client.join(command.args().get(0), since == null ? null : parseLong("since", since))
+          String second = command.arg(1, null);
+          boolean numeric = second != null && second.chars().allMatch(Character::isDigit);
+          yield client.join(command.args().get(0), numeric ? parseLong("since", second) : null, numeric ? null : second)
               .thenApply(joined -> {
                 currentRoom = joined.room();
                 return null;
@@ -84,6 +85,17 @@ final class CliSession {
         case "room" -> switchRoom(command.args().get(0));
         case "register" -> register();
         case "passwd" -> passwd();
+        case "kick" -> client.kick(requireRoom(null), command.args().get(0), orNull(command.text()))
+            .thenApply(v -> null);
+        case "ban" -> ban(command);
+        case "unban" -> client.unban(requireRoom(null), command.args().get(0)).thenApply(v -> null);
+        case "bans" -> client.bans(requireRoom(null)).thenApply(bans -> null);
+        case "op", "voice" -> client.role(requireRoom(null), command.args().get(0), command.name()).thenApply(v -> null);
+        case "deop", "devoice" -> client.role(requireRoom(null), command.args().get(0), "member").thenApply(v -> null);
+        case "mode" -> command.args().isEmpty() ? client.modes(requireRoom(null)).thenApply(modes -> null)
+            : client.mode(ModeFlags.parse(requireRoom(null), command.args())).thenApply(v -> null);
+        case "invite" -> client.invite(requireRoom(null), command.args().get(0))
+            .thenApply(v -> "* invited " + TerminalText.escape(command.args().get(0)));
         case "ping" -> client.ping().thenApply(rtt -> "* pong in " + rtt.toMillis() + " ms");
         case "quit" -> client.quit(command.text().isEmpty() ? null : command.text()).thenApply(v -> null);
         case "help" -> CompletableFuture.completedFuture(SlashCommand.help());
@@ -121,6 +133,31 @@ final class CliSession {
       Passwords.wipe(old);
       Passwords.wipe(replacement);
     }
+  }
+
+  /** {@code /ban <mask> [duration] [reason]}: a first word like {@code 600}, {@code 10m}, {@code 2h} or {@code 1d} is the duration. */
+  private CompletableFuture<String> ban(SlashCommand command) {
+    String rest = command.text();
+    int space = rest.indexOf(' ');
+    String first = space < 0 ? rest : rest.substring(0, space);
+    Long duration = first.matches("\\d+[smhd]?") ? seconds(first) : null;
+    String reason = duration == null ? rest : space < 0 ? "" : rest.substring(space + 1).strip();
+    return client.ban(requireRoom(null), command.args().get(0), duration, orNull(reason)).thenApply(v -> null);
+  }
+
+  private static long seconds(String duration) {
+    char unit = duration.charAt(duration.length() - 1);
+    long count = parseLong("duration", Character.isDigit(unit) ? duration : duration.substring(0, duration.length() - 1));
+    return count * switch (unit) {
+      case 'm' -> 60;
+      case 'h' -> 3600;
+      case 'd' -> 86_400;
+      default -> 1;
+    };
+  }
+
+  private static String orNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
   }
 
   /** Says that a list walk stopped at its page cap before the end. */

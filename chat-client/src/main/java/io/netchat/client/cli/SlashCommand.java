@@ -21,7 +21,8 @@ record SlashCommand(String name, List<String> args, String text) {
 
   /** Every slash command, in the order {@code /help} lists them. */
   static final Map<String, Spec> SPECS = specs(
-      new Spec("join", "/join <room> [since]", 1, 2, false, false, "join a room (it becomes the current room)"),
+      new Spec("join", "/join <room> [since|key]", 1, 2, false, false,
+          "join a room (it becomes the current room); a number replays after that seq, a word is the room's key"),
       new Spec("leave", "/leave [room]", 0, 1, false, false, "leave the current room (or the one named); /part is the same"),
       new Spec("say", "/say <text>", 0, 0, true, true, "say something in the current room (plain text does the same)"),
       new Spec("me", "/me <action>", 0, 0, true, true, "act in the current room: /me waves shows * ann waves"),
@@ -37,6 +38,18 @@ record SlashCommand(String name, List<String> args, String text) {
           "make your nick an account (asks for a password; scripts: --register)"),
       new Spec("passwd", "/passwd", 0, 0, false, false, "change your account's password (asks for both)"),
       new Spec("room", "/room <room>", 1, 1, false, false, "switch the current room to one you have joined"),
+      new Spec("kick", "/kick <nick> [reason]", 1, 1, true, false, "remove a member from the current room (ops)"),
+      new Spec("ban", "/ban <mask> [duration] [reason]", 1, 1, true, false,
+          "ban a nick pattern, account:NAME or addr:IP[/BITS] from the current room (ops); duration e.g. 600, 10m, 2h, 1d"),
+      new Spec("unban", "/unban <mask>", 1, 1, false, false, "lift a ban in the current room (ops)"),
+      new Spec("bans", "/bans", 0, 0, false, false, "list the current room's bans (ops)"),
+      new Spec("op", "/op <nick>", 1, 1, false, false, "make a member an op of the current room"),
+      new Spec("deop", "/deop <nick>", 1, 1, false, false, "take a member's op away"),
+      new Spec("voice", "/voice <nick>", 1, 1, false, false, "let a member speak in a moderated room"),
+      new Spec("devoice", "/devoice <nick>", 1, 1, false, false, "take a member's voice away"),
+      new Spec("mode", "/mode [+i|-i +m|-m +t|-t +s|-s +k key|-k +l n|-l]", 0, 8, false, false,
+          "show the current room's modes, or change them (ops): invite-only, moderated, topic lock, secret, key, limit"),
+      new Spec("invite", "/invite <nick>", 1, 1, false, false, "invite a user into the current room"),
       new Spec("ping", "/ping", 0, 0, false, false, "measure the round trip to the server"),
       new Spec("quit", "/quit [reason]", 0, 0, true, false, "leave the server and exit"),
       new Spec("help", "/help", 0, 0, false, false, "show this list"));

@@ -73,6 +73,10 @@ final class TextFormatter {
     if (event instanceof ServerMessage.Gap g) {
       return room(g.room()) + " * messages " + g.from() + ".." + g.to() + " are no longer available";
     }
+    String moderation = ModerationText.format(event);
+    if (moderation != null) {
+      return moderation;
+    }
     if (event instanceof ServerMessage.Welcome w) {
       return "* logged in as " + escape(w.nick()) + " on " + escape(w.server());
     }

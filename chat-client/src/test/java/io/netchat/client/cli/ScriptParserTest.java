@@ -52,7 +52,7 @@ class ScriptParserTest {
     assertThat(SlashCommand.parse("/HISTORY lobby 5")).isEqualTo(new SlashCommand("history", List.of("lobby", "5"), ""));
     assertThatThrownBy(() -> SlashCommand.parse("/join a b c")).hasMessageContaining("usage: /join");
     assertThatThrownBy(() -> SlashCommand.parse("/dance")).hasMessageContaining("unknown command /dance");
-    assertThat(SlashCommand.help()).contains("/join <room> [since]", "/quit [reason]");
+    assertThat(SlashCommand.help()).contains("/join <room> [since|key]", "/quit [reason]", "/kick <nick> [reason]", "/mode [");
   }
 
   @Test

@@ -91,6 +91,28 @@ class ScriptedCliTest {
   }
 
   @Test
+  void aScriptModeratesARoomAndExpectsTheEvents() throws Exception {
+    Run run = runScript("""
+        /join den
+        /mode +mt +k s3same +l 5
+        expect mode room=den by=ann moderated=true topic_locked=true key=s3same limit=5
+        /ban spam* 10m ads
+        expect ban mask=spam* duration_s=600 reason=ads
+        /bans
+        expect bans bans.0.mask=spam*
+        /unban spam*
+        expect unban mask=spam*
+        /mode
+        expect mode key=s3same moderated=true
+        /quit
+        """, "--nick", "ann");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("[den] * ann set mode +m +t +k s3same +l 5")
+        .contains("[den] * ann banned spam* for 600 s (ads)").contains("[den] * modes: +m +t +k s3same +l 5");
+  }
+
+  @Test
   void aFailingExpectationExitsOneAndNamesTheLine() throws Exception {
     Run run = runScript("""
         /join lobby

@@ -23,8 +23,11 @@ public interface HistoryStore {
   /** Appends a message whose seq is one more than the last event appended. */
   void append(ServerMessage.Message message);
 
-  /** Appends a topic change whose {@code seq} is one more than the last event appended. */
-  void appendEvent(ServerMessage.Topic event);
+  /**
+   * Appends a room event that is not a message — a topic change or a moderation event (§17) —
+   * whose {@code seq} is one more than the last event appended.
+   */
+  void appendEvent(ServerMessage event);
 
   /** The oldest seq still held, or {@code lastSeq() + 1} when none is held. */
   long firstSeq();

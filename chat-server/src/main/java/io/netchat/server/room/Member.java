@@ -17,6 +17,11 @@ public interface Member extends Recipient {
   /** The nick; set before any room command is accepted. */
   String nick();
 
+  /** The case-folded account name of a registered session, or null for a guest (§17: roles and bans follow it). */
+  default String account() {
+    return null;
+  }
+
   WireFormat format();
 
   /** The remote host the session connects from: room creation is rate limited per host. */

@@ -83,6 +83,21 @@ final class Members {
     entries.put(member, new Entry(key, nick));
   }
 
+  /** The member known here as {@code nick} (any case), or null. */
+  Member find(String nick) {
+    return byKey.get(Names.key(nick));
+  }
+
+  /** Whether some member, known here by its nick, matches {@code test}. */
+  boolean any(java.util.function.BiPredicate<Member, String> test) {
+    for (Map.Entry<Member, Entry> e : entries.entrySet()) {
+      if (test.test(e.getKey(), e.getValue().nick())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int size() {
     return byKey.size();
   }

@@ -29,6 +29,8 @@ final class MessageSize {
   static final int MESSAGE = align(HEADER + 6 * REFERENCE + Long.BYTES);
   static final int TOPIC = align(HEADER + 4 * REFERENCE);
   static final int LONG = align(HEADER + Long.BYTES);
+  /** A moderation event's record (§17): at most ten references. */
+  static final int EVENT = align(HEADER + 10 * REFERENCE);
   static final int INSTANT = align(HEADER + Long.BYTES + Integer.BYTES);
   static final int STRING = align(HEADER + REFERENCE + Integer.BYTES + 2);
   static final int ARRAY_HEADER = 16;
@@ -50,6 +52,9 @@ final class MessageSize {
     }
     if (event instanceof ServerMessage.Topic topic) {
       return TOPIC + LONG + text(topic.text());
+    }
+    if (event instanceof ServerMessage.RoomEvent moderation) {
+      return EVENT + LONG + RoomEventText.encode(moderation).length() * 2; // its strings, generously
     }
     throw new IllegalArgumentException("not a room event: " + event.getClass().getSimpleName());
   }

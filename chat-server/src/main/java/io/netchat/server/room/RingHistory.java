@@ -51,11 +51,13 @@ public final class RingHistory implements HistoryStore {
   }
 
   @Override
-  public void appendEvent(ServerMessage.Topic event) {
-    if (event.seq() == null) {
-      throw new IllegalArgumentException("a topic event without a seq");
+  public void appendEvent(ServerMessage event) {
+    Long seq = event instanceof ServerMessage.Topic topic ? topic.seq()
+        : event instanceof ServerMessage.RoomEvent roomEvent ? roomEvent.seq() : null;
+    if (seq == null) {
+      throw new IllegalArgumentException("not a room event with a seq: " + event);
     }
-    hold(event.seq(), event);
+    hold(seq, event);
   }
 
   private void hold(long seq, ServerMessage event) {

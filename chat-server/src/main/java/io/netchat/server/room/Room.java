@@ -12,6 +12,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
+import io.netchat.store.RuleChange;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -68,6 +69,11 @@ public final class Room {
   private volatile String topic = "";
   private volatile String topicBy;
   private volatile int memberCount;
+  /** Modes, roles, bans and invites (§17). */
+  private final RoomRules rules = new RoomRules();
+  /** The {@code secret} mode, for listings read from any thread. */
+  private volatile boolean secret;
+  private final RoomModeration moderation = new RoomModeration(this);
   private ScheduledFuture<?> expiry;
   private boolean removed;
 
@@ -96,6 +102,15 @@ public final class Room {
     topic = meta.topic();
     topicBy = meta.topic().isEmpty() ? null : meta.topicBy();
     history.skipTo(state.lastSeq());
+    if (state.rules() != null) {
+      rules.restore(state.rules());
+      secret = rules.modes().secret();
+    }
+  }
+
+  /** Whether the room is {@code secret} (§17): left out of {@code rooms} and {@code whois}; any thread. */
+  public boolean secret() {
+    return secret;
   }
 
   /**
@@ -166,11 +181,11 @@ public final class Room {
    * {@code nick} is the session's nick when it sent the join: a nick change sent after it reaches
    * the room after it, and renames the member then.
    */
-  CompletionStage<?> join(Member session, String nick, Long since, String sinceEpoch, String id) {
+  CompletionStage<?> join(Member session, String nick, Long since, String sinceEpoch, String password, String id) {
     if (removed) {
-      return registry.rejoin(session, nick, name, since, sinceEpoch, id);
+      return registry.rejoin(session, nick, name, since, sinceEpoch, password, id);
     }
-    if (isFull(session, id)) {
+    if (isFull(session, id) || refused(session, nick, password, id)) {
       return ANSWERED;
     }
     long last = history.lastSeq();
@@ -186,8 +201,8 @@ public final class Room {
     }
     return backlog.collect(from, Long.MAX_VALUE, stored -> {
       if (removed) {
-        registry.rejoin(session, nick, name, since, sinceEpoch, id);
-      } else if (!isFull(session, id)) {
+        registry.rejoin(session, nick, name, since, sinceEpoch, password, id);
+      } else if (!isFull(session, id) && !refused(session, nick, password, id)) {
         admit(session, nick, replay, id, stored);
       }
     }).exceptionallyAsync(failure -> {
@@ -214,6 +229,24 @@ public final class Room {
     return true;
   }
 
+  /**
+   * Whether the room's rules keep {@code session} out (§17: a ban, invite-only, the key, the
+   * limit); answers the refusal. A member re-joining is never refused.
+   */
+  private boolean refused(Member session, String nick, String password, String id) {
+    if (members.contains(session)) {
+      return false;
+    }
+    ServerMessage.Error refusal = rules.refusesJoin(name, nick, session.account(), session.remoteHost(), password,
+        members.size(), now(), id);
+    if (refusal == null) {
+      return false;
+    }
+    session.joinAnswered(key, false);
+    session.send(refusal);
+    return true;
+  }
+
   /** The join itself; {@code stored} is the backlog read from the store, or null to take it from the ring. */
   private void admit(Member session, String nick, Replay replay, String id, Backlog.Found stored) {
     boolean added = false;
@@ -230,6 +263,14 @@ public final class Room {
       memberCount = members.size();
       cancelExpiry();
       added = true;
+      String principal = RoomRules.principal(nick, session.account());
+      rules.joined(principal);
+      if (rules.claim(principal, nick, now()) && rules.owned() && store != null) {
+        store.store().changeRules(key, new RuleChange.Snapshot(rules.snapshot())).exceptionally(failure -> {
+          store.refusal(null, "the owner of " + name, failure); // logged; the room works on from memory
+          return null;
+        });
+      }
     }
     session.joinAnswered(key, true);
     sendJoinAnswer(session, replay, id, stored);
@@ -311,6 +352,9 @@ public final class Room {
       return;
     }
     members.rename(session, nick);
+    if (session.account() == null) {
+      rules.renamed(old, nick);
+    }
     Predicate<Recipient> takesNick = taking(Capability.NICK);
     fanout.broadcast(ServerMessage.Presence.nickChange(name, old, nick), session, takesNick);
     Predicate<Recipient> v1 = takesNick.negate();
@@ -344,9 +388,7 @@ public final class Room {
       }
       return;
     }
-    fanout.remove(session);
-    context.counters().memberLeft();
-    memberCount = members.size();
+    dropMember(session);
     if (leave) {
       session.leftRoom(key);
       session.send(new ServerMessage.Left(name, session.re(id)));
@@ -354,6 +396,13 @@ public final class Room {
     }
     broadcast(leave ? new ServerMessage.Presence(name, nick, event)
         : ServerMessage.Presence.quit(name, nick, session.quitReason()), null);
+  }
+
+  /** {@code session}, just taken out of {@link #members}, leaves the fan-out; an empty room goes or waits. */
+  private void dropMember(Member session) {
+    fanout.remove(session);
+    context.counters().memberLeft();
+    memberCount = members.size();
     if (members.size() == 0) {
       if (holdsNothing()) {
         drop();
@@ -373,7 +422,7 @@ public final class Room {
    * and is the first one's refusal if it was refused.
    */
   CompletionStage<?> say(Member session, String text, String id, String txn, boolean action) {
-    if (!mayWrite(session, "say", text, id)) {
+    if (!mayWrite(session, "say", text, id, RoomAction.SAY)) {
       return ANSWERED;
     }
     String what = "a message in " + name;
@@ -461,7 +510,7 @@ public final class Room {
    * {@code durability: commit} it is broadcast and acknowledged only once committed, like a say.
    */
   CompletionStage<?> setTopic(Member session, String text, String id) {
-    if (!mayWrite(session, "topic", text, id)) {
+    if (!mayWrite(session, "topic", text, id, RoomAction.SET_TOPIC)) {
       return ANSWERED;
     }
     String by = text.isEmpty() ? null : members.nick(session);
@@ -483,14 +532,18 @@ public final class Room {
   }
 
   /**
-   * The rule for changing the room (say, set the topic): members only, text within the limit.
-   * Answers the refusal itself.
+   * The rule for changing the room (say, set the topic): members only, with the role
+   * {@code action} needs under the room's modes (§17), text within the limit. Answers the refusal
+   * itself.
    */
-  private boolean mayWrite(Member session, String command, String text, String id) {
-    if (!members.contains(session)) {
-      session.send(notJoined(name, command, id));
+  private boolean mayWrite(Member session, String command, String text, String id, RoomAction action) {
+    if (actor(session, action, command, id) == null) {
       return false;
     }
+    return fitsText(session, command, text, id);
+  }
+
+  boolean fitsText(Member session, String command, String text, String id) {
     try {
       Validation.checkLength("text", text, context.limits().maxTextLength());
       return true;
@@ -507,12 +560,18 @@ public final class Room {
 
   /** Answers a topic read. */
   void sendTopic(Member session, String id) {
+    if (!mayLook(session, "topic", id)) {
+      return;
+    }
     session.send(new ServerMessage.Topic(name, topic, topicBy, null, session.re(id)));
     ok(session, id, null);
   }
 
   /** Answers {@code who} with one page of members after the cursor {@code after}. */
   void sendMembers(Member session, String after, int limit, String id) {
+    if (!mayLook(session, "who", id)) {
+      return;
+    }
     Page<String> page = members.page(after, limit);
     String re = session.re(id);
     session.send(FrameFitter.page(page, Names::key,
@@ -526,6 +585,9 @@ public final class Room {
    * {@code before} = the first seq received).
    */
   CompletionStage<?> sendHistory(Member session, Long before, Integer limit, String sinceEpoch, String id) {
+    if (!mayLook(session, "history", id)) {
+      return ANSWERED;
+    }
     if (sinceEpoch != null && !sinceEpoch.equals(epoch)) {
       session.send(new ServerMessage.Error(id, ErrorCode.EPOCH_CHANGED, "room '" + name + "' has a new epoch"
           + " (it was recreated): its seqs count from its new start; join it again and read without 'before'")
@@ -567,6 +629,120 @@ public final class Room {
     return oldest.isEmpty() ? Long.MAX_VALUE : oldest.get(0).seq();
   }
 
+  // ---- moderation (§17): the rules' checks and how a change is recorded; the commands are RoomModeration's ----
+
+  /** The room's moderation commands (§17). */
+  RoomModeration moderation() {
+    return moderation;
+  }
+
+  Members members() {
+    return members;
+  }
+
+  RoomRules rules() {
+    return rules;
+  }
+
+  RoomContext context() {
+    return context;
+  }
+
+  /** The modes changed: the {@code secret} listings read follows them. */
+  void modesApplied() {
+    secret = rules.modes().secret();
+  }
+
+  /** The role {@code session} holds here, by the nick the room knows it by. */
+  RoomRole roleOf(Member session) {
+    return rules.role(RoomRules.principal(members.nick(session), session.account()));
+  }
+
+  /**
+   * The role of {@code session} when it is a member whose role allows {@code action}; else
+   * answers {@code not_joined} or {@code forbidden} and returns null.
+   */
+  RoomRole actor(Member session, RoomAction action, String command, String id) {
+    if (!members.contains(session)) {
+      session.send(notJoined(name, command, id));
+      return null;
+    }
+    RoomRole role = roleOf(session);
+    if (!action.allows(role, rules.modes())) {
+      session.send(forbidden(id, command, switch (action) {
+        case SAY -> "room '" + name + "' is moderated: only voiced members and ops speak";
+        case SET_TOPIC -> "the topic of room '" + name + "' is locked: only its ops set it";
+        case INVITE -> "room '" + name + "' is invite-only: only its ops invite";
+        default -> command + " needs the role op or owner in room '" + name + "'; you are " + role.wireName();
+      }));
+      return null;
+    }
+    return role;
+  }
+
+  static ServerMessage.Error forbidden(String id, String command, String message) {
+    return new ServerMessage.Error(id, ErrorCode.FORBIDDEN, message).forCommand(command);
+  }
+
+  /**
+   * Whether {@code session} may read the room's topic, members, history or modes without being
+   * in it: yes for a public room, members only for a secret, invite-only or keyed one (§17.5).
+   * A secret room answers as if it did not exist.
+   */
+  boolean mayLook(Member session, String command, String id) {
+    if (!rules.isPrivate() || members.contains(session)) {
+      return true;
+    }
+    session.send(rules.modes().secret()
+        ? new ServerMessage.Error(id, ErrorCode.NO_SUCH_ROOM, "no room '" + name + "'").forCommand(command)
+        : forbidden(id, command, "room '" + name + "' shows this to its members only"));
+    return false;
+  }
+
+  /**
+   * Records a moderation event: it takes the room's next seq (the store's, when there is one;
+   * {@code change} is then written in the same transaction when an account owns the room), and
+   * once it has, {@code apply} changes the room and tells the members, and the actor gets
+   * {@code ok}. A refusal of the store answers {@code unavailable} and changes nothing.
+   */
+  CompletionStage<?> record(Member session, String id, String command, ServerMessage.RoomEvent event,
+      RuleChange change, java.util.function.Consumer<ServerMessage.RoomEvent> apply) {
+    if (store == null) {
+      recorded(session, id, event.withSeq(history.lastSeq() + 1), apply);
+      return ANSWERED;
+    }
+    return whenStored(store.store().appendEvent(key, event.by(), RoomEventText.encode(event), now(),
+            rules.owned() ? change : null), session, id, command, "a " + command + " in " + name,
+        seq -> recorded(session, id, event.withSeq(seq), apply));
+  }
+
+  private void recorded(Member session, String id, ServerMessage.RoomEvent event,
+      java.util.function.Consumer<ServerMessage.RoomEvent> apply) {
+    history.appendEvent(event);
+    apply.accept(event);
+    ok(session, id, null);
+  }
+
+  /** A moderation event goes to the members that take events; v1 has nothing to show for it. */
+  void broadcastEvent(ServerMessage.RoomEvent event) {
+    fanout.broadcast(event, null, taking(Capability.EVENTS));
+  }
+
+  void kicked(Member target, ServerMessage.Kick kick) {
+    Predicate<Recipient> events = taking(Capability.EVENTS);
+    fanout.broadcast(kick, null, events);
+    if (!members.remove(target)) {
+      return; // it left meanwhile
+    }
+    fanout.broadcast(new ServerMessage.Presence(name, kick.nick(), ServerMessage.Presence.LEAVE), target,
+        events.negate());
+    if (!target.takes(Capability.EVENTS)) {
+      target.send(new ServerMessage.Left(name));
+    }
+    target.leftRoom(key);
+    dropMember(target);
+  }
+
   /** Whether the room is empty and may be dropped (room loop only). */
   boolean isEmpty() {
     return members.size() == 0;
@@ -576,13 +752,13 @@ public final class Room {
     fanout.broadcast(message, except);
   }
 
-  private static void ok(Member session, String id, Long seq) {
+  static void ok(Member session, String id, Long seq) {
     if (id != null) {
       session.send(new ServerMessage.Ok(id, seq));
     }
   }
 
-  private Instant now() {
+  Instant now() {
     return context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
   }
 

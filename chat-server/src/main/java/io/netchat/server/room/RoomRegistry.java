@@ -88,6 +88,7 @@ public final class RoomRegistry {
     if (store != null) {
       store.store().onNewEpoch(this::newEpoch);
     }
+    RoomEventText.warm();
   }
 
   /** The store gave the room {@code key} a new epoch (a store thread): the room in memory takes it. */
@@ -123,6 +124,11 @@ public final class RoomRegistry {
    * counts in the room's epoch {@code sinceEpoch} (null: unknown, a v1 client).
    */
   public void join(Member session, String name, Long since, String sinceEpoch, String id) {
+    join(session, name, since, sinceEpoch, null, id);
+  }
+
+  /** As {@link #join(Member, String, Long, String, String)}, giving the room's key ({@code password}, §17; null: none). */
+  public void join(Member session, String name, Long since, String sinceEpoch, String password, String id) {
     Opening opening;
     try {
       opening = acquire(name, session);
@@ -134,19 +140,20 @@ public final class RoomRegistry {
       return;
     }
     String nick = session.nick(); // as of this command: a later nick change renames it in order
-    session.submitAsync(opening.loop(), () -> whenOpen(opening, room -> room.join(session, nick, since, sinceEpoch, id),
-        failure -> refuseJoin(session, name, id, failure)));
+    session.submitAsync(opening.loop(), () -> whenOpen(opening,
+        room -> room.join(session, nick, since, sinceEpoch, password, id), failure -> refuseJoin(session, name, id, failure)));
   }
 
   /**
    * A join that reached a room just removed: goes to the room now under that name (on the removed
    * room's loop); the returned stage completes when it is answered.
    */
-  CompletionStage<?> rejoin(Member session, String nick, String name, Long since, String sinceEpoch, String id) {
+  CompletionStage<?> rejoin(Member session, String nick, String name, Long since, String sinceEpoch, String password,
+      String id) {
     try {
       Opening opening = acquire(name, null);
       CompletableFuture<Object> answered = new CompletableFuture<>();
-      opening.loop().execute(() -> whenOpen(opening, room -> room.join(session, nick, since, sinceEpoch, id),
+      opening.loop().execute(() -> whenOpen(opening, room -> room.join(session, nick, since, sinceEpoch, password, id),
           failure -> refuseJoin(session, name, id, failure)).whenComplete((ignored, failure) -> answered.complete(null)));
       return answered;
     } catch (LimitReached e) {
@@ -269,6 +276,56 @@ public final class RoomRegistry {
     withRoom(session, name, "history", id, room -> room.sendHistory(session, before, limit, epoch, id));
   }
 
+  /** {@code kick} (§17): the room decides whether {@code session} may. */
+  public void kick(Member session, String name, String nick, String reason, String id) {
+    withMembership(session, name, "kick", id, room -> room.moderation().kick(session, nick, reason, id));
+  }
+
+  /** {@code ban} (§17). */
+  public void ban(Member session, String name, String mask, Long durationS, String reason, String id) {
+    withMembership(session, name, "ban", id, room -> room.moderation().ban(session, mask, durationS, reason, id));
+  }
+
+  /** {@code unban} (§17). */
+  public void unban(Member session, String name, String mask, String id) {
+    withMembership(session, name, "unban", id, room -> room.moderation().unban(session, mask, id));
+  }
+
+  /** {@code bans} (§17): one page of the room's bans after {@code after}. */
+  public void bans(Member session, String name, String after, Integer limit, String id) {
+    withMembership(session, name, "bans", id, room -> {
+      room.moderation().sendBans(session, after, pageSize(limit), id);
+      return Room.ANSWERED;
+    });
+  }
+
+  /** {@code mode} (§17): a read any session may send about a public room, or a change. */
+  public void mode(Member session, io.netchat.codec.ClientMessage.Mode mode, String id) {
+    if (mode.isRead()) {
+      withRoom(session, mode.room(), "mode", id, room -> room.moderation().mode(session, mode, id));
+    } else {
+      withMembership(session, mode.room(), "mode", id, room -> room.moderation().mode(session, mode, id));
+    }
+  }
+
+  /** {@code role} (§17). */
+  public void role(Member session, String name, String nick, String role, String id) {
+    withMembership(session, name, "role", id, room -> room.moderation().role(session, nick, role, id));
+  }
+
+  /** {@code invite} (§17): {@code target} is the connected user invited. */
+  public void invite(Member session, String name, Member target, String id) {
+    withMembership(session, name, "invite", id, room -> {
+      room.moderation().invite(session, target, id);
+      return Room.ANSWERED;
+    });
+  }
+
+  /** A server admin takes {@code name} over (§17.6); the room checks its owner is gone. */
+  public void takeOverAsAdmin(Member admin, String name, String id) {
+    withRoom(admin, name, "admin_takeover", id, room -> room.moderation().takeOverAsAdmin(admin, id));
+  }
+
   /**
    * One page of rooms in key order, after the cursor {@code after} ({@code null}: from the first),
    * at most {@code limit} (capped by {@code max_list_page}) and no more than could fit a frame
@@ -283,6 +340,9 @@ public final class RoomRegistry {
     Iterator<Room> it = tail.values().iterator();
     while (page.size() < max && it.hasNext()) {
       Room room = it.next();
+      if (room.secret()) {
+        continue; // §17: a secret room is not listed
+      }
       ServerMessage.RoomInfo info = new ServerMessage.RoomInfo(room.name(), room.memberCount(), room.topic());
       chars += info.name().length() + info.topic().length();
       if (chars > context.limits().maxFrameLength() && !page.isEmpty()) {

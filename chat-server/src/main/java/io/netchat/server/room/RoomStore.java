@@ -76,6 +76,9 @@ public final class RoomStore {
    * cleared).
    */
   static ServerMessage event(String room, LongFunction<String> msgids, StoredMessage stored) {
+    if (stored.kind() == StoredMessage.Kind.EVENT) {
+      return RoomEventText.decode(stored.text(), stored.seq());
+    }
     if (stored.isMessage()) {
       return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts(),
           msgids.apply(stored.seq()), stored.txn(), stored.action() ? true : null);

@@ -130,6 +130,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void adminsAreAccountNamesCaseFolded() {
+    ServerConfig config = loader.parse("admins: [Root, ada]").server();
+    assertThat(config.admins()).containsExactly("root", "ada");
+    assertThat(config.isAdmin("ROOT")).isTrue();
+    assertThat(config.isAdmin(null)).as("a guest").isFalse();
+    assertThatThrownBy(() -> loader.parse("admins: [\"not a name\"]")).isInstanceOfSatisfying(ConfigException.class,
+        e -> assertThat(e.key()).isEqualTo("admins"));
+  }
+
+  @Test
   void onlyRegisteredCodecsAreAccepted() {
     ConfigLoader jsonOnly = new ConfigLoader(CodecRegistry.of(List.of(CodecRegistry.load().get("json"))));
 

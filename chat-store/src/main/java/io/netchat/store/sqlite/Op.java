@@ -20,14 +20,23 @@ sealed interface Op {
     }
   }
 
+  /** Change a room's stored rules without an event; {@code done} completes after the commit. */
+  record Rules(String key, io.netchat.store.RuleChange change, CompletableFuture<Void> done) implements Op {
+    @Override
+    public void fail(Throwable cause) {
+      done.completeExceptionally(cause);
+    }
+  }
+
   /**
    * Insert a room event: a message, or a topic change that also becomes the room's topic.
    * {@code seq} is 0 when the writer issues it (commit durability) and the seq the caller already
-   * got otherwise; {@code action} marks a {@code /me} message; {@code done} is null when the caller
+   * got otherwise; {@code action} marks a {@code /me} message; {@code change} is the rule change a
+   * moderation event carries (null: none); {@code done} is null when the caller
    * was answered at once.
    */
   record Append(String key, long seq, StoredMessage.Kind kind, String from, String text, long ts, String txn,
-      boolean action, CompletableFuture<Long> done) implements Op {
+      boolean action, io.netchat.store.RuleChange change, CompletableFuture<Long> done) implements Op {
     @Override
     public void fail(Throwable cause) {
       if (done != null) {

@@ -23,7 +23,11 @@ final class Schema {
 
   /** The {@code messages.kind} value of an event kind (migration V5). */
   static String kind(StoredMessage.Kind kind) {
-    return kind == StoredMessage.Kind.MESSAGE ? "message" : "topic";
+    return switch (kind) {
+      case MESSAGE -> "message";
+      case TOPIC -> "topic";
+      case EVENT -> "event"; // migration V6
+    };
   }
 
   /** The event kind of a {@code messages.kind} value. */
@@ -31,6 +35,7 @@ final class Schema {
     return switch (column) {
       case "message" -> StoredMessage.Kind.MESSAGE;
       case "topic" -> StoredMessage.Kind.TOPIC;
+      case "event" -> StoredMessage.Kind.EVENT;
       default -> throw new IllegalStateException("unknown messages.kind '" + column + "'");
     };
   }

@@ -4,6 +4,7 @@ import io.netchat.store.AccountStore;
 import io.netchat.store.ChatStore;
 import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
+import io.netchat.store.RuleChange;
 import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreStartupException;
 import io.netchat.store.StoreUnavailableException;
@@ -154,7 +155,7 @@ public final class SqliteStore implements ChatStore {
     return done.thenApply(state -> {
       AtomicLong seqs = opened.computeIfAbsent(key, k -> new AtomicLong(state.lastSeq()));
       long last = seqs.get();
-      return last > state.lastSeq() ? new RoomState(state.meta(), last) : state;
+      return last > state.lastSeq() ? new RoomState(state.meta(), last, state.rules()) : state;
     });
   }
 
@@ -163,18 +164,34 @@ public final class SqliteStore implements ChatStore {
       boolean action) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action);
+    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action, null);
   }
 
   @Override
   public CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(by, "by");
-    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null, false);
+    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null, false, null);
+  }
+
+  @Override
+  public CompletableFuture<Long> appendEvent(String key, String by, String text, Instant ts, RuleChange change) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(text, "text");
+    return append(key, StoredMessage.Kind.EVENT, by, text, ts, null, false, change);
+  }
+
+  @Override
+  public CompletableFuture<Void> changeRules(String key, RuleChange change) {
+    Objects.requireNonNull(change, "change");
+    ChatStore.requireOpened(opened, key);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    submit(new Op.Rules(key, change, done));
+    return done;
   }
 
   private CompletableFuture<Long> append(String key, StoredMessage.Kind kind, String from, String text,
-      Instant ts, String txn, boolean action) {
+      Instant ts, String txn, boolean action, RuleChange change) {
     long tsMs = ts.toEpochMilli();
     AtomicLong seqs = ChatStore.requireOpened(opened, key);
     if (closed.get()) {
@@ -190,11 +207,11 @@ public final class SqliteStore implements ChatStore {
     }
     if (async) {
       long seq = seqs.incrementAndGet();
-      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, action, null));
+      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, action, change, null));
       return CompletableFuture.completedFuture(seq);
     }
     CompletableFuture<Long> done = new CompletableFuture<>();
-    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, action, done));
+    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, action, change, done));
     return done;
   }
 

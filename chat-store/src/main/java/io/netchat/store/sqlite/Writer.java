@@ -63,6 +63,7 @@ final class Writer implements Runnable {
 
   private final Mailbox<Op> mailbox;
   private final Link link;
+  private final RulesTables rules;
   private final Map<String, Long> lastSeq = new LinkedHashMap<>(1024, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
@@ -85,6 +86,7 @@ final class Writer implements Runnable {
   Writer(Mailbox<Op> mailbox, Connections connections, java.util.function.Consumer<Link> onExit) {
     this.mailbox = mailbox;
     this.link = new Link(connections);
+    this.rules = new RulesTables(link);
     this.onExit = onExit;
   }
 
@@ -216,7 +218,14 @@ final class Writer implements Runnable {
         topic.setString(3, a.key());
         topic.executeUpdate();
       }
+      if (a.change() != null) {
+        rules.apply(a.key(), a.change()); // same transaction as its event
+      }
       return seq;
+    }
+    if (op instanceof Op.Rules r) {
+      rules.apply(r.key(), r.change());
+      return null;
     }
     return open((Op.Open) op, issued);
   }
@@ -247,7 +256,7 @@ final class Writer implements Runnable {
         RoomMeta meta = new RoomMeta(o.key(), rs.getString(1), rs.getString(2), rs.getString(3),
             Instant.ofEpochMilli(rs.getLong(4)), rs.getLong(5));
         long last = Math.max(rs.getLong(6), issued.getOrDefault(o.key(), 0L));
-        return new RoomState(meta, last);
+        return new RoomState(meta, last, rules.read(o.key()));
       }
     }
     long epoch = RoomMeta.newEpoch(0);
@@ -303,6 +312,8 @@ final class Writer implements Runnable {
           if (a.done() != null) {
             a.done().complete((Long) results[i]);
           }
+        } else if (op instanceof Op.Rules r) {
+          r.done().complete(null);
         } else {
           ((Op.Open) op).done().complete((RoomState) results[i]);
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netchat.store.ChatStore;
 import io.netchat.store.ChatStoreContract;
 import io.netchat.store.RoomState;
+import io.netchat.store.RuleChange;
+import io.netchat.store.StoredRules;
 import io.netchat.store.StoreConfig;
 import io.netchat.store.StoredMessage;
 import java.nio.file.Path;
@@ -113,7 +115,7 @@ class SqliteStoreTest extends ChatStoreContract {
         applied.add(rs.getString(1) + " " + rs.getString(2));
       }
       assertThat(applied).containsExactly("1 rooms and messages", "2 accounts", "3 room roles",
-          "4 bans", "5 room events", "10 message action");
+          "4 bans", "5 room events", "6 room moderation events", "7 room modes", "10 message action");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
   }
@@ -176,6 +178,29 @@ class SqliteStoreTest extends ChatStoreContract {
           .hasMessageContaining("CHECK");
     }
     store = newStore(StoreConfig.Durability.COMMIT);
+  }
+
+  /** Moderation (§17): an owned room's rules and its events survive a restart; the event kind is known. */
+  @Test
+  void aRestartKeepsAnOwnedRoomsRulesAndItsModerationEvents() throws Exception {
+    await(store.openRoom("lobby", "Lobby", T0));
+    StoredRules.Grant owner = new StoredRules.Grant("ann", "owner", "ann", T0);
+    await(store.changeRules("lobby", new RuleChange.Snapshot(
+        new StoredRules(StoredRules.Modes.NONE, List.of(owner), List.of()))));
+    StoredRules.Ban ban = new StoredRules.Ban("spam*", "ann", "ads", T0, T0.plusSeconds(60));
+    assertThat(await(store.appendEvent("lobby", "ann", "{\"type\":\"ban\"}", T0, new RuleChange.BanAdded(ban))))
+        .isEqualTo(1);
+    await(store.appendEvent("lobby", "ann", "{}", T0, new RuleChange.ModesSet(true, "sesame", null, null, null, 5)));
+    await(store.appendEvent("lobby", "ann", "{}", T0, new RuleChange.ModesSet(null, null, true, null, null, null)));
+    store.close();
+
+    store = newStore(StoreConfig.Durability.COMMIT);
+    RoomState after = await(store.openRoom("lobby", "Lobby", T0));
+    assertThat(after.rules()).isEqualTo(new StoredRules(new StoredRules.Modes(true, "sesame", true, false, false, 5),
+        List.of(owner), List.of(ban)));
+    assertThat(await(store.readAfter("lobby", 0, 10, ChatStore.Select.EVENTS))).first()
+        .isEqualTo(StoredMessage.event(1, "ann", "{\"type\":\"ban\"}", T0));
+    assertThat(await(store.readAfter("lobby", 0, 10))).as("messages only").isEmpty();
   }
 
   private static ChatStore newStore(Path at) {
