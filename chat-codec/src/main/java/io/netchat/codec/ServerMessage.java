@@ -148,14 +148,31 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** A direct message; {@code msgid} and {@code txn} as on {@link Message} (contract 1.1). */
+  /**
+   * A direct message; {@code msgid} and {@code txn} as on {@link Message} (contract 1.1), and
+   * {@code stored: true} on one the server kept while its recipient was offline, delivered at its
+   * login (§18).
+   */
   @JsonTypeName("dm")
-  record Dm(String from, String to, String text, Instant ts, String msgid, String txn) implements ServerMessage {
+  record Dm(String from, String to, String text, Instant ts, String msgid, String txn, Boolean stored)
+      implements ServerMessage {
     public Dm {
       requirePresent("from", from);
       requirePresent("to", to);
       requirePresent("text", text);
       requirePresent("ts", ts);
+      if (Boolean.FALSE.equals(stored)) {
+        stored = null;
+      }
+    }
+
+    public Dm(String from, String to, String text, Instant ts, String msgid, String txn) {
+      this(from, to, text, ts, msgid, txn, null);
+    }
+
+    /** Whether the server kept this dm while its recipient had no session (§18); {@code ts} is when it was sent. */
+    public boolean wasStored() {
+      return Boolean.TRUE.equals(stored);
     }
 
     /** A dm without identity (a v1 server). */
@@ -329,15 +346,25 @@ public sealed interface ServerMessage {
    * Success of the command whose id is {@code re}; {@code seq} for an accepted {@code say}. From
    * contract 1.1, {@code msgid} for an accepted {@code say} or {@code dm}, and {@code duplicate}
    * {@code true} when it repeated a {@code txn} already accepted (the first one's seq and msgid;
-   * nothing was sent again); absent otherwise.
+   * nothing was sent again); absent otherwise. From §18, {@code delivery} on the answer to a
+   * {@code dm}: {@link #DELIVERED} or {@link #STORED}.
    */
   @JsonTypeName("ok")
-  record Ok(String re, Long seq, String msgid, Boolean duplicate) implements ServerMessage {
+  record Ok(String re, Long seq, String msgid, Boolean duplicate, String delivery) implements ServerMessage {
+    /** {@code delivery} of a dm that reached at least one session of its recipient (§18). */
+    public static final String DELIVERED = "delivered";
+    /** {@code delivery} of a dm kept for a registered recipient with no session, until its next login (§18). */
+    public static final String STORED = "stored";
+
     public Ok {
       requirePresent("re", re);
       if (Boolean.FALSE.equals(duplicate)) {
         duplicate = null;
       }
+    }
+
+    public Ok(String re, Long seq, String msgid, Boolean duplicate) {
+      this(re, seq, msgid, duplicate, null);
     }
 
     public Ok(String re) {

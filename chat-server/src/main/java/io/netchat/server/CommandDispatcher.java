@@ -137,10 +137,10 @@ final class CommandDispatcher {
 
   /**
    * {@code hello{nick, password}} whose password was right: the session logs in to {@code account}
-   * under the nick. The owner always gets the nick: a session of the account still holding it (a
-   * connection that blipped, another device) is resumed when the hello says {@code resume} with its
-   * secret, and otherwise replaced (it is sent {@code bye{replaced}}); a guest still waiting for
-   * the store's answer loses its claim.
+   * under the nick, beside the account's other sessions (its devices, §18) up to
+   * {@code max_sessions_per_account}; one more is refused with {@code limit_reached}. A session of
+   * the account whose secret the hello names in {@code resume} is resumed instead. A guest holding
+   * the nick (or still waiting for the store's answer) loses it: it is sent {@code bye{replaced}}.
    */
   private void ownerHello(Session session, ClientMessage.Hello hello, Login login, String account) {
     if (!session.channel().isActive()) {
@@ -150,19 +150,36 @@ final class CommandDispatcher {
       throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
     }
     session.nick(hello.nick());
-    if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
-      Session holder = context.users().find(hello.nick());
-      if (holder == null ? !context.users().register(hello.nick(), session)
-          : !context.users().takeOver(hello.nick(), holder, session)) {
+    session.account(account);
+    if (!resumes(session, hello)) {
+      int max = context.config().limits().maxSessionsPerAccount();
+      UserRegistry.Added added = context.users().addDevice(hello.nick(), session, account, max);
+      if (added == UserRegistry.Added.FULL) {
         session.nick(null);
-        throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
+        session.account(null);
+        throw new LimitReached("max_sessions_per_account",
+            "account '" + account + "' is logged in on " + max + " connections already");
       }
-      if (holder != null && holder.nick() != null) {
-        session.afterAnswers(() -> holder.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+      if (added == UserRegistry.Added.HELD) {
+        takeFromGuest(session, hello.nick());
       }
     }
     session.account(account);
     welcome(session, hello, login);
+  }
+
+  /** The owner of an account takes its nick from the guest (or unconfirmed claim) holding it. */
+  private void takeFromGuest(Session session, String nick) {
+    Session holder = context.users().find(nick);
+    if (holder == null ? !context.users().register(nick, session)
+        : !context.users().takeOver(nick, holder, session)) {
+      session.nick(null);
+      session.account(null);
+      throw error(ErrorCode.NICK_TAKEN, "nick '" + nick + "' is in use");
+    }
+    if (holder != null && holder.nick() != null) {
+      session.afterAnswers(() -> holder.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+    }
   }
 
   /** The session is logged in under the hello's nick: it gets {@code welcome} (and {@code ok}). */
@@ -181,15 +198,22 @@ final class CommandDispatcher {
   }
 
   /**
-   * {@code hello{resume}} with the secret of the open session that holds the nick: this session
-   * takes over its logical id, its nick and its room memberships, without presence, and the old
-   * connection is sent {@code bye{replaced}} and closed once every room has moved. A wrong or
-   * unknown secret is no resume: the nick stays taken.
+   * {@code hello{resume}} with the secret of an open session holding the nick (of an account with
+   * several, the one the secret names): this session takes over its logical id, its nick and its
+   * room memberships, without presence, and the old connection is sent {@code bye{replaced}} and
+   * closed once every room has moved. A wrong or unknown secret is no resume.
    */
   private boolean resumes(Session session, ClientMessage.Hello hello) {
-    Session old = context.users().find(hello.nick());
-    if (hello.resume() == null || old == null || old == session || !old.resumableWith(hello.resume())
-        || !context.users().replace(old, session)) {
+    if (hello.resume() == null) {
+      return false;
+    }
+    Session old = null;
+    for (Session holder : context.users().sessions(hello.nick())) {
+      if (holder != session && holder.resumableWith(hello.resume())) {
+        old = holder;
+      }
+    }
+    if (old == null || !context.users().replace(old, session)) {
       return false;
     }
     session.adopt(old);
@@ -197,7 +221,8 @@ final class CommandDispatcher {
       session.rooms().joinSent(room);
       context.rooms().takeOver(old, session, room);
     }
-    session.afterAnswers(() -> old.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+    Session replaced = old;
+    session.afterAnswers(() -> replaced.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
     return true;
   }
 
@@ -296,34 +321,56 @@ final class CommandDispatcher {
   }
 
   /**
-   * Delivers a dm; the sender's ok carries its msgid. A {@code txn} the session already sent within
-   * the txn window is answered with the first dm's msgid and {@code duplicate: true} instead.
+   * Delivers a dm to every session of its recipient, and to the sender's other sessions (its
+   * other devices, §18), so a conversation is whole on each; the sender's ok carries its msgid and,
+   * for a 1.1 session, {@code delivery}. A {@code txn} the session already sent within the txn
+   * window is answered with the first dm's msgid and {@code duplicate: true} instead.
    */
   private void dm(Session session, ClientMessage.Dm dm) {
     checkText(dm.text());
     TxnLedger.Sent earlier = dm.txn() == null ? null : session.sentBefore(dm.txn());
     if (earlier != null) {
-      answerSent(session, dm.id(), earlier, true);
+      answerSent(session, dm.id(), earlier, true, null);
       return;
     }
-    Session target = context.users().find(dm.to());
-    if (target == null || target.nick() == null) { // a nick still being checked is nobody yet
+    List<Session> targets = loggedIn(context.users().sessions(dm.to()));
+    if (targets.isEmpty()) {
       throw error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
     }
     TxnLedger.Sent sent = new TxnLedger.Sent(null, context.dmIds().next());
-    target.send(new ServerMessage.Dm(session.nick(), target.nick(), dm.text(), now(), sent.msgid(), dm.txn()));
+    ServerMessage.Dm out = new ServerMessage.Dm(session.nick(), targets.get(0).nick(), dm.text(), now(), sent.msgid(),
+        dm.txn());
+    targets.forEach(target -> target.send(out));
+    if (session.account() != null) {
+      for (Session own : context.users().sessions(session.nick())) {
+        if (own != session && !targets.contains(own)) {
+          own.send(out);
+        }
+      }
+    }
     if (dm.txn() != null) {
       session.sent(dm.txn(), sent);
     }
-    answerSent(session, dm.id(), sent, false);
+    answerSent(session, dm.id(), sent, false, ServerMessage.Ok.DELIVERED);
   }
 
-  private static void answerSent(Session session, String id, TxnLedger.Sent sent, boolean duplicate) {
+  /** The sessions of {@code holders} whose login is confirmed: a nick still being checked is nobody yet. */
+  private static List<Session> loggedIn(List<Session> holders) {
+    List<Session> live = new ArrayList<>(holders.size());
+    for (Session holder : holders) {
+      if (holder.nick() != null) {
+        live.add(holder);
+      }
+    }
+    return live;
+  }
+
+  private static void answerSent(Session session, String id, TxnLedger.Sent sent, boolean duplicate, String delivery) {
     if (id != null) {
-      session.answer(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), duplicate));
+      session.answer(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), duplicate,
+          session.negotiated() ? delivery : null));
     }
   }
-
 
   private void checkText(String text) {
     Validation.checkLength("text", text, context.config().limits().maxTextLength());

@@ -19,6 +19,14 @@ public interface Member extends Recipient {
 
   WireFormat format();
 
+  /**
+   * The case-folded name of the account the session is logged in to, or null for a guest: a
+   * room shows the sessions of one account under one nick as one member (docs/PROTOCOL.md §18).
+   */
+  default String account() {
+    return null;
+  }
+
   /** The remote host the session connects from: room creation is rate limited per host. */
   String remoteHost();
 

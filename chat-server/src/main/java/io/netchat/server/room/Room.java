@@ -204,7 +204,8 @@ public final class Room {
   private void admit(Member session, String nick, Replay replay, String id, Backlog.Found stored) {
     boolean added = false;
     if (!members.contains(session)) {
-      if (!members.add(session, nick)) {
+      Members.Added seat = members.add(session, nick);
+      if (seat == Members.Added.REFUSED) {
         session.joinAnswered(key, false);
         session.send(new ServerMessage.Error(id, ErrorCode.NICK_TAKEN.wireName(), "a member of room '" + name
             + "' is still known as '" + nick + "' (a nick change under way); try again", "join", true,
@@ -215,7 +216,7 @@ public final class Room {
       fanout.add(session);
       memberCount = members.size();
       cancelExpiry();
-      added = true;
+      added = seat == Members.Added.FIRST;
     }
     session.joinAnswered(key, true);
     sendJoinAnswer(session, replay, id, stored);
@@ -296,7 +297,21 @@ public final class Room {
     if (old == null || old.equals(nick)) {
       return;
     }
-    members.rename(session, nick);
+    switch (members.rename(session, nick)) {
+      case MEMBER -> { }
+      case SPLIT -> {
+        fanout.broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session);
+        return;
+      }
+      case MERGED -> {
+        memberCount = members.size();
+        fanout.broadcast(new ServerMessage.Presence(name, old, ServerMessage.Presence.QUIT), session);
+        return;
+      }
+      case NONE -> {
+        return;
+      }
+    }
     Predicate<Recipient> takesNick = taking(Capability.NICK);
     fanout.broadcast(ServerMessage.Presence.nickChange(name, old, nick), session, takesNick);
     Predicate<Recipient> v1 = takesNick.negate();
@@ -324,7 +339,8 @@ public final class Room {
   void remove(Member session, String event, String id) {
     boolean leave = ServerMessage.Presence.LEAVE.equals(event);
     String nick = members.nick(session);
-    if (!members.remove(session)) {
+    Members.Removed removed = members.leave(session);
+    if (removed == Members.Removed.NOT_MEMBER) {
       if (leave) {
         session.send(notJoined(name, "leave", id));
       }
@@ -337,6 +353,9 @@ public final class Room {
       session.leftRoom(key);
       session.send(new ServerMessage.Left(name, session.re(id)));
       ok(session, id, null);
+    }
+    if (removed == Members.Removed.DEVICE) {
+      return; // the account is still here on another session: no one left
     }
     broadcast(leave ? new ServerMessage.Presence(name, nick, event)
         : ServerMessage.Presence.quit(name, nick, session.quitReason()), null);

@@ -1,0 +1,165 @@
+package io.netchat.server;
+
+import static io.netchat.server.AccountsLoopbackTest.PASSWORD;
+import static io.netchat.server.AccountsLoopbackTest.config;
+import static io.netchat.server.AccountsLoopbackTest.error;
+import static io.netchat.server.AccountsLoopbackTest.hello;
+import static io.netchat.server.AccountsLoopbackTest.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netchat.codec.ClientMessage;
+import io.netchat.codec.ServerMessage;
+import io.netchat.server.config.AuthConfig;
+import io.netchat.server.config.ServerConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several devices of one account over real sockets (docs/PROTOCOL.md §18): one presence per
+ * account in a room, a dm to every session of its recipient and to the sender's other sessions,
+ * rooms per session, and {@code max_sessions_per_account}.
+ */
+class DevicesLoopbackTest {
+  private ChatServer server;
+  private InetSocketAddress address;
+
+  private void start(ServerConfig config) {
+    server = ChatServer.start(config);
+    address = server.addresses().get(0);
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** Another session of the account {@code nick}, logged in with its password. */
+  static WireClient device(InetSocketAddress address, String nick) throws Exception {
+    WireClient client = WireClient.connect(address);
+    client.send(hello("h", nick, PASSWORD));
+    client.expect(ServerMessage.Welcome.class);
+    assertThat(client.next()).isEqualTo(new ServerMessage.Ok("h"));
+    return client;
+  }
+
+  /**
+   * What {@code client} is sent before the answer to a ping sent now: everything the server sent
+   * it before (a session's frames keep their order), so what is not there was not sent.
+   */
+  static List<ServerMessage> untilPong(WireClient client, String id) throws IOException {
+    client.send(new ClientMessage.Ping(id));
+    List<ServerMessage> before = new ArrayList<>();
+    for (ServerMessage message = client.next(); !(message instanceof ServerMessage.Pong pong && id.equals(pong.id()));
+        message = client.next()) {
+      before.add(message);
+    }
+    return before;
+  }
+
+  private static void join(WireClient client, String room) throws IOException {
+    client.send(new ClientMessage.Join("j-" + room, room, null));
+    client.expect(ServerMessage.Ok.class, ok -> ("j-" + room).equals(ok.re()));
+  }
+
+  private static List<ServerMessage.Presence> presences(List<ServerMessage> messages) {
+    return messages.stream().filter(ServerMessage.Presence.class::isInstance).map(ServerMessage.Presence.class::cast)
+        .toList();
+  }
+
+  @Test
+  void twoDevicesOfOneAccountAreOneMemberOfARoomAndBothGetItsDms() throws Exception {
+    start(config(AuthConfig.defaults()));
+    try (WireClient phone = registered(address, "alice"); WireClient laptop = device(address, "alice");
+        WireClient bob = WireClient.connect(address)) {
+      ContractNegotiationTest.login11(bob, "bob");
+      join(bob, "lobby");
+      join(phone, "lobby");
+      join(laptop, "lobby");
+      assertThat(presences(untilPong(bob, "p1"))).as("the room sees alice arrive once")
+          .containsExactly(new ServerMessage.Presence("lobby", "alice", "join"));
+
+      bob.send(new ClientMessage.Who("w", "lobby"));
+      assertThat(bob.expect(ServerMessage.Members.class).nicks()).containsExactly("alice", "bob");
+
+      bob.send(new ClientMessage.Dm("d", "alice", "hi, both of you"));
+      ServerMessage.Ok ok = bob.expect(ServerMessage.Ok.class, o -> "d".equals(o.re()));
+      assertThat(ok.delivery()).isEqualTo("delivered");
+      assertThat(phone.expect(ServerMessage.Dm.class).text()).isEqualTo("hi, both of you");
+      assertThat(laptop.expect(ServerMessage.Dm.class).text()).isEqualTo("hi, both of you");
+
+      laptop.send(new ClientMessage.Leave("l", "lobby"));
+      laptop.expect(ServerMessage.Left.class);
+      bob.send(new ClientMessage.Say("s", "lobby", "still here?"));
+      assertThat(phone.expect(ServerMessage.Message.class).text()).isEqualTo("still here?");
+      assertThat(presences(untilPong(bob, "p2"))).as("alice is still in, on her phone").isEmpty();
+      assertThat(untilPong(laptop, "p3")).as("the laptop left: the room no longer reaches it")
+          .noneMatch(ServerMessage.Message.class::isInstance);
+
+      phone.send(new ClientMessage.Quit("q", null));
+      assertThat(phone.closedByServer()).isTrue();
+      bob.expect(ServerMessage.Presence.class, p -> "quit".equals(p.event()) && "alice".equals(p.nick()));
+    }
+  }
+
+  @Test
+  void theSendersOtherDevicesSeeItsDmAndTheSenderSeesItOnlyAsItsOk() throws Exception {
+    start(config(AuthConfig.defaults()));
+    try (WireClient phone = registered(address, "carol"); WireClient laptop = device(address, "carol");
+        WireClient dave = WireClient.connect(address)) {
+      ContractNegotiationTest.login11(dave, "dave");
+      phone.send(new ClientMessage.Dm("d", "dave", "lunch?"));
+      assertThat(phone.expect(ServerMessage.Ok.class).delivery()).isEqualTo("delivered");
+      ServerMessage.Dm received = dave.expect(ServerMessage.Dm.class);
+      ServerMessage.Dm copy = laptop.expect(ServerMessage.Dm.class);
+      assertThat(copy).isEqualTo(received);
+      assertThat(copy.from()).isEqualTo("carol");
+      assertThat(copy.to()).isEqualTo("dave");
+      assertThat(untilPong(phone, "p")).as("the sender has its ok").noneMatch(ServerMessage.Dm.class::isInstance);
+    }
+  }
+
+  @Test
+  void aSessionThatJoinedNothingGetsTheAccountsDmsButNotTheRoomsOfItsOtherDevice() throws Exception {
+    start(config(AuthConfig.defaults()));
+    try (WireClient phone = registered(address, "erin"); WireClient watch = device(address, "erin");
+        WireClient fred = WireClient.connect(address)) {
+      ContractNegotiationTest.login11(fred, "fred");
+      join(fred, "garden");
+      join(phone, "garden");
+      fred.send(new ClientMessage.Say("s", "garden", "roses"));
+      assertThat(phone.expect(ServerMessage.Message.class).text()).isEqualTo("roses");
+      fred.send(new ClientMessage.Dm("d", "erin", "psst"));
+      assertThat(watch.expect(ServerMessage.Dm.class).text()).isEqualTo("psst");
+      assertThat(watch.seen()).as("rooms are per session").noneMatch(m -> m instanceof ServerMessage.Message
+          || m instanceof ServerMessage.Joined || m instanceof ServerMessage.Presence);
+    }
+  }
+
+  @Test
+  void aLoginBeyondMaxSessionsPerAccountIsRefusedAndTheOthersStay() throws Exception {
+    ServerConfig config = config(AuthConfig.defaults());
+    start(config.withLimits(config.limits().toBuilder().maxSessionsPerAccount(2).build()));
+    try (WireClient one = registered(address, "gus"); WireClient two = device(address, "gus");
+        WireClient three = WireClient.connect(address)) {
+      three.send(hello("3", "gus", PASSWORD));
+      ServerMessage.Error refused = error(three, "3");
+      assertThat(refused.code()).isEqualTo("limit_reached");
+      assertThat(refused.limit()).isEqualTo("max_sessions_per_account");
+      assertThat(three.closedByServer()).as("the connection stays open for another try").isFalse();
+      assertThat(server.context().users().sessions("gus")).hasSize(2);
+
+      two.send(new ClientMessage.Quit("q", null));
+      assertThat(two.closedByServer()).isTrue();
+      org.awaitility.Awaitility.await().until(() -> server.context().users().sessions("gus").size() == 1);
+      three.send(hello("4", "gus", PASSWORD));
+      three.expect(ServerMessage.Welcome.class);
+      assertThat(untilPong(one, "p")).as("the first device stays").noneMatch(ServerMessage.Bye.class::isInstance);
+    }
+  }
+}
