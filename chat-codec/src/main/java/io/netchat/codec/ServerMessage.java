@@ -436,11 +436,37 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Messages {@code from}..{@code to} (inclusive) of a room are no longer held. */
+  /**
+   * Messages {@code from}..{@code to} (inclusive) of a room are no longer held. From §18, with
+   * {@code dms: true} and no {@code room}: of the dms kept for the account while it had no
+   * session, numbered 1, 2, … in the order they were kept, {@code from}..{@code to} were dropped
+   * (the oldest, past the bound per account); the ones delivered follow.
+   */
   @JsonTypeName("gap")
-  record Gap(String room, @JsonProperty(required = true) long from, @JsonProperty(required = true) long to) implements ServerMessage {
+  record Gap(String room, @JsonProperty(required = true) long from, @JsonProperty(required = true) long to,
+      Boolean dms) implements ServerMessage {
     public Gap {
-      requirePresent("room", room);
+      if (Boolean.FALSE.equals(dms)) {
+        dms = null;
+      }
+      if (dms == null) {
+        requirePresent("room", room);
+      }
+    }
+
+    /** A gap in a room's messages. */
+    public Gap(String room, long from, long to) {
+      this(room, from, to, null);
+    }
+
+    /** The offline dms {@code from}..{@code to} of the account were dropped (§18). */
+    public static Gap ofDms(long from, long to) {
+      return new Gap(null, from, to, true);
+    }
+
+    /** Whether this gap is in the account's offline dms rather than a room's messages. */
+    public boolean inDms() {
+      return Boolean.TRUE.equals(dms);
     }
   }
 

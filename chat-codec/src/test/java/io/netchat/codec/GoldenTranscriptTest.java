@@ -114,7 +114,13 @@ class GoldenTranscriptTest {
       Map.entry("error-nick-reserved", new ServerMessage.Error("1", "nick_reserved",
           "nick 'alice' belongs to an account: log in with its password", "hello", null, null, null)),
       Map.entry("passwd", new ClientMessage.Passwd("20", "correct horse", "battery staple")),
-      Map.entry("whois-account", new ServerMessage.Whois("alice", List.of(), null, TS, null, "21", "alice")));
+      Map.entry("whois-account", new ServerMessage.Whois("alice", List.of(), null, TS, null, "21", "alice")),
+      // contract 1.1: several devices, offline messages (docs/PROTOCOL.md §18)
+      Map.entry("dm-to-account", new ClientMessage.Dm("22", "bob", "call me")),
+      Map.entry("ok-dm-delivered", new ServerMessage.Ok("22", null, "dQ4w9WgXcQ0xI", null, "delivered")),
+      Map.entry("ok-dm-stored", new ServerMessage.Ok("22", null, "dQ4w9WgXcQ0xI", null, "stored")),
+      Map.entry("gap-dms", ServerMessage.Gap.ofDms(1, 3)),
+      Map.entry("dm-stored", new ServerMessage.Dm("alice", "bob", "call me", TS, "dQ4w9WgXcQ0xI", null, true)));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

@@ -21,6 +21,7 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries out one client command for a session, on the session's event loop: checks what the
@@ -195,6 +196,9 @@ final class CommandDispatcher {
             PROTOCOL, Capability.wireNames(login.caps()), login.secret(), now(), hello.id())
         : new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(false)));
     ok(session, hello.id());
+    if (session.account() != null) {
+      session.afterAnswers(() -> context.mailbox().deliver(hello.nick()));
+    }
   }
 
   /**
@@ -323,8 +327,9 @@ final class CommandDispatcher {
   /**
    * Delivers a dm to every session of its recipient, and to the sender's other sessions (its
    * other devices, §18), so a conversation is whole on each; the sender's ok carries its msgid and,
-   * for a 1.1 session, {@code delivery}. A {@code txn} the session already sent within the txn
-   * window is answered with the first dm's msgid and {@code duplicate: true} instead.
+   * for a 1.1 session, {@code delivery}. A dm to a registered account with no session is kept for
+   * its next login ({@code delivery: "stored"}). A {@code txn} the session already sent within the
+   * txn window is answered with the first dm's msgid and {@code duplicate: true} instead.
    */
   private void dm(Session session, ClientMessage.Dm dm) {
     checkText(dm.text());
@@ -333,17 +338,47 @@ final class CommandDispatcher {
       answerSent(session, dm.id(), earlier, true, null);
       return;
     }
-    List<Session> targets = loggedIn(context.users().sessions(dm.to()));
-    if (targets.isEmpty()) {
-      throw error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
-    }
     TxnLedger.Sent sent = new TxnLedger.Sent(null, context.dmIds().next());
-    ServerMessage.Dm out = new ServerMessage.Dm(session.nick(), targets.get(0).nick(), dm.text(), now(), sent.msgid(),
-        dm.txn());
-    targets.forEach(target -> target.send(out));
+    List<Session> targets = loggedIn(context.users().sessions(dm.to()));
+    if (!targets.isEmpty()) {
+      ServerMessage.Dm out = outgoing(session, dm, targets.get(0).nick(), sent);
+      targets.forEach(target -> target.send(out));
+      sentDm(session, dm, out, targets, sent, ServerMessage.Ok.DELIVERED);
+      return;
+    }
+    ServerMessage.Dm out = outgoing(session, dm, dm.to(), sent);
+    CompletableFuture<String> delivery = context.accounts().reserved(dm.to()).thenCompose(registered -> {
+      if (!registered) {
+        return CompletableFuture.completedFuture(null);
+      }
+      List<Session> online = loggedIn(context.users().sessions(dm.to())); // logged in while the store looked
+      if (!online.isEmpty()) {
+        online.forEach(target -> target.send(out));
+        return CompletableFuture.completedFuture(ServerMessage.Ok.DELIVERED);
+      }
+      return context.mailbox().keep(dm.to(), out).thenApply(kept -> ServerMessage.Ok.STORED);
+    });
+    Awaited.then(session, dm, delivery, outcome -> {
+      if (outcome == null) {
+        throw error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
+      }
+      if (ServerMessage.Ok.STORED.equals(outcome)) {
+        context.mailbox().deliver(dm.to()); // a login that crossed the keep took nothing
+      }
+      sentDm(session, dm, out, List.of(), sent, outcome);
+    });
+  }
+
+  private ServerMessage.Dm outgoing(Session session, ClientMessage.Dm dm, String to, TxnLedger.Sent sent) {
+    return new ServerMessage.Dm(session.nick(), to, dm.text(), now(), sent.msgid(), dm.txn());
+  }
+
+  /** The dm is sent or kept: the sender's other devices get a copy, its txn is noted, its ok says how. */
+  private void sentDm(Session session, ClientMessage.Dm dm, ServerMessage.Dm out, List<Session> reached,
+      TxnLedger.Sent sent, String delivery) {
     if (session.account() != null) {
       for (Session own : context.users().sessions(session.nick())) {
-        if (own != session && !targets.contains(own)) {
+        if (own != session && !reached.contains(own)) {
           own.send(out);
         }
       }
@@ -351,7 +386,7 @@ final class CommandDispatcher {
     if (dm.txn() != null) {
       session.sent(dm.txn(), sent);
     }
-    answerSent(session, dm.id(), sent, false, ServerMessage.Ok.DELIVERED);
+    answerSent(session, dm.id(), sent, false, delivery);
   }
 
   /** The sessions of {@code holders} whose login is confirmed: a nick still being checked is nobody yet. */

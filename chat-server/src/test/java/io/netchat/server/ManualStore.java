@@ -36,6 +36,11 @@ final class ManualStore implements ChatStore {
   }
 
   @Override
+  public io.netchat.store.OfflineDmStore offlineDms() {
+    return data.offlineDms();
+  }
+
+  @Override
   public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
     return write(() -> data.append(key, from, text, ts, txn));
   }
