@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,20 +24,9 @@ import org.junit.jupiter.api.Test;
  * rooms per session, and {@code max_sessions_per_account}.
  */
 class DevicesLoopbackTest {
-  private ChatServer server;
+  @RegisterExtension
+  final LoopbackServer running = new LoopbackServer();
   private InetSocketAddress address;
-
-  private void start(ServerConfig config) {
-    server = ChatServer.start(config);
-    address = server.addresses().get(0);
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   /** Another session of the account {@code nick}, logged in with its password. */
   static WireClient device(InetSocketAddress address, String nick) throws Exception {
@@ -45,6 +34,13 @@ class DevicesLoopbackTest {
     client.send(hello("h", nick, PASSWORD));
     client.expect(ServerMessage.Welcome.class);
     assertThat(client.next()).isEqualTo(new ServerMessage.Ok("h"));
+    return client;
+  }
+
+  /** A 1.1 guest logged in as {@code nick}. */
+  static WireClient guest(InetSocketAddress address, String nick) throws Exception {
+    WireClient client = WireClient.connect(address);
+    ContractNegotiationTest.login11(client, nick);
     return client;
   }
 
@@ -74,10 +70,9 @@ class DevicesLoopbackTest {
 
   @Test
   void twoDevicesOfOneAccountAreOneMemberOfARoomAndBothGetItsDms() throws Exception {
-    start(config(AuthConfig.defaults()));
+    address = running.start(config(AuthConfig.defaults()));
     try (WireClient phone = registered(address, "alice"); WireClient laptop = device(address, "alice");
-        WireClient bob = WireClient.connect(address)) {
-      ContractNegotiationTest.login11(bob, "bob");
+        WireClient bob = guest(address, "bob")) {
       join(bob, "lobby");
       join(phone, "lobby");
       join(laptop, "lobby");
@@ -109,10 +104,9 @@ class DevicesLoopbackTest {
 
   @Test
   void theSendersOtherDevicesSeeItsDmAndTheSenderSeesItOnlyAsItsOk() throws Exception {
-    start(config(AuthConfig.defaults()));
+    address = running.start(config(AuthConfig.defaults()));
     try (WireClient phone = registered(address, "carol"); WireClient laptop = device(address, "carol");
-        WireClient dave = WireClient.connect(address)) {
-      ContractNegotiationTest.login11(dave, "dave");
+        WireClient dave = guest(address, "dave")) {
       phone.send(new ClientMessage.Dm("d", "dave", "lunch?"));
       assertThat(phone.expect(ServerMessage.Ok.class).delivery()).isEqualTo("delivered");
       ServerMessage.Dm received = dave.expect(ServerMessage.Dm.class);
@@ -126,10 +120,9 @@ class DevicesLoopbackTest {
 
   @Test
   void aSessionThatJoinedNothingGetsTheAccountsDmsButNotTheRoomsOfItsOtherDevice() throws Exception {
-    start(config(AuthConfig.defaults()));
+    address = running.start(config(AuthConfig.defaults()));
     try (WireClient phone = registered(address, "erin"); WireClient watch = device(address, "erin");
-        WireClient fred = WireClient.connect(address)) {
-      ContractNegotiationTest.login11(fred, "fred");
+        WireClient fred = guest(address, "fred")) {
       join(fred, "garden");
       join(phone, "garden");
       fred.send(new ClientMessage.Say("s", "garden", "roses"));
@@ -144,7 +137,7 @@ class DevicesLoopbackTest {
   @Test
   void aLoginBeyondMaxSessionsPerAccountIsRefusedAndTheOthersStay() throws Exception {
     ServerConfig config = config(AuthConfig.defaults());
-    start(config.withLimits(config.limits().toBuilder().maxSessionsPerAccount(2).build()));
+    address = running.start(config.withLimits(config.limits().toBuilder().maxSessionsPerAccount(2).build()));
     try (WireClient one = registered(address, "gus"); WireClient two = device(address, "gus");
         WireClient three = WireClient.connect(address)) {
       three.send(hello("3", "gus", PASSWORD));
@@ -152,11 +145,11 @@ class DevicesLoopbackTest {
       assertThat(refused.code()).isEqualTo("limit_reached");
       assertThat(refused.limit()).isEqualTo("max_sessions_per_account");
       assertThat(three.closedByServer()).as("the connection stays open for another try").isFalse();
-      assertThat(server.context().users().sessions("gus")).hasSize(2);
+      assertThat(running.server().context().users().sessions("gus")).hasSize(2);
 
       two.send(new ClientMessage.Quit("q", null));
       assertThat(two.closedByServer()).isTrue();
-      org.awaitility.Awaitility.await().until(() -> server.context().users().sessions("gus").size() == 1);
+      org.awaitility.Awaitility.await().until(() -> running.server().context().users().sessions("gus").size() == 1);
       three.send(hello("4", "gus", PASSWORD));
       three.expect(ServerMessage.Welcome.class);
       assertThat(untilPong(one, "p")).as("the first device stays").noneMatch(ServerMessage.Bye.class::isInstance);

@@ -6,6 +6,7 @@ import static io.netchat.server.AccountsLoopbackTest.error;
 import static io.netchat.server.AccountsLoopbackTest.hello;
 import static io.netchat.server.AccountsLoopbackTest.registered;
 import static io.netchat.server.DevicesLoopbackTest.device;
+import static io.netchat.server.DevicesLoopbackTest.guest;
 import static io.netchat.server.DevicesLoopbackTest.untilPong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,20 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 class OfflineDmsLoopbackTest {
   @TempDir
   Path dir;
-  private ChatServer server;
+  @RegisterExtension
+  final LoopbackServer running = new LoopbackServer();
   private InetSocketAddress address;
-
-  private void start(ServerConfig config) {
-    server = ChatServer.start(config);
-    address = server.addresses().get(0);
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   /** Registers {@code nick} and logs it out, so that it is an account with no session. */
   private void registeredAndAway(String nick) throws Exception {
@@ -56,13 +46,7 @@ class OfflineDmsLoopbackTest {
       client.send(new ClientMessage.Quit("q", null));
       assertThat(client.closedByServer()).isTrue();
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> server.context().users().find(nick) == null);
-  }
-
-  private static WireClient guest(InetSocketAddress address, String nick) throws Exception {
-    WireClient client = WireClient.connect(address);
-    ContractNegotiationTest.login11(client, nick);
-    return client;
+    await().atMost(Duration.ofSeconds(30)).until(() -> running.server().context().users().find(nick) == null);
   }
 
   private static ServerMessage.Ok dm(WireClient from, String id, String to, String text) throws Exception {
@@ -76,7 +60,7 @@ class OfflineDmsLoopbackTest {
 
   @Test
   void aDmToAnAccountWithNoSessionIsStoredAndDeliveredOnceAtItsNextLogin() throws Exception {
-    start(config(AuthConfig.defaults()));
+    address = running.start(config(AuthConfig.defaults()));
     registeredAndAway("bob");
     try (WireClient alice = guest(address, "alice")) {
       assertThat(dm(alice, "1", "bob", "first").delivery()).isEqualTo("stored");
@@ -101,7 +85,7 @@ class OfflineDmsLoopbackTest {
   @Test
   void aV1SendersOkStaysV1AndStoredDmsPastTheBoundAreAGapThenTheNewest() throws Exception {
     ServerConfig config = config(AuthConfig.defaults());
-    start(config.withLimits(config.limits().toBuilder().maxOfflineDmsPerAccount(2).build()));
+    address = running.start(config.withLimits(config.limits().toBuilder().maxOfflineDmsPerAccount(2).build()));
     registeredAndAway("carol");
     try (WireClient v1 = WireClient.login(address, "dan")) {
       ServerMessage.Ok ok = dm(v1, "1", "carol", "one");
@@ -119,15 +103,14 @@ class OfflineDmsLoopbackTest {
   @Test
   void sqliteKeepsThemAcrossARestartAndTwoLoginsAtOnceGetThemOnce() throws Exception {
     ServerConfig config = config(AuthConfig.defaults()).withStore(TestServers.sqlite(dir, StoreConfig.Durability.COMMIT));
-    start(config);
+    address = running.start(config);
     registeredAndAway("erin");
     try (WireClient fred = guest(address, "fred")) {
       for (int i = 1; i <= 5; i++) {
         assertThat(dm(fred, "d" + i, "erin", "note " + i).delivery()).isEqualTo("stored");
       }
     }
-    server.close();
-    start(config);
+    address = running.start(config);
     try (WireClient phone = WireClient.connect(address); WireClient laptop = WireClient.connect(address)) {
       AtomicInteger together = new AtomicInteger();
       CompletableFuture<List<ServerMessage>> onPhone =
@@ -141,8 +124,7 @@ class OfflineDmsLoopbackTest {
       assertThat(dms(onPhone.get()).isEmpty() || dms(onLaptop.get()).isEmpty())
           .as("one session took them all, in order").isTrue();
     }
-    server.close();
-    start(config);
+    address = running.start(config);
     try (WireClient erin = device(address, "erin")) {
       assertThat(dms(untilPong(erin, "p"))).as("delivered dms are gone from the disk").isEmpty();
     }

@@ -36,11 +36,7 @@ public final class MemoryOfflineDms implements OfflineDmStore {
 
   @Override
   public CompletableFuture<Void> keep(String account, StoredDm dm, int max) {
-    StoredAccount.checkName(account);
-    Objects.requireNonNull(dm, "dm");
-    if (max < 1) {
-      throw new IllegalArgumentException("max must be >= 1, got " + max);
-    }
+    OfflineDmStore.checkKeep(account, dm, max);
     if (closed.getAsBoolean()) {
       return CompletableFuture.failedFuture(StoreUnavailableException.closed());
     }

@@ -20,6 +20,15 @@ public interface OfflineDmStore {
    */
   CompletableFuture<Void> keep(String account, StoredDm dm, int max);
 
+  /** Checks the arguments of {@link #keep}; shared by the implementations. */
+  static void checkKeep(String account, StoredDm dm, int max) {
+    StoredAccount.checkName(account);
+    java.util.Objects.requireNonNull(dm, "dm");
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be >= 1, got " + max);
+    }
+  }
+
   /** Takes every dm kept for {@code account}, oldest first, with the count of those dropped; they are gone after. */
   CompletableFuture<OfflineDms> take(String account);
 }

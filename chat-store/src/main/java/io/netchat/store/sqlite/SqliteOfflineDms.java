@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,11 +39,7 @@ final class SqliteOfflineDms implements OfflineDmStore {
 
   @Override
   public CompletableFuture<Void> keep(String account, StoredDm dm, int max) {
-    StoredAccount.checkName(account);
-    Objects.requireNonNull(dm, "dm");
-    if (max < 1) {
-      throw new IllegalArgumentException("max must be >= 1, got " + max);
-    }
+    OfflineDmStore.checkKeep(account, dm, max);
     return thread.write("offline dm write", link -> {
       PreparedStatement insert = link.prepare(INSERT);
       insert.setString(1, account);
