@@ -253,7 +253,7 @@ final class CommandDispatcher {
   private void rename(Session session, ClientMessage.Nick nick) {
     String wanted = nick.nick();
     if (!wanted.equals(session.nick())) {
-      if (!context.users().rename(session, wanted)) {
+      if (!context.users().rename(session, wanted, context.config().limits().maxSessionsPerAccount())) {
         throw error(ErrorCode.NICK_TAKEN, "nick '" + wanted + "' is in use");
       }
       session.nick(wanted);

@@ -75,15 +75,28 @@ final class UserRegistry {
   /**
    * Gives {@code session} the nick {@code nick} and frees its place under the old one (other
    * devices of its account keep that), atomically for anyone claiming {@code nick}; false when
-   * someone else has it. A change of case only keeps the claim.
+   * someone else has it. The sessions of the session's own account holding {@code nick} take it
+   * in beside them, up to {@code max}. A change of case only keeps the claim.
    */
-  boolean rename(Session session, String nick) {
+  boolean rename(Session session, String nick, int max) {
     String oldKey = Names.key(session.nick());
     String newKey = Names.key(nick);
     if (oldKey.equals(newKey)) {
       return indexOf(byNick.getOrDefault(oldKey, List.of()), session) >= 0;
     }
-    if (byNick.putIfAbsent(newKey, List.of(session)) != null) {
+    String account = session.account();
+    boolean[] taken = {false};
+    byNick.compute(newKey, (key, holders) -> {
+      if (holders == null) {
+        return List.of(session);
+      }
+      if (account != null && holders.size() < max && holders.stream().allMatch(s -> account.equals(s.account()))) {
+        return with(holders, session);
+      }
+      taken[0] = true;
+      return holders;
+    });
+    if (taken[0]) {
       return false;
     }
     remove(oldKey, session);

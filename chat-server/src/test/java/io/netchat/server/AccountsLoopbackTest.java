@@ -109,11 +109,13 @@ class AccountsLoopbackTest {
       mallory.send(new ClientMessage.Nick("3", "bob"));
       assertThat(error(mallory, "3").code()).isEqualTo("nick_reserved");
       mallory.send(new ClientMessage.Dm("4", "bob", "are you there?"));
-      assertThat(error(mallory, "4").code()).as("the nick is nobody's now").isEqualTo("no_such_user");
+      assertThat(mallory.expect(ServerMessage.Ok.class, ok -> "4".equals(ok.re())).delivery())
+          .as("kept for its owner's next login (§18.4), for no one else").isEqualTo("stored");
     }
     try (WireClient owner = WireClient.connect(address)) {
       owner.send(hello("1", "bob", PASSWORD));
       owner.expect(ServerMessage.Welcome.class);
+      assertThat(owner.expect(ServerMessage.Dm.class).text()).isEqualTo("are you there?");
     }
   }
 

@@ -58,6 +58,23 @@ class DevicesLoopbackTest {
     return before;
   }
 
+  /**
+   * What {@code client} is sent before the answer to a {@code who} of {@code room} sent now. The
+   * {@code who} is answered from the room's loop, after whatever the room broadcast before it, so
+   * unlike a ping (answered by the client's own loop, which may read it before running a broadcast
+   * handed to it) it proves that a presence the room did not send by then was not sent.
+   */
+  static List<ServerMessage> untilWho(WireClient client, String room) throws IOException {
+    String id = "who-" + room + "-" + client.seen().size();
+    client.send(new ClientMessage.Who(id, room));
+    List<ServerMessage> before = new ArrayList<>();
+    for (ServerMessage message = client.next(); !(message instanceof ServerMessage.Ok ok && id.equals(ok.re()));
+        message = client.next()) {
+      before.add(message);
+    }
+    return before;
+  }
+
   private static void join(WireClient client, String room) throws IOException {
     client.send(new ClientMessage.Join("j-" + room, room, null));
     client.expect(ServerMessage.Ok.class, ok -> ("j-" + room).equals(ok.re()));
@@ -76,7 +93,7 @@ class DevicesLoopbackTest {
       join(bob, "lobby");
       join(phone, "lobby");
       join(laptop, "lobby");
-      assertThat(presences(untilPong(bob, "p1"))).as("the room sees alice arrive once")
+      assertThat(presences(untilWho(bob, "lobby"))).as("the room sees alice arrive once")
           .containsExactly(new ServerMessage.Presence("lobby", "alice", "join"));
 
       bob.send(new ClientMessage.Who("w", "lobby"));
@@ -92,8 +109,8 @@ class DevicesLoopbackTest {
       laptop.expect(ServerMessage.Left.class);
       bob.send(new ClientMessage.Say("s", "lobby", "still here?"));
       assertThat(phone.expect(ServerMessage.Message.class).text()).isEqualTo("still here?");
-      assertThat(presences(untilPong(bob, "p2"))).as("alice is still in, on her phone").isEmpty();
-      assertThat(untilPong(laptop, "p3")).as("the laptop left: the room no longer reaches it")
+      assertThat(presences(untilWho(bob, "lobby"))).as("alice is still in, on her phone").isEmpty();
+      assertThat(untilWho(laptop, "lobby")).as("the laptop left: the room no longer reaches it")
           .noneMatch(ServerMessage.Message.class::isInstance);
 
       phone.send(new ClientMessage.Quit("q", null));
@@ -129,6 +146,7 @@ class DevicesLoopbackTest {
       assertThat(phone.expect(ServerMessage.Message.class).text()).isEqualTo("roses");
       fred.send(new ClientMessage.Dm("d", "erin", "psst"));
       assertThat(watch.expect(ServerMessage.Dm.class).text()).isEqualTo("psst");
+      untilWho(watch, "garden"); // answered from the room's loop, after the say's broadcast
       assertThat(watch.seen()).as("rooms are per session").noneMatch(m -> m instanceof ServerMessage.Message
           || m instanceof ServerMessage.Joined || m instanceof ServerMessage.Presence);
     }
@@ -153,6 +171,28 @@ class DevicesLoopbackTest {
       three.send(hello("4", "gus", PASSWORD));
       three.expect(ServerMessage.Welcome.class);
       assertThat(untilPong(one, "p")).as("the first device stays").noneMatch(ServerMessage.Bye.class::isInstance);
+    }
+  }
+
+  @Test
+  void aDeviceRenamedAwayAndBackRejoinsItsAccountAndADeviceFindsRoomInAFullRoom() throws Exception {
+    ServerConfig config = config(AuthConfig.defaults());
+    address = running.start(config.withLimits(config.limits().toBuilder().maxMembersPerRoom(2).build()));
+    try (WireClient phone = registered(address, "hal"); WireClient laptop = device(address, "hal");
+        WireClient ida = guest(address, "ida")) {
+      join(ida, "den");
+      join(phone, "den");
+      join(laptop, "den");
+      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal", "join"));
+
+      laptop.send(new ClientMessage.Nick("n1", "hal-laptop"));
+      laptop.expect(ServerMessage.Ok.class, ok -> "n1".equals(ok.re()));
+      assertThat(presences(untilWho(ida, "den"))).as("the phone is still hal: the laptop is someone new")
+          .containsExactly(new ServerMessage.Presence("den", "hal-laptop", "join"));
+      laptop.send(new ClientMessage.Nick("n2", "hal"));
+      laptop.expect(ServerMessage.Ok.class, ok -> "n2".equals(ok.re()));
+      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal-laptop", "quit"));
+      assertThat(running.server().context().users().sessions("hal")).hasSize(2);
     }
   }
 }

@@ -181,6 +181,12 @@ final class Members {
     return Renamed.MEMBER;
   }
 
+  /** Whether {@code member} would join a member already here under {@code nick} (its account's), not add one. */
+  boolean isDeviceOf(Member member, String nick) {
+    Seat seat = byKey.get(Names.key(nick));
+    return seat != null && sameAccount(seat, member);
+  }
+
   private static boolean sameAccount(Seat seat, Member member) {
     String account = member.account();
     return account != null && account.equals(seat.sessions.get(0).account());

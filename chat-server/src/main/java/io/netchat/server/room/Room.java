@@ -156,7 +156,7 @@ public final class Room {
     if (removed) {
       return registry.rejoin(session, nick, name, since, sinceEpoch, id);
     }
-    if (isFull(session, id)) {
+    if (isFull(session, nick, id)) {
       return ANSWERED;
     }
     long last = history.lastSeq();
@@ -173,7 +173,7 @@ public final class Room {
     return backlog.collect(from, Long.MAX_VALUE, stored -> {
       if (removed) {
         registry.rejoin(session, nick, name, since, sinceEpoch, id);
-      } else if (!isFull(session, id)) {
+      } else if (!isFull(session, nick, id)) {
         admit(session, nick, replay, id, stored);
       }
     }).exceptionallyAsync(failure -> {
@@ -189,9 +189,13 @@ public final class Room {
    */
   private record Replay(Long from, boolean sameEpoch) {}
 
-  /** Whether {@code session} cannot join because the room is full; answers the refusal. */
-  private boolean isFull(Member session, String id) {
-    if (members.contains(session) || members.size() < context.limits().maxMembersPerRoom()) {
+  /**
+   * Whether {@code session} cannot join because the room is full; answers the refusal. Another
+   * session of a member's account is no new member (§18.2): it always finds room.
+   */
+  private boolean isFull(Member session, String nick, String id) {
+    if (members.contains(session) || members.size() < context.limits().maxMembersPerRoom()
+        || members.isDeviceOf(session, nick)) {
       return false;
     }
     session.joinAnswered(key, false);
@@ -291,6 +295,9 @@ public final class Room {
    * {@code nick} capability see one {@code presence{event: "nick"}}, the others the v1 fallback,
    * {@code presence{quit}} then {@code presence{join}}; the renamed member sees none of it (its
    * {@code ok} says it). Nothing when it is not a member (its join was refused or not yet here).
+   * One of an account's several sessions renamed is someone new under the new nick
+   * ({@code presence{join}}), and a session renamed back to its account's nick here is one the
+   * others saw {@code quit} (§18.2).
    */
   void rename(Member session, String nick) {
     String old = members.nick(session);
@@ -300,6 +307,7 @@ public final class Room {
     switch (members.rename(session, nick)) {
       case MEMBER -> { }
       case SPLIT -> {
+        memberCount = members.size();
         fanout.broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session);
         return;
       }
