@@ -156,14 +156,31 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** A direct message; {@code msgid} and {@code txn} as on {@link Message} (contract 1.1). */
+  /**
+   * A direct message; {@code msgid} and {@code txn} as on {@link Message} (contract 1.1), and
+   * {@code stored: true} on one the server kept while its recipient was offline, delivered at its
+   * login (§18).
+   */
   @JsonTypeName("dm")
-  record Dm(String from, String to, String text, Instant ts, String msgid, String txn) implements ServerMessage {
+  record Dm(String from, String to, String text, Instant ts, String msgid, String txn, Boolean stored)
+      implements ServerMessage {
     public Dm {
       requirePresent("from", from);
       requirePresent("to", to);
       requirePresent("text", text);
       requirePresent("ts", ts);
+      if (Boolean.FALSE.equals(stored)) {
+        stored = null;
+      }
+    }
+
+    public Dm(String from, String to, String text, Instant ts, String msgid, String txn) {
+      this(from, to, text, ts, msgid, txn, null);
+    }
+
+    /** Whether the server kept this dm while its recipient had no session (§18); {@code ts} is when it was sent. */
+    public boolean wasStored() {
+      return Boolean.TRUE.equals(stored);
     }
 
     /** A dm without identity (a v1 server). */
@@ -337,15 +354,25 @@ public sealed interface ServerMessage {
    * Success of the command whose id is {@code re}; {@code seq} for an accepted {@code say}. From
    * contract 1.1, {@code msgid} for an accepted {@code say} or {@code dm}, and {@code duplicate}
    * {@code true} when it repeated a {@code txn} already accepted (the first one's seq and msgid;
-   * nothing was sent again); absent otherwise.
+   * nothing was sent again); absent otherwise. From §18, {@code delivery} on the answer to a
+   * {@code dm}: {@link #DELIVERED} or {@link #STORED}.
    */
   @JsonTypeName("ok")
-  record Ok(String re, Long seq, String msgid, Boolean duplicate) implements ServerMessage {
+  record Ok(String re, Long seq, String msgid, Boolean duplicate, String delivery) implements ServerMessage {
+    /** {@code delivery} of a dm that reached at least one session of its recipient (§18). */
+    public static final String DELIVERED = "delivered";
+    /** {@code delivery} of a dm kept for a registered recipient with no session, until its next login (§18). */
+    public static final String STORED = "stored";
+
     public Ok {
       requirePresent("re", re);
       if (Boolean.FALSE.equals(duplicate)) {
         duplicate = null;
       }
+    }
+
+    public Ok(String re, Long seq, String msgid, Boolean duplicate) {
+      this(re, seq, msgid, duplicate, null);
     }
 
     public Ok(String re) {
@@ -417,11 +444,37 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Messages {@code from}..{@code to} (inclusive) of a room are no longer held. */
+  /**
+   * Messages {@code from}..{@code to} (inclusive) of a room are no longer held. From §18, with
+   * {@code dms: true} and no {@code room}: of the dms kept for the account while it had no
+   * session, numbered 1, 2, … in the order they were kept, {@code from}..{@code to} were dropped
+   * (the oldest, past the bound per account); the ones delivered follow.
+   */
   @JsonTypeName("gap")
-  record Gap(String room, @JsonProperty(required = true) long from, @JsonProperty(required = true) long to) implements ServerMessage {
+  record Gap(String room, @JsonProperty(required = true) long from, @JsonProperty(required = true) long to,
+      Boolean dms) implements ServerMessage {
     public Gap {
-      requirePresent("room", room);
+      if (Boolean.FALSE.equals(dms)) {
+        dms = null;
+      }
+      if (dms == null) {
+        requirePresent("room", room);
+      }
+    }
+
+    /** A gap in a room's messages. */
+    public Gap(String room, long from, long to) {
+      this(room, from, to, null);
+    }
+
+    /** The offline dms {@code from}..{@code to} of the account were dropped (§18). */
+    public static Gap ofDms(long from, long to) {
+      return new Gap(null, from, to, true);
+    }
+
+    /** Whether this gap is in the account's offline dms rather than a room's messages. */
+    public boolean inDms() {
+      return Boolean.TRUE.equals(dms);
     }
   }
 

@@ -134,7 +134,13 @@ class GoldenTranscriptTest {
           "kick needs the role op or owner in room 'lobby'; you are voice", "kick", null, null, null)),
       Map.entry("invite", new ClientMessage.Invite("26", "den", "bob")),
       Map.entry("invite-event", new ServerMessage.Invite("den", "alice")),
-      Map.entry("unban", new ClientMessage.Unban("27", "lobby", "addr:203.0.113.0/24")));
+      Map.entry("unban", new ClientMessage.Unban("27", "lobby", "addr:203.0.113.0/24")),
+      // contract 1.1: several devices, offline messages (docs/PROTOCOL.md §18)
+      Map.entry("dm-to-account", new ClientMessage.Dm("22", "bob", "call me")),
+      Map.entry("ok-dm-delivered", new ServerMessage.Ok("22", null, "dQ4w9WgXcQ0xI", null, "delivered")),
+      Map.entry("ok-dm-stored", new ServerMessage.Ok("22", null, "dQ4w9WgXcQ0xI", null, "stored")),
+      Map.entry("gap-dms", ServerMessage.Gap.ofDms(1, 3)),
+      Map.entry("dm-stored", new ServerMessage.Dm("alice", "bob", "call me", TS, "dQ4w9WgXcQ0xI", null, true)));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

@@ -3,6 +3,7 @@ package io.netchat.server;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ServerMessage;
+import io.netchat.server.room.LimitReached;
 import io.netchat.server.auth.AuthRefusal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
  * Finishes a command whose work waits for the store or a password hash. Until the work completes
  * the session is paused: its later commands are held (see {@code SessionHandler}) so that they
  * run, and are answered, after this one. The rest of the command runs on the session's loop;
- * a refusal ({@link AuthRefusal}, {@link ChatCodecException}) is answered as the command's error.
+ * a refusal ({@link AuthRefusal}, {@link ChatCodecException}, {@link LimitReached}) is answered as the command's error.
  * Work that is already complete (the memory store) finishes at once, without a pause.
  */
 final class Awaited {
@@ -53,6 +54,8 @@ final class Awaited {
       session.answer(refusal.error(command.id(), type));
     } catch (ChatCodecException e) {
       session.answer(ServerMessage.Error.of(e.withRe(command.id()).withCommand(type)));
+    } catch (LimitReached limit) {
+      session.answer(limit.error(command.id(), type));
     } catch (RuntimeException bug) {
       session.channel().pipeline().fireExceptionCaught(bug); // the session handler logs it and closes
     }

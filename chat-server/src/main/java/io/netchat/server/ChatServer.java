@@ -129,7 +129,7 @@ public final class ChatServer implements AutoCloseable {
     RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters),
         store == null ? null : new RoomStore(store, storeFailures::log));
     ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters,
-        store == null ? null : store.accounts(), System::nanoTime);
+        store == null ? null : store.accounts(), store == null ? null : store.offlineDms(), System::nanoTime);
     CommandDispatcher dispatcher = new CommandDispatcher(context);
     List<Channel> bound = new ArrayList<>();
     try {

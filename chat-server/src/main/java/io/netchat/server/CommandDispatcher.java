@@ -21,6 +21,7 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries out one client command for a session, on the session's event loop: checks what the
@@ -162,10 +163,10 @@ final class CommandDispatcher {
 
   /**
    * {@code hello{nick, password}} whose password was right: the session logs in to {@code account}
-   * under the nick. The owner always gets the nick: a session of the account still holding it (a
-   * connection that blipped, another device) is resumed when the hello says {@code resume} with its
-   * secret, and otherwise replaced (it is sent {@code bye{replaced}}); a guest still waiting for
-   * the store's answer loses its claim.
+   * under the nick, beside the account's other sessions (its devices, §18) up to
+   * {@code max_sessions_per_account}; one more is refused with {@code limit_reached}. A session of
+   * the account whose secret the hello names in {@code resume} is resumed instead. A guest holding
+   * the nick (or still waiting for the store's answer) loses it: it is sent {@code bye{replaced}}.
    */
   private void ownerHello(Session session, ClientMessage.Hello hello, Login login, String account) {
     if (!session.channel().isActive()) {
@@ -178,15 +179,18 @@ final class CommandDispatcher {
       return;
     }
     session.nick(hello.nick());
-    if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
-      Session holder = context.users().find(hello.nick());
-      if (holder == null ? !context.users().register(hello.nick(), session)
-          : !context.users().takeOver(hello.nick(), holder, session)) {
+    session.account(account);
+    if (!resumes(session, hello)) {
+      int max = context.config().limits().maxSessionsPerAccount();
+      UserRegistry.Added added = context.users().addDevice(hello.nick(), session, account, max);
+      if (added == UserRegistry.Added.FULL) {
         session.nick(null);
-        throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
+        session.account(null);
+        throw new LimitReached("max_sessions_per_account",
+            "account '" + account + "' is logged in on " + max + " connections already");
       }
-      if (holder != null && holder.nick() != null) {
-        session.afterAnswers(() -> holder.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+      if (added == UserRegistry.Added.HELD) {
+        takeFromGuest(session, hello.nick());
       }
     }
     session.account(account);
@@ -209,6 +213,20 @@ final class CommandDispatcher {
     return true;
   }
 
+  /** The owner of an account takes its nick from the guest (or unconfirmed claim) holding it. */
+  private void takeFromGuest(Session session, String nick) {
+    Session holder = context.users().find(nick);
+    if (holder == null ? !context.users().register(nick, session)
+        : !context.users().takeOver(nick, holder, session)) {
+      session.nick(null);
+      session.account(null);
+      throw error(ErrorCode.NICK_TAKEN, "nick '" + nick + "' is in use");
+    }
+    if (holder != null && holder.nick() != null) {
+      session.afterAnswers(() -> holder.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+    }
+  }
+
   /** The session is logged in under the hello's nick: it gets {@code welcome} (and {@code ok}). */
   private void welcome(Session session, ClientMessage.Hello hello, Login login) {
     login.grant(session);
@@ -222,18 +240,28 @@ final class CommandDispatcher {
             PROTOCOL, Capability.wireNames(login.caps()), login.secret(), now(), hello.id())
         : new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(false)));
     ok(session, hello.id());
+    if (session.account() != null) {
+      session.afterAnswers(() -> context.mailbox().deliver(hello.nick()));
+    }
   }
 
   /**
-   * {@code hello{resume}} with the secret of the open session that holds the nick: this session
-   * takes over its logical id, its nick and its room memberships, without presence, and the old
-   * connection is sent {@code bye{replaced}} and closed once every room has moved. A wrong or
-   * unknown secret is no resume: the nick stays taken.
+   * {@code hello{resume}} with the secret of an open session holding the nick (of an account with
+   * several, the one the secret names): this session takes over its logical id, its nick and its
+   * room memberships, without presence, and the old connection is sent {@code bye{replaced}} and
+   * closed once every room has moved. A wrong or unknown secret is no resume.
    */
   private boolean resumes(Session session, ClientMessage.Hello hello) {
-    Session old = context.users().find(hello.nick());
-    if (hello.resume() == null || old == null || old == session || !old.resumableWith(hello.resume())
-        || !context.users().replace(old, session)) {
+    if (hello.resume() == null) {
+      return false;
+    }
+    Session old = null;
+    for (Session holder : context.users().sessions(hello.nick())) {
+      if (holder != session && holder.resumableWith(hello.resume())) {
+        old = holder;
+      }
+    }
+    if (old == null || !context.users().replace(old, session)) {
       return false;
     }
     session.adopt(old);
@@ -241,7 +269,8 @@ final class CommandDispatcher {
       session.rooms().joinSent(room);
       context.rooms().takeOver(old, session, room);
     }
-    session.afterAnswers(() -> old.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+    Session replaced = old;
+    session.afterAnswers(() -> replaced.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
     return true;
   }
 
@@ -268,7 +297,7 @@ final class CommandDispatcher {
   private void rename(Session session, ClientMessage.Nick nick) {
     String wanted = nick.nick();
     if (!wanted.equals(session.nick())) {
-      if (!context.users().rename(session, wanted)) {
+      if (!context.users().rename(session, wanted, context.config().limits().maxSessionsPerAccount())) {
         throw error(ErrorCode.NICK_TAKEN, "nick '" + wanted + "' is in use");
       }
       session.nick(wanted);
@@ -340,8 +369,11 @@ final class CommandDispatcher {
   }
 
   /**
-   * Delivers a dm; the sender's ok carries its msgid. A {@code txn} the session already sent within
-   * the txn window is answered with the first dm's msgid and {@code duplicate: true} instead (or its
+   * Delivers a dm to every session of its recipient, and to the sender's other sessions (its
+   * other devices, §18), so a conversation is whole on each; the sender's ok carries its msgid and,
+   * for a 1.1 session, {@code delivery}. A dm to a registered account with no session is kept for
+   * its next login ({@code delivery: "stored"}). A {@code txn} the session already sent within the
+   * txn window is answered with the first dm's msgid and {@code duplicate: true} instead (or its
    * refusal), once the first one is settled: a resumed connection's retry may race the old one's dm.
    */
   private void dm(Session session, ClientMessage.Dm dm) {
@@ -350,35 +382,92 @@ final class CommandDispatcher {
     if (claim != null && !claim.first()) {
       session.submitAsync(session.loop(), () -> claim.whenSettled(session.loop(), (earlier, failure) -> {
         if (failure == null) {
-          answerSent(session, dm.id(), earlier, true);
-        } else if (dm.id() != null) { // a dm is refused only by the ChatCodecException thrown below
+          answerSent(session, dm.id(), earlier, true, null);
+        } else if (dm.id() != null) { // a dm is refused only by a ChatCodecException (see below)
           session.answer(ServerMessage.Error.of(((ChatCodecException) failure).withRe(dm.id()).withCommand("dm")));
         }
       }));
       return;
     }
-    Session target = context.users().find(dm.to());
-    if (target == null || target.nick() == null) { // a nick still being checked is nobody yet
-      ChatCodecException noSuchUser = error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
-      if (claim != null) {
-        claim.fail(noSuchUser);
-      }
-      throw noSuchUser;
-    }
     TxnLedger.Sent sent = new TxnLedger.Sent(null, context.dmIds().next());
-    target.send(new ServerMessage.Dm(session.nick(), target.nick(), dm.text(), now(), sent.msgid(), dm.txn()));
+    List<Session> targets = loggedIn(context.users().sessions(dm.to()));
+    if (!targets.isEmpty()) {
+      ServerMessage.Dm out = outgoing(session, dm, targets.get(0).nick(), sent);
+      targets.forEach(target -> target.send(out));
+      sentDm(session, dm, out, targets, sent, claim, ServerMessage.Ok.DELIVERED);
+      return;
+    }
+    ServerMessage.Dm out = outgoing(session, dm, dm.to(), sent);
+    CompletableFuture<String> delivery = context.accounts().reserved(dm.to()).thenCompose(registered -> {
+      if (!registered) {
+        return CompletableFuture.completedFuture(null);
+      }
+      List<Session> online = loggedIn(context.users().sessions(dm.to())); // logged in while the store looked
+      if (!online.isEmpty()) {
+        online.forEach(target -> target.send(out));
+        return CompletableFuture.completedFuture(ServerMessage.Ok.DELIVERED);
+      }
+      return context.mailbox().keep(dm.to(), out).thenApply(kept -> ServerMessage.Ok.STORED);
+    });
+    if (claim != null) {
+      delivery.whenComplete((outcome, failure) -> {
+        if (failure != null) { // answered as the store's refusal; a retry may go through later
+          claim.fail(error(ErrorCode.UNAVAILABLE, "the dm could not be delivered or kept now"));
+        }
+      });
+    }
+    Awaited.then(session, dm, delivery, outcome -> {
+      if (outcome == null) {
+        ChatCodecException noSuchUser = error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
+        if (claim != null) {
+          claim.fail(noSuchUser);
+        }
+        throw noSuchUser;
+      }
+      if (ServerMessage.Ok.STORED.equals(outcome)) {
+        context.mailbox().deliver(dm.to()); // a login that crossed the keep took nothing
+      }
+      sentDm(session, dm, out, List.of(), sent, claim, outcome);
+    });
+  }
+
+  private ServerMessage.Dm outgoing(Session session, ClientMessage.Dm dm, String to, TxnLedger.Sent sent) {
+    return new ServerMessage.Dm(session.nick(), to, dm.text(), now(), sent.msgid(), dm.txn());
+  }
+
+  /** The dm is sent or kept: the sender's other devices get a copy, its txn is settled, its ok says how. */
+  private void sentDm(Session session, ClientMessage.Dm dm, ServerMessage.Dm out, List<Session> reached,
+      TxnLedger.Sent sent, TxnLedger.Claim claim, String delivery) {
+    if (session.account() != null) {
+      for (Session own : context.users().sessions(session.nick())) {
+        if (own != session && !reached.contains(own)) {
+          own.send(out);
+        }
+      }
+    }
     if (claim != null) {
       claim.settle(sent);
     }
-    answerSent(session, dm.id(), sent, false);
+    answerSent(session, dm.id(), sent, false, delivery);
   }
 
-  private static void answerSent(Session session, String id, TxnLedger.Sent sent, boolean duplicate) {
+  /** The sessions of {@code holders} whose login is confirmed: a nick still being checked is nobody yet. */
+  private static List<Session> loggedIn(List<Session> holders) {
+    List<Session> live = new ArrayList<>(holders.size());
+    for (Session holder : holders) {
+      if (holder.nick() != null) {
+        live.add(holder);
+      }
+    }
+    return live;
+  }
+
+  private static void answerSent(Session session, String id, TxnLedger.Sent sent, boolean duplicate, String delivery) {
     if (id != null) {
-      session.answer(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), duplicate));
+      session.answer(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), duplicate,
+          session.negotiated() ? delivery : null));
     }
   }
-
 
   private void checkText(String text) {
     Validation.checkLength("text", text, context.config().limits().maxTextLength());

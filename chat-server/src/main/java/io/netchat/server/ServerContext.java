@@ -14,6 +14,8 @@ import io.netchat.server.room.TxnLedger;
 import io.netchat.server.room.RoomStore;
 import io.netchat.store.AccountStore;
 import io.netchat.store.MemoryAccounts;
+import io.netchat.store.MemoryOfflineDms;
+import io.netchat.store.OfflineDmStore;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +57,7 @@ final class ServerContext {
   private final TxnLedger txns;
   private final MessageIds.Counter dmIds = new MessageIds.Counter();
   private final Accounts accounts;
+  private final DmMailbox mailbox;
   private volatile boolean shuttingDown;
 
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
@@ -69,21 +72,25 @@ final class ServerContext {
   /** @param counters the server's event counts, shared with its rooms */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
       ChatCounters counters) {
-    this(config, formats, clock, rooms, refusals, counters, null, System::nanoTime);
+    this(config, formats, clock, rooms, refusals, counters, null, null, System::nanoTime);
   }
 
   /**
    * @param accountStore where the accounts of §15 live, or null for the heap (until the process
    *     ends); {@code auth.guests} and {@code auth.registration} are read live from the configuration
+   * @param offlineDms where dms to accounts with no session wait (§18), or null for the heap
    * @param ticker the nanosecond clock failed logins are timed by (tests pass a virtual one)
    */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
-      ChatCounters counters, AccountStore accountStore, LongSupplier ticker) {
+      ChatCounters counters, AccountStore accountStore, OfflineDmStore offlineDms, LongSupplier ticker) {
     this.counters = counters;
     this.refusals = refusals;
     this.config = config;
     this.accounts = Accounts.create(() -> this.config.auth(), accountStore != null ? accountStore
         : new MemoryAccounts(MemoryAccounts.DEFAULT_MAX_ACCOUNTS, () -> false), clock, ticker);
+    this.mailbox = new DmMailbox(offlineDms != null ? offlineDms
+        : new MemoryOfflineDms(MemoryOfflineDms.DEFAULT_MAX_TOTAL, () -> false),
+        () -> this.config.limits().maxOfflineDmsPerAccount(), users);
     this.formats = List.copyOf(formats);
     this.clock = clock;
     this.rooms = rooms;
@@ -122,6 +129,11 @@ final class ServerContext {
 
   Clock clock() {
     return clock;
+  }
+
+  /** Dms kept for accounts with no session, until their next login (§18). */
+  DmMailbox mailbox() {
+    return mailbox;
   }
 
   /** Registered accounts: logins, registration, passwords, reserved nicks (§15). */

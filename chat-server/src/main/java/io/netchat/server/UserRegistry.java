@@ -1,63 +1,171 @@
 package io.netchat.server;
 
 import io.netchat.server.room.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Logged-in sessions by case-insensitive nick. Thread-safe. */
+/**
+ * Logged-in sessions by case-insensitive nick. A guest's nick is held by its one session; an
+ * account's by up to {@code max_sessions_per_account} sessions logged in to it (its devices,
+ * docs/PROTOCOL.md §18), in the order they logged in. Thread-safe: each change of one nick is
+ * atomic, on immutable lists.
+ */
 final class UserRegistry {
-  private final ConcurrentHashMap<String, Session> byNick = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, List<Session>> byNick = new ConcurrentHashMap<>();
+
+  /** What {@link #addDevice} did. */
+  enum Added {
+    /** The session holds the nick now, alone or with other sessions of its account. */
+    ADDED,
+    /** The account holds {@code max} sessions already. */
+    FULL,
+    /** Someone else (a guest, or a session not of the account) holds the nick. */
+    HELD
+  }
 
   /** Claims {@code nick} for {@code session}; false when someone has it. */
   boolean register(String nick, Session session) {
-    return byNick.putIfAbsent(Names.key(nick), session) == null;
-  }
-
-  /** Gives {@code old}'s nick to {@code resumed}; false when {@code old} no longer holds it. */
-  boolean replace(Session old, Session resumed) {
-    return old.nick() != null && byNick.replace(Names.key(old.nick()), old, resumed);
+    return byNick.putIfAbsent(Names.key(nick), List.of(session)) == null;
   }
 
   /**
-   * Gives {@code session} the nick {@code nick} and frees its old one, atomically for anyone
-   * claiming {@code nick}; false when someone else has it. A change of case only keeps the claim.
+   * Adds {@code session}, logged in to {@code account}, to the holders of {@code nick}: alone when
+   * no one holds it, beside the sessions of the same account when they are fewer than {@code max}.
    */
-  boolean rename(Session session, String nick) {
+  Added addDevice(String nick, Session session, String account, int max) {
+    Added[] outcome = {Added.ADDED};
+    byNick.compute(Names.key(nick), (key, holders) -> {
+      if (holders == null) {
+        return List.of(session);
+      }
+      if (!holders.stream().allMatch(s -> account.equals(s.account()))) {
+        outcome[0] = Added.HELD;
+        return holders;
+      }
+      if (holders.size() >= max) {
+        outcome[0] = Added.FULL;
+        return holders;
+      }
+      return with(holders, session);
+    });
+    return outcome[0];
+  }
+
+  /** Gives {@code old}'s place to {@code resumed}; false when {@code old} no longer holds its nick. */
+  boolean replace(Session old, Session resumed) {
+    if (old.nick() == null) {
+      return false;
+    }
+    boolean[] replaced = {false};
+    byNick.computeIfPresent(Names.key(old.nick()), (key, holders) -> {
+      int at = indexOf(holders, old);
+      if (at < 0) {
+        return holders;
+      }
+      replaced[0] = true;
+      List<Session> next = new ArrayList<>(holders);
+      next.set(at, resumed);
+      return List.copyOf(next);
+    });
+    return replaced[0];
+  }
+
+  /**
+   * Gives {@code session} the nick {@code nick} and frees its place under the old one (other
+   * devices of its account keep that), atomically for anyone claiming {@code nick}; false when
+   * someone else has it. The sessions of the session's own account holding {@code nick} take it
+   * in beside them, up to {@code max}. A change of case only keeps the claim.
+   */
+  boolean rename(Session session, String nick, int max) {
     String oldKey = Names.key(session.nick());
     String newKey = Names.key(nick);
     if (oldKey.equals(newKey)) {
-      return byNick.get(oldKey) == session;
+      return indexOf(byNick.getOrDefault(oldKey, List.of()), session) >= 0;
     }
-    if (byNick.putIfAbsent(newKey, session) != null) {
+    String account = session.account();
+    boolean[] taken = {false};
+    byNick.compute(newKey, (key, holders) -> {
+      if (holders == null) {
+        return List.of(session);
+      }
+      if (account != null && holders.size() < max && holders.stream().allMatch(s -> account.equals(s.account()))) {
+        return with(holders, session);
+      }
+      taken[0] = true;
+      return holders;
+    });
+    if (taken[0]) {
       return false;
     }
-    byNick.remove(oldKey, session);
+    remove(oldKey, session);
     return true;
   }
 
   /**
    * Gives {@code nick} to {@code owner} (a session logged in to the nick's account) in place of
-   * {@code holder}; false when {@code holder} no longer holds it.
+   * {@code holder} when {@code holder} holds it alone; false otherwise.
    */
   boolean takeOver(String nick, Session holder, Session owner) {
-    return byNick.replace(Names.key(nick), holder, owner);
+    return byNick.replace(Names.key(nick), List.of(holder), List.of(owner));
   }
 
-  /** Frees {@code nick} if {@code session} holds it (a claim that was not confirmed). */
+  /** Frees {@code session}'s place under {@code nick} (a claim that was not confirmed). */
   void release(String nick, Session session) {
-    byNick.remove(Names.key(nick), session);
+    remove(Names.key(nick), session);
   }
 
+  /** The first session holding {@code nick}, or null. */
   Session find(String nick) {
-    return byNick.get(Names.key(nick));
+    List<Session> holders = byNick.get(Names.key(nick));
+    return holders == null ? null : holders.get(0);
+  }
+
+  /** Every session holding {@code nick}, oldest login first; empty when none. */
+  List<Session> sessions(String nick) {
+    return byNick.getOrDefault(Names.key(nick), List.of());
   }
 
   void unregister(Session session) {
     if (session.nick() != null) {
-      byNick.remove(Names.key(session.nick()), session);
+      remove(Names.key(session.nick()), session);
     }
   }
 
+  /** Nicks held. */
   int size() {
     return byNick.size();
+  }
+
+  private void remove(String key, Session session) {
+    byNick.computeIfPresent(key, (k, holders) -> {
+      int at = indexOf(holders, session);
+      if (at < 0) {
+        return holders;
+      }
+      if (holders.size() == 1) {
+        return null;
+      }
+      List<Session> next = new ArrayList<>(holders);
+      next.remove(at);
+      return List.copyOf(next);
+    });
+  }
+
+  private static List<Session> with(List<Session> holders, Session session) {
+    List<Session> next = new ArrayList<>(holders.size() + 1);
+    next.addAll(holders);
+    next.add(Objects.requireNonNull(session));
+    return List.copyOf(next);
+  }
+
+  private static int indexOf(List<Session> holders, Session session) {
+    for (int i = 0; i < holders.size(); i++) {
+      if (holders.get(i) == session) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

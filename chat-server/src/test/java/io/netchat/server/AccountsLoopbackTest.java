@@ -109,23 +109,25 @@ class AccountsLoopbackTest {
       mallory.send(new ClientMessage.Nick("3", "bob"));
       assertThat(error(mallory, "3").code()).isEqualTo("nick_reserved");
       mallory.send(new ClientMessage.Dm("4", "bob", "are you there?"));
-      assertThat(error(mallory, "4").code()).as("the nick is nobody's now").isEqualTo("no_such_user");
+      assertThat(mallory.expect(ServerMessage.Ok.class, ok -> "4".equals(ok.re())).delivery())
+          .as("kept for its owner's next login (§18.4), for no one else").isEqualTo("stored");
     }
     try (WireClient owner = WireClient.connect(address)) {
       owner.send(hello("1", "bob", PASSWORD));
       owner.expect(ServerMessage.Welcome.class);
+      assertThat(owner.expect(ServerMessage.Dm.class).text()).isEqualTo("are you there?");
     }
   }
 
   @Test
-  void theOwnerTakesItsNickBackFromASessionThatStillHoldsIt() throws Exception {
+  void theOwnersSecondLoginIsASecondDeviceNotAReplacement() throws Exception {
     start(config(AuthConfig.defaults()));
-    try (WireClient stale = registered(address, "carol"); WireClient fresh = WireClient.connect(address)) {
-      fresh.send(hello("1", "carol", PASSWORD));
-      fresh.expect(ServerMessage.Welcome.class);
-      ServerMessage.Bye bye = stale.expect(ServerMessage.Bye.class);
-      assertThat(bye.byeCode()).isEqualTo(ByeCode.REPLACED);
-      assertThat(server.context().users().find("carol").account()).isEqualTo("carol");
+    try (WireClient first = registered(address, "carol"); WireClient second = WireClient.connect(address)) {
+      second.send(hello("1", "carol", PASSWORD));
+      second.expect(ServerMessage.Welcome.class);
+      assertThat(DevicesLoopbackTest.untilPong(first, "p")).noneMatch(ServerMessage.Bye.class::isInstance);
+      assertThat(server.context().users().sessions("carol")).hasSize(2)
+          .allMatch(session -> "carol".equals(session.account()));
     }
   }
 

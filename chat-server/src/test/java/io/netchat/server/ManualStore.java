@@ -40,6 +40,11 @@ final class ManualStore implements ChatStore {
   }
 
   @Override
+  public io.netchat.store.OfflineDmStore offlineDms() {
+    return data.offlineDms();
+  }
+
+  @Override
   public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
       boolean action) {
     return write(() -> data.append(key, from, text, ts, txn, action));

@@ -128,6 +128,9 @@ public interface ChatStore extends AutoCloseable {
   /** The registered accounts (docs/PROTOCOL.md §15): kept until restart by the memory store, on disk by sqlite. */
   AccountStore accounts();
 
+  /** The dms kept for accounts with no session (docs/PROTOCOL.md §18): until restart in memory, on disk by sqlite. */
+  OfflineDmStore offlineDms();
+
   /** The durability this store was opened with. */
   StoreConfig.Durability durability();
 

@@ -15,7 +15,7 @@ import java.util.function.LongFunction;
 
 /**
  * Keeps everything in the heap; nothing survives the process (today's behaviour, for tests and
- * throw-away servers), accounts included. Every future is complete when returned. Each room keeps at most
+ * throw-away servers), accounts and offline dms included. Every future is complete when returned. Each room keeps at most
  * {@code maxPerRoom} events (messages and topic changes), so the heap stays bounded like the
  * in-memory ring.
  */
@@ -27,6 +27,7 @@ public final class MemoryStore implements ChatStore {
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MemoryAccounts accounts = new MemoryAccounts(MemoryAccounts.DEFAULT_MAX_ACCOUNTS, closed::get);
+  private final MemoryOfflineDms offlineDms = new MemoryOfflineDms(MemoryOfflineDms.DEFAULT_MAX_TOTAL, closed::get);
   private final StoreConfig.Durability durability;
   private final StoreConfig.Retention retention;
   private final int maxPerRoom;
@@ -120,6 +121,11 @@ public final class MemoryStore implements ChatStore {
   @Override
   public AccountStore accounts() {
     return accounts;
+  }
+
+  @Override
+  public OfflineDmStore offlineDms() {
+    return offlineDms;
   }
 
   @Override

@@ -379,4 +379,54 @@ public abstract class ChatStoreContract {
   void theHashNeverShowsInToString() {
     assertThat(new StoredAccount("alice", "alice", HASH, T0, null).toString()).doesNotContain(HASH);
   }
+
+  private static StoredDm dm(int n) {
+    return new StoredDm("ann", "Bob", "note " + n, T0.plusSeconds(n), "m" + n);
+  }
+
+  @Test
+  void offlineDmsAreTakenOnceOldestFirstAndOnlyForTheirAccount() throws Exception {
+    OfflineDmStore offline = store.offlineDms();
+    assertThat(await(offline.take("bob"))).isEqualTo(OfflineDms.NONE);
+    for (int n = 1; n <= 3; n++) {
+      await(offline.keep("bob", dm(n), 10));
+    }
+    await(offline.keep("carol", dm(9), 10));
+    assertThat(await(offline.take("bob"))).isEqualTo(new OfflineDms(List.of(dm(1), dm(2), dm(3)), 0));
+    assertThat(await(offline.take("bob"))).as("handed out once").isEqualTo(OfflineDms.NONE);
+    assertThat(await(offline.take("carol")).dms()).containsExactly(dm(9));
+  }
+
+  @Test
+  void pastTheBoundTheOldestOfflineDmsGoAndAreCounted() throws Exception {
+    OfflineDmStore offline = store.offlineDms();
+    for (int n = 1; n <= 5; n++) {
+      await(offline.keep("bob", dm(n), 2));
+    }
+    assertThat(await(offline.take("bob"))).isEqualTo(new OfflineDms(List.of(dm(4), dm(5)), 3));
+    await(offline.keep("bob", dm(6), 2));
+    assertThat(await(offline.take("bob"))).as("the count starts again").isEqualTo(new OfflineDms(List.of(dm(6)), 0));
+  }
+
+  @Test
+  void concurrentTakesHandEachOfflineDmToOneOfThem() throws Exception {
+    OfflineDmStore offline = store.offlineDms();
+    for (int n = 1; n <= 50; n++) {
+      await(offline.keep("bob", dm(n), 100));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<CompletableFuture<OfflineDms>> takes = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        takes.add(CompletableFuture.supplyAsync(() -> offline.take("bob"), pool).thenCompose(f -> f));
+      }
+      List<StoredDm> all = new ArrayList<>();
+      for (CompletableFuture<OfflineDms> take : takes) {
+        all.addAll(await(take).dms());
+      }
+      assertThat(all).hasSize(50).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -29,7 +29,8 @@ final class TextFormatter {
       return line(m);
     }
     if (event instanceof ServerMessage.Dm dm) {
-      return dm(dm.ts(), dm.from(), dm.to(), dm.text());
+      return dm(dm.ts(), dm.from(), dm.to(), dm.text())
+          + (dm.wasStored() ? " (sent " + dm.ts() + ", kept while you were away)" : "");
     }
     if (event instanceof ServerMessage.Presence p) {
       return room(p.room()) + " * " + escape(p.nick()) + " " + presence(p);
@@ -69,6 +70,9 @@ final class TextFormatter {
       return room(h.room()) + " * history" + (h.hasMore() ? " (older messages are held)" : "")
           + ":\n" + h.messages().stream().map(m -> "  " + line(m))
           .collect(Collectors.joining("\n"));
+    }
+    if (event instanceof ServerMessage.Gap g && g.inDms()) {
+      return "* " + (g.to() - g.from() + 1) + " direct message(s) kept while you were away were dropped (the oldest)";
     }
     if (event instanceof ServerMessage.Gap g) {
       return room(g.room()) + " * messages " + g.from() + ".." + g.to() + " are no longer available";

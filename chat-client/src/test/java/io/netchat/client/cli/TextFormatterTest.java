@@ -38,6 +38,15 @@ class TextFormatterTest {
         Arguments.of("para\u2028graph\u2029", "para\\u2028graph\\u2029"));
   }
 
+  @org.junit.jupiter.api.Test
+  void aDmKeptWhileAwaySaysSoAndWhenItWasSentAndDroppedOnesAreCounted() {
+    assertThat(TEXT.format(new ServerMessage.Dm("bob", "alice", "call me", TS, "m", null, true)))
+        .isEqualTo("00:31 *bob* -> alice: call me (sent 2026-01-02T00:31:05Z, kept while you were away)");
+    assertThat(TEXT.format(new ServerMessage.Dm("bob", "alice", "call me", TS))).doesNotContain("away");
+    assertThat(TEXT.format(ServerMessage.Gap.ofDms(1, 3)))
+        .isEqualTo("* 3 direct message(s) kept while you were away were dropped (the oldest)");
+  }
+
   @ParameterizedTest
   @MethodSource("attacks")
   void escapesEveryControlAndBidiCharacter(String attack, String shown) {

@@ -31,6 +31,10 @@ import java.time.Duration;
  * @param roomCreationBurst rooms one remote address may create at once (token bucket size)
  * @param txnWindow how long a {@code say}/{@code dm} {@code txn} is remembered, so that a retry
  *     with it is answered {@code duplicate} instead of sent again (contract 1.1 {@code txn_window_s})
+ * @param maxSessionsPerAccount connections one account may hold logged in at once (its devices;
+ *     docs/PROTOCOL.md §18); a guest always holds one
+ * @param maxOfflineDmsPerAccount DMs kept for an account while it has no session; beyond it the
+ *     oldest go and the recipient is told at its next login (§18)
  */
 public record LimitsConfig(
     int maxFrameLength,
@@ -51,7 +55,9 @@ public record LimitsConfig(
     int maxListPage,
     int roomCreationsPerMinute,
     int roomCreationBurst,
-    Duration txnWindow) {
+    Duration txnWindow,
+    int maxSessionsPerAccount,
+    int maxOfflineDmsPerAccount) {
 
   public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
   /**
@@ -79,6 +85,8 @@ public record LimitsConfig(
   public static final int DEFAULT_ROOM_CREATIONS_PER_MINUTE = 60;
   public static final int DEFAULT_ROOM_CREATION_BURST = 20;
   public static final Duration DEFAULT_TXN_WINDOW = Duration.ofSeconds(300);
+  public static final int DEFAULT_MAX_SESSIONS_PER_ACCOUNT = 5;
+  public static final int DEFAULT_MAX_OFFLINE_DMS_PER_ACCOUNT = 100;
 
   /** Checks every limit is positive and the water marks are ordered. */
   public LimitsConfig {
@@ -101,6 +109,8 @@ public record LimitsConfig(
     Check.positive("room_creations_per_minute", roomCreationsPerMinute);
     Check.positive("room_creation_burst", roomCreationBurst);
     Check.positive("txn_window", txnWindow);
+    Check.positive("max_sessions_per_account", maxSessionsPerAccount);
+    Check.positive("max_offline_dms_per_account", maxOfflineDmsPerAccount);
     if ((long) maxTextLength * MAX_UTF8_BYTES_PER_CHAR + MESSAGE_ENVELOPE_BYTES > maxFrameLength) {
       throw new ConfigException("max_text_length", maxTextLength, "a message of this many characters may not fit"
           + " a frame of limits.max_frame_length (" + maxFrameLength + ") bytes: allow "
@@ -145,6 +155,8 @@ public record LimitsConfig(
     builder.roomCreationsPerMinute = roomCreationsPerMinute;
     builder.roomCreationBurst = roomCreationBurst;
     builder.txnWindow = txnWindow;
+    builder.maxSessionsPerAccount = maxSessionsPerAccount;
+    builder.maxOfflineDmsPerAccount = maxOfflineDmsPerAccount;
     return builder;
   }
 
@@ -169,6 +181,8 @@ public record LimitsConfig(
     private int roomCreationsPerMinute = DEFAULT_ROOM_CREATIONS_PER_MINUTE;
     private int roomCreationBurst = DEFAULT_ROOM_CREATION_BURST;
     private Duration txnWindow = DEFAULT_TXN_WINDOW;
+    private int maxSessionsPerAccount = DEFAULT_MAX_SESSIONS_PER_ACCOUNT;
+    private int maxOfflineDmsPerAccount = DEFAULT_MAX_OFFLINE_DMS_PER_ACCOUNT;
 
     private Builder() {}
 
@@ -262,6 +276,16 @@ public record LimitsConfig(
       return this;
     }
 
+    public Builder maxSessionsPerAccount(int value) {
+      maxSessionsPerAccount = value;
+      return this;
+    }
+
+    public Builder maxOfflineDmsPerAccount(int value) {
+      maxOfflineDmsPerAccount = value;
+      return this;
+    }
+
     public Builder txnWindow(Duration value) {
       txnWindow = value;
       return this;
@@ -273,7 +297,7 @@ public record LimitsConfig(
           maxConnections, maxConnectionsPerIp, historySize, maxHistoryPerRequest,
           outboundHighWaterMark, outboundLowWaterMark, maxOutboundBytes,
           messagesPerSecond, burst, floodDisconnectAfter, maxListPage, roomCreationsPerMinute, roomCreationBurst,
-          txnWindow);
+          txnWindow, maxSessionsPerAccount, maxOfflineDmsPerAccount);
     }
   }
 }

@@ -17,12 +17,16 @@ public interface Member extends Recipient {
   /** The nick; set before any room command is accepted. */
   String nick();
 
-  /** The case-folded account name of a registered session, or null for a guest (§17: roles and bans follow it). */
+  WireFormat format();
+
+  /**
+   * The case-folded name of the account the session is logged in to, or null for a guest: a
+   * room shows the sessions of one account under one nick as one member (docs/PROTOCOL.md §18), and
+   * roles and bans follow it (§17).
+   */
   default String account() {
     return null;
   }
-
-  WireFormat format();
 
   /** The remote host the session connects from: room creation is rate limited per host. */
   String remoteHost();

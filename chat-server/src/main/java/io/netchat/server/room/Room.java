@@ -185,7 +185,7 @@ public final class Room {
     if (removed) {
       return registry.rejoin(session, nick, name, since, sinceEpoch, password, id);
     }
-    if (isFull(session, id) || refused(session, nick, password, id)) {
+    if (isFull(session, nick, id) || refused(session, nick, password, id)) {
       return ANSWERED;
     }
     long last = history.lastSeq();
@@ -202,7 +202,7 @@ public final class Room {
     return backlog.collect(from, Long.MAX_VALUE, stored -> {
       if (removed) {
         registry.rejoin(session, nick, name, since, sinceEpoch, password, id);
-      } else if (!isFull(session, id) && !refused(session, nick, password, id)) {
+      } else if (!isFull(session, nick, id) && !refused(session, nick, password, id)) {
         admit(session, nick, replay, id, stored);
       }
     }).exceptionallyAsync(failure -> {
@@ -218,9 +218,13 @@ public final class Room {
    */
   private record Replay(Long from, boolean sameEpoch) {}
 
-  /** Whether {@code session} cannot join because the room is full; answers the refusal. */
-  private boolean isFull(Member session, String id) {
-    if (members.contains(session) || members.size() < context.limits().maxMembersPerRoom()) {
+  /**
+   * Whether {@code session} cannot join because the room is full; answers the refusal. Another
+   * session of a member's account is no new member (§18.2): it always finds room.
+   */
+  private boolean isFull(Member session, String nick, String id) {
+    if (members.contains(session) || members.size() < context.limits().maxMembersPerRoom()
+        || members.isDeviceOf(session, nick)) {
       return false;
     }
     session.joinAnswered(key, false);
@@ -231,10 +235,11 @@ public final class Room {
 
   /**
    * Whether the room's rules keep {@code session} out (§17: a ban, invite-only, the key, the
-   * limit); answers the refusal. A member re-joining is never refused.
+   * limit); answers the refusal. A member re-joining, or another device of a member's account
+   * (§18.2), is never refused.
    */
   private boolean refused(Member session, String nick, String password, String id) {
-    if (members.contains(session)) {
+    if (members.contains(session) || members.isDeviceOf(session, nick)) {
       return false;
     }
     ServerMessage.Error refusal = rules.refusesJoin(name, nick, session.account(), session.remoteHost(), password,
@@ -251,7 +256,8 @@ public final class Room {
   private void admit(Member session, String nick, Replay replay, String id, Backlog.Found stored) {
     boolean added = false;
     if (!members.contains(session)) {
-      if (!members.add(session, nick)) {
+      Members.Added seat = members.add(session, nick);
+      if (seat == Members.Added.REFUSED) {
         session.joinAnswered(key, false);
         session.send(new ServerMessage.Error(id, ErrorCode.NICK_TAKEN.wireName(), "a member of room '" + name
             + "' is still known as '" + nick + "' (a nick change under way); try again", "join", true,
@@ -262,7 +268,7 @@ public final class Room {
       fanout.add(session);
       memberCount = members.size();
       cancelExpiry();
-      added = true;
+      added = seat == Members.Added.FIRST;
       String principal = RoomRules.principal(nick, session.account());
       rules.joined(principal);
       if (rules.claim(principal, nick, now()) && rules.owned() && store != null) {
@@ -345,14 +351,32 @@ public final class Room {
    * {@code nick} capability see one {@code presence{event: "nick"}}, the others the v1 fallback,
    * {@code presence{quit}} then {@code presence{join}}; the renamed member sees none of it (its
    * {@code ok} says it). Nothing when it is not a member (its join was refused or not yet here).
+   * One of an account's several sessions renamed is someone new under the new nick
+   * ({@code presence{join}}), and a session renamed back to its account's nick here is one the
+   * others saw {@code quit} (§18.2).
    */
   void rename(Member session, String nick) {
     String old = members.nick(session);
     if (old == null || old.equals(nick)) {
       return;
     }
-    members.rename(session, nick);
-    if (session.account() == null) {
+    switch (members.rename(session, nick)) {
+      case MEMBER -> { }
+      case SPLIT -> {
+        memberCount = members.size();
+        fanout.broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session);
+        return;
+      }
+      case MERGED -> {
+        memberCount = members.size();
+        fanout.broadcast(new ServerMessage.Presence(name, old, ServerMessage.Presence.QUIT), session);
+        return;
+      }
+      case NONE -> {
+        return;
+      }
+    }
+    if (session.account() == null) { // a guest's roles follow its nick; an account's follow the account
       rules.renamed(old, nick);
     }
     Predicate<Recipient> takesNick = taking(Capability.NICK);
@@ -382,7 +406,8 @@ public final class Room {
   void remove(Member session, String event, String id) {
     boolean leave = ServerMessage.Presence.LEAVE.equals(event);
     String nick = members.nick(session);
-    if (!members.remove(session)) {
+    Members.Removed removed = members.leave(session);
+    if (removed == Members.Removed.NOT_MEMBER) {
       if (leave) {
         session.send(notJoined(name, "leave", id));
       }
@@ -393,6 +418,9 @@ public final class Room {
       session.leftRoom(key);
       session.send(new ServerMessage.Left(name, session.re(id)));
       ok(session, id, null);
+    }
+    if (removed == Members.Removed.DEVICE) {
+      return; // the account is still here on another session: no one left
     }
     broadcast(leave ? new ServerMessage.Presence(name, nick, event)
         : ServerMessage.Presence.quit(name, nick, session.quitReason()), null);
@@ -731,16 +759,17 @@ public final class Room {
   void kicked(Member target, ServerMessage.Kick kick) {
     Predicate<Recipient> events = taking(Capability.EVENTS);
     fanout.broadcast(kick, null, events);
-    if (!members.remove(target)) {
-      return; // it left meanwhile
+    for (Member session : members.sessionsOf(target)) { // every device of the kicked member; none if it left
+      if (members.leave(session) == Members.Removed.LAST) {
+        fanout.broadcast(new ServerMessage.Presence(name, kick.nick(), ServerMessage.Presence.LEAVE), session,
+            events.negate());
+      }
+      if (!session.takes(Capability.EVENTS)) {
+        session.send(new ServerMessage.Left(name));
+      }
+      session.leftRoom(key);
+      dropMember(session);
     }
-    fanout.broadcast(new ServerMessage.Presence(name, kick.nick(), ServerMessage.Presence.LEAVE), target,
-        events.negate());
-    if (!target.takes(Capability.EVENTS)) {
-      target.send(new ServerMessage.Left(name));
-    }
-    target.leftRoom(key);
-    dropMember(target);
   }
 
   /** Whether the room is empty and may be dropped (room loop only). */

@@ -32,7 +32,7 @@ final class SqliteAccounts implements AccountStore {
 
   /** A step on the accounts connection; may throw what the driver throws. */
   @FunctionalInterface
-  private interface Step<T> {
+  interface Step<T> {
     T run(Link link) throws SQLException;
   }
 
@@ -127,7 +127,8 @@ final class SqliteAccounts implements AccountStore {
     });
   }
 
-  private <T> CompletableFuture<T> write(String what, Step<T> step) {
+  /** Runs {@code step} in a transaction of its own on this thread (also the offline dms', §18). */
+  <T> CompletableFuture<T> write(String what, Step<T> step) {
     return submit(what, link -> {
       link.begin();
       T result = step.run(link);

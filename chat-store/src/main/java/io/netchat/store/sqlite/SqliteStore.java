@@ -1,6 +1,7 @@
 package io.netchat.store.sqlite;
 
 import io.netchat.store.AccountStore;
+import io.netchat.store.OfflineDmStore;
 import io.netchat.store.ChatStore;
 import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
@@ -58,6 +59,7 @@ public final class SqliteStore implements ChatStore {
   private final Thread readerThread;
   private final Pruner pruner;
   private final SqliteAccounts accounts;
+  private final SqliteOfflineDms offlineDms;
   /** Rooms opened since start; under async durability the value issues seqs. */
   private final Map<String, AtomicLong> opened = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -75,6 +77,7 @@ public final class SqliteStore implements ChatStore {
     this.readerThread = new Thread(reader, "netchat-store-reader");
     this.accounts = new SqliteAccounts(tuning.wrap().apply(Connections.to(db, config.durability(), false)),
         config.queueCapacity());
+    this.offlineDms = new SqliteOfflineDms(accounts);
     this.pruner = config.historyRetention().enabled()
         ? new Pruner(config.historyRetention(), writeConnections, tuning.pruneInterval(),
             tuning.pruneBatch())
@@ -232,6 +235,11 @@ public final class SqliteStore implements ChatStore {
   @Override
   public AccountStore accounts() {
     return accounts;
+  }
+
+  @Override
+  public OfflineDmStore offlineDms() {
+    return offlineDms;
   }
 
   @Override

@@ -105,6 +105,18 @@ class SqliteStoreTest extends ChatStoreContract {
   }
 
   @Test
+  void aRestartKeepsOfflineDmsAndTheirDrops() throws Exception {
+    io.netchat.store.StoredDm one = new io.netchat.store.StoredDm("ann", "bob", "one", T0, "m1");
+    io.netchat.store.StoredDm two = new io.netchat.store.StoredDm("ann", "bob", "two", T0.plusMillis(1), "m2");
+    await(store.offlineDms().keep("bob", one, 1));
+    await(store.offlineDms().keep("bob", two, 1));
+    store.close();
+
+    store = newStore(StoreConfig.Durability.COMMIT);
+    assertThat(await(store.offlineDms().take("bob"))).isEqualTo(new io.netchat.store.OfflineDms(List.of(two), 1));
+  }
+
+  @Test
   void theSchemaHasEveryTableEachFromItsOwnMigration() throws Exception {
     store.close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("netchat.db"));
@@ -115,7 +127,7 @@ class SqliteStoreTest extends ChatStoreContract {
         applied.add(rs.getString(1) + " " + rs.getString(2));
       }
       assertThat(applied).containsExactly("1 rooms and messages", "2 accounts", "3 room roles",
-          "4 bans", "5 room events", "6 room moderation events", "7 room modes", "10 message action");
+          "4 bans", "5 room events", "6 room moderation events", "7 room modes", "10 message action", "20 offline dms");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
   }
