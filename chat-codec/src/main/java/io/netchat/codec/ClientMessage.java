@@ -7,6 +7,7 @@ import static io.netchat.codec.Validation.checkId;
 import static io.netchat.codec.Validation.checkRange;
 import static io.netchat.codec.Validation.checkToken;
 import static io.netchat.codec.Validation.requireNick;
+import static io.netchat.codec.Validation.requirePresent;
 import static io.netchat.codec.Validation.requireRoom;
 import static io.netchat.codec.Validation.requireText;
 
@@ -41,6 +42,7 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = ClientMessage.Nick.class, name = "nick"),
   @JsonSubTypes.Type(value = ClientMessage.Away.class, name = "away"),
   @JsonSubTypes.Type(value = ClientMessage.Whois.class, name = "whois"),
+  @JsonSubTypes.Type(value = ClientMessage.Refresh.class, name = "refresh"),
 })
 public sealed interface ClientMessage {
 
@@ -55,16 +57,20 @@ public sealed interface ClientMessage {
   /**
    * Logs in; must be the first command. Answered by {@code welcome}. Contract 1.1 adds
    * {@code protocol} (the contract's major version the client speaks, 1; its presence, or that of
-   * {@code caps} or {@code resume}, makes the session a 1.1 session), {@code client} (name/version, for logs),
-   * {@code caps} (capabilities asked for; unknown names are ignored) and {@code resume} (the
-   * {@code welcome.session} secret of a session of this nick to take over).
+   * {@code caps}, {@code resume} or {@code token}, makes the session a 1.1 session), {@code client} (name/version, for logs),
+   * {@code caps} (capabilities asked for; unknown names are ignored), {@code resume} (the
+   * {@code welcome.session} secret of a session of this nick to take over) and {@code token} (§16: a
+   * JWT the application signed; its {@code sub} is the nick, so {@code nick} may then be left out).
    */
   @JsonTypeName("hello")
-  record Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume)
-      implements ClientMessage {
+  record Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume,
+      String token) implements ClientMessage {
     public Hello {
       checkId(id);
-      requireNick("nick", nick);
+      Validation.checkJwt("token", token);
+      if (token == null || nick != null) {
+        requireNick("nick", nick);
+      }
       checkAtLeast("protocol", protocol == null ? null : protocol.longValue(), 1);
       if (Validation.checkSize("client", client, Validation.MAX_CLIENT_LENGTH) != null) {
         Validation.requireNoControls("client", client);
@@ -73,14 +79,27 @@ public sealed interface ClientMessage {
       Validation.checkSize("resume", resume, Validation.MAX_RESUME_LENGTH);
     }
 
+    /** A hello without a token. */
+    public Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume) {
+      this(id, nick, protocol, client, caps, resume, null);
+    }
+
     /** A v1 hello: no version, no capabilities, no resume. */
     public Hello(String id, String nick) {
       this(id, nick, null, null, null, null);
     }
 
-    /** Whether the client spoke contract 1.1: {@code protocol}, {@code caps} or {@code resume} present. */
+    /** A 1.1 hello that logs in with {@code token} alone (§16): the token's {@code sub} is the nick. */
+    public static Hello withToken(String id, String token, String client, List<String> caps) {
+      return new Hello(id, null, 1, client, caps, null, token);
+    }
+
+    /**
+     * Whether the client spoke contract 1.1: {@code protocol}, {@code caps}, {@code resume} or
+     * {@code token} present.
+     */
     public boolean negotiates() {
-      return protocol != null || caps != null || resume != null;
+      return protocol != null || caps != null || resume != null || token != null;
     }
   }
 
@@ -304,6 +323,20 @@ public sealed interface ClientMessage {
     /** The first page, at the server's page size. */
     public Whois(String id, String nick) {
       this(id, nick, null, null);
+    }
+  }
+
+  /**
+   * Renews the session's token (§16) before its {@code exp}: the new token must be valid and name
+   * the same {@code sub}. Answered {@code ok}; a token that is refused ends the session with
+   * {@code error{bad_credentials}} and {@code bye{bad_credentials}}.
+   */
+  @JsonTypeName("refresh")
+  record Refresh(String id, String token) implements ClientMessage {
+    public Refresh {
+      checkId(id);
+      requirePresent("token", token);
+      Validation.checkJwt("token", token);
     }
   }
 }

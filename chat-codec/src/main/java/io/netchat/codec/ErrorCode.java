@@ -43,7 +43,15 @@ public enum ErrorCode {
    * The server cannot take this command now (its store's queue is full or its disk fails); the
    * connection stays usable and the same command may succeed when retried later: temporary.
    */
-  UNAVAILABLE(true);
+  UNAVAILABLE(true),
+  /**
+   * The credentials of a login were refused: a token (§16) forged, expired, signed with a key or an
+   * algorithm the server does not accept, or naming another user than the session's. After a
+   * refused token the server closes the connection ({@code bye{code: "bad_credentials"}}).
+   */
+  BAD_CREDENTIALS,
+  /** The session may not do this: a token's {@code rooms} claim does not name the room (§16). */
+  FORBIDDEN;
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
   private final boolean temporary;

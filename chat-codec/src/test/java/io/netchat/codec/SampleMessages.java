@@ -47,7 +47,10 @@ final class SampleMessages {
         new ClientMessage.Away("19", "lunch"),
         new ClientMessage.Away(null, null),
         new ClientMessage.Whois("20", "bob"),
-        new ClientMessage.Whois("21", "bob", "lobby", 5));
+        new ClientMessage.Whois("21", "bob", "lobby", 5),
+        ClientMessage.Hello.withToken("22", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln", "x/1", List.of("nick")),
+        new ClientMessage.Hello("23", "bob", null, null, null, null, "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"),
+        new ClientMessage.Refresh("24", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"));
   }
 
   static List<ServerMessage> server() {
@@ -98,7 +101,11 @@ final class SampleMessages {
         ServerMessage.Presence.away("lobby", "bob", null),
         ServerMessage.Presence.quit("lobby", "bob", "gone fishing"),
         new ServerMessage.Whois("bob", List.of("lobby", "rust"), "lunch", TS, "rust", "20"),
-        new ServerMessage.Whois("bob", List.of(), null, TS, null, null));
+        new ServerMessage.Whois("bob", List.of(), null, TS, null, null),
+        new ServerMessage.Error("22", ErrorCode.BAD_CREDENTIALS, "bad token").forCommand("hello"),
+        new ServerMessage.Error("25", ErrorCode.FORBIDDEN, "room 'staff' is not in the token").forCommand("join"),
+        ServerMessage.Bye.of(ByeCode.BAD_CREDENTIALS),
+        ServerMessage.Bye.of(ByeCode.TOKEN_EXPIRED));
   }
 
   /** Every message of both directions. */
