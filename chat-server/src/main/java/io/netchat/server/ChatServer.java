@@ -7,6 +7,8 @@ import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Transport;
 import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.auth.TokenVerifier;
+import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
@@ -68,14 +70,18 @@ public final class ChatServer implements AutoCloseable {
   /** The durable store ({@code store.type: sqlite}), or null: history in memory only. */
   private final ChatStore store;
   private final TlsListeners tls;
+  /** Where token signatures are checked ({@code auth.token}), or null: no tokens. */
+  private final TokenWorkers tokens;
   private volatile boolean closed;
 
   /** The three global memory budgets as enforced. */
   private record Budgets(ByteBudget inbound, OutboundBudget outbound, HistoryBudget history) {}
 
   private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
-      ServerContext context, List<Channel> listeners, Budgets budgets, ChatStore store, TlsListeners tls) {
+      ServerContext context, List<Channel> listeners, Budgets budgets, ChatStore store, TlsListeners tls,
+      TokenWorkers tokens) {
     this.budgets = budgets;
+    this.tokens = tokens;
     this.tls = tls;
     this.meters = new ServerMeters(context.counters(), gauges(context, budgets), listenerTags(config, listeners));
     this.store = store;
@@ -106,6 +112,7 @@ public final class ChatServer implements AutoCloseable {
         .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
         .toList();
     TlsListeners tls = TlsListeners.load(config.listeners(), clock);
+    TokenVerifier tokenVerifier = TokenVerifier.of(config.auth().token()); // reads the key file: a bad one stops here
     Transport transport = config.transport().resolve();
     EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
@@ -128,7 +135,9 @@ public final class ChatServer implements AutoCloseable {
     RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters),
         store == null ? null : new RoomStore(store, storeFailures::log));
     ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters);
-    CommandDispatcher dispatcher = new CommandDispatcher(context);
+    TokenWorkers tokens = tokenVerifier == null ? null
+        : TokenWorkers.threads(tokenVerifier, clock, config.auth().token().verifyThreads());
+    CommandDispatcher dispatcher = new CommandDispatcher(context, tokens);
     List<Channel> bound = new ArrayList<>();
     try {
       for (int i = 0; i < config.listeners().size(); i++) {
@@ -154,6 +163,9 @@ public final class ChatServer implements AutoCloseable {
       bound.forEach(Channel::close);
       acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      if (tokens != null) {
+        tokens.close();
+      }
       if (store != null) {
         store.close();
       }
@@ -167,7 +179,7 @@ public final class ChatServer implements AutoCloseable {
     workers.next().scheduleAtFixedRate(outbound, OutboundBudget.PERIOD_MILLIS, OutboundBudget.PERIOD_MILLIS,
         TimeUnit.MILLISECONDS);
     ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound),
-        new Budgets(inbound.budget(), outbound, history), store, tls);
+        new Budgets(inbound.budget(), outbound, history), store, tls, tokens);
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.wireName(), server.describeListeners(formats));
     return server;
@@ -323,6 +335,9 @@ public final class ChatServer implements AutoCloseable {
     }
     workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    if (tokens != null) {
+      tokens.close();
+    }
     log.info("netchat stopped ({} connections closed)", open);
   }
 

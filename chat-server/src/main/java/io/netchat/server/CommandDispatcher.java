@@ -5,8 +5,11 @@ import io.netchat.codec.Capability;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
+import io.netchat.codec.HelloAcceptedEvent;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Validation;
+import io.netchat.server.auth.TokenClaims;
+import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.room.LimitReached;
 import io.netchat.server.room.Names;
 import io.netchat.server.room.TxnLedger;
@@ -21,6 +24,7 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Carries out one client command for a session, on the session's event loop: checks what the
@@ -33,12 +37,29 @@ final class CommandDispatcher {
   static final int PROTOCOL = 1;
 
   private final ServerContext context;
+  private final TokenLogin tokens;
 
+  /** A dispatcher of a server that accepts no tokens. */
   CommandDispatcher(ServerContext context) {
+    this(context, null);
+  }
+
+  /** @param tokenWorkers where {@code hello{token}} and {@code refresh} are checked; null when tokens are off */
+  CommandDispatcher(ServerContext context, TokenWorkers tokenWorkers) {
     this.context = context;
+    this.tokens = new TokenLogin(context, tokenWorkers, this::logIn);
   }
 
   void dispatch(Session session, ClientMessage command) {
+    if (session.loggingIn()) {
+      // hello{token} is being checked off the loop: this command runs once that hello is answered
+      session.afterAnswers(() -> {
+        if (!session.isClosing()) {
+          dispatch(session, command);
+        }
+      });
+      return;
+    }
     try {
       if (session.nick() == null && !(command instanceof ClientMessage.Hello
           || command instanceof ClientMessage.Ping || command instanceof ClientMessage.Pong
@@ -72,6 +93,8 @@ final class CommandDispatcher {
         away(session, away);
       } else if (command instanceof ClientMessage.Whois whois) {
         whois(session, whois);
+      } else if (command instanceof ClientMessage.Refresh refresh) {
+        tokens.refresh(session, refresh);
       } else if (command instanceof ClientMessage.Ping ping) {
         session.answer(new ServerMessage.Pong(ping.id()));
       } else if (command instanceof ClientMessage.Pong) {
@@ -96,37 +119,66 @@ final class CommandDispatcher {
     if (context.shuttingDown()) {
       throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
     }
+    if (hello.token() != null) {
+      tokens.hello(session, hello);
+      return;
+    }
+    logIn(session, hello, hello.nick(), null, session::answer);
+  }
+
+  /**
+   * Logs {@code session} in as {@code nick} and answers {@code welcome} (and {@code ok}) through
+   * {@code out}: {@code session::answer}, or {@code session::write} from the continuation of a token
+   * check, which is this command's own turn to answer. {@code claims} are those of the token the
+   * nick was proven with, or null. Throws {@code nick_taken} when the nick is held by a session this
+   * hello may not take over.
+   */
+  private void logIn(Session session, ClientMessage.Hello hello, String nick, TokenClaims claims, Consumer<Object> out) {
     boolean negotiated = hello.negotiates();
     Set<Capability> caps = negotiated ? Capability.known(hello.caps()) : Set.of();
     String secret = negotiated ? context.secrets().newSecret() : null;
     session.negotiate(negotiated, caps, secret);
-    session.nick(hello.nick());
-    if (!context.users().register(hello.nick(), session) && !resumes(session, hello)) {
+    session.nick(nick);
+    if (!context.users().register(nick, session) && !takesOver(session, hello, claims)) {
       session.nick(null);
       session.negotiate(negotiated, Set.of(), null); // not logged in: no caps, nothing to resume
-      throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
+      throw error(ErrorCode.NICK_TAKEN, "nick '" + nick + "' is in use");
+    }
+    if (claims != null) {
+      session.account(claims.account());
+      session.token(claims);
+    }
+    if (session.token() != null) {
+      tokens.expireAt(session);
     }
     session.useLedger(context.txns());
     if (session.since() == null) {
       session.loggedIn(now());
     }
-    session.answer(negotiated
-        ? new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(true),
+    out.accept(negotiated
+        ? new ServerMessage.Welcome(nick, context.config().serverName(), context.announcedLimits(true),
             PROTOCOL, Capability.wireNames(caps), secret, now(), hello.id())
-        : new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(false)));
-    ok(session, hello.id());
+        : new ServerMessage.Welcome(nick, context.config().serverName(), context.announcedLimits(false)));
+    if (hello.id() != null) {
+      out.accept(new ServerMessage.Ok(hello.id()));
+    }
+    session.channel().pipeline().fireUserEventTriggered(HelloAcceptedEvent.INSTANCE); // lifts the pre-hello frame limit
   }
 
   /**
-   * {@code hello{resume}} with the secret of the open session that holds the nick: this session
+   * Takes over the open session that holds the nick, when this hello proves it may: with that
+   * session's resume secret ({@code hello{resume}}, compared in constant time), or with a token of
+   * the account that session logged into (§16: the same user on a new connection). This session
    * takes over its logical id, its nick and its room memberships, without presence, and the old
    * connection is sent {@code bye{replaced}} and closed once every room has moved. A wrong or
-   * unknown secret is no resume: the nick stays taken.
+   * unknown secret, or another account's token, is no takeover: the nick stays taken.
    */
-  private boolean resumes(Session session, ClientMessage.Hello hello) {
-    Session old = context.users().find(hello.nick());
-    if (hello.resume() == null || old == null || old == session || !old.resumableWith(hello.resume())
-        || !context.users().replace(old, session)) {
+  private boolean takesOver(Session session, ClientMessage.Hello hello, TokenClaims claims) {
+    Session old = context.users().find(session.nick());
+    boolean proven = old != null && old != session
+        && (hello.resume() != null && old.resumableWith(hello.resume())
+            || claims != null && claims.account().equals(old.account()));
+    if (!proven || !context.users().replace(old, session)) {
       return false;
     }
     session.adopt(old);
@@ -144,6 +196,9 @@ final class CommandDispatcher {
    * session's commands and tells its other members; {@code ok} once every room has.
    */
   private void nick(Session session, ClientMessage.Nick nick) {
+    if (session.token() != null) {
+      throw error(ErrorCode.FORBIDDEN, "a session that logged in with a token keeps the token's nick (sub)");
+    }
     String wanted = nick.nick();
     if (!wanted.equals(session.nick())) {
       if (!context.users().rename(session, wanted)) {
@@ -204,6 +259,10 @@ final class CommandDispatcher {
 
   private void join(Session session, ClientMessage.Join join) {
     String key = Names.key(join.room());
+    TokenClaims token = session.token();
+    if (token != null && !token.allowsRoom(key)) {
+      throw error(ErrorCode.FORBIDDEN, "the token does not allow room '" + join.room() + "'");
+    }
     int max = context.config().limits().maxRoomsPerSession();
     if (!session.rooms().admits(key, max)) {
       throw new LimitReached("max_rooms_per_session", "a session may be in at most " + max + " rooms");

@@ -5,6 +5,8 @@ import io.netchat.codec.Capability;
 import io.netchat.codec.HandlerNames;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.auth.TokenClaims;
+import io.netchat.server.auth.TokenExpiry;
 import io.netchat.server.fanout.FlushBatcher;
 import io.netchat.server.metrics.ConnectionMetrics;
 import io.netchat.server.room.Member;
@@ -67,6 +69,14 @@ public final class Session implements Member {
   private volatile String quitReason;
   /** Set on the loop; read by the outbound budget's check from another thread. */
   private volatile boolean closing;
+  /** The account the session logged into, case-folded (a token's {@code sub}); null for a guest. */
+  private volatile String account;
+  /** What the session's token allows, or null when it logged in without one (§16). */
+  private volatile TokenClaims token;
+  /** When the token runs out unrenewed (event loop only). */
+  private final TokenExpiry expiry = new TokenExpiry();
+  /** A {@code hello{token}} is being checked off the loop: later commands wait for it (event loop only). */
+  private boolean loggingIn;
 
   Session(String id, Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
     this.id = id;
@@ -78,6 +88,7 @@ public final class Session implements Member {
     this.flushSlot = new FlushBatcher.Slot(channel);
     this.maxOutboundBytes = maxOutboundBytes;
     this.order = new CommandOrder(channel.eventLoop());
+    channel.closeFuture().addListener(closed -> expiry.cancel());
   }
 
   public Channel channel() {
@@ -115,6 +126,39 @@ public final class Session implements Member {
 
   void nick(String newNick) {
     this.nick = newNick;
+  }
+
+  /** The account the session logged into, case-folded as nicks are compared; {@code null} for a guest. */
+  public String account() {
+    return account;
+  }
+
+  void account(String name) {
+    this.account = name;
+  }
+
+  /** What the session's token allows (its rooms, until when), or {@code null}: no token (§16). */
+  TokenClaims token() {
+    return token;
+  }
+
+  /** The session holds {@code claims} from now on: a login or a {@code refresh} (session loop). */
+  void token(TokenClaims claims) {
+    this.token = claims;
+  }
+
+  /** The deadline of the session's token (event loop only). */
+  TokenExpiry expiry() {
+    return expiry;
+  }
+
+  /** Whether a {@code hello{token}} is being checked (event loop only). */
+  boolean loggingIn() {
+    return loggingIn;
+  }
+
+  void loggingIn(boolean checking) {
+    this.loggingIn = checking;
   }
 
   /**
@@ -197,13 +241,15 @@ public final class Session implements Member {
   }
 
   /**
-   * Takes over the logical id of the session this one resumes, with when it logged in and its
-   * away message (session loop, at hello).
+   * Takes over the logical id of the session this one resumes, with when it logged in, its away
+   * message, and its account and token (session loop, at hello).
    */
   void adopt(Session resumed) {
     this.id = resumed.id;
     this.since = resumed.since;
     this.away = resumed.away;
+    this.account = resumed.account;
+    this.token = resumed.token;
   }
 
   /** Whether a {@code hello{resume}} may take this session over: a 1.1 session, which was given a secret. */

@@ -5,7 +5,6 @@ import io.netchat.codec.ClientMessage;
 import io.netchat.codec.DecodeFailure;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.FrameTimeoutEvent;
-import io.netchat.codec.HelloAcceptedEvent;
 import io.netchat.codec.ServerMessage;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.TimeoutsConfig;
@@ -111,9 +110,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       } else if (msg instanceof ClientMessage command) {
         dispatcher.dispatch(session, command);
         if (deadline != null && session.nick() != null) {
-          deadline.cancel(false);
+          deadline.cancel(false); // a hello{token} checked off the loop leaves it: it finds the nick set
           deadline = null;
-          ctx.pipeline().fireUserEventTriggered(HelloAcceptedEvent.INSTANCE); // lifts the pre-hello frame limit
         }
       } else {
         log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);

@@ -1,6 +1,7 @@
 package io.netchat.server.config;
 
 import io.netchat.codec.Transport;
+import io.netchat.server.auth.AuthConfig;
 import io.netchat.store.StoreConfig;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param emptyRoomRetention how long an empty room keeps its history and topic
  * @param memory global memory budgets and the incomplete-frame deadline
  * @param store where rooms keep their messages and topics ({@code store:} in the file)
+ * @param auth how users prove who they are ({@code auth:}; tokens in {@code auth.token})
  */
 public record ServerConfig(
     String serverName,
@@ -28,7 +30,8 @@ public record ServerConfig(
     int ioThreads,
     Duration emptyRoomRetention,
     MemoryConfig memory,
-    StoreConfig store) {
+    StoreConfig store,
+    AuthConfig auth) {
 
   public static final String DEFAULT_SERVER_NAME = "netchat";
   public static final Duration DEFAULT_EMPTY_ROOM_RETENTION = Duration.ofMinutes(10);
@@ -51,39 +54,44 @@ public record ServerConfig(
     Check.atLeast("io_threads", ioThreads, 0);
     Check.nonNegative("empty_room_retention", emptyRoomRetention);
     Check.present("store", store, A_MAPPING);
+    Check.present("auth", auth, A_MAPPING);
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_SERVER_NAME, List.of(ListenerConfig.defaults()), LimitsConfig.defaults(),
         TimeoutsConfig.defaults(), Transport.AUTO, 0, DEFAULT_EMPTY_ROOM_RETENTION, MemoryConfig.defaults(),
-        StoreConfig.defaults());
+        StoreConfig.defaults(), AuthConfig.defaults());
   }
 
   public ServerConfig withListeners(List<ListenerConfig> newListeners) {
-    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store);
+    return new ServerConfig(serverName, newListeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store, auth);
   }
 
   public ServerConfig withLimits(LimitsConfig newLimits) {
-    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store);
+    return new ServerConfig(serverName, listeners, newLimits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store, auth);
   }
 
   public ServerConfig withTimeouts(TimeoutsConfig newTimeouts) {
-    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention, memory, store);
+    return new ServerConfig(serverName, listeners, limits, newTimeouts, transport, ioThreads, emptyRoomRetention, memory, store, auth);
   }
 
   public ServerConfig withTransport(Transport newTransport, int newIoThreads) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention, memory, store);
+    return new ServerConfig(serverName, listeners, limits, timeouts, newTransport, newIoThreads, emptyRoomRetention, memory, store, auth);
   }
 
   public ServerConfig withEmptyRoomRetention(Duration retention) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention, memory, store);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, retention, memory, store, auth);
   }
 
   public ServerConfig withMemory(MemoryConfig newMemory) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, newMemory, store);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, newMemory, store, auth);
+  }
+
+  public ServerConfig withAuth(AuthConfig newAuth) {
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, store, newAuth);
   }
 
   public ServerConfig withStore(StoreConfig newStore) {
-    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, newStore);
+    return new ServerConfig(serverName, listeners, limits, timeouts, transport, ioThreads, emptyRoomRetention, memory, newStore, auth);
   }
 }
