@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
@@ -125,7 +126,9 @@ final class TokenKeys {
     }
     byte[] secret = Arrays.copyOf(bytes, end);
     Arrays.fill(bytes, (byte) 0);
-    return new Key(null, new MACVerifier(secret), accepted(config, TokenConfig.HMAC, Set.of(JWSAlgorithm.HS256)));
+    // HS384 and HS512 need secrets of 48 and 64 bytes: a shorter secret is not accepted with them
+    Set<JWSAlgorithm> possible = MACSigner.getCompatibleAlgorithms(secret.length * 8);
+    return new Key(null, new MACVerifier(secret), accepted(config, possible, Set.of(JWSAlgorithm.HS256)));
   }
 
   private static Key pem(byte[] bytes, TokenConfig config) throws GeneralSecurityException, JOSEException {
