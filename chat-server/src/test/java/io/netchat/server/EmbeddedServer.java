@@ -6,6 +6,8 @@ import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Side;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.auth.TokenVerifier;
+import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
@@ -43,6 +45,11 @@ final class EmbeddedServer {
     this(config, "json", CodecRegistry.load(), null);
   }
 
+  /** A server that checks tokens with {@code tokens} on the calling thread, at the frozen clock's {@link #NOW}. */
+  EmbeddedServer(ServerConfig config, TokenVerifier tokens) {
+    this(config, "json", CodecRegistry.load(), null, tokens);
+  }
+
   /** Rooms backed by {@code store}, whose futures the test completes (on the test thread). */
   EmbeddedServer(ServerConfig config, ChatStore store) {
     this(config, "json", CodecRegistry.load(), store);
@@ -59,6 +66,10 @@ final class EmbeddedServer {
   }
 
   private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store) {
+    this(config, codec, codecs, store, null);
+  }
+
+  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store, TokenVerifier tokens) {
     this.format = WireFormat.of("length", codec, config.limits().maxFrameLength(), codecs);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<WireFormat> formats = List.of(format);
@@ -69,7 +80,7 @@ final class EmbeddedServer {
             config.limits().maxConnections(), creationNanos::get, refusals),
         store == null ? null : new RoomStore(store, ServerContext.storeLog()::log));
     this.context = new ServerContext(config, formats, clock, rooms, refusals);
-    this.dispatcher = new CommandDispatcher(context);
+    this.dispatcher = new CommandDispatcher(context, tokens == null ? null : new TokenWorkers(tokens, clock, Runnable::run));
     this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
   }
 
