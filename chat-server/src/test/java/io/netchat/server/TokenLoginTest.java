@@ -99,9 +99,9 @@ class TokenLoginTest {
         Arguments.of("expired", TestTokens.hs256(TestTokens.SECRET, claims("alice", Instant.now().minusSeconds(5), null)),
             "the token has expired"),
         Arguments.of("forged", TestTokens.withClaims(good, claims("alice", IN_AN_HOUR.plus(Duration.ofDays(365)), null)),
-            "the token's signature is not one of the configured key"),
+            "the token is not signed by a configured key"),
         Arguments.of("wrong key", TestTokens.hs256(otherSecret, alice),
-            "the token's signature is not one of the configured key"),
+            "the token is not signed by a configured key"),
         Arguments.of("wrong algorithm", TestTokens.rs256(TestTokens.rsa(), null, alice),
             "the token's algorithm is not one this server accepts (HS256)"),
         Arguments.of("alg none", TestTokens.unsigned(alice),
@@ -280,7 +280,7 @@ class TokenLoginTest {
       eve.send(ClientMessage.Hello.withToken("h", TestTokens.es256(TestTokens.ec(), "e1", claims("eve", IN_AN_HOUR, null)),
           null, null));
       assertThat(eve.next()).isEqualTo(new ServerMessage.Error("h", "bad_credentials",
-          "the token's signature is not one of the configured key", "hello", null, null, null));
+          "the token is not signed by a configured key", "hello", null, null, null));
       assertThat(eve.next()).isEqualTo(BAD_CREDENTIALS);
     }
   }

@@ -51,7 +51,7 @@ public final class TokenVerifier {
     }
     try {
       if (!jwt.verify(keys.select(jwt.getHeader()))) {
-        throw new TokenRefused("the token's signature is not one of the configured key");
+        throw new TokenRefused("the token is not signed by a configured key");
       }
     } catch (JOSEException e) {
       throw new TokenRefused("the token's signature cannot be checked");
