@@ -156,6 +156,17 @@ public final class ChatClient implements AutoCloseable {
     return toUser(connection.connect());
   }
 
+  /**
+   * Renews the session's token now (§16): asks the configured {@link TokenSource} for a new one and
+   * sends it as {@code refresh}. The client does this by itself before each token's {@code exp}; call
+   * it when the application knows the user's rights changed (a new {@code rooms} claim). Fails for a
+   * client configured without a token; a token the server refuses ends the session
+   * ({@code bye{bad_credentials}}).
+   */
+  public CompletableFuture<Void> refreshToken() {
+    return toUser(connection.renewToken());
+  }
+
   /** Joins (or creates) {@code room}; its backlog reaches the listener before this completes. */
   public CompletableFuture<ServerMessage.Joined> join(String room) {
     return join(room, null);

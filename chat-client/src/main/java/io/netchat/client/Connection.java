@@ -1,5 +1,6 @@
 package io.netchat.client;
 
+import io.netchat.codec.ByeCode;
 import io.netchat.codec.Capability;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.CodecRegistry;
@@ -79,6 +80,8 @@ final class Connection {
   private ScheduledFuture<?> reconnectTask;
   private CompletableFuture<ServerMessage.Welcome> nickChange;
   private String previousNick;
+  /** The token of a session that logs in with one (§16), or null. */
+  private final TokenRenewal tokens;
   /** The capabilities the server granted in its last {@code welcome}. */
   private List<String> granted = List.of();
 
@@ -99,6 +102,7 @@ final class Connection {
     this.readingPaused = readingPaused;
     this.nick = config.nick();
     this.nickView = nick;
+    this.tokens = config.token() == null ? null : new TokenRenewal(config.token(), loop, java.time.Clock.systemUTC());
     this.requests = new Requests(config.maxPendingRequests(), loop, config.requestTimeout(), rooms::onJoinCompleted);
     WireFormat format = WireFormat.of(config.framing(), config.codec(), config.maxFrameLength(),
         CodecRegistry.load(Connection.class.getClassLoader()));
@@ -332,14 +336,17 @@ final class Connection {
     ServerMessage.Bye bye = lastBye;
     lastBye = null;
     String reason = bye != null ? "server said bye: " + bye.reason() : "connection lost";
-    boolean mayReconnect = bye == null || !Boolean.FALSE.equals(bye.reconnect());
+    boolean mayReconnect = !refusesReconnect(bye);
+    if (tokens != null) {
+      tokens.cancel();
+    }
     unacked.hold(requests.endAll(reason, state == State.CONNECTED && config.reconnect().enabled() && mayReconnect));
     switch (state) {
       case CLOSING -> finishClose("quit");
       case CONNECTED -> {
         emit(ConnectionEvent.Kind.DISCONNECTED, reason + " (" + lost.remoteAddress() + ")");
         attempt = 0;
-        if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
+        if (refusesReconnect(bye)) {
           finishClose(refusedReconnect(bye));
           return;
         }
@@ -348,7 +355,7 @@ final class Connection {
       }
       default -> {
         // CONNECTING and RECONNECTING: the attempt in progress sees its login fail and decides.
-        if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
+        if (refusesReconnect(bye)) {
           refusal = bye;
         }
       }
@@ -357,8 +364,12 @@ final class Connection {
 
   // ---- connecting and reconnecting (event loop) ---------------------------------------------
 
-  /** Resolves, connects, says hello; completes on the event loop. */
+  /** Asks for a token (when the session logs in with one), resolves, connects, says hello; completes on the event loop. */
   private CompletableFuture<ServerMessage.Welcome> openAndLogin() {
+    return tokens == null ? openAndSayHello() : tokens.fetch().thenComposeAsync(token -> openAndSayHello(), loop);
+  }
+
+  private CompletableFuture<ServerMessage.Welcome> openAndSayHello() {
     CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
     connector.connect(config.host(), config.port()).whenCompleteAsync((connected, error) -> {
       if (error != null) {
@@ -384,6 +395,10 @@ final class Connection {
           ServerMessage.Welcome welcome = reply.answer(ServerMessage.Welcome.class);
           resumeSecret = welcome.session();
           granted = welcome.caps() == null ? List.of() : welcome.caps();
+          if (tokens != null) {
+            setNick(welcome.nick()); // the token's sub
+            tokens.scheduleRenewal(this::renewInTime);
+          }
           result.complete(welcome);
         }
       });
@@ -403,7 +418,57 @@ final class Connection {
    * of the session to resume (after a lost connection, never after a nick change).
    */
   private ClientMessage.Hello hello() {
-    return new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret);
+    return tokens == null ? new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret)
+        : new ClientMessage.Hello(nextId(), null, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret, tokens.current());
+  }
+
+  /**
+   * Renews the session's token now (§16): a new one from the {@link TokenSource}, sent as
+   * {@code refresh}; completes once the server took it. See {@link ChatClient#refreshToken}.
+   */
+  CompletableFuture<Void> renewToken() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    onLoop(done, () -> {
+      if (tokens == null) {
+        done.completeExceptionally(new IllegalStateException("this client logs in without a token"));
+        return;
+      }
+      tokens.fetch().thenComposeAsync(token -> {
+        if (state != State.CONNECTED || channel == null) {
+          throw new ChatConnectionException("not connected");
+        }
+        CompletableFuture<Reply> taken = new CompletableFuture<>();
+        requests.write(channel, new ClientMessage.Refresh(nextId(), token), taken);
+        return taken;
+      }, loop).whenCompleteAsync((reply, error) -> {
+        if (error != null) {
+          done.completeExceptionally(Failures.unwrap(error));
+          return;
+        }
+        tokens.scheduleRenewal(this::renewInTime);
+        done.complete(null);
+      }, loop);
+    });
+    return done;
+  }
+
+  /** The planned renewal: a failure (the application did not answer) is tried again while the token lasts. */
+  private void renewInTime() {
+    renewToken().whenCompleteAsync((ok, error) -> {
+      if (error != null && state == State.CONNECTED) {
+        log.warn("could not renew the session's token, trying again: {}", Failures.message(error));
+        tokens.scheduleRenewal(this::renewInTime);
+      }
+    }, loop);
+  }
+
+  /**
+   * Whether {@code bye} asks the client not to come back. A {@code token_expired} does not stop a
+   * client that has a {@link TokenSource}: its reconnect logs in with a new token.
+   */
+  private boolean refusesReconnect(ServerMessage.Bye bye) {
+    return bye != null && Boolean.FALSE.equals(bye.reconnect())
+        && !(tokens != null && bye.byeCode() == ByeCode.TOKEN_EXPIRED);
   }
 
   private void scheduleReconnect(String reason) {
@@ -531,6 +596,9 @@ final class Connection {
     }
     state = State.CLOSED;
     connectedView = false;
+    if (tokens != null) {
+      tokens.cancel();
+    }
     requests.endAll("client closed");
     unacked.failAll("client closed: " + reason);
     if (nickChange != null) {

@@ -6,6 +6,7 @@ import io.netchat.client.ClientConfig;
 import io.netchat.client.ClientTls;
 import io.netchat.client.ConnectionEvent;
 import io.netchat.client.ReconnectPolicy;
+import io.netchat.client.TokenSource;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.Durations;
 import io.netchat.codec.ServerMessage;
@@ -111,6 +112,11 @@ public final class ClientMain implements Callable<Integer> {
       description = "DANGEROUS: accept any server certificate for any host (throw-away test certificates only)")
   boolean insecure;
 
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "log in with the token (a JWT your application signed) in FILE, read again at each reconnect"
+          + " and before the token expires; the nick is the token's. Default: the NETCHAT_TOKEN environment variable")
+  Path tokenFile;
+
   @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
       description = "TCP connect timeout (default: ${DEFAULT-VALUE})")
   Duration connectTimeout;
@@ -118,6 +124,9 @@ public final class ClientMain implements Callable<Integer> {
   @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "10s",
       description = "how long a command waits for its answer (default: ${DEFAULT-VALUE})")
   Duration requestTimeout;
+
+  /** The environment the token may come from ({@code NETCHAT_TOKEN}); tests give their own. */
+  Function<String, String> environment = System::getenv;
 
   private final InputStream in;
   private final PrintStream out;
@@ -169,7 +178,8 @@ public final class ClientMain implements Callable<Integer> {
           .withTimeouts(connectTimeout, requestTimeout, ClientConfig.DEFAULT_IDLE_TIMEOUT)
           .withReconnect(reconnect != null ? (reconnect ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED)
               : interactiveMode ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED)
-          .withTls(clientTls());
+          .withTls(clientTls())
+          .withToken(tokenSource());
     } catch (IllegalArgumentException | ChatCodecException e) {
       err.println("netchat-client: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -183,6 +193,19 @@ public final class ClientMain implements Callable<Integer> {
       }
     }
     return runScript(config, render, text, json);
+  }
+
+  /**
+   * Where the token comes from: {@code --token-file} (re-read for each login and renewal, so a job
+   * that rewrites it keeps the session alive), else {@code NETCHAT_TOKEN} (fixed for the run), else
+   * none. Never a command-line argument: other users of the machine can read those.
+   */
+  private TokenSource tokenSource() {
+    if (tokenFile != null) {
+      return TokenSource.file(tokenFile);
+    }
+    String token = environment.apply("NETCHAT_TOKEN");
+    return token == null || token.isBlank() ? null : TokenSource.of(token.strip());
   }
 
   /** The TLS options as a {@link ClientTls} (files read and checked), or {@code null} for plaintext. */
