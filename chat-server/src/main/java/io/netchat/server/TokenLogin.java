@@ -115,8 +115,8 @@ final class TokenLogin {
     }
     return verified.handleAsync((claims, failure) -> {
       session.loggingIn(false);
-      if (session.isClosing()) {
-        return null;
+      if (session.isClosing() || !session.channel().isActive()) {
+        return null; // gone meanwhile: its cleanup has run, so nothing may be claimed for it now
       }
       if (failure == null) {
         accepted.accept(claims);
