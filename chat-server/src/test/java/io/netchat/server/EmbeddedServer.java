@@ -47,7 +47,12 @@ final class EmbeddedServer {
 
   /** A server that checks tokens with {@code tokens} on the calling thread, at the frozen clock's {@link #NOW}. */
   EmbeddedServer(ServerConfig config, TokenVerifier tokens) {
-    this(config, "json", CodecRegistry.load(), null, tokens);
+    this(config, tokens, Runnable::run);
+  }
+
+  /** A server that checks tokens with {@code tokens} on {@code checks} (a test runs them when it wants). */
+  EmbeddedServer(ServerConfig config, TokenVerifier tokens, java.util.concurrent.Executor checks) {
+    this(config, "json", CodecRegistry.load(), null, tokens, checks);
   }
 
   /** Rooms backed by {@code store}, whose futures the test completes (on the test thread). */
@@ -66,10 +71,11 @@ final class EmbeddedServer {
   }
 
   private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store) {
-    this(config, codec, codecs, store, null);
+    this(config, codec, codecs, store, null, null);
   }
 
-  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store, TokenVerifier tokens) {
+  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store, TokenVerifier tokens,
+      java.util.concurrent.Executor checks) {
     this.format = WireFormat.of("length", codec, config.limits().maxFrameLength(), codecs);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     List<WireFormat> formats = List.of(format);
@@ -80,7 +86,7 @@ final class EmbeddedServer {
             config.limits().maxConnections(), creationNanos::get, refusals),
         store == null ? null : new RoomStore(store, ServerContext.storeLog()::log));
     this.context = new ServerContext(config, formats, clock, rooms, refusals);
-    this.dispatcher = new CommandDispatcher(context, tokens == null ? null : new TokenWorkers(tokens, clock, Runnable::run));
+    this.dispatcher = new CommandDispatcher(context, tokens == null ? null : new TokenWorkers(tokens, clock, checks));
     this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
   }
 
