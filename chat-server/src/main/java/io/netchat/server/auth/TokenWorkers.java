@@ -1,14 +1,15 @@
 package io.netchat.server.auth;
 
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs token checks off the event loops, so that RSA, EC and EdDSA signature work never holds one.
@@ -32,8 +33,15 @@ public final class TokenWorkers implements AutoCloseable {
 
   /** Checks on {@code threadCount} daemon threads of their own, at most {@link #MAX_QUEUED} waiting. */
   public static TokenWorkers threads(TokenVerifier verifier, Clock clock, int threadCount) {
+    AtomicInteger count = new AtomicInteger();
+    // plain threads, not Netty's: a FastThreadLocalThread counts as an event loop to BlockHound, and these block on their queue
+    ThreadFactory factory = task -> {
+      Thread thread = new Thread(task, "netchat-token-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
     return new TokenWorkers(verifier, clock, new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(MAX_QUEUED), new DefaultThreadFactory("netchat-token", true)));
+        new ArrayBlockingQueue<>(MAX_QUEUED), factory));
   }
 
   /**
