@@ -19,8 +19,8 @@ import java.util.Set;
  * accepts ({@code none} never is), signed by one of the configured keys, with a {@code sub} that is a
  * valid nick, an {@code exp} not yet past (give or take {@code clock_skew}), an {@code nbf} (if any)
  * reached, the configured {@code iss} and {@code aud}, and a well-formed rooms claim. Thread-safe;
- * the signature check is CPU work (tens to hundreds of microseconds for RSA, EC and EdDSA), so
- * callers run it off the event loops ({@link TokenWorkers}).
+ * the signature check is CPU work (up to about a millisecond for ES256), so callers run it off the
+ * event loops ({@link TokenWorkers}).
  */
 public final class TokenVerifier {
   private final TokenConfig config;
