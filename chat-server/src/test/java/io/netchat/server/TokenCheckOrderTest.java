@@ -11,6 +11,7 @@ import io.netchat.server.auth.TokenConfig;
 import io.netchat.server.auth.TokenVerifier;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,13 +28,20 @@ class TokenCheckOrderTest {
   Path dir;
 
   private final ArrayDeque<Runnable> checks = new ArrayDeque<>();
+  /** Whether the check queue is full: the executor refuses. */
+  private boolean full;
   private EmbeddedServer server;
 
   @BeforeEach
   void start() {
     TokenConfig tokens = TokenConfig.secret(TestTokens.secretFile(dir));
     server = new EmbeddedServer(TestServers.jsonOnLoopback().withAuth(new AuthConfig(tokens)), TokenVerifier.of(tokens),
-        checks::add);
+        task -> {
+          if (full) {
+            throw new RejectedExecutionException("full");
+          }
+          checks.add(task);
+        });
   }
 
   @AfterEach
@@ -83,5 +91,21 @@ class TokenCheckOrderTest {
     runChecks();
 
     assertThat(server.context().users().find("alice")).as("no nick left behind").isNull();
+  }
+
+  @Test
+  void aFullCheckQueueIsATemporaryRefusalAndTheConnectionMayTryAgain() {
+    EmbeddedServer.Connection alice = server.connect();
+    full = true;
+    alice.send(ClientMessage.Hello.withToken("h", aliceToken(), null, null));
+
+    assertThat(alice.received()).containsExactly(new ServerMessage.Error("h", "unavailable",
+        "too many tokens are being checked; try again", "hello", true, null, null));
+    assertThat(alice.server.isActive()).isTrue();
+
+    full = false;
+    alice.send(ClientMessage.Hello.withToken("h2", aliceToken(), null, null));
+    runChecks();
+    assertThat(alice.received()).last().isEqualTo(new ServerMessage.Ok("h2"));
   }
 }
