@@ -167,6 +167,34 @@ public final class ChatClient implements AutoCloseable {
     return toUser(connection.renewToken());
   }
 
+  /**
+   * As {@link #connect()}, logging in to the account of the configured nick with {@code password}
+   * (docs/PROTOCOL.md §15); fails with {@link ChatErrorException} {@code bad_credentials} or
+   * {@code rate_limited}. The client keeps a copy of the password only while it may need it: with
+   * reconnect on, to log in again after a lost connection, until {@link #close()}; with reconnect
+   * off, not past this login. The copy is a {@code char[]} zeroed when dropped; the caller may
+   * zero {@code password} as soon as this returns. Fails with {@link IllegalStateException} on a
+   * client configured with a {@link TokenSource}: a hello carries a password or a token, not both.
+   */
+  public CompletableFuture<ServerMessage.Welcome> connect(char[] password) {
+    return toUser(connection.connect(password));
+  }
+
+  /**
+   * Makes the nick in use an account with {@code password} (§15); from its {@code ok} on this
+   * session is logged in to it, and reconnects log in with the password (kept as for
+   * {@link #connect(char[])}). Fails with {@code forbidden} (registration closed), {@code bad_request}
+   * (too short) or {@code already_logged_in}.
+   */
+  public CompletableFuture<Void> register(char[] password) {
+    return toUser(connection.register(password)).thenApply(reply -> null);
+  }
+
+  /** Changes the account's password from {@code old} to {@code replacement} (§15); the client keeps the new one. */
+  public CompletableFuture<Void> changePassword(char[] old, char[] replacement) {
+    return toUser(connection.changePassword(old, replacement)).thenApply(reply -> null);
+  }
+
   /** Joins (or creates) {@code room}; its backlog reaches the listener before this completes. */
   public CompletableFuture<ServerMessage.Joined> join(String room) {
     return join(room, null);

@@ -84,6 +84,8 @@ final class Connection {
   private final TokenRenewal tokens;
   /** The capabilities the server granted in its last {@code welcome}. */
   private List<String> granted = List.of();
+  /** The account to log in to again after a lost connection, if any (§15). */
+  private final Credentials credentials = new Credentials();
 
   // Snapshots for other threads.
   private volatile String nickView;
@@ -157,14 +159,37 @@ final class Connection {
 
   /** Connects and logs in; call once. */
   CompletableFuture<ServerMessage.Welcome> connect() {
+    return connect(null);
+  }
+
+  /**
+   * Connects and logs in to the account of the configured nick with {@code password} (a copy is
+   * kept while reconnect may need it), or as a guest when it is null; call once. A client
+   * configured with a {@link TokenSource} logs in with its token and takes no password: a hello
+   * carries one credential.
+   */
+  CompletableFuture<ServerMessage.Welcome> connect(char[] password) {
     CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
+    if (password != null && tokens != null) {
+      result.completeExceptionally(new IllegalStateException(
+          "this client logs in with a token (ClientConfig.withToken); it sends no password as well"));
+      return result;
+    }
+    char[] copy = password == null ? null : password.clone();
     onLoop(result, () -> {
       if (state != State.NEW) {
         result.completeExceptionally(new IllegalStateException("connect() was already called"));
         return;
       }
       state = State.CONNECTING;
+      if (copy != null) {
+        credentials.remember(nick, copy);
+        java.util.Arrays.fill(copy, '\0');
+      }
       openAndLogin().whenCompleteAsync((welcome, error) -> {
+        if (!config.reconnect().enabled()) {
+          credentials.forget(); // no reconnect will need it
+        }
         if (error != null) {
           closeChannel();
           finishClose("connect failed: " + Failures.message(error));
@@ -180,6 +205,33 @@ final class Connection {
       }, loop);
     });
     return result;
+  }
+
+  /**
+   * Sends {@code register{password}} (§15); once it is answered {@code ok} the session is logged in
+   * to the nick's account, and a copy of the password is kept while reconnect may need it.
+   */
+  CompletableFuture<Reply> register(char[] password) {
+    char[] copy = password.clone();
+    CompletableFuture<Reply> sent = send(new ClientMessage.Register(nextId(), new String(copy)));
+    return sent.whenCompleteAsync((reply, error) -> {
+      if (error == null && config.reconnect().enabled()) {
+        credentials.remember(nick, copy);
+      }
+      java.util.Arrays.fill(copy, '\0');
+    }, loop);
+  }
+
+  /** Sends {@code passwd{old, new}} (§15); once it is answered {@code ok} the new password is the one kept. */
+  CompletableFuture<Reply> changePassword(char[] old, char[] replacement) {
+    char[] copy = replacement.clone();
+    CompletableFuture<Reply> sent = send(new ClientMessage.Passwd(nextId(), new String(old), new String(copy)));
+    return sent.whenCompleteAsync((reply, error) -> {
+      if (error == null && credentials.present()) {
+        credentials.remember(credentials.account(), copy);
+      }
+      java.util.Arrays.fill(copy, '\0');
+    }, loop);
   }
 
   /** Sends {@code command} (tracked when it has an id); a {@code quit} ends the session for good. */
@@ -393,10 +445,12 @@ final class Connection {
               Failures.unwrap(helloError)));
         } else {
           ServerMessage.Welcome welcome = reply.answer(ServerMessage.Welcome.class);
+          if (!welcome.nick().equals(nick)) {
+            setNick(welcome.nick()); // the account's name, or the token's sub
+          }
           resumeSecret = welcome.session();
           granted = welcome.caps() == null ? List.of() : welcome.caps();
           if (tokens != null) {
-            setNick(welcome.nick()); // the token's sub
             tokens.scheduleRenewal(this::renewInTime);
           }
           result.complete(welcome);
@@ -415,11 +469,18 @@ final class Connection {
   /**
    * The {@code hello} of contract 1.1: the contract version, this library's name, the capabilities
    * it understands ({@link #CAPS}), and the secret
-   * of the session to resume (after a lost connection, never after a nick change).
+   * of the session to resume (after a lost connection, never after a nick change). A client with a
+   * {@link TokenSource} logs in with its current token (§16); else, with an account's password
+   * kept, it logs in to that account (under the account's name, §15); else as a guest.
    */
   private ClientMessage.Hello hello() {
-    return tokens == null ? new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret)
-        : new ClientMessage.Hello(nextId(), null, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret, tokens.current());
+    if (tokens != null) {
+      return new ClientMessage.Hello(nextId(), null, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret, null, tokens.current());
+    }
+    return credentials.present()
+        ? new ClientMessage.Hello(nextId(), credentials.account(), PROTOCOL, CLIENT_NAME, CAPS, resumeSecret,
+            credentials.password(), null)
+        : new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret);
   }
 
   /**
@@ -599,6 +660,7 @@ final class Connection {
     if (tokens != null) {
       tokens.cancel();
     }
+    credentials.forget();
     requests.endAll("client closed");
     unacked.failAll("client closed: " + reason);
     if (nickChange != null) {

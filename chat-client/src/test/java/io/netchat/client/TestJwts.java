@@ -1,6 +1,6 @@
 package io.netchat.client;
 
-import io.netchat.server.auth.AuthConfig;
+import io.netchat.server.config.AuthConfig;
 import io.netchat.server.auth.TokenConfig;
 import io.netchat.server.config.ServerConfig;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class TestJwts {
   public static ServerConfig acceptingTokens(ServerConfig config, Path dir) {
     try {
       Path secret = Files.writeString(dir.resolve("token-secret"), SECRET + "\n");
-      return config.withAuth(new AuthConfig(TokenConfig.secret(secret).withClockSkew(Duration.ZERO)));
+      return config.withAuth(AuthConfig.defaults().withToken(TokenConfig.secret(secret).withClockSkew(Duration.ZERO)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -86,6 +86,16 @@ class TokenSessionTest {
   }
 
   @Test
+  void aTokenClientSendsNoPasswordBesideIt() {
+    client = ChatClient.create(server.clientConfig("guest").withToken(freshTokens(Duration.ofHours(1),
+        new AtomicInteger())), new RecordingListener());
+
+    assertThatThrownBy(() -> client.connect("hunter2".toCharArray()).get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
+    assertThat(client.isConnected()).isFalse();
+  }
+
+  @Test
   void aClientWithoutATokenHasNoneToRefresh() throws Exception {
     ChatClient guest = connect(server.clientConfig("guest"), new RecordingListener());
 

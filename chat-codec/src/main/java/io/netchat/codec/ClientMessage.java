@@ -11,6 +11,7 @@ import static io.netchat.codec.Validation.requirePresent;
 import static io.netchat.codec.Validation.requireRoom;
 import static io.netchat.codec.Validation.requireText;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -43,6 +44,8 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = ClientMessage.Away.class, name = "away"),
   @JsonSubTypes.Type(value = ClientMessage.Whois.class, name = "whois"),
   @JsonSubTypes.Type(value = ClientMessage.Refresh.class, name = "refresh"),
+  @JsonSubTypes.Type(value = ClientMessage.Register.class, name = "register"),
+  @JsonSubTypes.Type(value = ClientMessage.Passwd.class, name = "passwd"),
 })
 public sealed interface ClientMessage {
 
@@ -58,13 +61,16 @@ public sealed interface ClientMessage {
    * Logs in; must be the first command. Answered by {@code welcome}. Contract 1.1 adds
    * {@code protocol} (the contract's major version the client speaks, 1; its presence, or that of
    * {@code caps}, {@code resume} or {@code token}, makes the session a 1.1 session), {@code client} (name/version, for logs),
-   * {@code caps} (capabilities asked for; unknown names are ignored), {@code resume} (the
-   * {@code welcome.session} secret of a session of this nick to take over) and {@code token} (§16: a
-   * JWT the application signed; its {@code sub} is the nick, so {@code nick} may then be left out).
+   * {@code caps} (capabilities asked for; unknown names are ignored) and {@code resume} (the
+   * {@code welcome.session} secret of a session of this nick to take over). With {@code password}
+   * (§15) it logs in to the account {@code nick}; with {@code token} (§16: a JWT the application
+   * signed; its {@code sub} is the nick, so {@code nick} may then be left out) it logs in as the
+   * token's user. A hello carries a password or a token, never both ({@code bad_request}).
+   * {@link #toString()} shows neither, nor the resume secret.
    */
   @JsonTypeName("hello")
   record Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume,
-      String token) implements ClientMessage {
+      String password, String token) implements ClientMessage {
     public Hello {
       checkId(id);
       Validation.checkJwt("token", token);
@@ -77,11 +83,16 @@ public sealed interface ClientMessage {
       }
       caps = caps == null ? null : caps.stream().filter(Objects::nonNull).toList();
       Validation.checkSize("resume", resume, Validation.MAX_RESUME_LENGTH);
+      Validation.checkPassword("password", password);
+      if (password != null && token != null) {
+        throw new ChatCodecException(ErrorCode.BAD_REQUEST,
+            "'password' and 'token' may not both be given: a hello logs in with one credential");
+      }
     }
 
-    /** A hello without a token. */
+    /** A hello without credentials (a guest, or a resume). */
     public Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume) {
-      this(id, nick, protocol, client, caps, resume, null);
+      this(id, nick, protocol, client, caps, resume, null, null);
     }
 
     /** A v1 hello: no version, no capabilities, no resume. */
@@ -89,9 +100,21 @@ public sealed interface ClientMessage {
       this(id, nick, null, null, null, null);
     }
 
+    /** A 1.1 hello that logs in to the account {@code nick} with {@code password} (§15). */
+    public static Hello withPassword(String id, String nick, String password, String client, List<String> caps) {
+      return new Hello(id, nick, 1, client, caps, null, password, null);
+    }
+
     /** A 1.1 hello that logs in with {@code token} alone (§16): the token's {@code sub} is the nick. */
     public static Hello withToken(String id, String token, String client, List<String> caps) {
-      return new Hello(id, null, 1, client, caps, null, token);
+      return new Hello(id, null, 1, client, caps, null, null, token);
+    }
+
+    @Override
+    public String toString() {
+      return "Hello[id=" + id + ", nick=" + nick + ", protocol=" + protocol + ", client=" + client + ", caps=" + caps
+          + ", resume=" + Secrets.mask(resume) + ", password=" + Secrets.mask(password) + ", token="
+          + Secrets.mask(token) + "]";
     }
 
     /**
@@ -337,6 +360,52 @@ public sealed interface ClientMessage {
       checkId(id);
       requirePresent("token", token);
       Validation.checkJwt("token", token);
+    }
+
+    @Override
+    public String toString() {
+      return "Refresh[id=" + id + ", token=" + Secrets.mask(token) + "]";
+    }
+  }
+
+  /**
+   * Makes the session's nick an account with {@code password} (contract 1.1, §15): the session must
+   * be logged in as a guest; answered {@code ok}, or {@code forbidden} when registration is closed.
+   * {@link #toString()} never shows the password.
+   */
+  @JsonTypeName("register")
+  record Register(String id, String password) implements ClientMessage {
+    public Register {
+      checkId(id);
+      Validation.requirePresent("password", password);
+      Validation.checkPassword("password", password);
+    }
+
+    @Override
+    public String toString() {
+      return "Register[id=" + id + ", password=" + Secrets.mask(password) + "]";
+    }
+  }
+
+  /**
+   * Changes the logged-in account's password from {@code old} to {@code new} (contract 1.1, §15):
+   * answered {@code ok}, or {@code bad_credentials} when {@code old} is wrong. {@link #toString()}
+   * never shows either.
+   */
+  @JsonTypeName("passwd")
+  record Passwd(String id, @JsonProperty("old") String oldPassword, @JsonProperty("new") String newPassword)
+      implements ClientMessage {
+    public Passwd {
+      checkId(id);
+      Validation.requirePresent("old", oldPassword);
+      Validation.checkPassword("old", oldPassword);
+      Validation.requirePresent("new", newPassword);
+      Validation.checkPassword("new", newPassword);
+    }
+
+    @Override
+    public String toString() {
+      return "Passwd[id=" + id + ", old=" + Secrets.mask(oldPassword) + ", new=" + Secrets.mask(newPassword) + "]";
     }
   }
 }

@@ -45,12 +45,22 @@ public enum ErrorCode {
    */
   UNAVAILABLE(true),
   /**
-   * The credentials of a login were refused: a token (§16) forged, expired, signed with a key or an
-   * algorithm the server does not accept, or naming another user than the session's. After a
-   * refused token the server closes the connection ({@code bye{code: "bad_credentials"}}).
+   * Contract 1.1 (§15): the nick belongs to an account; a guest may not take it. Log in with
+   * {@code hello{nick, password}} (or a token naming it, §16) or choose another nick.
+   */
+  NICK_RESERVED,
+  /**
+   * Contract 1.1: the credentials of a login were refused. A password (§15) or its account: the
+   * connection stays open for another try, and failed tries are throttled ({@code rate_limited}); a
+   * guest hello on a server that takes no guests is refused the same way. A token (§16) forged,
+   * expired, signed with a key or an algorithm the server does not accept, or naming another user
+   * than the session's: the server closes the connection ({@code bye{code: "bad_credentials"}}).
    */
   BAD_CREDENTIALS,
-  /** The session may not do this: a token's {@code rooms} claim does not name the room (§16). */
+  /**
+   * Contract 1.1: the server's policy refuses this command to this session (§15: registration is
+   * closed; §16: a token's {@code rooms} claim does not name the room).
+   */
   FORBIDDEN;
 
   private final String wireName = name().toLowerCase(Locale.ROOT);

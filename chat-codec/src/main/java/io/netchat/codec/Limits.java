@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param historySize messages kept per room
  * @param messagesPerSecond sustained command rate allowed per connection
  * @param burst commands allowed in a burst above that rate
- * @param textUnit (1.1) what {@code max_text_length} counts: {@value #TEXT_UNIT_UTF16}
+ * @param textUnit (1.1) what {@code max_text_length} counts: {@value #TEXT_UNIT_CODE_POINT}
  * @param pingIntervalMs (1.1) silence from the client after which the server sends {@code ping}
  * @param pongTimeoutMs (1.1) time to answer that {@code ping} before the server closes
  * @param maxHistoryPerRequest (1.1) most messages one {@code history} answer or join backlog holds
@@ -32,8 +32,11 @@ public record Limits(
     @JsonProperty("max_history_per_request") Integer maxHistoryPerRequest,
     @JsonProperty("txn_window_s") Long txnWindowS) {
 
-  /** {@code text_unit}: a text's length is counted in UTF-16 code units (an emoji counts 2). */
-  public static final String TEXT_UNIT_UTF16 = "utf16";
+  /**
+   * {@code text_unit}: a text's length is counted in Unicode code points, a user's characters (an
+   * emoji outside the Basic Multilingual Plane counts 1, as does {@code é} written as one code point).
+   */
+  public static final String TEXT_UNIT_CODE_POINT = "codepoint";
 
   /** The six limits of contract v1, all a v1 session is told. */
   public Limits(int maxFrameLength, int maxTextLength, int maxRoomsPerSession, int historySize,

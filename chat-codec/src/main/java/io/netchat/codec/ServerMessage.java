@@ -463,15 +463,21 @@ public sealed interface ServerMessage {
   /**
    * Answer to {@code whois} (contract 1.1, §14): the user's {@code nick} as registered, one page of
    * the rooms it is in ({@code next}, absent on the last page, is the {@code after} of the next),
-   * its {@code away} text (absent when not away), when its session logged in ({@code since}).
+   * its {@code away} text (absent when not away), when its session logged in ({@code since}), and
+   * (§15) the {@code account} it is logged in to, absent for a guest.
    */
   @JsonTypeName("whois")
-  record Whois(String nick, List<String> rooms, String away, Instant since, String next, String re)
+  record Whois(String nick, List<String> rooms, String away, Instant since, String next, String re, String account)
       implements ServerMessage {
     public Whois {
       requirePresent("nick", nick);
       rooms = List.copyOf(requirePresent("rooms", rooms));
       requirePresent("since", since);
+    }
+
+    /** The answer about a guest. */
+    public Whois(String nick, List<String> rooms, String away, Instant since, String next, String re) {
+      this(nick, rooms, away, since, next, re, null);
     }
   }
 }

@@ -22,6 +22,11 @@ public final class Validation {
   public static final int MAX_CLIENT_LENGTH = 64;
   /** Longest {@code hello{resume}}; the server's secrets are 22 chars. */
   public static final int MAX_RESUME_LENGTH = 128;
+  /**
+   * Longest password on the wire, in chars (§15): enough for any passphrase, short enough that
+   * hashing one costs what hashing any other does.
+   */
+  public static final int MAX_PASSWORD_LENGTH = 256;
 
   /**
    * Longest {@code hello{token}} / {@code refresh{token}} (§16), in chars: room for an RS512 or
@@ -80,6 +85,14 @@ public final class Validation {
   }
 
   /**
+   * An optional password (§15): 1 to {@value #MAX_PASSWORD_LENGTH} chars, any of them. The error
+   * names the field only, never the value.
+   */
+  public static String checkPassword(String field, String password) {
+    return checkSize(field, password, MAX_PASSWORD_LENGTH);
+  }
+
+  /**
    * An optional opaque token ({@code txn}, {@code epoch}): 1 to {@value #MAX_TOKEN_LENGTH} visible
    * ASCII characters (U+0021–U+007E). A token is echoed to other clients ({@code txn} on a
    * broadcast), so it may not hold spaces or anything a terminal would act on.
@@ -118,7 +131,7 @@ public final class Validation {
     return token;
   }
 
-  /** A non-empty text of at most {@code maxLength} chars, well-formed and free of control characters. */
+  /** A non-empty text of at most {@code maxLength} code points, well-formed and free of control characters. */
   public static String requireText(String field, String text, int maxLength) {
     requirePresent(field, text);
     if (text.isEmpty()) {
@@ -165,11 +178,18 @@ public final class Validation {
     return text;
   }
 
-  /** Fails with {@code too_large} when {@code text} is longer than {@code maxLength} chars. */
+  /**
+   * Fails with {@code too_large} when {@code text} holds more than {@code maxLength} code points
+   * ({@link Limits#TEXT_UNIT_CODE_POINT}). A text of at most {@code maxLength} chars is never
+   * longer, so the code points are counted only past that.
+   */
   public static String checkLength(String field, String text, int maxLength) {
     if (text != null && text.length() > maxLength) {
-      throw new ChatCodecException(ErrorCode.TOO_LARGE,
-          "'" + field + "' is " + text.length() + " chars, the limit is " + maxLength);
+      int codePoints = text.codePointCount(0, text.length());
+      if (codePoints > maxLength) {
+        throw new ChatCodecException(ErrorCode.TOO_LARGE,
+            "'" + field + "' is too long: " + codePoints + " code points, the limit is " + maxLength);
+      }
     }
     return text;
   }

@@ -103,7 +103,8 @@ class JsonCodecTest {
     assertThat(List.of(ErrorCode.values()).stream().map(ErrorCode::wireName)).containsExactly(
         "bad_frame", "bad_json", "unknown_type", "bad_request", "too_large", "not_logged_in",
         "already_logged_in", "invalid_name", "nick_taken", "not_joined", "no_such_room", "no_such_user",
-        "rate_limited", "limit_reached", "shutting_down", "epoch_changed", "unavailable", "bad_credentials", "forbidden");
+        "rate_limited", "limit_reached", "shutting_down", "epoch_changed", "unavailable", "nick_reserved",
+        "bad_credentials", "forbidden");
     for (ErrorCode code : ErrorCode.values()) {
       assertThat(ErrorCode.fromWire(code.wireName())).isSameAs(code);
     }

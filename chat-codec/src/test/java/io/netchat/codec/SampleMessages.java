@@ -48,9 +48,12 @@ final class SampleMessages {
         new ClientMessage.Away(null, null),
         new ClientMessage.Whois("20", "bob"),
         new ClientMessage.Whois("21", "bob", "lobby", 5),
-        ClientMessage.Hello.withToken("22", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln", "x/1", List.of("nick")),
-        new ClientMessage.Hello("23", "bob", null, null, null, null, "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"),
-        new ClientMessage.Refresh("24", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"));
+        ClientMessage.Hello.withPassword("22", "alice", "correct horse", null, null),
+        new ClientMessage.Register("23", "correct horse"),
+        new ClientMessage.Passwd("24", "correct horse", "battery staple"),
+        ClientMessage.Hello.withToken("25", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln", "x/1", List.of("nick")),
+        new ClientMessage.Hello("26", "bob", null, null, null, null, null, "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"),
+        new ClientMessage.Refresh("27", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"));
   }
 
   static List<ServerMessage> server() {
@@ -102,8 +105,9 @@ final class SampleMessages {
         ServerMessage.Presence.quit("lobby", "bob", "gone fishing"),
         new ServerMessage.Whois("bob", List.of("lobby", "rust"), "lunch", TS, "rust", "20"),
         new ServerMessage.Whois("bob", List.of(), null, TS, null, null),
-        new ServerMessage.Error("22", ErrorCode.BAD_CREDENTIALS, "bad token").forCommand("hello"),
-        new ServerMessage.Error("25", ErrorCode.FORBIDDEN, "room 'staff' is not in the token").forCommand("join"),
+        new ServerMessage.Whois("bob", List.of(), null, TS, null, "22", "bob"),
+        new ServerMessage.Error("25", ErrorCode.BAD_CREDENTIALS, "bad token").forCommand("hello"),
+        new ServerMessage.Error("28", ErrorCode.FORBIDDEN, "room 'staff' is not in the token").forCommand("join"),
         ServerMessage.Bye.of(ByeCode.BAD_CREDENTIALS),
         ServerMessage.Bye.of(ByeCode.TOKEN_EXPIRED));
   }

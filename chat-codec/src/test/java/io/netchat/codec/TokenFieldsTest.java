@@ -19,7 +19,7 @@ class TokenFieldsTest {
   void aHelloWithATokenNeedsNoNickAndIsAContract11Hello() {
     Object hello = decode("{\"type\":\"hello\",\"id\":\"1\",\"token\":\"" + JWT + "\"}");
 
-    assertThat(hello).isEqualTo(new ClientMessage.Hello("1", null, null, null, null, null, JWT));
+    assertThat(hello).isEqualTo(new ClientMessage.Hello("1", null, null, null, null, null, null, JWT));
     assertThat(((ClientMessage.Hello) hello).negotiates()).isTrue();
   }
 
@@ -34,6 +34,23 @@ class TokenFieldsTest {
   void aNickBesideATokenMustStillBeANick() {
     assertThatThrownBy(() -> decode("{\"type\":\"hello\",\"nick\":\"1x\",\"token\":\"" + JWT + "\"}"))
         .isInstanceOfSatisfying(ChatCodecException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NAME));
+  }
+
+  @Test
+  void aHelloWithBothAPasswordAndATokenIsABadRequestThatEchoesNeither() {
+    assertThatThrownBy(() -> decode("{\"type\":\"hello\",\"id\":\"4\",\"nick\":\"alice\",\"password\":\"hunter2\","
+        + "\"token\":\"" + JWT + "\"}"))
+        .isInstanceOfSatisfying(ChatCodecException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+          assertThat(e.re()).isEqualTo("4");
+          assertThat(e.getMessage()).contains("'password'", "'token'").doesNotContain("hunter2", JWT);
+        });
+  }
+
+  @Test
+  void aTokenNeverShowsInToString() {
+    assertThat(ClientMessage.Hello.withToken("1", JWT, null, null).toString()).doesNotContain(JWT).contains("token=***");
+    assertThat(new ClientMessage.Refresh("2", JWT).toString()).doesNotContain(JWT);
   }
 
   @ParameterizedTest

@@ -86,7 +86,7 @@ class ValidationTest {
     assertThat(Validation.requireText("text", "\uD83D\uDE00", 2)).isEqualTo("\uD83D\uDE00");
 
     failsWith(() -> Validation.requireText("text", "abcd", 3), ErrorCode.TOO_LARGE)
-        .hasMessage("'text' is 4 chars, the limit is 3");
+        .hasMessage("'text' is too long: 4 code points, the limit is 3");
     failsWith(() -> Validation.requireText("topic", "", 3), ErrorCode.BAD_REQUEST).hasMessage("'topic' must not be empty");
     failsWith(() -> Validation.requireText("text", null, 3), ErrorCode.BAD_REQUEST).hasMessage("missing field 'text'");
     failsWith(() -> Validation.requireText("text", "a\uD800", 3), ErrorCode.BAD_REQUEST)
@@ -100,9 +100,22 @@ class ValidationTest {
     assertThat(Validation.checkLength("reason", "12345", 5)).isEqualTo("12345");
 
     failsWith(() -> Validation.checkLength("reason", "123456", 5), ErrorCode.TOO_LARGE)
-        .hasMessage("'reason' is 6 chars, the limit is 5");
+        .hasMessage("'reason' is too long: 6 code points, the limit is 5");
     failsWith(() -> Validation.checkLength("reason", "1", 0), ErrorCode.TOO_LARGE)
-        .hasMessage("'reason' is 1 chars, the limit is 0");
+        .hasMessage("'reason' is too long: 1 code points, the limit is 0");
+  }
+
+  @Test
+  void checkLengthCountsCodePointsSoAnEmojiIsOneCharacter() {
+    String emoji = "\uD83D\uDE00"; // U+1F600, two UTF-16 units
+    String atLimit = (emoji + "é✓").repeat(3) + emoji; // 10 code points in 17 UTF-16 units
+    assertThat(Validation.checkLength("text", atLimit, 10)).isSameAs(atLimit);
+    assertThat(Validation.requireText("text", emoji.repeat(5), 5)).isEqualTo(emoji.repeat(5));
+
+    failsWith(() -> Validation.checkLength("text", atLimit + emoji, 10), ErrorCode.TOO_LARGE)
+        .hasMessage("'text' is too long: 11 code points, the limit is 10");
+    failsWith(() -> Validation.checkLength("text", atLimit + "a", 10), ErrorCode.TOO_LARGE)
+        .hasMessage("'text' is too long: 11 code points, the limit is 10");
   }
 
   @ParameterizedTest

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The daemon's admin side for one running server: a Prometheus registry with the JVM's and the
  * server's meters, served with the health checks by an {@link AdminServer}. The server's own
- * readiness (listeners bound, not shutting down) is always checked; further checks (the store is
- * writable) are passed in.
+ * readiness (listeners bound, not shutting down) and its store's (writable) are always checked;
+ * further checks are passed in.
  */
 final class AdminListener implements AutoCloseable {
   private final DaemonMetrics metrics;
@@ -29,6 +29,7 @@ final class AdminListener implements AutoCloseable {
     server.bindMetrics(metrics.registry());
     List<ReadinessCheck> checks = new ArrayList<>();
     checks.add(server::notReadyBecause);
+    checks.add(server::storeNotWritableBecause);
     checks.addAll(extraChecks);
     try {
       return new AdminListener(metrics, AdminServer.start(config, metrics::scrape, checks));

@@ -18,6 +18,7 @@ import io.netchat.server.metrics.ListenerTags;
 import io.netchat.server.metrics.NettyMeters;
 import io.netchat.server.metrics.ServerGauges;
 import io.netchat.server.metrics.ServerMeters;
+import io.netchat.server.metrics.StoreMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netchat.server.room.HistoryBudget;
@@ -134,7 +135,8 @@ public final class ChatServer implements AutoCloseable {
     }
     RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters),
         store == null ? null : new RoomStore(store, storeFailures::log));
-    ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters);
+    ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters,
+        store == null ? null : store.accounts(), System::nanoTime);
     TokenWorkers tokens = tokenVerifier == null ? null
         : TokenWorkers.threads(tokenVerifier, clock, config.auth().token().verifyThreads());
     CommandDispatcher dispatcher = new CommandDispatcher(context, tokens);
@@ -225,13 +227,19 @@ public final class ChatServer implements AutoCloseable {
 
   /**
    * Registers this server's meters in {@code registry}: its own figures ({@link ServerMeters}),
-   * the allocator's memory and each event loop's pending tasks ({@link NettyMeters}).
-   * Every meter reads a figure at scrape time; nothing is added to the chat path.
+   * the allocator's memory and each event loop's pending tasks ({@link NettyMeters}), and with a
+   * durable store its queue and commit latency ({@link StoreMeters}). Every meter reads a figure at
+   * scrape time, or is recorded by the store's writer; nothing is added to the chat path.
    */
   public void bindMetrics(MeterRegistry registry) {
     meters.bindTo(registry);
     if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
       new NettyMeters(allocator.metric(), workers).bindTo(registry);
+    }
+    if (store != null) {
+      StoreMeters storeMeters = new StoreMeters(store::queuedWrites, config.store().queueCapacity());
+      storeMeters.bindTo(registry);
+      store.onCommit(storeMeters::committed);
     }
   }
 
@@ -246,6 +254,14 @@ public final class ChatServer implements AutoCloseable {
     List<InetSocketAddress> unbound = listeners.stream().filter(ch -> !ch.isActive())
         .map(ch -> (InetSocketAddress) ch.localAddress()).toList();
     return unbound.isEmpty() ? Optional.empty() : Optional.of("listeners not bound: " + unbound);
+  }
+
+  /**
+   * Why the durable store cannot take writes now (closed, or its writes fail until the disk
+   * recovers), or empty when it can or there is none ({@code store.type: memory}). Any thread.
+   */
+  public Optional<String> storeNotWritableBecause() {
+    return store == null ? Optional.empty() : store.notWritableBecause();
   }
 
   private static ServerGauges gauges(ServerContext context, Budgets budgets) {
@@ -330,6 +346,7 @@ public final class ChatServer implements AutoCloseable {
     context.rooms().disposeAll();
     context.refusals().flush();
     LoopDrain.drain(workers, 1000);
+    context.accounts().close(); // the hashes in progress finish; their answers go nowhere now
     if (store != null) {
       store.close(); // commits what is queued and marks a clean stop; the loops still take its answers
     }

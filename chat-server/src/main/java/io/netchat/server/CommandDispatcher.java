@@ -24,7 +24,6 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * Carries out one client command for a session, on the session's event loop: checks what the
@@ -37,6 +36,7 @@ final class CommandDispatcher {
   static final int PROTOCOL = 1;
 
   private final ServerContext context;
+  private final AccountCommands accountCommands;
   private final TokenLogin tokens;
 
   /** A dispatcher of a server that accepts no tokens. */
@@ -47,19 +47,11 @@ final class CommandDispatcher {
   /** @param tokenWorkers where {@code hello{token}} and {@code refresh} are checked; null when tokens are off */
   CommandDispatcher(ServerContext context, TokenWorkers tokenWorkers) {
     this.context = context;
-    this.tokens = new TokenLogin(context, tokenWorkers, this::logIn);
+    this.accountCommands = new AccountCommands(context);
+    this.tokens = new TokenLogin(context, tokenWorkers, this::ownerHello);
   }
 
   void dispatch(Session session, ClientMessage command) {
-    if (session.loggingIn()) {
-      // hello{token} is being checked off the loop: this command runs once that hello is answered
-      session.afterAnswers(() -> {
-        if (!session.isClosing()) {
-          dispatch(session, command);
-        }
-      });
-      return;
-    }
     try {
       if (session.nick() == null && !(command instanceof ClientMessage.Hello
           || command instanceof ClientMessage.Ping || command instanceof ClientMessage.Pong
@@ -95,6 +87,10 @@ final class CommandDispatcher {
         whois(session, whois);
       } else if (command instanceof ClientMessage.Refresh refresh) {
         tokens.refresh(session, refresh);
+      } else if (command instanceof ClientMessage.Register register) {
+        accountCommands.register(session, register);
+      } else if (command instanceof ClientMessage.Passwd passwd) {
+        accountCommands.passwd(session, passwd);
       } else if (command instanceof ClientMessage.Ping ping) {
         session.answer(new ServerMessage.Pong(ping.id()));
       } else if (command instanceof ClientMessage.Pong) {
@@ -119,35 +115,84 @@ final class CommandDispatcher {
     if (context.shuttingDown()) {
       throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
     }
+    Login login = Login.of(hello, context);
+    login.announce(session);
     if (hello.token() != null) {
-      tokens.hello(session, hello);
+      tokens.hello(session, hello, login);
       return;
     }
-    logIn(session, hello, hello.nick(), null, session::answer);
+    if (hello.password() != null) {
+      Awaited.then(session, hello, context.accounts().login(hello.nick(), hello.password(), session.remoteHost()),
+          account -> ownerHello(session, hello, login, hello.nick(), account.name(), null));
+      return;
+    }
+    if (!context.accounts().guestsAllowed() && hello.resume() == null) {
+      throw error(ErrorCode.BAD_CREDENTIALS, "this server takes no guests: log in with hello{nick, password}");
+    }
+    if (context.users().register(hello.nick(), session)) {
+      // claimed; a guest keeps it unless an account owns it (§15), which the store says
+      Awaited.then(session, hello, context.accounts().reserved(hello.nick()), reserved -> {
+        if (reserved || context.users().find(hello.nick()) != session || !session.channel().isActive()) {
+          context.users().release(hello.nick(), session);
+          throw reserved(hello.nick());
+        }
+        welcome(session, hello, login, hello.nick());
+      });
+      return;
+    }
+    session.nick(hello.nick());
+    if (!takesOver(session, hello, null)) {
+      session.nick(null);
+      Session holder = context.users().find(hello.nick());
+      if (holder != null && holder.account() != null) {
+        throw reserved(hello.nick());
+      }
+      throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
+    }
+    welcome(session, hello, login, hello.nick());
   }
 
   /**
-   * Logs {@code session} in as {@code nick} and answers {@code welcome} (and {@code ok}) through
-   * {@code out}: {@code session::answer}, or {@code session::write} from the continuation of a token
-   * check, which is this command's own turn to answer. {@code claims} are those of the token the
-   * nick was proven with, or null. Throws {@code nick_taken} when the nick is held by a session this
-   * hello may not take over.
+   * A hello that proved the session owns {@code account}: its password was right (§15), or a token
+   * named it (§16, with the token's {@code claims}; null for a password). The session logs in to
+   * the account under {@code nick}, and the owner always gets the nick, whichever credential it
+   * used: a session holding it is resumed when the hello says {@code resume} with its secret, taken
+   * over (rooms and all, without presence) when it is logged in to the same account, and otherwise
+   * replaced; either way the old connection is sent {@code bye{replaced}}. A guest still waiting for
+   * the store's answer loses its claim.
    */
-  private void logIn(Session session, ClientMessage.Hello hello, String nick, TokenClaims claims, Consumer<Object> out) {
-    boolean negotiated = hello.negotiates();
-    Set<Capability> caps = negotiated ? Capability.known(hello.caps()) : Set.of();
-    String secret = negotiated ? context.secrets().newSecret() : null;
-    session.negotiate(negotiated, caps, secret);
+  void ownerHello(Session session, ClientMessage.Hello hello, Login login, String nick, String account,
+      TokenClaims claims) {
+    if (!session.channel().isActive() || session.isClosing()) {
+      return;
+    }
+    if (context.shuttingDown()) {
+      throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
+    }
     session.nick(nick);
-    if (!context.users().register(nick, session) && !takesOver(session, hello, claims)) {
-      session.nick(null);
-      session.negotiate(negotiated, Set.of(), null); // not logged in: no caps, nothing to resume
-      throw error(ErrorCode.NICK_TAKEN, "nick '" + nick + "' is in use");
+    if (!context.users().register(nick, session) && !takesOver(session, hello, account)) {
+      Session holder = context.users().find(nick);
+      if (holder == null ? !context.users().register(nick, session)
+          : !context.users().takeOver(nick, holder, session)) {
+        session.nick(null);
+        throw error(ErrorCode.NICK_TAKEN, "nick '" + nick + "' is in use");
+      }
+      if (holder != null && holder.nick() != null) {
+        session.afterAnswers(() -> holder.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
+      }
     }
-    if (claims != null) {
-      session.account(claims.account());
-      session.token(claims);
-    }
+    session.account(account);
+    session.token(claims); // a session taken over keeps its room memberships, not its old token's limits
+    welcome(session, hello, login, nick);
+  }
+
+  /**
+   * The session is logged in as {@code nick}: it gets {@code welcome} (and {@code ok}), and a
+   * token it holds (its own, or the one of the session it resumed) sets its deadline.
+   */
+  private void welcome(Session session, ClientMessage.Hello hello, Login login, String nick) {
+    login.grant(session);
+    session.nick(nick);
     if (session.token() != null) {
       tokens.expireAt(session);
     }
@@ -155,29 +200,27 @@ final class CommandDispatcher {
     if (session.since() == null) {
       session.loggedIn(now());
     }
-    out.accept(negotiated
+    session.answer(login.negotiated()
         ? new ServerMessage.Welcome(nick, context.config().serverName(), context.announcedLimits(true),
-            PROTOCOL, Capability.wireNames(caps), secret, now(), hello.id())
+            PROTOCOL, Capability.wireNames(login.caps()), login.secret(), now(), hello.id())
         : new ServerMessage.Welcome(nick, context.config().serverName(), context.announcedLimits(false)));
-    if (hello.id() != null) {
-      out.accept(new ServerMessage.Ok(hello.id()));
-    }
+    ok(session, hello.id());
     session.channel().pipeline().fireUserEventTriggered(HelloAcceptedEvent.INSTANCE); // lifts the pre-hello frame limit
   }
 
   /**
    * Takes over the open session that holds the nick, when this hello proves it may: with that
-   * session's resume secret ({@code hello{resume}}, compared in constant time), or with a token of
-   * the account that session logged into (§16: the same user on a new connection). This session
-   * takes over its logical id, its nick and its room memberships, without presence, and the old
-   * connection is sent {@code bye{replaced}} and closed once every room has moved. A wrong or
-   * unknown secret, or another account's token, is no takeover: the nick stays taken.
+   * session's resume secret ({@code hello{resume}}, compared in constant time), or as the owner of
+   * the account that session is logged in to ({@code account}: a password or a token proved it; the
+   * same user on a new connection). This session takes over its logical id, its nick and its room
+   * memberships, without presence, and the old connection is sent {@code bye{replaced}} and closed
+   * once every room has moved. A wrong or unknown secret, or another account, is no takeover.
    */
-  private boolean takesOver(Session session, ClientMessage.Hello hello, TokenClaims claims) {
+  private boolean takesOver(Session session, ClientMessage.Hello hello, String account) {
     Session old = context.users().find(session.nick());
     boolean proven = old != null && old != session
         && (hello.resume() != null && old.resumableWith(hello.resume())
-            || claims != null && claims.account().equals(old.account()));
+            || account != null && account.equals(old.account()));
     if (!proven || !context.users().replace(old, session)) {
       return false;
     }
@@ -193,12 +236,27 @@ final class CommandDispatcher {
   /**
    * Changes the session's nick (§14): claimed in the user registry at once (the old one is free
    * from then on), then each room the session asked to be in renames it in the order of the
-   * session's commands and tells its other members; {@code ok} once every room has.
+   * session's commands and tells its other members; {@code ok} once every room has. A nick that
+   * belongs to an account other than the session's own is refused with {@code nick_reserved} (§15).
    */
   private void nick(Session session, ClientMessage.Nick nick) {
     if (session.token() != null) {
       throw error(ErrorCode.FORBIDDEN, "a session that logged in with a token keeps the token's nick (sub)");
     }
+    String wanted = nick.nick();
+    if (wanted.equals(session.nick()) || Names.key(wanted).equals(session.account())) {
+      rename(session, nick);
+      return;
+    }
+    Awaited.then(session, nick, context.accounts().reserved(wanted), reserved -> {
+      if (reserved) {
+        throw error(ErrorCode.NICK_RESERVED, "nick '" + wanted + "' belongs to an account");
+      }
+      rename(session, nick);
+    });
+  }
+
+  private void rename(Session session, ClientMessage.Nick nick) {
     String wanted = nick.nick();
     if (!wanted.equals(session.nick())) {
       if (!context.users().rename(session, wanted)) {
@@ -252,7 +310,8 @@ final class CommandDispatcher {
     String re = session.re(whois.id());
     session.answer(FrameFitter.fit(page, kept -> new ServerMessage.Whois(target.nick(),
         kept.stream().map(Room::name).toList(), target.away(), target.since(),
-        kept.size() < page.size() || more && !kept.isEmpty() ? kept.get(kept.size() - 1).key() : null, re),
+        kept.size() < page.size() || more && !kept.isEmpty() ? kept.get(kept.size() - 1).key() : null, re,
+        target.account()),
         false, session.format(), session.channel().alloc()));
     ok(session, whois.id());
   }
@@ -277,23 +336,34 @@ final class CommandDispatcher {
 
   /**
    * Delivers a dm; the sender's ok carries its msgid. A {@code txn} the session already sent within
-   * the txn window is answered with the first dm's msgid and {@code duplicate: true} instead.
+   * the txn window is answered with the first dm's msgid and {@code duplicate: true} instead (or its
+   * refusal), once the first one is settled: a resumed connection's retry may race the old one's dm.
    */
   private void dm(Session session, ClientMessage.Dm dm) {
     checkText(dm.text());
-    TxnLedger.Sent earlier = dm.txn() == null ? null : session.sentBefore(dm.txn());
-    if (earlier != null) {
-      answerSent(session, dm.id(), earlier, true);
+    TxnLedger.Claim claim = dm.txn() == null ? null : session.claim(dm.txn());
+    if (claim != null && !claim.first()) {
+      session.submitAsync(session.loop(), () -> claim.whenSettled(session.loop(), (earlier, failure) -> {
+        if (failure == null) {
+          answerSent(session, dm.id(), earlier, true);
+        } else if (dm.id() != null) { // a dm is refused only by the ChatCodecException thrown below
+          session.answer(ServerMessage.Error.of(((ChatCodecException) failure).withRe(dm.id()).withCommand("dm")));
+        }
+      }));
       return;
     }
     Session target = context.users().find(dm.to());
-    if (target == null) {
-      throw error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
+    if (target == null || target.nick() == null) { // a nick still being checked is nobody yet
+      ChatCodecException noSuchUser = error(ErrorCode.NO_SUCH_USER, "no user '" + dm.to() + "'");
+      if (claim != null) {
+        claim.fail(noSuchUser);
+      }
+      throw noSuchUser;
     }
     TxnLedger.Sent sent = new TxnLedger.Sent(null, context.dmIds().next());
     target.send(new ServerMessage.Dm(session.nick(), target.nick(), dm.text(), now(), sent.msgid(), dm.txn()));
-    if (dm.txn() != null) {
-      session.sent(dm.txn(), sent);
+    if (claim != null) {
+      claim.settle(sent);
     }
     answerSent(session, dm.id(), sent, false);
   }
@@ -317,6 +387,10 @@ final class CommandDispatcher {
     if (id != null) {
       session.answer(new ServerMessage.Ok(id));
     }
+  }
+
+  private static ChatCodecException reserved(String nick) {
+    return error(ErrorCode.NICK_RESERVED, "nick '" + nick + "' belongs to an account: log in with its password");
   }
 
   private static ChatCodecException error(ErrorCode code, String message) {

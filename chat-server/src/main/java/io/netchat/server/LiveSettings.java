@@ -1,5 +1,6 @@
 package io.netchat.server;
 
+import io.netchat.server.config.AuthConfig;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ServerConfig;
 
@@ -14,7 +15,8 @@ import io.netchat.server.config.ServerConfig;
  * (the next admission), {@code max_rooms_per_session} (the next join), {@code flood_disconnect_after}
  * (the next refusal), {@code timeouts.pong} (the next ping), {@code timeouts.shutdown_grace}. To
  * connections opened after the reload: {@code messages_per_second}, {@code burst} (each connection's
- * token bucket), {@code max_outbound_bytes}, {@code timeouts.hello}, {@code timeouts.idle}.
+ * token bucket), {@code max_outbound_bytes}, {@code timeouts.hello}, {@code timeouts.idle}. To the
+ * next {@code hello} or {@code register}: {@code auth.guests}, {@code auth.registration}.
  */
 final class LiveSettings {
   private LiveSettings() {}
@@ -31,6 +33,7 @@ final class LiveSettings {
         .burst(from.burst())
         .maxOutboundBytes(from.maxOutboundBytes())
         .build();
-    return running.withLimits(limits).withTimeouts(file.timeouts());
+    AuthConfig auth = running.auth().withGuests(file.auth().guests()).withRegistration(file.auth().registration());
+    return running.withLimits(limits).withTimeouts(file.timeouts()).withAuth(auth);
   }
 }

@@ -46,7 +46,7 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
     this.listenerIndex = listenerIndex;
     this.inbound = inbound;
     this.tls = tls;
-    this.tlsFailures = new TlsFailureLog(context.refusals());
+    this.tlsFailures = new TlsFailureLog(context.refusals(), context.counters());
     this.traffic = new ListenerTraffic(context.counters().listener(listenerIndex));
   }
 

@@ -2,6 +2,7 @@ package io.netchat.server;
 
 import io.netchat.codec.Limits;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.auth.Accounts;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.fanout.FlushBatcher;
@@ -11,6 +12,8 @@ import io.netchat.server.room.RoomCreations;
 import io.netchat.server.room.RoomRegistry;
 import io.netchat.server.room.TxnLedger;
 import io.netchat.server.room.RoomStore;
+import io.netchat.store.AccountStore;
+import io.netchat.store.MemoryAccounts;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
@@ -50,6 +54,7 @@ final class ServerContext {
   private final ChatCounters counters;
   private final TxnLedger txns;
   private final MessageIds.Counter dmIds = new MessageIds.Counter();
+  private final Accounts accounts;
   private volatile boolean shuttingDown;
 
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms) {
@@ -64,9 +69,21 @@ final class ServerContext {
   /** @param counters the server's event counts, shared with its rooms */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
       ChatCounters counters) {
+    this(config, formats, clock, rooms, refusals, counters, null, System::nanoTime);
+  }
+
+  /**
+   * @param accountStore where the accounts of §15 live, or null for the heap (until the process
+   *     ends); {@code auth.guests} and {@code auth.registration} are read live from the configuration
+   * @param ticker the nanosecond clock failed logins are timed by (tests pass a virtual one)
+   */
+  ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
+      ChatCounters counters, AccountStore accountStore, LongSupplier ticker) {
     this.counters = counters;
     this.refusals = refusals;
     this.config = config;
+    this.accounts = Accounts.create(() -> this.config.auth(), accountStore != null ? accountStore
+        : new MemoryAccounts(MemoryAccounts.DEFAULT_MAX_ACCOUNTS, () -> false), clock, ticker);
     this.formats = List.copyOf(formats);
     this.clock = clock;
     this.rooms = rooms;
@@ -90,7 +107,7 @@ final class ServerContext {
   private void announce(ServerConfig config) {
     LimitsConfig limits = config.limits();
     Limits all = new Limits(limits.maxFrameLength(), limits.maxTextLength(), limits.maxRoomsPerSession(),
-        limits.historySize(), limits.messagesPerSecond(), limits.burst(), Limits.TEXT_UNIT_UTF16,
+        limits.historySize(), limits.messagesPerSecond(), limits.burst(), Limits.TEXT_UNIT_CODE_POINT,
         config.timeouts().idle().toMillis(), config.timeouts().pong().toMillis(), limits.maxHistoryPerRequest(),
         limits.txnWindow().toSeconds());
     announcedLimits = all;
@@ -103,6 +120,11 @@ final class ServerContext {
 
   Clock clock() {
     return clock;
+  }
+
+  /** Registered accounts: logins, registration, passwords, reserved nicks (§15). */
+  Accounts accounts() {
+    return accounts;
   }
 
   UserRegistry users() {

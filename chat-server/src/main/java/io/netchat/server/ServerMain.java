@@ -130,7 +130,7 @@ public final class ServerMain implements Callable<Integer> {
       return couldNotStart(reason, e, err);
     }
     try {
-      // Further /health/ready conditions (the store is writable) join the server's own here, as ReadinessChecks.
+      // Further /health/ready conditions join the server's own (listeners bound, store writable) here, as ReadinessChecks.
       admin = daemon.admin() == null ? null : AdminListener.start(daemon.admin(), server, List.of());
     } catch (Exception e) {
       server.close();

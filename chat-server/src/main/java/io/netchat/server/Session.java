@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,6 +49,17 @@ public final class Session implements Member {
   private final AskedRooms rooms = new AskedRooms();
   private final CommandOrder order;
   private volatile String nick;
+  /**
+   * The case-folded name of the account the session is logged in to, or null for a guest: the
+   * nick of a password account (§15) or a token's {@code sub} (§16).
+   */
+  private volatile String account;
+  /** Commands (and undecodable frames) that arrived while an earlier one waits for the store or a hash (event loop only). */
+  private final ArrayDeque<Object> held = new ArrayDeque<>();
+  /** Whether a command waits for the store or a hash; later ones are held until it is answered (event loop only). */
+  private boolean paused;
+  /** Runs the held commands once the session is unpaused (set by the session's handler). */
+  private Runnable replayHeld = () -> { };
   /** The logical id: this session's own, or the one it took over with {@code hello{resume}}. */
   private volatile String id;
   /** The server's retry ledger, given at {@code hello}; null before. */
@@ -69,14 +81,10 @@ public final class Session implements Member {
   private volatile String quitReason;
   /** Set on the loop; read by the outbound budget's check from another thread. */
   private volatile boolean closing;
-  /** The account the session logged into, case-folded (a token's {@code sub}); null for a guest. */
-  private volatile String account;
   /** What the session's token allows, or null when it logged in without one (§16). */
   private volatile TokenClaims token;
   /** When the token runs out unrenewed (event loop only). */
   private final TokenExpiry expiry = new TokenExpiry();
-  /** A {@code hello{token}} is being checked off the loop: later commands wait for it (event loop only). */
-  private boolean loggingIn;
 
   Session(String id, Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
     this.id = id;
@@ -128,15 +136,6 @@ public final class Session implements Member {
     this.nick = newNick;
   }
 
-  /** The account the session logged into, case-folded as nicks are compared; {@code null} for a guest. */
-  public String account() {
-    return account;
-  }
-
-  void account(String name) {
-    this.account = name;
-  }
-
   /** What the session's token allows (its rooms, until when), or {@code null}: no token (§16). */
   TokenClaims token() {
     return token;
@@ -152,13 +151,56 @@ public final class Session implements Member {
     return expiry;
   }
 
-  /** Whether a {@code hello{token}} is being checked (event loop only). */
-  boolean loggingIn() {
-    return loggingIn;
+  /**
+   * The case-folded name of the account this session is logged in to ({@code hello{nick, password}}
+   * or {@code register}, docs/PROTOCOL.md §15; a token's {@code sub}, §16), or {@code null} for a
+   * guest. Any thread.
+   */
+  public String account() {
+    return account;
   }
 
-  void loggingIn(boolean checking) {
-    this.loggingIn = checking;
+  /** Sets the account the session is logged in to (its case-folded name), or {@code null} for a guest. */
+  public void account(String name) {
+    this.account = name;
+  }
+
+  /** Whether a command waits for the store or a password hash; later commands are held (event loop). */
+  boolean paused() {
+    return paused;
+  }
+
+  /** A command now waits for the store or a hash: hold the ones that follow (event loop). */
+  void pause() {
+    paused = true;
+  }
+
+  /** The waiting command is answered: the held commands run now, until one waits again (event loop). */
+  void unpause() {
+    paused = false;
+    replayHeld.run();
+  }
+
+  /** What {@link #unpause()} runs: the handler's replay of the held commands. */
+  void replayHeldWith(Runnable replay) {
+    this.replayHeld = replay;
+  }
+
+  /**
+   * Holds {@code inbound} (a command or a decode failure) until the waiting command is answered;
+   * false when {@code max} are held already (event loop).
+   */
+  boolean hold(Object inbound, int max) {
+    if (held.size() >= max) {
+      return false;
+    }
+    held.add(inbound);
+    return true;
+  }
+
+  /** The next held command or decode failure, or null (event loop). */
+  Object nextHeld() {
+    return held.poll();
   }
 
   /**
@@ -210,17 +252,9 @@ public final class Session implements Member {
   }
 
   @Override
-  public TxnLedger.Sent sentBefore(String txn) {
+  public TxnLedger.Claim claim(String txn) {
     TxnLedger ledger = txns;
-    return ledger == null ? null : ledger.find(id, txn);
-  }
-
-  @Override
-  public void sent(String txn, TxnLedger.Sent sent) {
-    TxnLedger ledger = txns;
-    if (ledger != null) {
-      ledger.record(id, txn, sent);
-    }
+    return ledger == null ? null : ledger.claim(id, txn);
   }
 
   /** The capabilities enabled for this session (empty for a v1 session); later features pick their v1 fallback by it. */

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
 final class SessionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
 
+  /** Commands held while an earlier one waits for the store or a hash; more are refused (unavailable). */
+  static final int MAX_HELD = 64;
+
   private final ServerContext context;
   private final CommandDispatcher dispatcher;
   private final int listenerIndex;
@@ -68,6 +71,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     LimitsConfig limits = context.config().limits();
     session = new Session(context.nextSessionId(), ctx.channel(), listenerIndex, context.format(listenerIndex),
         context.flusherFor(ctx.channel().eventLoop()), limits.maxOutboundBytes());
+    session.replayHeldWith(() -> replayHeld(ctx));
     bucket = new TokenBucket(limits.messagesPerSecond(), limits.burst(), now(ctx));
     admittedAddress = addressOf(ctx.channel().remoteAddress());
     boolean stopping = context.shuttingDown();
@@ -105,19 +109,62 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       rejectedInARow = 0;
-      if (msg instanceof DecodeFailure failure) {
-        refuse(failure);
-      } else if (msg instanceof ClientMessage command) {
-        dispatcher.dispatch(session, command);
-        if (deadline != null && session.nick() != null) {
-          deadline.cancel(false); // a hello{token} checked off the loop leaves it: it finds the nick set
-          deadline = null;
-        }
+      if (session.paused() && (msg instanceof DecodeFailure || msg instanceof ClientMessage)) {
+        hold(msg);
       } else {
-        log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);
+        handle(ctx, msg);
       }
     } finally {
       ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /** A command or a frame that failed to decode, in the order they arrived. */
+  private void handle(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof DecodeFailure failure) {
+      refuse(failure);
+    } else if (msg instanceof ClientMessage command) {
+      run(ctx, command);
+    } else {
+      log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);
+    }
+  }
+
+  private void run(ChannelHandlerContext ctx, ClientMessage command) {
+    dispatcher.dispatch(session, command);
+    if (deadline != null && session.nick() != null) {
+      deadline.cancel(false); // a hello answered later (a hash, a token check) leaves it: it finds the nick set
+      deadline = null;
+    }
+  }
+
+  /**
+   * An earlier command waits for the store or a hash: this one (or this undecodable frame) is
+   * answered after it, in arrival order. Past {@link #MAX_HELD} a command is refused at once.
+   */
+  private void hold(Object msg) {
+    if (session.hold(msg, MAX_HELD)) {
+      return;
+    }
+    if (msg instanceof ClientMessage command) {
+      session.answer(new ServerMessage.Error(command.id(), ErrorCode.UNAVAILABLE.wireName(),
+          "more than " + MAX_HELD + " commands wait behind one the server is still answering; this one was dropped",
+          ClientMessage.typeName(command), true, null, null));
+    } else {
+      refuse((DecodeFailure) msg);
+    }
+  }
+
+  /** Runs what was held while the session was paused, in order, until a command pauses it again. */
+  private void replayHeld(ChannelHandlerContext ctx) {
+    Object next;
+    try {
+      while (!session.paused() && !session.isClosing() && ctx.channel().isActive()
+          && (next = session.nextHeld()) != null) {
+        handle(ctx, next);
+      }
+    } catch (RuntimeException e) {
+      exceptionCaught(ctx, e);
     }
   }
 

@@ -9,63 +9,64 @@ import io.netchat.server.auth.TokenClaims;
 import io.netchat.server.auth.TokenRefused;
 import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.room.Names;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code hello{token}} and {@code refresh{token}} (docs/PROTOCOL.md §16). The token is checked on
- * the {@link TokenWorkers}' threads as asynchronous work of the session's command order (as a store
- * commit is), so that the answer keeps its place among the session's answers and later commands
- * wait for it; the continuation, back on the session's loop, logs the session in or refuses it with
- * {@code error{bad_credentials}} then {@code bye{bad_credentials}}. A logged-in token session ends
- * with {@code bye{token_expired}} at its token's {@code exp} (plus skew) unless a {@code refresh}
- * moved that deadline.
+ * the {@link TokenWorkers}' threads and the command finished with {@link Awaited}, as a password
+ * login is: the session's later commands are held until it is answered, so answers stay in command
+ * order. A valid hello logs in as the owner of the token's {@code sub} (the same path as a correct
+ * password, {@link Login}); a refused token is answered {@code error{bad_credentials}} and ends the
+ * session with {@code bye{bad_credentials}}. A logged-in token session ends with
+ * {@code bye{token_expired}} at its token's {@code exp} (plus skew) unless a {@code refresh} moved
+ * that deadline.
  */
 final class TokenLogin {
   private static final Logger log = LoggerFactory.getLogger(TokenLogin.class);
-  private static final CompletableFuture<Void> ANSWERED = CompletableFuture.completedFuture(null);
 
-  /** Logs a session in as a nick its token proved, answering through {@code out} (CommandDispatcher). */
-  interface Login {
-    void logIn(Session session, ClientMessage.Hello hello, String nick, TokenClaims claims, Consumer<Object> out);
+  /** Logs a session in as the owner of the account its token names (CommandDispatcher#ownerHello). */
+  interface Owner {
+    void logIn(Session session, ClientMessage.Hello hello, Login login, String nick, String account,
+        TokenClaims claims);
   }
+
+  /** What a check came to: the claims, or why the token was refused. */
+  private record Verdict(TokenClaims claims, Throwable failure) {}
 
   private final ServerContext context;
   private final TokenWorkers workers;
-  private final Login login;
+  private final Owner owner;
 
   /** @param workers where tokens are checked; null when the server takes no tokens */
-  TokenLogin(ServerContext context, TokenWorkers workers, Login login) {
+  TokenLogin(ServerContext context, TokenWorkers workers, Owner owner) {
     this.context = context;
     this.workers = workers;
-    this.login = login;
+    this.owner = owner;
   }
 
   /** {@code hello{token}}: checks the token, then logs in as its {@code sub} (session loop). */
-  void hello(Session session, ClientMessage.Hello hello) {
-    session.negotiate(true, Set.of(), null); // a token hello is a 1.1 hello: a refusal comes with its bye code
+  void hello(Session session, ClientMessage.Hello hello, Login login) {
     if (workers == null) {
-      session.afterAnswers(() -> refuse(session, hello.id(), "hello", "this server accepts no tokens"));
+      refuse(session, hello.id(), "hello", "this server accepts no tokens");
       return;
     }
-    session.loggingIn(true);
-    session.submitAsync(session.loop(), () -> check(session, hello.token(), hello.id(), "hello", claims -> {
-      if (hello.nick() != null && !Names.key(hello.nick()).equals(claims.account())) {
-        refuse(session, hello.id(), "hello", "the token is for another nick than the hello's");
+    Awaited.then(session, hello, check(hello.token()), verdict -> {
+      if (gone(session)) {
         return;
       }
-      try {
-        login.logIn(session, hello, claims.nick(), claims, session::write);
-      } catch (ChatCodecException e) {
-        session.write(ServerMessage.Error.of(e.withRe(hello.id()).withCommand("hello")));
+      TokenClaims claims = verdict.claims();
+      if (claims == null) {
+        refuse(session, hello.id(), "hello", reason(verdict.failure()));
+      } else if (hello.nick() != null && !Names.key(hello.nick()).equals(claims.account())) {
+        refuse(session, hello.id(), "hello", "the token is for another nick than the hello's");
+      } else {
+        owner.logIn(session, hello, login, claims.nick(), claims.account(), claims);
       }
-    }));
+    });
   }
 
   /**
@@ -76,17 +77,23 @@ final class TokenLogin {
     if (session.token() == null) {
       throw new ChatCodecException(ErrorCode.FORBIDDEN, "this session did not log in with a token");
     }
-    session.submitAsync(session.loop(), () -> check(session, refresh.token(), refresh.id(), "refresh", claims -> {
-      if (!claims.account().equals(session.account())) {
-        refuse(session, refresh.id(), "refresh", "the token is for another user than the session's");
+    Awaited.then(session, refresh, check(refresh.token()), verdict -> {
+      if (gone(session)) {
         return;
       }
-      session.token(claims);
-      expireAt(session);
-      if (refresh.id() != null) {
-        session.write(new ServerMessage.Ok(refresh.id()));
+      TokenClaims claims = verdict.claims();
+      if (claims == null) {
+        refuse(session, refresh.id(), "refresh", reason(verdict.failure()));
+      } else if (!claims.account().equals(session.account())) {
+        refuse(session, refresh.id(), "refresh", "the token is for another user than the session's");
+      } else {
+        session.token(claims);
+        expireAt(session);
+        if (refresh.id() != null) {
+          session.answer(new ServerMessage.Ok(refresh.id()));
+        }
       }
-    }));
+    });
   }
 
   /** Sets the session's deadline to its token's: {@code bye{token_expired}} then (session loop). */
@@ -98,40 +105,28 @@ final class TokenLogin {
   }
 
   /**
-   * Checks {@code token} on the workers; then, on the session's loop and before the stage returned
-   * completes, hands its claims to {@code accepted} or refuses the session. A full queue is answered
-   * {@code unavailable} (temporary) at once, without closing.
+   * Checks {@code token} on the workers; the verdict never fails, so that {@link Awaited} hands a
+   * refusal to this class. A full queue is answered {@code unavailable} (temporary) at once, without
+   * closing: the client may try again.
    */
-  private CompletionStage<?> check(Session session, String token, String id, String command,
-      Consumer<TokenClaims> accepted) {
-    CompletableFuture<TokenClaims> verified;
+  private CompletableFuture<Verdict> check(String token) {
     try {
-      verified = workers.verify(token);
+      return workers.verify(token).handle(Verdict::new);
     } catch (RejectedExecutionException busy) {
-      session.loggingIn(false);
-      session.write(new ServerMessage.Error(id, ErrorCode.UNAVAILABLE.wireName(),
-          "too many tokens are being checked; try again", command, true, null, null));
-      return ANSWERED;
+      throw new ChatCodecException(ErrorCode.UNAVAILABLE, "too many tokens are being checked; try again");
     }
-    return verified.handleAsync((claims, failure) -> {
-      session.loggingIn(false);
-      if (session.isClosing() || !session.channel().isActive()) {
-        return null; // gone meanwhile: its cleanup has run, so nothing may be claimed for it now
-      }
-      if (failure == null) {
-        accepted.accept(claims);
-      } else {
-        refuse(session, id, command, reason(failure));
-      }
-      return null;
-    }, session.loop());
+  }
+
+  /** Gone meanwhile: its cleanup has run, so nothing may be claimed for it now. */
+  private static boolean gone(Session session) {
+    return session.isClosing() || !session.channel().isActive();
   }
 
   /** Answers {@code error{bad_credentials}} and ends the session with {@code bye{bad_credentials}} (session loop). */
   private void refuse(Session session, String id, String command, String reason) {
     context.refusals().log("refused token: " + reason, "refused a token from " + session.remoteHost() + ": " + reason);
-    session.write(new ServerMessage.Error(id, ErrorCode.BAD_CREDENTIALS, reason).forCommand(command));
-    session.close(ByeCode.BAD_CREDENTIALS, closeGraceMillis());
+    session.answer(new ServerMessage.Error(id, ErrorCode.BAD_CREDENTIALS, reason).forCommand(command));
+    session.afterAnswers(() -> session.close(ByeCode.BAD_CREDENTIALS, closeGraceMillis()));
   }
 
   private static String reason(Throwable failure) {

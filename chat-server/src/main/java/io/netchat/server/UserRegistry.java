@@ -34,6 +34,19 @@ final class UserRegistry {
     return true;
   }
 
+  /**
+   * Gives {@code nick} to {@code owner} (a session logged in to the nick's account) in place of
+   * {@code holder}; false when {@code holder} no longer holds it.
+   */
+  boolean takeOver(String nick, Session holder, Session owner) {
+    return byNick.replace(Names.key(nick), holder, owner);
+  }
+
+  /** Frees {@code nick} if {@code session} holds it (a claim that was not confirmed). */
+  void release(String nick, Session session) {
+    byNick.remove(Names.key(nick), session);
+  }
+
   Session find(String nick) {
     return byNick.get(Names.key(nick));
   }

@@ -53,7 +53,7 @@ class ContractNegotiationTest {
       assertThat(welcome.session()).matches("[A-Za-z0-9_-]{22}");
       assertThat(welcome.ts()).isNotNull();
       assertThat(welcome.re()).isEqualTo("h");
-      assertThat(welcome.limits()).isEqualTo(new Limits(65536, 4096, 50, 500, 20, 40, "utf16", 60_000L, 30_000L,
+      assertThat(welcome.limits()).isEqualTo(new Limits(65536, 4096, 50, 500, 20, 40, "codepoint", 60_000L, 30_000L,
           100, 300L));
       Session session = server.context().users().find("ann");
       assertThat(session.caps()).containsExactly(Capability.EVENTS);

@@ -9,29 +9,40 @@ import io.netchat.store.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 
 /**
  * A durable store whose writes and reads wait until the test lets them through, in call order:
  * a {@link MemoryStore} underneath keeps the data, and every {@code append}, {@code appendTopic} and
  * read is answered only by {@link #commitNext}/{@link #readNext}, or refused by
- * {@link #failNext}. Rooms open at once. Used on the test thread only (with embedded channels).
+ * {@link #failNext}. Rooms open at once. {@link #newEpoch} plays a store that lost acknowledged
+ * events. Used on the test thread only (with embedded channels).
  */
 final class ManualStore implements ChatStore {
   private final MemoryStore data = new MemoryStore(StoreConfig.Durability.COMMIT, StoreConfig.DEFAULT_RETENTION);
   private final ArrayDeque<Runnable> writes = new ArrayDeque<>();
   private final ArrayDeque<Runnable> reads = new ArrayDeque<>();
   private final ArrayDeque<CompletableFuture<?>> writeFutures = new ArrayDeque<>();
+  private ObjLongConsumer<String> newEpochs = (key, epoch) -> { };
 
   @Override
   public CompletableFuture<RoomState> openRoom(String key, String name, Instant created) {
     return data.openRoom(key, name, created);
   }
 
+  /** Accounts answer at once, from the heap: the rooms are what these tests hold back. */
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
-    return write(() -> data.append(key, from, text, ts, txn));
+  public io.netchat.store.AccountStore accounts() {
+    return data.accounts();
+  }
+
+  @Override
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
+      boolean action) {
+    return write(() -> data.append(key, from, text, ts, txn, action));
   }
 
   @Override
@@ -85,6 +96,21 @@ final class ManualStore implements ChatStore {
   void failNext(StoreUnavailableException.Reason reason) {
     writes.poll();
     writeFutures.poll().completeExceptionally(new StoreUnavailableException(reason, "test: " + reason));
+  }
+
+  @Override
+  public Optional<String> notWritableBecause() {
+    return data.notWritableBecause();
+  }
+
+  @Override
+  public void onNewEpoch(ObjLongConsumer<String> listener) {
+    newEpochs = listener;
+  }
+
+  /** Tells the listener that room {@code key} has the new epoch {@code epoch}, as a store that lost events does. */
+  void newEpoch(String key, long epoch) {
+    newEpochs.accept(key, epoch);
   }
 
   /** Answers the oldest waiting read. */

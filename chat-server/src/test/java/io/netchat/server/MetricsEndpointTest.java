@@ -243,7 +243,7 @@ class MetricsEndpointTest {
   @Test
   void thePrometheusAndGrafanaExamplesAreValidAndUseExportedMetrics(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
-    start(TestServers.jsonOnLoopback());
+    start(TestServers.jsonOnLoopback().withStore(TestServers.sqlite(dir, io.netchat.store.StoreConfig.Durability.COMMIT)));
     String scrape = http.scrape();
     Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
     Path alerts = examples.resolve("prometheus/netchat-alerts.yml");

@@ -57,7 +57,7 @@ class OutboundBudgetLoopbackTest {
   void theBiggestHoldersAreCutTheTotalStaysBoundedAndTheReadersKeepReceiving() throws Exception {
     server = ChatServer.start(TestServers.jsonOnLoopback()
         .withLimits(TestServers.limits(null, null, null, null, 100_000, 100_000, null, BUDGET).toBuilder()
-            .maxTextLength(TEXT.length()).maxFrameLength(3 * TEXT.length() + 512).build())
+            .maxTextLength(TEXT.length()).maxFrameLength(4 * TEXT.length() + 512).build())
         .withMemory(new MemoryConfig(0, BUDGET, 16 * BUDGET, Duration.ofSeconds(15))));
     InetSocketAddress address = server.addresses().get(0);
     List<Socket> slow = new ArrayList<>();

@@ -91,12 +91,9 @@ final class RoomMaker implements Member {
   public void joinAnswered(String roomKey, boolean joined) {}
 
   @Override
-  public io.netchat.server.room.TxnLedger.Sent sentBefore(String txn) {
+  public io.netchat.server.room.TxnLedger.Claim claim(String txn) {
     return null; // the maker never retries
   }
-
-  @Override
-  public void sent(String txn, io.netchat.server.room.TxnLedger.Sent sent) {}
 
   @Override
   public boolean wantsEvents() {

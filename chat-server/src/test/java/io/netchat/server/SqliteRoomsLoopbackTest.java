@@ -1,17 +1,21 @@
 package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
+import io.netchat.server.config.AdminConfig;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.server.room.Room;
 import io.netchat.store.StoreConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +88,8 @@ class SqliteRoomsLoopbackTest {
   /**
    * Under sqlite a topic change takes the room's next seq in the stream; after a restart an
    * {@code events} session's re-join replays it in its place among the messages, a v1 re-join
-   * gets the messages only, and each message comes back with the msgid and txn it was sent with.
+   * gets the messages only, and each message comes back with the msgid, txn and action flag it was
+   * sent with.
    */
   @Test
   void topicChangesKeepTheirPlaceInTheStreamAndMessagesTheirIdentityAcrossARestart(@TempDir Path dir)
@@ -102,7 +107,7 @@ class SqliteRoomsLoopbackTest {
           new ClientMessage.Topic("t2", "r", "news"),
           new ClientMessage.Say("s3", "r", "two", "txn-3"),
           new ClientMessage.Topic("t4", "r", ""),
-          new ClientMessage.Say("s5", "r", "three", null)};
+          new ClientMessage.Say("s5", "r", "waves", null, true)};
       for (ClientMessage command : commands) {
         ann.send(command);
         ServerMessage seen = bob.next();
@@ -119,6 +124,7 @@ class SqliteRoomsLoopbackTest {
     ServerMessage.Message first = (ServerMessage.Message) live.get(0);
     assertThat(first.txn()).isEqualTo("txn-1");
     assertThat(first.msgid()).isNotNull();
+    assertThat(((ServerMessage.Message) live.get(4)).action()).isTrue();
     server.close();
 
     address = start(dir, StoreConfig.Durability.COMMIT);
@@ -228,6 +234,52 @@ class SqliteRoomsLoopbackTest {
       ServerMessage.Message seen = bob.expect(ServerMessage.Message.class);
       assertThat(seen.seq()).isEqualTo(2);
       assertThat(seen.text()).isEqualTo("disk back");
+    }
+  }
+
+  /**
+   * Issue 11 under {@code durability: async}: a say acknowledged at once whose write then fails is
+   * lost, so the room takes the new epoch the store gives it — a re-join naming the old epoch is not
+   * {@code recovered} — and {@code /health/ready} says 503 (store not writable) until a write works
+   * again, by itself, when the file is writable again.
+   */
+  @Test
+  void underAsyncALostWriteChangesTheRoomsEpochAndReadinessFollowsTheStore(@TempDir Path dir) throws Exception {
+    Path probe = Files.createFile(dir.resolve("probe"));
+    assumeTrue(chattr("+i", probe) && chattr("-i", probe), "needs chattr and a file system with the immutable attribute");
+    Files.delete(probe);
+    InetSocketAddress address = start(dir, StoreConfig.Durability.ASYNC);
+    try (AdminListener admin = AdminListener.start(AdminConfig.defaults().withPort(0), server, List.of());
+        WireClient ann = loginWithEvents(address, "ann")) {
+      AdminHttp http = new AdminHttp(admin.address());
+      assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+      ann.send(new ClientMessage.Join("j", "r", null));
+      String epoch = ann.expect(ServerMessage.Joined.class).epoch();
+      ann.send(new ClientMessage.Say("s1", "r", "kept"));
+      ann.expect(ServerMessage.Ok.class, ok -> "s1".equals(ok.re()));
+      Room room = server.context().rooms().get("r");
+
+      Path[] files = {dir.resolve("netchat.db"), dir.resolve("netchat.db-wal")};
+      await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(files[1]));
+      assertThat(chattr("+i", files)).isTrue();
+      try {
+        ann.send(new ClientMessage.Say("s2", "r", "acknowledged, then lost"));
+        assertThat(ann.expect(ServerMessage.Ok.class, ok -> "s2".equals(ok.re())).seq()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !room.epoch().equals(epoch));
+        var notReady = http.get("/health/ready");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(notReady.body()).contains("store not writable");
+
+        try (WireClient bob = loginWithEvents(address, "bob")) {
+          bob.send(new ClientMessage.Join("j", "r", 1L, epoch));
+          ServerMessage.Joined joined = bob.expect(ServerMessage.Joined.class);
+          assertThat(joined.epoch()).isEqualTo(room.epoch());
+          assertThat(joined.recovered()).as("seq 2 is not in the store: the old numbering cannot be trusted").isFalse();
+        }
+      } finally {
+        assertThat(chattr("-i", files)).isTrue();
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/health/ready").statusCode() == 200);
     }
   }
 

@@ -6,6 +6,7 @@ import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.server.room.Room;
 import io.netchat.store.StoreUnavailableException.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +80,108 @@ class StoredRoomsTest {
         new ServerMessage.Pong("p"));
     assertThat(rest.get(3)).isInstanceOf(ServerMessage.Members.class);
     assertThat(rest.get(4)).isEqualTo(new ServerMessage.Ok("w"));
+  }
+
+  /** Logs a 1.1 session in as {@code nick} (resuming {@code secret} unless null); returns its welcome. */
+  private ServerMessage.Welcome hello11(EmbeddedServer.Connection connection, String nick, String secret) {
+    connection.send(ContractNegotiationTest.hello11("h", nick, secret));
+    List<Object> answers = connection.received();
+    assertThat(answers).hasSize(2).last().isEqualTo(new ServerMessage.Ok("h"));
+    return (ServerMessage.Welcome) answers.get(0);
+  }
+
+  /**
+   * A retry of a say's txn on a resumed connection is not ordered after the old connection's
+   * commands: it reaches the room while the first say still waits for its commit. It must join
+   * that say, not store the message a second time, and be answered {@code duplicate} with the
+   * first one's seq and msgid once it commits.
+   */
+  @Test
+  void aTxnRetriedOnAResumedConnectionWhileTheFirstAwaitsItsCommitIsStoredOnce() {
+    join(bob, 30L);
+    EmbeddedServer.Connection old = server.connect();
+    String secret = hello11(old, "cid", null).session();
+    join(old, 30L);
+    old.send(new ClientMessage.Say("s1", "r", "once", "t-1"));
+    assertThat(store.waitingWrites()).isEqualTo(1);
+
+    EmbeddedServer.Connection resumed = server.connect();
+    hello11(resumed, "cid", secret);
+    resumed.send(new ClientMessage.Say("s2", "r", "once", "t-1"));
+    assertThat(store.waitingWrites()).as("the retry joined the say still waiting").isEqualTo(1);
+    assertThat(resumed.received()).as("no answer before the first say's commit").isEmpty();
+
+    store.commitNext();
+    ServerMessage.Message stored = new ServerMessage.Message("r", 31, "cid", "once", EmbeddedServer.NOW,
+        server.context().rooms().get("r").msgid(31), "t-1");
+    assertThat(resumed.received()).containsExactly(stored,
+        new ServerMessage.Ok("s2", 31L, stored.msgid(), true));
+    assertThat(bob.received()).containsExactly(stored);
+    assertThat(store.waitingWrites()).isZero();
+
+    resumed.send(new ClientMessage.Say("s3", "r", "once", "t-1"));
+    assertThat(resumed.received()).as("a later retry: answered at once")
+        .containsExactly(new ServerMessage.Ok("s3", 31L, stored.msgid(), true));
+    assertThat(store.waitingWrites()).isZero();
+  }
+
+  /** A retry that joined a say the store then refused gets the same refusal; the txn is free again. */
+  @Test
+  void aRetryThatJoinedARefusedSayGetsTheSameRefusalAndTheTxnIsFreeAgain() {
+    join(bob, 30L);
+    EmbeddedServer.Connection old = server.connect();
+    String secret = hello11(old, "cid", null).session();
+    join(old, 30L);
+    old.send(new ClientMessage.Say("s1", "r", "once", "t-1"));
+    EmbeddedServer.Connection resumed = server.connect();
+    hello11(resumed, "cid", secret);
+    resumed.send(new ClientMessage.Say("s2", "r", "once", "t-1"));
+
+    store.failNext(Reason.DISK);
+    assertThat(resumed.received()).singleElement().isInstanceOfSatisfying(ServerMessage.Error.class, error -> {
+      assertThat(error.re()).isEqualTo("s2");
+      assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE.wireName());
+      assertThat(error.command()).isEqualTo("say");
+    });
+    assertThat(bob.received()).isEmpty();
+
+    resumed.send(new ClientMessage.Say("s3", "r", "once", "t-1"));
+    assertThat(store.waitingWrites()).as("the refused txn is sent anew").isEqualTo(1);
+    store.commitNext();
+    assertThat(resumed.received()).last().isEqualTo(ok("s3", 31L, "r"));
+  }
+
+  /**
+   * Issue 11: when the store gives a room a new epoch while running (under durability async, a
+   * failed write lost acknowledged messages), the room in memory takes it: a re-join or a history
+   * naming the old epoch re-syncs instead of being told it recovered, and msgids follow the epoch.
+   */
+  @Test
+  void aNewEpochFromTheStoreIsTakenByTheRoomSoClientsReSync() {
+    join(ann, 30L);
+    ann.send(new ClientMessage.Say("s", "r", "acked, then lost"));
+    store.commitNext();
+    ann.received();
+    Room room = server.context().rooms().get("r");
+    String before = room.epoch();
+    String beforeMsgid = room.msgid(31);
+
+    store.newEpoch("r", 4242);
+    server.settle();
+    assertThat(room.epoch()).isEqualTo("4242");
+    assertThat(room.msgid(31)).isNotEqualTo(beforeMsgid);
+
+    bob.send(new ClientMessage.Join("j", "r", 30L, before));
+    while (store.waitingReads() > 0) {
+      store.readNext();
+    }
+    assertThat(bob.received().get(0)).isInstanceOfSatisfying(ServerMessage.Joined.class, joined -> {
+      assertThat(joined.epoch()).isEqualTo("4242");
+      assertThat(joined.recovered()).as("the old epoch's seqs cannot be trusted").isFalse();
+    });
+    bob.send(new ClientMessage.History("h", "r", null, 5, before));
+    assertThat(bob.received()).singleElement().isInstanceOfSatisfying(ServerMessage.Error.class,
+        error -> assertThat(error.code()).isEqualTo(ErrorCode.EPOCH_CHANGED.wireName()));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ServerMessage;
-import io.netchat.server.auth.AuthConfig;
+import io.netchat.server.config.AuthConfig;
 import io.netchat.server.auth.TestTokens;
 import io.netchat.server.auth.TokenConfig;
 import io.netchat.server.auth.TokenVerifier;
@@ -35,7 +35,7 @@ class TokenCheckOrderTest {
   @BeforeEach
   void start() {
     TokenConfig tokens = TokenConfig.secret(TestTokens.secretFile(dir));
-    server = new EmbeddedServer(TestServers.jsonOnLoopback().withAuth(new AuthConfig(tokens)), TokenVerifier.of(tokens),
+    server = new EmbeddedServer(TestServers.jsonOnLoopback().withAuth(AuthConfig.defaults().withToken(tokens)), TokenVerifier.of(tokens),
         task -> {
           if (full) {
             throw new RejectedExecutionException("full");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ServerMessage;
-import io.netchat.server.auth.AuthConfig;
+import io.netchat.server.config.AuthConfig;
 import io.netchat.server.auth.TestTokens;
 import io.netchat.server.auth.TokenConfig;
 import io.netchat.server.auth.TokenVerifier;
@@ -35,7 +35,7 @@ class TokenExpiryTest {
   @BeforeEach
   void start() {
     TokenConfig tokens = TokenConfig.secret(TestTokens.secretFile(dir)).withClockSkew(SKEW);
-    ServerConfig config = TestServers.jsonOnLoopback().withAuth(new AuthConfig(tokens))
+    ServerConfig config = TestServers.jsonOnLoopback().withAuth(AuthConfig.defaults().withToken(tokens))
         .withTimeouts(TestServers.timeouts(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(30))); // no idle ping
     server = new EmbeddedServer(config, TokenVerifier.of(tokens));
   }

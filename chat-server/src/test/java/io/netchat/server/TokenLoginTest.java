@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ServerMessage;
-import io.netchat.server.auth.AuthConfig;
+import io.netchat.server.config.AuthConfig;
 import io.netchat.server.auth.TestTokens;
 import io.netchat.server.auth.TokenConfig;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +56,7 @@ class TokenLoginTest {
   private static ChatServer start(TokenConfig tokens) {
     return ChatServer.start(TestServers.jsonOnLoopback()
         .withTransport(io.netchat.codec.Transport.NIO, 3) // verification comes back to the session's own loop
-        .withAuth(new AuthConfig(tokens)));
+        .withAuth(AuthConfig.defaults().withToken(tokens)));
   }
 
   @AfterEach
@@ -124,7 +124,7 @@ class TokenLoginTest {
   @Test
   void aNickBesideTheTokenMustBeItsSub() throws Exception {
     try (WireClient client = WireClient.connect(address)) {
-      client.send(new ClientMessage.Hello("h", "mallory", 1, null, null, null, token("alice", null)));
+      client.send(new ClientMessage.Hello("h", "mallory", 1, null, null, null, null, token("alice", null)));
 
       assertThat(client.expect(ServerMessage.Error.class).code()).isEqualTo("bad_credentials");
       assertThat(client.next()).isEqualTo(BAD_CREDENTIALS);

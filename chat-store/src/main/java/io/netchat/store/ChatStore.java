@@ -2,7 +2,10 @@ package io.netchat.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Where rooms keep what must survive them: their events (messages and topic changes, in one
@@ -56,13 +59,19 @@ public interface ChatStore extends AutoCloseable {
 
   /**
    * Appends a message to an opened room; completes with its seq (see the class doc for when).
-   * {@code txn}, the sender's retry token, is stored with it (null: none).
+   * {@code txn}, the sender's retry token, is stored with it (null: none), and whether it is an
+   * {@code action} ({@code /me}), so that a read gives back the message as it was sent.
    */
-  CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn);
+  CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn, boolean action);
 
-  /** {@link #append(String, String, String, Instant, String) append} without a txn. */
+  /** {@link #append(String, String, String, Instant, String, boolean) append} of a message that is no action. */
+  default CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+    return append(key, from, text, ts, txn, false);
+  }
+
+  /** {@link #append(String, String, String, Instant, String, boolean) append} without a txn, no action. */
   default CompletableFuture<Long> append(String key, String from, String text, Instant ts) {
-    return append(key, from, text, ts, null);
+    return append(key, from, text, ts, null, false);
   }
 
   /**
@@ -102,8 +111,44 @@ public interface ChatStore extends AutoCloseable {
     }
   }
 
+  /** The registered accounts (docs/PROTOCOL.md §15): kept until restart by the memory store, on disk by sqlite. */
+  AccountStore accounts();
+
   /** The durability this store was opened with. */
   StoreConfig.Durability durability();
+
+  /**
+   * Asks to be told when the store gives a room a new epoch while it runs: under
+   * {@link StoreConfig.Durability#ASYNC}, when a write failed after its events were acknowledged,
+   * so the room's seqs can no longer be proven continuous. {@code listener} gets the room's key and
+   * its new epoch on a store thread, at once (the epoch is written with the next commit; a crash
+   * before that changes every epoch anyway) and must not block. One listener; a later call
+   * replaces it. The default does nothing: a store that never loses an acknowledged event (the
+   * memory store, or {@code COMMIT}) never changes an epoch while running.
+   */
+  default void onNewEpoch(ObjLongConsumer<String> listener) {}
+
+  /**
+   * Writes accepted and waiting for the store's writer now (not yet in a transaction), at most the
+   * queue's capacity; 0 for a store without a queue. For metrics: any thread, never blocks.
+   */
+  default int queuedWrites() {
+    return 0;
+  }
+
+  /**
+   * Asks to be told how long each commit took (one per transaction, however many writes it
+   * holds), in nanoseconds, on the writing thread; {@code listener} must not block. One listener;
+   * a later call replaces it. The default never calls it: a store that commits nothing.
+   */
+  default void onCommit(LongConsumer listener) {}
+
+  /**
+   * Why the store cannot take writes now — it is closed, or its last write failed and no write has
+   * succeeded since (it retries by itself and recovers when the disk does) — or empty when it can.
+   * For {@code /health/ready}: any thread, never blocks.
+   */
+  Optional<String> notWritableBecause();
 
   /**
    * Stops taking work, commits what is queued, and releases the data directory. Later calls fail

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +15,7 @@ import java.util.function.LongFunction;
 
 /**
  * Keeps everything in the heap; nothing survives the process (today's behaviour, for tests and
- * throw-away servers). Every future is complete when returned. Each room keeps at most
+ * throw-away servers), accounts included. Every future is complete when returned. Each room keeps at most
  * {@code maxPerRoom} events (messages and topic changes), so the heap stays bounded like the
  * in-memory ring.
  */
@@ -25,6 +26,7 @@ public final class MemoryStore implements ChatStore {
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final MemoryAccounts accounts = new MemoryAccounts(MemoryAccounts.DEFAULT_MAX_ACCOUNTS, closed::get);
   private final StoreConfig.Durability durability;
   private final StoreConfig.Retention retention;
   private final int maxPerRoom;
@@ -49,10 +51,11 @@ public final class MemoryStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
+      boolean action) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn));
+    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action));
   }
 
   @Override
@@ -88,8 +91,18 @@ public final class MemoryStore implements ChatStore {
   }
 
   @Override
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  @Override
   public StoreConfig.Durability durability() {
     return durability;
+  }
+
+  @Override
+  public Optional<String> notWritableBecause() {
+    return closed.get() ? Optional.of("store closed") : Optional.empty();
   }
 
   @Override

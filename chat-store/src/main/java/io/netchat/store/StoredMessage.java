@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param ts when the server took it
  * @param txn the sender's retry token of a message ({@code say{txn}}), null when none; always null
  *     for a topic change
+ * @param action whether a message is an action ({@code say{action: true}}, IRC's {@code /me});
+ *     always false for a topic change
  */
-public record StoredMessage(long seq, Kind kind, String from, String text, Instant ts, String txn) {
+public record StoredMessage(long seq, Kind kind, String from, String text, Instant ts, String txn, boolean action) {
 
   /** What a stored event is; the name in lower case is the {@code kind} column's value. */
   public enum Kind {
@@ -31,9 +33,14 @@ public record StoredMessage(long seq, Kind kind, String from, String text, Insta
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(ts, "ts");
-    if (kind == Kind.TOPIC && txn != null) {
-      throw new IllegalArgumentException("a topic change carries no txn");
+    if (kind == Kind.TOPIC && (txn != null || action)) {
+      throw new IllegalArgumentException("a topic change carries no txn and is no action");
     }
+  }
+
+  /** An event that is not an action. */
+  public StoredMessage(long seq, Kind kind, String from, String text, Instant ts, String txn) {
+    this(seq, kind, from, text, ts, txn, false);
   }
 
   /** A message without a txn. */

@@ -201,6 +201,19 @@ public abstract class ChatStoreContract {
   }
 
   @Test
+  void aMessageKeepsItsActionFlag() throws Exception {
+    await(store.openRoom("x", "x", T0));
+    store.append("x", "ann", "waves", T0, null, true);
+    store.append("x", "ann", "plain", T0, "tx-2", false);
+    await(store.appendTopic("x", "t", "ann", T0));
+    assertThat(await(store.readAfter("x", 0, 10, ChatStore.Select.EVENTS))).containsExactly(
+        new StoredMessage(1, StoredMessage.Kind.MESSAGE, "ann", "waves", T0, null, true),
+        new StoredMessage(2, StoredMessage.Kind.MESSAGE, "ann", "plain", T0, "tx-2", false),
+        StoredMessage.topic(3, "ann", "t", T0));
+    assertThat(await(store.readBefore("x", 2, 1)).get(0).action()).isTrue();
+  }
+
+  @Test
   void aTopicChangeIsAppendedOnlyToAnOpenedRoom() {
     assertThatThrownBy(() -> store.appendTopic("ghost", "t", "ann", T0))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("ghost");
@@ -228,8 +241,10 @@ public abstract class ChatStoreContract {
   @Test
   void afterCloseEveryCallFailsAsUnavailable() throws Exception {
     await(store.openRoom("r", "r", T0));
+    assertThat(store.notWritableBecause()).isEmpty();
     store.close();
     store.close();
+    assertThat(store.notWritableBecause()).hasValue("store closed");
     assertUnavailable(store.append("r", "ann", "late", T0), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.appendTopic("r", "late", "ann", T0), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.readAfter("r", 0, 5), StoreUnavailableException.Reason.CLOSED);
@@ -282,5 +297,52 @@ public abstract class ChatStoreContract {
     assertThatThrownBy(() -> await(future))
         .hasCauseInstanceOf(StoreUnavailableException.class)
         .cause().satisfies(e -> assertThat(((StoreUnavailableException) e).reason()).isEqualTo(reason));
+  }
+
+  // ---- accounts (docs/PROTOCOL.md §15) ----------------------------------------------------------
+
+  protected static final String HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA";
+
+  @Test
+  void anAccountIsCreatedOnceAndFoundByItsName() throws Exception {
+    AccountStore accounts = store.accounts();
+    assertThat(await(accounts.find("alice"))).isNull();
+    StoredAccount alice = new StoredAccount("alice", "Alice", HASH, T0, null);
+    assertThat(await(accounts.create(alice))).isTrue();
+    assertThat(await(accounts.create(new StoredAccount("alice", "ALICE", "other", T0, null)))).isFalse();
+    assertThat(await(accounts.find("alice"))).isEqualTo(alice);
+  }
+
+  @Test
+  void aPasswordHashChangesOnlyFromTheHashItWasCheckedAgainst() throws Exception {
+    AccountStore accounts = store.accounts();
+    await(accounts.create(new StoredAccount("bob", "bob", HASH, T0, null)));
+    assertThat(await(accounts.changePasswordHash("bob", "stale", "new-1"))).isFalse();
+    assertThat(await(accounts.changePasswordHash("bob", HASH, "new-1"))).isTrue();
+    assertThat(await(accounts.changePasswordHash("bob", HASH, "new-2"))).isFalse();
+    assertThat(await(accounts.changePasswordHash("nobody", HASH, "new-2"))).isFalse();
+    assertThat(await(accounts.find("bob")).passwordHash()).isEqualTo("new-1");
+  }
+
+  @Test
+  void aLoginIsRecordedAsLastSeen() throws Exception {
+    AccountStore accounts = store.accounts();
+    await(accounts.create(new StoredAccount("carol", "carol", HASH, T0, null)));
+    await(accounts.seen("carol", T0.plusSeconds(9)));
+    await(accounts.seen("nobody", T0));
+    assertThat(await(accounts.find("carol")).lastSeen()).isEqualTo(T0.plusSeconds(9));
+  }
+
+  @Test
+  void aClosedStoreRefusesAccountCalls() {
+    store.close();
+    assertThat(store.accounts().find("alice")).failsWithin(java.time.Duration.ofSeconds(10))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
+  void theHashNeverShowsInToString() {
+    assertThat(new StoredAccount("alice", "alice", HASH, T0, null).toString()).doesNotContain(HASH);
   }
 }

@@ -11,11 +11,18 @@ import java.util.concurrent.CompletableFuture;
 final class CliSession {
   private final ChatClient client;
   private final TextFormatter text;
+  private final Passwords passwords;
   private volatile String currentRoom;
 
   CliSession(ChatClient client, TextFormatter text) {
+    this(client, text, Passwords.script());
+  }
+
+  /** With {@code passwords} for {@code /register} and {@code /passwd}. */
+  CliSession(ChatClient client, TextFormatter text, Passwords passwords) {
     this.client = client;
     this.text = text;
+    this.passwords = passwords;
   }
 
   ChatClient client() {
@@ -75,6 +82,8 @@ final class CliSession {
             : "* you are away: " + TerminalText.escape(command.text()));
         case "whois" -> client.whois(command.args().get(0)).thenApply(whois -> null);
         case "room" -> switchRoom(command.args().get(0));
+        case "register" -> register();
+        case "passwd" -> passwd();
         case "ping" -> client.ping().thenApply(rtt -> "* pong in " + rtt.toMillis() + " ms");
         case "quit" -> client.quit(command.text().isEmpty() ? null : command.text()).thenApply(v -> null);
         case "help" -> CompletableFuture.completedFuture(SlashCommand.help());
@@ -82,6 +91,35 @@ final class CliSession {
       };
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CompletableFuture<String> register() {
+    String account = client.nick();
+    char[] password = passwords.toRegister(account);
+    if (password == null) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(passwords.unavailable()));
+    }
+    try {
+      return client.register(password).thenApply(v -> "* " + TerminalText.escape(account)
+          + " is now an account; log in with its password from now on");
+    } finally {
+      Passwords.wipe(password);
+    }
+  }
+
+  private CompletableFuture<String> passwd() {
+    String account = client.nick();
+    char[] old = passwords.current(account);
+    char[] replacement = old == null ? null : passwords.replacement(account);
+    try {
+      if (replacement == null) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException(passwords.unavailable()));
+      }
+      return client.changePassword(old, replacement).thenApply(v -> "* password changed");
+    } finally {
+      Passwords.wipe(old);
+      Passwords.wipe(replacement);
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
@@ -117,6 +118,20 @@ public final class ClientMain implements Callable<Integer> {
           + " and before the token expires; the nick is the token's. Default: the NETCHAT_TOKEN environment variable")
   Path tokenFile;
 
+  @Option(names = "--password-file", paramLabel = "FILE",
+      description = "log in to the nick's account with the password on this file's first line"
+          + " (or set NETCHAT_PASSWORD; a password is never given on the command line)")
+  Path passwordFile;
+
+  @Option(names = "--ask-password",
+      description = "log in to the nick's account, asking for its password without echo")
+  boolean askPassword;
+
+  @Option(names = "--register",
+      description = "log in as a guest and make the nick an account with the password given"
+          + " (--password-file, NETCHAT_PASSWORD or --ask-password)")
+  boolean register;
+
   @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
       description = "TCP connect timeout (default: ${DEFAULT-VALUE})")
   Duration connectTimeout;
@@ -125,14 +140,16 @@ public final class ClientMain implements Callable<Integer> {
       description = "how long a command waits for its answer (default: ${DEFAULT-VALUE})")
   Duration requestTimeout;
 
-  /** The environment the token may come from ({@code NETCHAT_TOKEN}); tests give their own. */
-  Function<String, String> environment = System::getenv;
-
   private final InputStream in;
   private final PrintStream out;
   private final PrintStream err;
   private final TerminalFactory terminals;
   private final boolean stdinIsTerminal;
+  /** The environment ({@code NETCHAT_PASSWORD}, {@code NETCHAT_TOKEN}); tests give their own. */
+  private UnaryOperator<String> env = System::getenv;
+  /** Asks for a password without echo ({@code --ask-password}); null when there is no console. */
+  private Function<String, char[]> console = prompt -> System.console() == null ? null
+      : System.console().readPassword("%s", prompt);
 
   /** Builds the terminal for interactive mode. */
   interface TerminalFactory {
@@ -154,6 +171,41 @@ public final class ClientMain implements Callable<Integer> {
     ClientMain main = new ClientMain(System.in, System.out, System.err,
         () -> TerminalBuilder.builder().name("netchat").system(true).build(), System.console() != null);
     System.exit(main.execute(args));
+  }
+
+  /** Runs with {@code environment} as the process environment and {@code prompt} as the console (tests). */
+  ClientMain withEnvironment(UnaryOperator<String> environment,
+      Function<String, char[]> prompt) {
+    this.env = environment;
+    this.console = prompt;
+    return this;
+  }
+
+  /**
+   * The password to log in with: the first line of {@code --password-file}, else
+   * {@code NETCHAT_PASSWORD}, else typed at the console with {@code --ask-password}; null for a
+   * guest. Fails with a message when the chosen source gives nothing.
+   */
+  private char[] password() throws IOException {
+    if (passwordFile != null) {
+      List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
+      if (lines.isEmpty() || lines.get(0).isEmpty()) {
+        throw new IllegalArgumentException("the password file " + passwordFile + " has no password on its first line");
+      }
+      return lines.get(0).toCharArray();
+    }
+    String fromEnv = env.apply("NETCHAT_PASSWORD");
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return fromEnv.toCharArray();
+    }
+    if (askPassword) {
+      char[] typed = console.apply("password for " + nick + ": ");
+      if (typed == null || typed.length == 0) {
+        throw new IllegalArgumentException("--ask-password needs a terminal to ask on, and a password typed");
+      }
+      return typed;
+    }
+    return null;
   }
 
   /** Parses {@code args} and runs; returns the exit code. */
@@ -184,15 +236,37 @@ public final class ClientMain implements Callable<Integer> {
       err.println("netchat-client: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    char[] password;
+    try {
+      password = password();
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("netchat-client: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (password != null && config.token() != null) {
+      Passwords.wipe(password);
+      err.println("netchat-client: log in with a password or a token, not both"
+          + " (--token-file / NETCHAT_TOKEN, or --password-file / NETCHAT_PASSWORD / --ask-password)");
+      return ExitCodes.USAGE;
+    }
+    if (register && password == null) {
+      err.println("netchat-client: --register needs a password: --password-file FILE, NETCHAT_PASSWORD or --ask-password");
+      return ExitCodes.USAGE;
+    }
+    CliLogin login = new CliLogin(password, register);
     TextFormatter text = new TextFormatter(ZoneId.systemDefault());
     EventJson json = new EventJson();
     Function<ServerMessage, String> render = output == Output.json ? json::toJson : text::format;
-    if (interactiveMode) {
-      try (Terminal terminal = terminals.create()) {
-        return new InteractiveShell(terminal, config, render, text).run();
+    try {
+      if (interactiveMode) {
+        try (Terminal terminal = terminals.create()) {
+          return new InteractiveShell(terminal, config, render, text).run(login);
+        }
       }
+      return runScript(config, render, text, json, login);
+    } finally {
+      Passwords.wipe(password);
     }
-    return runScript(config, render, text, json);
   }
 
   /**
@@ -204,7 +278,7 @@ public final class ClientMain implements Callable<Integer> {
     if (tokenFile != null) {
       return TokenSource.file(tokenFile);
     }
-    String token = environment.apply("NETCHAT_TOKEN");
+    String token = env.apply("NETCHAT_TOKEN");
     return token == null || token.isBlank() ? null : TokenSource.of(token.strip());
   }
 
@@ -221,7 +295,7 @@ public final class ClientMain implements Callable<Integer> {
   }
 
   private int runScript(ClientConfig config, Function<ServerMessage, String> render, TextFormatter text,
-      EventJson json) throws IOException, InterruptedException {
+      EventJson json, CliLogin login) throws IOException, InterruptedException {
     String name = script == null || script.equals("-") ? "<stdin>" : script;
     List<String> lines;
     try {
@@ -259,13 +333,14 @@ public final class ClientMain implements Callable<Integer> {
       }
     })) {
       try {
-        client.connect().get(config.connectTimeout().plus(config.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+        login.run(client, config);
       } catch (ExecutionException | TimeoutException e) {
         err.println("netchat-client: cannot log in to " + config.host() + ":" + config.port() + ": "
             + InteractiveShell.describe(e));
         return ExitCodes.CONNECTION;
       }
-      ScriptRunner runner = new ScriptRunner(new CliSession(client, text), events, err, name, expectTimeout);
+      ScriptRunner runner = new ScriptRunner(new CliSession(client, text, Passwords.script()), events, err,
+          name, expectTimeout);
       int code = runner.run(steps);
       if (code == ExitCodes.OK && events.isClosed() && !runner.quitRequested()) {
         err.println(name + ": the connection was lost before the script ended");

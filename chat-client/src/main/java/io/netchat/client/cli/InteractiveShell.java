@@ -37,7 +37,8 @@ final class InteractiveShell {
     this.text = text;
   }
 
-  int run() throws InterruptedException {
+  /** Runs the shell, logged in as {@code login} says. */
+  int run(CliLogin login) throws InterruptedException {
     LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("netchat").build();
     ChatClient client = ChatClient.create(config, new ChatListener() {
       @Override
@@ -59,12 +60,12 @@ final class InteractiveShell {
     });
     try {
       try {
-        client.connect().get(config.connectTimeout().plus(config.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+        login.run(client, config);
       } catch (ExecutionException | TimeoutException e) {
         reader.printAbove("! cannot log in to " + config.host() + ":" + config.port() + ": " + describe(e));
         return ExitCodes.CONNECTION;
       }
-      CliSession session = new CliSession(client, text);
+      CliSession session = new CliSession(client, text, new PromptedPasswords(reader));
       this.session = session;
       reader.printAbove("* type /help for commands, /quit to leave");
       while (true) {

@@ -118,6 +118,39 @@ class InteractiveCliTest {
   }
 
   @Test
+  void registerAndPasswdAskWithoutEchoAndNoPasswordReachesTheScreen() throws Exception {
+    launch(server.port());
+    awaitScreen("logged in as ann");
+    type("/register\n");
+    awaitScreen("password to register ann with: ");
+    type("correct horse\n");
+    awaitScreen("again: ");
+    type("correct horse\n");
+    awaitScreen("* ann is now an account");
+
+    type("/passwd\n");
+    awaitScreen("current password of ann: ");
+    type("correct horse\n");
+    awaitScreen("new password for ann: ");
+    type("battery staple\n");
+    awaitScreen("again: ");
+    type("battery stapler\n");
+    awaitScreen("the two passwords differ");
+    type("/passwd\n");
+    awaitScreen("current password of ann: ");
+    type("correct horse\nbattery staple\nbattery staple\n");
+    awaitScreen("* password changed");
+
+    assertThat(shown()).doesNotContain("correct horse").doesNotContain("battery staple");
+    type("/quit\n");
+    assertThat(cli.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    ChatClient check = ChatClient.create(server.clientConfig("ann"), new RecordingListener());
+    try (check) {
+      check.connect("battery staple".toCharArray()).get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void endOfInputLeavesCleanly() throws Exception {
     launch(server.port());
     awaitScreen("logged in as ann");

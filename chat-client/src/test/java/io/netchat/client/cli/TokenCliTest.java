@@ -46,7 +46,7 @@ class TokenCliTest {
         new PrintStream(err, true, StandardCharsets.UTF_8), () -> {
           throw new AssertionError("a script run must not open a terminal");
         }, false);
-    main.environment = environment::get;
+    main.withEnvironment(environment::get, prompt -> null);
     String[] args = new String[4 + extraArgs.length];
     System.arraycopy(new String[] {"--port", "" + server.port(), "--script", script.toString()}, 0, args, 0, 4);
     System.arraycopy(extraArgs, 0, args, 4, extraArgs.length);
@@ -81,5 +81,16 @@ class TokenCliTest {
 
     assertThat(run(Map.of("NETCHAT_TOKEN", expired), err)).isEqualTo(ExitCodes.CONNECTION);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("the token has expired");
+  }
+
+  @Test
+  void aPasswordBesideATokenIsAUsageErrorThatShowsNeither() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String token = aliceToken();
+
+    assertThat(run(Map.of("NETCHAT_TOKEN", token, "NETCHAT_PASSWORD", "hunter2"), err, "--nick", "alice"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("a password or a token, not both")
+        .doesNotContain("hunter2").doesNotContain(token);
   }
 }

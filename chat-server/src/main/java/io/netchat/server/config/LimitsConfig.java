@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param maxFrameLength longest frame payload in bytes (both directions); by default
  *     {@link Framing#DEFAULT_MAX_FRAME_LENGTH}
- * @param maxTextLength longest {@code text} of say/dm/topic, in chars
+ * @param maxTextLength longest {@code text} of say/dm/topic, in characters (Unicode code points)
  * @param maxRooms rooms that may exist at once
  * @param maxMembersPerRoom members one room may hold
  * @param maxRoomsPerSession rooms one session may be in at once
@@ -55,11 +55,11 @@ public record LimitsConfig(
 
   public static final int DEFAULT_MAX_TEXT_LENGTH = 4096;
   /**
-   * Most bytes one character of text takes in any shipped codec: 3 in UTF-8 (a surrogate pair is
-   * two characters in 4 bytes; JSON escapes {@code "}, {@code \}, tab and newline as 2, and text
-   * holds no other control character).
+   * Most bytes one character (code point, the unit of {@code max_text_length}) of text takes in
+   * any shipped codec: 4 in UTF-8 (a code point outside the Basic Multilingual Plane; JSON escapes
+   * {@code "}, {@code \}, tab and newline as 2, and text holds no other control character).
    */
-  static final int MAX_UTF8_BYTES_PER_CHAR = 3;
+  static final int MAX_UTF8_BYTES_PER_CHAR = 4;
   /** Room for everything of a {@code message} or {@code topic} frame but its text (names, seq, ts, ids). */
   static final int MESSAGE_ENVELOPE_BYTES = 512;
   public static final int DEFAULT_MAX_ROOMS = 10_000;

@@ -1,7 +1,6 @@
 package io.netchat.server.config;
 
 import io.netchat.codec.Transport;
-import io.netchat.server.auth.AuthConfig;
 import io.netchat.store.StoreConfig;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +18,8 @@ import java.util.List;
  * @param emptyRoomRetention how long an empty room keeps its history and topic
  * @param memory global memory budgets and the incomplete-frame deadline
  * @param store where rooms keep their messages and topics ({@code store:} in the file)
- * @param auth how users prove who they are ({@code auth:}; tokens in {@code auth.token})
+ * @param auth who may log in and how: guests, registration, password hashing, the login throttle and
+ *     tokens ({@code auth:})
  */
 public record ServerConfig(
     String serverName,

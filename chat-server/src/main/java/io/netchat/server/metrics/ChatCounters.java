@@ -36,6 +36,25 @@ public final class ChatCounters {
     }
   }
 
+  /** Why a TLS handshake failed, as the listener's {@code TlsFailureLog} tells it. */
+  public enum TlsFailure {
+    /** The client did not speak TLS (plaintext on a TLS listener, or a scanner). */
+    NOT_TLS,
+    /** The client did not complete the handshake within {@code timeouts.hello}. */
+    TIMEOUT,
+    /** A certificate was refused: the client's (untrusted, expired, missing when required) or ours by the client. */
+    BAD_CERTIFICATE,
+    /** No protocol version or cipher suite in common, or a malformed handshake. */
+    PROTOCOL,
+    /** The client closed the connection before the handshake completed. */
+    CLOSED,
+    OTHER;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /** A close whose {@code bye} reason is not one of {@link #closeReasons()} (none this version sends). */
   public static final String OTHER = "other";
   /** A connection that ended with no {@code bye} sent: the peer closed or the network failed. */
@@ -51,6 +70,7 @@ public final class ChatCounters {
   private final PerListener[] listeners;
   private final LongAdder[] refused = adders(Refusal.values().length);
   private final LongAdder[] roomsRefused = adders(RoomRefusal.values().length);
+  private final LongAdder[] tlsFailures = adders(TlsFailure.values().length);
   private final LongAdder[] errors = adders(ErrorCode.values().length);
   private final Map<String, LongAdder> closes;
   private final ClassValue<LongAdder> commands = new ClassValue<>() {
@@ -120,6 +140,15 @@ public final class ChatCounters {
 
   long roomRefusals(RoomRefusal refusal) {
     return roomsRefused[refusal.ordinal()].sum();
+  }
+
+  /** A TLS handshake failed (never on the chat path: once per refused connection). */
+  public void tlsFailed(TlsFailure reason) {
+    tlsFailures[reason.ordinal()].increment();
+  }
+
+  long tlsFailures(TlsFailure reason) {
+    return tlsFailures[reason.ordinal()].sum();
   }
 
   /** A command decoded from a client (before rate limiting). */

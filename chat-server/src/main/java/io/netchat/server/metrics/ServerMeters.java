@@ -61,6 +61,11 @@ public final class ServerMeters implements MeterBinder {
       FunctionCounter.builder(PREFIX + "connections.refused", counters, c -> c.refusals(refusal))
           .description("connections refused at accept, by reason").tag("reason", refusal.label()).register(registry);
     }
+    for (ChatCounters.TlsFailure failure : ChatCounters.TlsFailure.values()) {
+      FunctionCounter.builder(PREFIX + "tls.handshakes.failed", counters, c -> c.tlsFailures(failure))
+          .description("TLS handshakes that failed on TLS listeners, by reason").tag("reason", failure.label())
+          .register(registry);
+    }
     for (String reason : ChatCounters.closeReasons()) {
       FunctionCounter.builder(PREFIX + "connections.closed", counters, c -> c.closes(reason))
           .description("connections closed, by the reason of their bye (connection_lost: none was sent)")

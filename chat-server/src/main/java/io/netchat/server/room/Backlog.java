@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 import java.util.function.Consumer;
 
 /**
@@ -24,15 +25,16 @@ final class Backlog {
   private final RoomStore store;
   private final String key;
   private final String room;
-  private final String msgidPrefix;
+  private final LongFunction<String> msgids;
   private final HistoryStore ring;
   private final Executor loop;
 
-  Backlog(RoomStore store, String key, String room, String msgidPrefix, HistoryStore ring, EventLoop loop) {
+  /** @param msgids the room's msgid of a seq, under its epoch at the time of the read */
+  Backlog(RoomStore store, String key, String room, LongFunction<String> msgids, HistoryStore ring, EventLoop loop) {
     this.store = store;
     this.key = key;
     this.room = room;
-    this.msgidPrefix = msgidPrefix;
+    this.msgids = msgids;
     this.ring = ring;
     this.loop = RoomStore.on(loop);
   }
@@ -98,7 +100,7 @@ final class Backlog {
           exhausted = true;
           break;
         }
-        found.add(RoomStore.event(room, msgidPrefix, event));
+        found.add(RoomStore.event(room, msgids, event));
         firstFound = firstFound == 0 ? event.seq() : firstFound;
         next = event.seq() + 1;
       }

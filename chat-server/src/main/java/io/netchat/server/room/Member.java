@@ -47,13 +47,11 @@ public interface Member extends Recipient {
   void leftRoom(String roomKey);
 
   /**
-   * Contract 1.1: what this session's earlier {@code say} or {@code dm} with {@code txn} got, while
-   * the txn window holds it; {@code null} when there was none. Any thread.
+   * Contract 1.1: claims {@code txn} for this session's {@code say} or {@code dm}, for the txn
+   * window ({@link TxnLedger#claim}): the first claim sends and settles it, a repeat answers from
+   * the first one's outcome. Null when the session keeps no txns. Any thread.
    */
-  TxnLedger.Sent sentBefore(String txn);
-
-  /** Contract 1.1: remembers what this session's send with {@code txn} got, for the txn window. Any thread. */
-  void sent(String txn, TxnLedger.Sent sent);
+  TxnLedger.Claim claim(String txn);
 
   /**
    * Contract 1.1: whether the session negotiated the {@code events} capability, so that a replay

@@ -57,8 +57,9 @@ public final class Room {
   private final HistoryStore history;
   private final Members members = new Members();
   private final Fanout fanout;
-  private final String epoch;
-  private final String msgidPrefix;
+  /** Written on the room's loop ({@link #newEpoch}); read from any thread. */
+  private volatile String epoch;
+  private volatile String msgidPrefix;
   /** The durable store, or null when history lives in memory only. */
   private final RoomStore store;
   private final Backlog backlog;
@@ -85,7 +86,7 @@ public final class Room {
     this.history = context.historyFactory().create(context.limits().historySize(), loop);
     this.fanout = new Fanout(context.formats(), context.allocator(), context.counters().deliveries());
     this.store = registry.store();
-    this.backlog = store == null ? null : new Backlog(store, key, name, msgidPrefix, history, loop);
+    this.backlog = store == null ? null : new Backlog(store, key, name, this::msgid, history, loop);
     this.onLoop = RoomStore.on(loop);
   }
 
@@ -103,6 +104,19 @@ public final class Room {
    */
   public String epoch() {
     return epoch;
+  }
+
+  /**
+   * The store gave the room a new epoch (room loop): it lost events it had acknowledged (durability
+   * async), so the seqs clients hold can no longer be proven complete. From now on a join or
+   * history naming the old epoch re-syncs ({@code recovered: false}, {@code epoch_changed}), and
+   * msgids derive from the new one.
+   */
+  void newEpoch(long stored) {
+    String next = Long.toString(stored);
+    log.warn("room {}: the store lost acknowledged messages; epoch {} -> {}, clients re-sync", name, epoch, next);
+    epoch = next;
+    msgidPrefix = MessageIds.roomPrefix(key, next);
   }
 
   /** The msgid of the room's message {@code seq} (contract 1.1). */
@@ -354,27 +368,40 @@ public final class Room {
    * store issues the seq; under {@code durability: commit} the broadcast and the ok wait for the
    * commit, and a refusal (full queue, failing disk) answers {@code unavailable} to the sender
    * alone. A {@code txn} the session already sent within the txn window is answered with the first
-   * message's seq and msgid and {@code duplicate: true}, and nothing is sent again.
+   * message's seq and msgid and {@code duplicate: true}, and nothing is sent again; while that first
+   * message still waits for its commit (a retry on a resumed connection), the answer waits with it,
+   * and is the first one's refusal if it was refused.
    */
   CompletionStage<?> say(Member session, String text, String id, String txn, boolean action) {
     if (!mayWrite(session, "say", text, id)) {
       return ANSWERED;
     }
-    TxnLedger.Sent earlier = txn == null ? null : session.sentBefore(txn);
-    if (earlier != null) {
-      if (id != null) {
-        session.send(new ServerMessage.Ok(id, earlier.seq(), earlier.msgid(), true));
-      }
-      return ANSWERED;
+    String what = "a message in " + name;
+    TxnLedger.Claim claim = txn == null ? null : session.claim(txn);
+    if (claim != null && !claim.first()) {
+      return id == null ? ANSWERED : claim.whenSettled(onLoop, (sent, failure) -> session.send(failure == null
+          ? new ServerMessage.Ok(id, sent.seq(), sent.msgid(), true) : refusal(id, "say", what, failure)));
     }
     Instant ts = now();
     String nick = members.nick(session);
     if (store == null) {
-      said(session, id, txn, message(history.lastSeq() + 1, nick, text, ts, txn, action));
+      said(session, id, claim, message(history.lastSeq() + 1, nick, text, ts, txn, action));
       return ANSWERED;
     }
-    return whenStored(store.store().append(key, nick, text, ts, txn), session, id, "say", "a message in " + name,
-        seq -> said(session, id, txn, message(seq, nick, text, ts, txn, action)));
+    CompletableFuture<Long> appended = store.store().append(key, nick, text, ts, txn, action);
+    if (claim != null) {
+      appended.whenComplete((seq, failure) -> {
+        if (failure != null) {
+          claim.fail(failure);
+        }
+      });
+    }
+    return whenStored(appended, session, id, "say", what, seq -> said(session, id, claim, message(seq, nick, text, ts,
+        txn, action)));
+  }
+
+  private ServerMessage.Error refusal(String id, String command, String what, Throwable failure) {
+    return store.refusal(id, what, failure).forCommand(command);
   }
 
   /**
@@ -387,7 +414,7 @@ public final class Room {
       String what, LongConsumer then) {
     BiFunction<Long, Throwable, Void> stored = (seq, failure) -> {
       if (failure != null) {
-        session.send(store.refusal(id, what, failure).forCommand(command));
+        session.send(refusal(id, command, what, failure));
       } else {
         follow(seq);
         then.accept(seq);
@@ -414,13 +441,13 @@ public final class Room {
     return new ServerMessage.Message(name, seq, nick, text, ts, msgid(seq), txn, action ? true : null);
   }
 
-  private void said(Member session, String id, String txn, ServerMessage.Message message) {
+  private void said(Member session, String id, TxnLedger.Claim claim, ServerMessage.Message message) {
     history.append(message);
     context.counters().messageAccepted();
     broadcast(message, null);
     TxnLedger.Sent sent = new TxnLedger.Sent(message.seq(), message.msgid());
-    if (txn != null) {
-      session.sent(txn, sent);
+    if (claim != null) {
+      claim.settle(sent);
     }
     if (id != null) {
       session.send(new ServerMessage.Ok(id, sent.seq(), sent.msgid(), null));

@@ -85,6 +85,17 @@ public final class RoomRegistry {
     this.loops = loops;
     this.creations = creations;
     this.store = store;
+    if (store != null) {
+      store.store().onNewEpoch(this::newEpoch);
+    }
+  }
+
+  /** The store gave the room {@code key} a new epoch (a store thread): the room in memory takes it. */
+  private void newEpoch(String key, long epoch) {
+    Room room = rooms.get(key);
+    if (room != null) {
+      room.execute(() -> room.newEpoch(epoch));
+    }
   }
 
   /** The durable store, or null when rooms keep history in memory only. */

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 
 /**
  * What rooms use of the durable {@link ChatStore} ({@code store.type: sqlite}): the store itself,
@@ -68,14 +69,16 @@ public final class RoomStore {
   }
 
   /**
-   * A stored event as the wire carries it: a message with its stored {@code txn} and its msgid
-   * (derived from the room's {@link MessageIds#roomPrefix prefix} and its seq, so the same as when
-   * it was first sent), or a topic change with its seq ({@code by} absent when it was cleared).
+   * A stored event as the wire carries it: a message with its stored {@code txn} and
+   * {@code action} flag, and its msgid ({@code msgids}: derived from the room's
+   * {@link MessageIds#roomPrefix prefix} and its seq, so the same as when it was first sent, unless
+   * the room's epoch changed since), or a topic change with its seq ({@code by} absent when it was
+   * cleared).
    */
-  static ServerMessage event(String room, String msgidPrefix, StoredMessage stored) {
+  static ServerMessage event(String room, LongFunction<String> msgids, StoredMessage stored) {
     if (stored.isMessage()) {
       return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts(),
-          MessageIds.sequenced(msgidPrefix, stored.seq()), stored.txn());
+          msgids.apply(stored.seq()), stored.txn(), stored.action() ? true : null);
     }
     return new ServerMessage.Topic(room, stored.text(), stored.from().isEmpty() ? null : stored.from(), stored.seq());
   }

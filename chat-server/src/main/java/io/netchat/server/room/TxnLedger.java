@@ -3,9 +3,15 @@ package io.netchat.server.room;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,8 +29,15 @@ import java.util.function.LongSupplier;
  * per allowed connection, whose heap ({@value #ENTRY_BYTES} bytes each at most) is part of the
  * heap the memory plan allows each connection.
  *
- * <p>Thread-safe. A session's own commands are serialized (their room work runs in order), so a
- * find and the record that follows it never race for one session.
+ * <p><b>Reserved at submit.</b> A send {@link #claim claims} its txn before it does anything: the
+ * first claim reserves it (pending) and the send then {@link Claim#settle settles} it with what it
+ * got, or {@link Claim#fail fails} it when refused, which frees the txn for a later retry. A claim
+ * of a txn already reserved is not first: it gets the first send's outcome, done or still pending,
+ * and is answered from that. So a retry on a resumed connection (whose commands are not ordered
+ * after the old connection's) that arrives while the first send still waits for its store commit
+ * waits for that commit too, and never sends twice.
+ *
+ * <p>Thread-safe.
  */
 public final class TxnLedger {
   /** Most txns remembered per session: as many as the client library keeps unanswered at once. */
@@ -41,6 +54,51 @@ public final class TxnLedger {
 
   /** What a send got: {@code seq} for a room message (null for a dm) and its {@code msgid}. */
   public record Sent(Long seq, String msgid) {}
+
+  /**
+   * A send's hold on its txn. The {@link #first()} claim sends and then settles or fails it; any
+   * other claim of the txn answers from the first one's outcome ({@link #whenSettled}).
+   */
+  public interface Claim {
+    /** Whether this claim reserved the txn: its send goes ahead. */
+    boolean first();
+
+    /**
+     * Runs {@code answer} with what the first send of the txn got ({@code sent}) or its refusal
+     * ({@code failure}): at once when that is known, else on {@code executor} once the first send
+     * settles or fails. The stage completes after {@code answer} ran.
+     */
+    CompletionStage<?> whenSettled(Executor executor, BiConsumer<Sent, Throwable> answer);
+
+    /** The first send went out and got {@code sent}: every claim of the txn is answered with it. First claim only. */
+    void settle(Sent sent);
+
+    /** The first send was refused: the txn is free again, and the claims waiting get {@code cause}. First claim only. */
+    void fail(Throwable cause);
+  }
+
+  /** A claim of a txn another send reserved: it only answers from that send's outcome. */
+  private record Repeat(Entry entry) implements Claim {
+    @Override
+    public boolean first() {
+      return false;
+    }
+
+    @Override
+    public CompletionStage<?> whenSettled(Executor executor, BiConsumer<Sent, Throwable> answer) {
+      return entry.whenSettled(executor, answer);
+    }
+
+    @Override
+    public void settle(Sent sent) {
+      throw new IllegalStateException("only the first claim of txn " + entry.txn + " settles it");
+    }
+
+    @Override
+    public void fail(Throwable cause) {
+      throw new IllegalStateException("only the first claim of txn " + entry.txn + " fails it");
+    }
+  }
 
   private final long windowNanos;
   private final int perSession;
@@ -77,21 +135,28 @@ public final class TxnLedger {
     this.nanoTime = nanoTime;
   }
 
-  /** What the send of {@code txn} by session {@code sessionId} got, if within the window; else null. */
-  public Sent find(String sessionId, String txn) {
+  /**
+   * What the send of {@code txn} by session {@code sessionId} got, if settled within the window;
+   * else null (none, pending or refused).
+   */
+  Sent find(String sessionId, String txn) {
     Bucket bucket = buckets.get(sessionId);
     if (bucket == null) {
       return null;
     }
     long now = nanoTime.getAsLong();
+    Entry entry;
     synchronized (bucket) {
-      Entry entry = bucket.byTxn.get(txn);
-      return entry == null || entry.expired(now) ? null : entry.sent;
+      entry = bucket.byTxn.get(txn);
     }
+    return entry == null || entry.expired(now) || entry.isCompletedExceptionally() ? null : entry.getNow(null);
   }
 
-  /** Remembers what the send of {@code txn} by session {@code sessionId} got. */
-  public void record(String sessionId, String txn, Sent sent) {
+  /**
+   * Claims {@code txn} for a send by session {@code sessionId}: the first claim within the window
+   * reserves it; a later one gets the reserving send's outcome.
+   */
+  public Claim claim(String sessionId, String txn) {
     long now = nanoTime.getAsLong();
     Entry entry;
     while (true) {
@@ -100,12 +165,18 @@ public final class TxnLedger {
         if (bucket.dead) {
           continue; // emptied and unlinked meanwhile: take the one that replaced it
         }
-        if (bucket.byTxn.size() >= perSession) {
+        Entry held = bucket.byTxn.get(txn);
+        if (held != null && !held.expired(now)) {
+          return new Repeat(held);
+        }
+        if (held != null) {
+          bucket.byTxn.remove(txn); // expired: still queued below, counted until it is polled
+        } else if (bucket.byTxn.size() >= perSession) {
           Iterator<Entry> eldest = bucket.byTxn.values().iterator();
           eldest.next();
           eldest.remove(); // still queued below: counted until it is polled
         }
-        entry = new Entry(bucket, txn, sent, now + windowNanos);
+        entry = new Entry(bucket, txn, now + windowNanos);
         bucket.byTxn.put(txn, entry);
         break;
       }
@@ -120,6 +191,7 @@ public final class TxnLedger {
         break;
       }
     }
+    return entry;
   }
 
   /** Entries held (live, expired or pushed out of their session, until polled); at most {@code global}. */
@@ -152,21 +224,49 @@ public final class TxnLedger {
     }
   }
 
-  private final class Entry {
+  /**
+   * One reserved txn; it is its first claim, and the future of that send's outcome (one object per
+   * entry, not three: the ledger's heap is part of the memory plan).
+   */
+  private final class Entry extends CompletableFuture<Sent> implements Claim {
     final Bucket bucket;
     final String txn;
-    final Sent sent;
     final long expiresAt;
 
-    Entry(Bucket bucket, String txn, Sent sent, long expiresAt) {
+    Entry(Bucket bucket, String txn, long expiresAt) {
       this.bucket = bucket;
       this.txn = txn;
-      this.sent = sent;
       this.expiresAt = expiresAt;
     }
 
     boolean expired(long now) {
       return now - expiresAt >= 0;
+    }
+
+    @Override
+    public boolean first() {
+      return true;
+    }
+
+    @Override
+    public CompletionStage<?> whenSettled(Executor executor, BiConsumer<Sent, Throwable> answer) {
+      BiFunction<Sent, Throwable, Void> answered = (sent, failure) -> {
+        answer.accept(sent, failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure);
+        return null;
+      };
+      return isDone() ? handle(answered) : handleAsync(answered, executor);
+    }
+
+    @Override
+    public void settle(Sent sent) {
+      complete(sent);
+    }
+
+    @Override
+    public void fail(Throwable cause) {
+      drop();
+      completeExceptionally(cause);
     }
 
     /** Leaves its session's map, if still there; an emptied session is unlinked. */

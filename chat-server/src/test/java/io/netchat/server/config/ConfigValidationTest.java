@@ -70,10 +70,10 @@ class ConfigValidationTest {
         rule("limits: {max_frame_length: 0}", "limits.max_frame_length", "0: expected a positive integer"),
         rule("limits: {history_size: -5}", "limits.history_size", "-5: expected a positive integer"),
         rule("limits: {max_outbound_bytes: 0}", "limits.max_outbound_bytes", "expected a positive integer"),
-        // a full-length text must fit a frame: 3 bytes a character plus 512 for the rest
-        rule("limits: {max_frame_length: 8192, max_text_length: 2561}", "limits.max_text_length",
-            "2561: a message of this many characters may not fit a frame of limits.max_frame_length (8192) bytes:"
-                + " allow 3 bytes per character plus 512 for the rest of the message, i.e. at most 2560 characters"),
+        // a full-length text must fit a frame: 4 bytes a character (code point) plus 512 for the rest
+        rule("limits: {max_frame_length: 8192, max_text_length: 1921}", "limits.max_text_length",
+            "1921: a message of this many characters may not fit a frame of limits.max_frame_length (8192) bytes:"
+                + " allow 4 bytes per character plus 512 for the rest of the message, i.e. at most 1920 characters"),
         rule("limits: {outbound_low_water_mark: 300000, outbound_high_water_mark: 200000}",
             "limits.outbound_low_water_mark", "300000: must not exceed limits.outbound_high_water_mark (200000)"),
         rule("limits: {outbound_low_water_mark: 300000}", "limits.outbound_low_water_mark",

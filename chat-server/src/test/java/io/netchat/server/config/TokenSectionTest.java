@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netchat.codec.CodecRegistry;
-import io.netchat.server.auth.AuthConfig;
 import io.netchat.server.auth.TokenConfig;
 import java.time.Duration;
 import java.util.List;

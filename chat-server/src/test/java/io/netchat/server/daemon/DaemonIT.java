@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,39 +34,33 @@ import org.junit.jupiter.api.io.TempDir;
  * unrelated working directory, and talks to it over loopback with a plain socket.
  */
 class DaemonIT {
-  /** One listener in ChatServer's ready line, e.g. {@code 127.0.0.1:40123 (length/json)}. */
-  private static final Pattern LISTENER = Pattern.compile("(\\[[0-9A-Fa-f:.%]+]|[0-9.]+):(\\d{1,5}) \\((\\w+)/(\\w+)\\)");
   /** The admin listener's start line, e.g. {@code admin listener on http://127.0.0.1:40125 (...)}. */
   private static final Pattern ADMIN = Pattern.compile("admin listener on http://127\\.0\\.0\\.1:(\\d{1,5})");
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = PackagedDaemon.START_TIMEOUT;
   private static final int SHUTDOWN_GRACE_SECONDS = 5;
 
   private static Path home;
   private final ObjectMapper json = new ObjectMapper();
+  private PackagedDaemon started;
   private Process daemon;
-  private Path log;
 
   @BeforeAll
   static void packagedJarExists() {
-    home = Path.of(System.getProperty("netchat.home", "..")).toAbsolutePath().normalize();
-    Path jar = Path.of(System.getProperty("netchat.jar", home + "/chat-server/target/netchat-server.jar"));
-    // Without the jar the script would start a nested Maven build; fail clearly instead.
-    assertThat(jar).as("run after 'package': the shaded jar").isRegularFile();
+    home = PackagedDaemon.home();
+    PackagedDaemon.jar();
   }
 
   @AfterEach
   void stopDaemon() throws InterruptedException {
-    if (daemon != null && daemon.isAlive()) {
-      daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    if (started != null) {
+      started.close();
     }
   }
 
   @Test
   void servesAClientAndSaysByeOnSigterm(@TempDir Path cwd) throws Exception {
     start(cwd, "--port", "0");
-    String ready = await().atMost(START_TIMEOUT).until(this::readyLine, Optional::isPresent).orElseThrow();
-    Matcher listener = LISTENER.matcher(ready);
-    assertThat(listener.find()).as("a listener in %s", ready).isTrue();
+    Matcher listener = started.awaitListener();
     assertThat(listener.group(1)).isEqualTo("127.0.0.1");
     int port = Integer.parseInt(listener.group(2));
     assertThat(port).isPositive();
@@ -97,7 +92,7 @@ class DaemonIT {
     String listener = "listeners:\n  - {host: 127.0.0.1, port: 0}\nadmin: {port: 0}\n";
     Path config = Files.writeString(cwd.resolve("server.yaml"), listener + "limits:\n  max_rooms_per_session: 3\n");
     start(cwd, "--config", config.toString());
-    await().atMost(START_TIMEOUT).until(this::readyLine, Optional::isPresent);
+    Matcher chat = started.awaitListener();
     Matcher admin = await().atMost(START_TIMEOUT).until(() -> output().stream()
         .map(ADMIN::matcher).filter(Matcher::find).findFirst(), Optional::isPresent).orElseThrow();
     HttpClient http = HttpClient.newHttpClient();
@@ -106,8 +101,6 @@ class DaemonIT {
     assertThat(get(http, base.resolve("/metrics"))).startsWith("200 ").contains("netchat_connections_open 0.0",
         "jvm_memory_used_bytes");
 
-    Matcher chat = LISTENER.matcher(readyLine().orElseThrow());
-    assertThat(chat.find()).isTrue();
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(chat.group(2)))) {
       socket.setSoTimeout(15_000);
       DataOutputStream to = new DataOutputStream(socket.getOutputStream());
@@ -133,9 +126,13 @@ class DaemonIT {
     Process hangup = new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).inheritIO().start();
     assertThat(hangup.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> output().stream().anyMatch(line ->
-        line.contains("SIGHUP: configuration reloaded; applied: limits.max_rooms_per_session;")
-            && line.contains("need a restart: listeners")));
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> output().stream().anyMatch(line ->
+          line.contains("SIGHUP: configuration reloaded; applied: limits.max_rooms_per_session;")
+              && line.contains("need a restart: listeners")));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no reload line after SIGHUP; output: " + String.join("\n", output()), e);
+    }
     assertThat(daemon.isAlive()).as("still running after SIGHUP; output: %s", output()).isTrue();
     daemon.destroy();
     assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 10, TimeUnit.SECONDS)).isTrue();
@@ -160,8 +157,7 @@ class DaemonIT {
     Path cache = Files.createDirectories(install.resolve("cache"));
     Files.copy(home.resolve("bin/netchat-server"), bin.resolve("netchat-server"));
     bin.resolve("netchat-server").toFile().setExecutable(true);
-    Files.copy(Path.of(System.getProperty("netchat.jar", home + "/chat-server/target/netchat-server.jar")),
-        lib.resolve("netchat-server.jar"));
+    Files.copy(PackagedDaemon.jar(), lib.resolve("netchat-server.jar"));
 
     Process check = new ProcessBuilder(bin.resolve("netchat-server").toString(), "--check")
         .redirectErrorStream(true).redirectOutput(install.resolve("check.out").toFile()).start();
@@ -179,11 +175,11 @@ class DaemonIT {
     }
 
     ProcessBuilder run = new ProcessBuilder(bin.resolve("netchat-server").toString(), "--port", "0")
-        .directory(install.toFile()) // its data/ goes there, not into the module directory
-        .redirectErrorStream(true).redirectOutput((log = install.resolve("run.out")).toFile());
+        .directory(install.toFile()); // its data/ goes there, not into the module directory
     run.environment().put("NETCHAT_CACHE_DIR", cache.toString());
-    daemon = run.start();
-    await().atMost(START_TIMEOUT).until(this::readyLine, Optional::isPresent);
+    started = PackagedDaemon.launch(run, install.resolve("run.out"));
+    daemon = started.process();
+    started.awaitReady();
     daemon.destroy();
     assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 30, TimeUnit.SECONDS)).isTrue();
     try (var files = Files.list(lib); var cached = Files.list(cache)) {
@@ -207,25 +203,13 @@ class DaemonIT {
   }
 
   private void start(Path cwd, String... args) throws IOException {
-    List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/netchat-server").toString()));
-    command.addAll(List.of(args));
-    // Output goes to a file: reading the pipe races with the JDK draining it when the process exits.
-    log = cwd.resolve("daemon.out");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().remove("NETCHAT_LOG_DIR");
-    builder.environment().put("JAVA_OPTS", "-Xmx128m -Dio.netty.leakDetection.level=paranoid");
-    daemon = builder.start();
+    started = PackagedDaemon.start(cwd, "daemon.out", args);
+    daemon = started.process();
   }
 
   /** Everything the daemon printed so far (stdout and stderr). */
   private List<String> output() throws IOException {
-    return Files.readAllLines(log, UTF_8);
-  }
-
-  private Optional<String> readyLine() throws IOException {
-    assertThat(daemon.isAlive()).as("daemon still running; output so far: %s", output()).isTrue();
-    return output().stream().filter(line -> line.contains("netchat ready")).findFirst();
+    return started.output();
   }
 
   private static void writeFrame(DataOutputStream out, String payload) throws IOException {

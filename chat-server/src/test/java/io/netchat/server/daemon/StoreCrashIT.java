@@ -18,14 +18,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,30 +40,24 @@ import org.junit.jupiter.api.io.TempDir;
  * saw before the crash is still there unchanged; and {@code seq} continues with no gap and no repeat.
  */
 class StoreCrashIT {
-  private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d{1,5}) \\(length/json\\)");
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final List<String> ROOMS = List.of("alpha", "beta", "gamma");
   /** Messages each writer tries to send; the kill comes long before the last. */
   private static final int PER_ROOM = 100_000;
   /** The reader must have seen this many messages in every room before the kill. */
   private static final int SEEN_BEFORE_KILL = 40;
 
-  private static Path home;
   private final ObjectMapper json = new ObjectMapper();
-  private Process daemon;
-  private Path log;
+  private PackagedDaemon daemon;
 
   @BeforeAll
   static void packagedJarExists() {
-    home = Path.of(System.getProperty("netchat.home", "..")).toAbsolutePath().normalize();
-    Path jar = Path.of(System.getProperty("netchat.jar", home + "/chat-server/target/netchat-server.jar"));
-    assertThat(jar).as("run after 'package': the shaded jar").isRegularFile();
+    PackagedDaemon.jar();
   }
 
   @AfterEach
   void stopDaemon() throws InterruptedException {
-    if (daemon != null && daemon.isAlive()) {
-      daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    if (daemon != null) {
+      daemon.close();
     }
   }
 
@@ -102,8 +94,8 @@ class StoreCrashIT {
     await().atMost(Duration.ofSeconds(120)).failFast("a client saw something wrong", () -> !wrong.isEmpty())
         .untilAsserted(() -> assertThat(ROOMS).allSatisfy(room ->
             assertThat(seen.get(room)).as(room).hasSizeGreaterThanOrEqualTo(SEEN_BEFORE_KILL)));
-    daemon.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop, mid-stream
-    assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    daemon.process().destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop, mid-stream
+    assertThat(daemon.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     for (Thread t : writers) {
       t.join(30_000);
     }
@@ -141,13 +133,12 @@ class StoreCrashIT {
       assertThat(again.next().path("seq").asLong()).isEqualTo(last + 1); // the ok
     }
     again.close();
-    daemon.destroy();
-    assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(Files.readAllLines(log, UTF_8)).noneMatch(line -> line.contains("LEAK:"));
+    daemon.process().destroy();
+    assertThat(daemon.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(daemon.output()).noneMatch(line -> line.contains("LEAK:"));
   }
 
   private int start(Path cwd, Path data, String output) throws IOException {
-    log = cwd.resolve(output);
     // Writers as fast as the disk lets them; a ring as deep as the crash can leave unseen.
     Files.writeString(cwd.resolve("server.yaml"), """
         limits:
@@ -156,22 +147,11 @@ class StoreCrashIT {
           history_size: 5000
           max_history_per_request: 1000
         """);
-    ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/netchat-server").toString(),
-        "--config", "server.yaml", "--port", "0", "--data-dir", data.toString())
-        .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().remove("NETCHAT_LOG_DIR");
-    builder.environment().put("JAVA_OPTS", "-Xmx128m -Dio.netty.leakDetection.level=paranoid");
-    daemon = builder.start();
-    String ready = await().atMost(START_TIMEOUT).until(this::readyLine, Optional::isPresent).orElseThrow();
-    Matcher port = PORT.matcher(ready);
-    assertThat(port.find()).as(ready).isTrue();
-    return Integer.parseInt(port.group(1));
-  }
-
-  private Optional<String> readyLine() throws IOException {
-    List<String> lines = Files.readAllLines(log, UTF_8);
-    assertThat(daemon.isAlive()).as("daemon still running; output so far: %s", lines).isTrue();
-    return lines.stream().filter(line -> line.contains("netchat ready")).findFirst();
+    daemon = PackagedDaemon.start(cwd, output, "--config", "server.yaml", "--port", "0", "--data-dir",
+        data.toString());
+    Matcher listener = daemon.awaitListener();
+    assertThat(listener.group(1) + " " + listener.group(3) + "/" + listener.group(4)).isEqualTo("127.0.0.1 length/json");
+    return Integer.parseInt(listener.group(2));
   }
 
   /** A plain socket client speaking length-framed JSON; it stops quietly when the daemon dies. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The retry ledger: answers a repeated txn within the window, per session, and stays bounded. */
@@ -19,10 +21,57 @@ class TxnLedgerTest {
     return new TxnLedger.Sent(seq, "m" + seq);
   }
 
+  /** A send of {@code txn} that went out and got {@code sent}. */
+  private static void record(TxnLedger ledger, String session, String txn, TxnLedger.Sent sent) {
+    TxnLedger.Claim claim = ledger.claim(session, txn);
+    assertThat(claim.first()).as("%s of %s is new", txn, session).isTrue();
+    claim.settle(sent);
+  }
+
+  /** What {@code claim}'s answer is given once known: the sent, or the failure; null while pending. */
+  private static Object answer(TxnLedger.Claim claim) {
+    AtomicReference<Object> answer = new AtomicReference<>();
+    claim.whenSettled(Runnable::run, (sent, failure) -> answer.set(failure == null ? sent : failure));
+    return answer.get();
+  }
+
+  @Test
+  void aRepeatWhileTheFirstSendIsPendingGetsItsOutcomeOnceSettled() {
+    TxnLedger ledger = ledger(8, 64);
+    TxnLedger.Claim first = ledger.claim("s1", "t");
+    assertThat(first.first()).isTrue();
+    TxnLedger.Claim repeat = ledger.claim("s1", "t");
+    assertThat(repeat.first()).as("reserved at submit, before any outcome").isFalse();
+    assertThat(ledger.find("s1", "t")).as("pending: nothing to answer from yet").isNull();
+    AtomicReference<Object> later = new AtomicReference<>();
+    CompletionStage<?> answered = repeat.whenSettled(Runnable::run, (sent, failure) -> later.set(sent));
+    assertThat(answered.toCompletableFuture()).isNotDone();
+
+    first.settle(sent(7));
+    assertThat(later.get()).isEqualTo(sent(7));
+    assertThat(answered.toCompletableFuture()).isDone();
+    assertThat(answer(ledger.claim("s1", "t"))).isEqualTo(sent(7));
+    assertThat(ledger.claim("s2", "t").first()).as("another session's txn").isTrue();
+  }
+
+  @Test
+  void aRefusedFirstSendFailsTheWaitingRepeatsAndFreesTheTxn() {
+    TxnLedger ledger = ledger(8, 64);
+    TxnLedger.Claim first = ledger.claim("s1", "t");
+    TxnLedger.Claim repeat = ledger.claim("s1", "t");
+    IllegalStateException refused = new IllegalStateException("disk");
+    first.fail(refused);
+    assertThat(answer(repeat)).isSameAs(refused);
+    TxnLedger.Claim again = ledger.claim("s1", "t");
+    assertThat(again.first()).as("the txn may be sent anew").isTrue();
+    again.settle(sent(8));
+    assertThat(ledger.find("s1", "t")).isEqualTo(sent(8));
+  }
+
   @Test
   void aTxnIsFoundForItsOwnSessionOnlyAndWithinTheWindow() {
     TxnLedger ledger = ledger(8, 64);
-    ledger.record("s1", "t", sent(7));
+    record(ledger, "s1", "t", sent(7));
     assertThat(ledger.find("s1", "t")).isEqualTo(sent(7));
     assertThat(ledger.find("s2", "t")).as("another session's txn").isNull();
     assertThat(ledger.find("s1", "u")).isNull();
@@ -37,7 +86,7 @@ class TxnLedgerTest {
   void aSessionHoldsAtMostItsCapAndLosesItsOldestFirst() {
     TxnLedger ledger = ledger(3, 64);
     for (int i = 1; i <= 5; i++) {
-      ledger.record("s1", "t" + i, sent(i));
+      record(ledger, "s1", "t" + i, sent(i));
     }
     assertThat(ledger.find("s1", "t1")).isNull();
     assertThat(ledger.find("s1", "t2")).isNull();
@@ -48,10 +97,10 @@ class TxnLedgerTest {
   @Test
   void hostileSessionsCannotGrowTheLedgerPastItsGlobalCap() {
     TxnLedger ledger = ledger(100, 1000);
-    ledger.record("victim", "mine", sent(1));
+    record(ledger, "victim", "mine", sent(1));
     for (int session = 0; session < 50; session++) {
       for (int i = 0; i < 5000; i++) {
-        ledger.record("attacker-" + session, "t" + i, sent(i));
+        record(ledger, "attacker-" + session, "t" + i, sent(i));
         assertThat(ledger.size()).isLessThanOrEqualTo(1000);
       }
     }
@@ -65,11 +114,11 @@ class TxnLedgerTest {
   void expiredEntriesAreDroppedAsNewOnesArrive() {
     TxnLedger ledger = ledger(100, 1000);
     for (int i = 0; i < 100; i++) {
-      ledger.record("s" + i, "t", sent(i));
+      record(ledger, "s" + i, "t", sent(i));
     }
     nanos.addAndGet(Duration.ofSeconds(301).toNanos());
     for (int i = 0; i < 50; i++) {
-      ledger.record("fresh", "t" + i, sent(i));
+      record(ledger, "fresh", "t" + i, sent(i));
     }
     assertThat(ledger.size()).as("each record drops up to two expired heads").isEqualTo(50);
     assertThat(ledger.sessions()).isEqualTo(1);
@@ -87,13 +136,13 @@ class TxnLedgerTest {
     for (int i = 0; i < sessions.length; i++) {
       sessions[i] = "session-" + i;
     }
-    ledger.record("warm-up", "w", sent(1)); // loads the classes outside the count
+    record(ledger, "warm-up", "w", sent(1)); // loads the classes outside the count
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
 
     long before = threads.getThreadAllocatedBytes(thread);
     for (int i = 0; i < count - 1; i++) {
-      ledger.record(sessions[i % sessions.length], txns[i], new TxnLedger.Sent((long) i + 1000, "shared-msgid"));
+      ledger.claim(sessions[i % sessions.length], txns[i]).settle(new TxnLedger.Sent((long) i + 1000, "shared-msgid"));
     }
     long perEntry = (threads.getThreadAllocatedBytes(thread) - before) / (count - 1);
     long txnString = 24 + 16 + 64; // String and its byte[]: the ledger keeps the client's txn alive

@@ -6,13 +6,19 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.netchat.server.RepeatedLog;
+import io.netchat.server.metrics.ChatCounters;
+import io.netchat.server.metrics.ChatCounters.TlsFailure;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -21,6 +27,7 @@ import org.slf4j.event.Level;
 /** The two TLS helpers of the server pipeline, each alone on an {@link EmbeddedChannel}. */
 class TlsHandlersTest {
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+  private final ChatCounters counters = new ChatCounters(1);
   private RepeatedLog log;
 
   @BeforeEach
@@ -77,13 +84,13 @@ class TlsHandlersTest {
 
   @Test
   void aFailedHandshakeIsOneLogLineAndAClose() {
-    EmbeddedChannel channel = new EmbeddedChannel(new TlsFailureLog(log));
+    EmbeddedChannel channel = new EmbeddedChannel(new TlsFailureLog(log, counters));
     NotSslRecordException plaintext = new NotSslRecordException("not an SSL/TLS record");
 
     channel.pipeline().fireUserEventTriggered(new SslHandshakeCompletionEvent(plaintext));
     assertThat(channel.isOpen()).isFalse();
 
-    EmbeddedChannel second = new EmbeddedChannel(new TlsFailureLog(log));
+    EmbeddedChannel second = new EmbeddedChannel(new TlsFailureLog(log, counters));
     second.pipeline().fireExceptionCaught(new DecoderException(plaintext));
     second.checkException(); // swallowed: not an internal error
     assertThat(second.isOpen()).isFalse();
@@ -92,8 +99,22 @@ class TlsHandlersTest {
   }
 
   @Test
+  void eachHandshakeFailureHasABoundedReason() {
+    assertThat(TlsFailureLog.reason(new NotSslRecordException("x"))).isEqualTo(TlsFailure.NOT_TLS);
+    assertThat(TlsFailureLog.reason(new SslHandshakeTimeoutException("x"))).isEqualTo(TlsFailure.TIMEOUT);
+    assertThat(TlsFailureLog.reason(new ClosedChannelException())).isEqualTo(TlsFailure.CLOSED);
+    assertThat(TlsFailureLog.reason(new SSLHandshakeException("Empty client certificate chain")))
+        .isEqualTo(TlsFailure.BAD_CERTIFICATE);
+    assertThat(TlsFailureLog.reason(new SSLHandshakeException("PKIX path building failed")
+        .initCause(new CertificateException("unable to find a valid path")))).isEqualTo(TlsFailure.BAD_CERTIFICATE);
+    assertThat(TlsFailureLog.reason(new SSLHandshakeException("No appropriate protocol (protocol is disabled or"
+        + " cipher suites are inappropriate)"))).isEqualTo(TlsFailure.PROTOCOL);
+    assertThat(TlsFailureLog.reason(new IllegalStateException())).isEqualTo(TlsFailure.OTHER);
+  }
+
+  @Test
   void otherErrorsAndSuccessfulHandshakesPassThrough() {
-    EmbeddedChannel channel = new EmbeddedChannel(new TlsFailureLog(log));
+    EmbeddedChannel channel = new EmbeddedChannel(new TlsFailureLog(log, counters));
     channel.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
     assertThat(channel.isOpen()).isTrue();
     IllegalStateException bug = new IllegalStateException("a bug");

@@ -23,10 +23,11 @@ sealed interface Op {
   /**
    * Insert a room event: a message, or a topic change that also becomes the room's topic.
    * {@code seq} is 0 when the writer issues it (commit durability) and the seq the caller already
-   * got otherwise; {@code done} is null when the caller was answered at once.
+   * got otherwise; {@code action} marks a {@code /me} message; {@code done} is null when the caller
+   * was answered at once.
    */
   record Append(String key, long seq, StoredMessage.Kind kind, String from, String text, long ts, String txn,
-      CompletableFuture<Long> done) implements Op {
+      boolean action, CompletableFuture<Long> done) implements Op {
     @Override
     public void fail(Throwable cause) {
       if (done != null) {

@@ -1,5 +1,6 @@
 package io.netchat.store.sqlite;
 
+import io.netchat.store.AccountStore;
 import io.netchat.store.ChatStore;
 import io.netchat.store.RoomMeta;
 import io.netchat.store.RoomState;
@@ -16,10 +17,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +56,7 @@ public final class SqliteStore implements ChatStore {
   private final Reader reader;
   private final Thread readerThread;
   private final Pruner pruner;
+  private final SqliteAccounts accounts;
   /** Rooms opened since start; under async durability the value issues seqs. */
   private final Map<String, AtomicLong> opened = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -67,6 +72,8 @@ public final class SqliteStore implements ChatStore {
     this.reader = new Reader(config.queueCapacity(), readConnections);
     this.writerThread = new Thread(writer, "netchat-store-writer");
     this.readerThread = new Thread(reader, "netchat-store-reader");
+    this.accounts = new SqliteAccounts(tuning.wrap().apply(Connections.to(db, config.durability(), false)),
+        config.queueCapacity());
     this.pruner = config.historyRetention().enabled()
         ? new Pruner(config.historyRetention(), writeConnections, tuning.pruneInterval(),
             tuning.pruneBatch())
@@ -129,6 +136,7 @@ public final class SqliteStore implements ChatStore {
   private void start() {
     writerThread.start();
     readerThread.start();
+    accounts.start();
     if (pruner != null) {
       pruner.start();
     }
@@ -151,21 +159,22 @@ public final class SqliteStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
+  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
+      boolean action) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn);
+    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action);
   }
 
   @Override
   public CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(by, "by");
-    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null);
+    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null, false);
   }
 
   private CompletableFuture<Long> append(String key, StoredMessage.Kind kind, String from, String text,
-      Instant ts, String txn) {
+      Instant ts, String txn, boolean action) {
     long tsMs = ts.toEpochMilli();
     AtomicLong seqs = ChatStore.requireOpened(opened, key);
     if (closed.get()) {
@@ -181,11 +190,11 @@ public final class SqliteStore implements ChatStore {
     }
     if (async) {
       long seq = seqs.incrementAndGet();
-      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, null));
+      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, action, null));
       return CompletableFuture.completedFuture(seq);
     }
     CompletableFuture<Long> done = new CompletableFuture<>();
-    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, done));
+    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, action, done));
     return done;
   }
 
@@ -204,8 +213,36 @@ public final class SqliteStore implements ChatStore {
   }
 
   @Override
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  @Override
   public StoreConfig.Durability durability() {
     return config.durability();
+  }
+
+  @Override
+  public Optional<String> notWritableBecause() {
+    if (closed.get()) {
+      return Optional.of("store closed");
+    }
+    return writer.failing() ? Optional.of("store not writable: writes to " + dir.database() + " fail") : Optional.empty();
+  }
+
+  @Override
+  public int queuedWrites() {
+    return writes.size();
+  }
+
+  @Override
+  public void onCommit(LongConsumer listener) {
+    writer.onCommit(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void onNewEpoch(ObjLongConsumer<String> listener) {
+    writer.onNewEpoch(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Transactions the writer has committed: with group commit, far fewer than appends. */
@@ -226,6 +263,7 @@ public final class SqliteStore implements ChatStore {
     if (pruner != null) {
       pruner.close();
     }
+    accounts.close();
     writer.close();
     reader.close();
     join(writerThread);

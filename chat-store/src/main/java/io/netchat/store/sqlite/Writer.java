@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Seqs: with commit durability the writer issues them here, in commit order, from the stored
  * {@code last_seq}; a rolled-back batch issued nothing, so no seq is ever seen twice. With async
  * durability the caller issued them already; a batch that fails after its messages were answered
- * lost them, so the writer gives each such room a new epoch in the next transaction.
+ * lost them, so the writer gives each such room a new epoch at once — it tells the
+ * {@linkplain #onNewEpoch listener}, so the room in memory takes it — and writes it in the next
+ * transaction.
  */
 final class Writer implements Runnable {
 
@@ -52,7 +56,7 @@ final class Writer implements Runnable {
   private static final String SET_LAST_SEQ =
       "UPDATE rooms SET last_seq = max(last_seq, ?) WHERE key = ?";
   private static final String INSERT_MESSAGE =
-      "INSERT INTO messages (room, seq, kind, sender, text, ts, txn) VALUES (?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO messages (room, seq, kind, sender, text, ts, txn, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String NEW_EPOCH = "UPDATE rooms SET epoch = ? WHERE key = ?";
   private static final String PROBE =
       "INSERT OR REPLACE INTO store_state (key, value) VALUES ('probe', '1')";
@@ -67,7 +71,10 @@ final class Writer implements Runnable {
       return size() > SEQ_CACHE;
     }
   };
-  private final Set<String> lostRooms = new HashSet<>();
+  /** Rooms that lost acknowledged (async) events, and the new epoch each was given, until committed. */
+  private final Map<String, Long> lostRooms = new HashMap<>();
+  private volatile ObjLongConsumer<String> newEpochs = (key, epoch) -> { };
+  private volatile LongConsumer commits = nanos -> { };
   private final java.util.function.Consumer<Link> onExit;
   private volatile boolean closing;
   private long failedBatches;
@@ -95,6 +102,16 @@ final class Writer implements Runnable {
   /** Transactions committed so far (one per batch, however many rooms and ops it held). */
   long committedBatches() {
     return committedBatches;
+  }
+
+  /** Tells {@code listener} (on this thread) how long each committed batch's transaction took, in nanoseconds. */
+  void onCommit(LongConsumer listener) {
+    commits = listener;
+  }
+
+  /** Tells {@code listener} (on this thread) each room's new epoch when it loses acknowledged events. */
+  void onNewEpoch(ObjLongConsumer<String> listener) {
+    newEpochs = listener;
   }
 
   /** Whether some async-acknowledged messages were lost and their rooms' epochs not yet changed. */
@@ -128,16 +145,17 @@ final class Writer implements Runnable {
   private void apply(List<Op> batch) {
     Map<String, Long> issued = new HashMap<>();
     Object[] results = new Object[batch.size()];
-    lastAttemptNanos = System.nanoTime();
+    long started = System.nanoTime();
+    lastAttemptNanos = started;
     try {
       link.begin();
       if (batch.isEmpty()) {
         link.prepare(PROBE).executeUpdate();
       }
-      for (String key : lostRooms) {
+      for (Map.Entry<String, Long> lost : lostRooms.entrySet()) {
         PreparedStatement ps = link.prepare(NEW_EPOCH);
-        ps.setLong(1, RoomMeta.newEpoch(0));
-        ps.setString(2, key);
+        ps.setLong(1, lost.getValue());
+        ps.setString(2, lost.getKey());
         ps.executeUpdate();
       }
       for (int i = 0; i < batch.size(); i++) {
@@ -164,6 +182,13 @@ final class Writer implements Runnable {
       failedBatches = 0;
       failing = false;
     }
+    if (!batch.isEmpty()) { // a probe is not a commit anyone waits for
+      try {
+        commits.accept(System.nanoTime() - started);
+      } catch (RuntimeException listenersFault) {
+        LOG.warn("store writer: the commit listener failed: {}", listenersFault.toString());
+      }
+    }
     committedBatches++; // only this thread writes it
     lostRooms.clear();
     lastSeq.putAll(issued);
@@ -182,6 +207,7 @@ final class Writer implements Runnable {
       ps.setString(5, a.text());
       ps.setLong(6, a.ts());
       ps.setString(7, a.txn());
+      ps.setInt(8, a.action() ? 1 : 0);
       ps.addBatch(); // run once per batch, before the commit; nothing in the batch reads messages
       if (a.kind() == StoredMessage.Kind.TOPIC) {
         PreparedStatement topic = link.prepare(SAVE_TOPIC); // same transaction as its event
@@ -243,16 +269,28 @@ final class Writer implements Runnable {
     }
     StoreUnavailableException failure = new StoreUnavailableException(
         StoreUnavailableException.Reason.DISK, "store write failed: " + e.getMessage(), e);
-    boolean newlyLost = false;
+    Set<String> lost = new HashSet<>();
     for (Op op : batch) {
       if (op instanceof Op.Append a && a.done() == null) {
-        newlyLost |= lostRooms.add(a.key());
+        lost.add(a.key());
       }
       op.fail(failure);
     }
-    if (newlyLost) {
+    if (!lost.isEmpty()) {
       LOG.error("store writer: acknowledged (async) messages were lost in rooms {}; their epochs"
-          + " change so clients re-sync", lostRooms);
+          + " change so clients re-sync", lost);
+    }
+    // A fresh epoch on every loss: events acknowledged under an epoch announced after an earlier
+    // loss may be lost again before it is committed.
+    ObjLongConsumer<String> listener = newEpochs;
+    for (String key : lost) {
+      long epoch = RoomMeta.newEpoch(0);
+      lostRooms.put(key, epoch);
+      try {
+        listener.accept(key, epoch);
+      } catch (RuntimeException listenersFault) {
+        LOG.warn("store writer: the new-epoch listener failed for room {}: {}", key, listenersFault.toString());
+      }
     }
   }
 

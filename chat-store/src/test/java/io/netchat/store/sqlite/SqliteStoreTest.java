@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,18 +42,64 @@ class SqliteStoreTest extends ChatStoreContract {
     appendN("lobby", 7);
     assertThat(await(store.appendTopic("lobby", "welcome", "ann", T0))).isEqualTo(8);
     await(store.append("lobby", "bob", "m9", T0, "tx-9"));
+    await(store.append("lobby", "bob", "waves", T0, "tx-10", true));
     store.close();
 
     store = newStore(StoreConfig.Durability.COMMIT);
     RoomState after = await(store.openRoom("lobby", "ignored", T0.plusSeconds(60)));
     assertThat(after.meta()).isEqualTo(before.meta().withTopic("welcome", "ann"));
-    assertThat(after.lastSeq()).isEqualTo(9);
+    assertThat(after.lastSeq()).isEqualTo(10);
     assertThat(await(store.readAfter("lobby", 0, 100))).extracting(StoredMessage::text)
-        .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9");
+        .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9", "waves");
     assertThat(await(store.readAfter("lobby", 7, 100, ChatStore.Select.EVENTS))).containsExactly(
         StoredMessage.topic(8, "ann", "welcome", T0),
-        new StoredMessage(9, StoredMessage.Kind.MESSAGE, "bob", "m9", T0, "tx-9"));
-    assertThat(await(store.append("lobby", "bob", "next", T0))).isEqualTo(10);
+        new StoredMessage(9, StoredMessage.Kind.MESSAGE, "bob", "m9", T0, "tx-9"),
+        new StoredMessage(10, StoredMessage.Kind.MESSAGE, "bob", "waves", T0, "tx-10", true));
+    assertThat(await(store.append("lobby", "bob", "next", T0))).isEqualTo(11);
+  }
+
+  /**
+   * Another connection holds the write lock: the writer waits (its busy timeout) with the batch it
+   * took, and what is appended meanwhile is counted as queued until the lock goes; every commit is
+   * timed for the metrics.
+   */
+  @Test
+  void writesWaitingForTheWriterAreCountedAndEachCommitIsTimed() throws Exception {
+    List<Long> commits = new CopyOnWriteArrayList<>();
+    store.onCommit(commits::add);
+    await(store.openRoom("q", "q", T0));
+    assertThat(commits).as("the room's creation").hasSize(1);
+    assertThat(store.queuedWrites()).isZero();
+    CompletableFuture<Long> first;
+    List<CompletableFuture<Long>> queued = new ArrayList<>();
+    try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("netchat.db"));
+        Statement statement = lock.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      first = store.append("q", "ann", "taken", T0);
+      Awaitility.await().atMost(WAIT).until(() -> store.queuedWrites() == 0); // the writer took it and waits
+      for (int i = 0; i < 3; i++) {
+        queued.add(store.append("q", "ann", "queued " + i, T0));
+      }
+      assertThat(store.queuedWrites()).isEqualTo(3);
+      statement.execute("ROLLBACK");
+    }
+    assertThat(await(first)).isEqualTo(1);
+    for (CompletableFuture<Long> append : queued) {
+      await(append);
+    }
+    assertThat(store.queuedWrites()).isZero();
+    assertThat(commits).hasSizeGreaterThanOrEqualTo(3).allSatisfy(nanos -> assertThat(nanos).isPositive());
+  }
+
+  @Test
+  void aRestartKeepsAccounts() throws Exception {
+    io.netchat.store.StoredAccount alice = new io.netchat.store.StoredAccount("alice", "Alice", HASH, T0, null);
+    assertThat(await(store.accounts().create(alice))).isTrue();
+    assertThat(await(store.accounts().changePasswordHash("alice", HASH, "h2"))).isTrue();
+    store.close();
+
+    store = newStore(StoreConfig.Durability.COMMIT);
+    assertThat(await(store.accounts().find("alice"))).isEqualTo(alice.withPasswordHash("h2"));
   }
 
   @Test
@@ -63,7 +113,7 @@ class SqliteStoreTest extends ChatStoreContract {
         applied.add(rs.getString(1) + " " + rs.getString(2));
       }
       assertThat(applied).containsExactly("1 rooms and messages", "2 accounts", "3 room roles",
-          "4 bans", "5 room events");
+          "4 bans", "5 room events", "10 message action");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
   }

@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -148,20 +150,29 @@ class WriterFailureTest {
   @Test
   void underAsyncAFailedBatchChangesTheRoomsEpochAndRefusesUntilTheDiskIsBack() throws Exception {
     open(StoreConfig.Durability.ASYNC, 64);
+    Map<String, Long> announced = new ConcurrentHashMap<>();
+    store.onNewEpoch(announced::put);
     RoomState before = get(store.openRoom("r", "r", T0));
+    get(store.openRoom("quiet", "quiet", T0));
     assertThat(get(store.append("r", "ann", "one", T0))).isEqualTo(1);
     await().atMost(WAIT).until(() -> store.readAfter("r", 0, 10).get().size() == 1);
+    assertThat(announced).isEmpty();
 
     disk.breakIt();
     assertThat(get(store.append("r", "ann", "acked-then-lost", T0))).isEqualTo(2);
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(reasonOf(store.append("r", "ann", "refused", T0))).isEqualTo(Reason.DISK));
+    assertThat(announced).as("told at once, while the disk still fails").containsOnlyKeys("r");
+    assertThat(store.notWritableBecause()).hasValueSatisfying(why -> assertThat(why).startsWith("store not writable"));
+    long announcedEpoch = announced.get("r");
+    assertThat(announcedEpoch).isNotEqualTo(before.meta().epoch());
 
     disk.heal();
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(reasonOf(store.append("r", "ann", "back", T0))).isNull());
+    assertThat(store.notWritableBecause()).isEmpty();
     RoomState after = get(store.openRoom("r", "r", T0));
-    assertThat(after.meta().epoch()).isNotEqualTo(before.meta().epoch());
+    assertThat(after.meta().epoch()).as("the epoch announced is the one stored").isEqualTo(announcedEpoch);
     assertThatThrownBy(() -> store.append("nowhere", "a", "b", T0)).isInstanceOf(IllegalStateException.class);
   }
 }
