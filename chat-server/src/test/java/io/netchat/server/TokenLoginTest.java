@@ -174,7 +174,8 @@ class TokenLoginTest {
       login(alice, token("alice", null));
 
       guest.send(new ClientMessage.Hello("g", "ALICE", 1, null, null, null));
-      assertThat(guest.expect(ServerMessage.Error.class).code()).isEqualTo("nick_taken");
+      assertThat(guest.expect(ServerMessage.Error.class).code()).as("held by a session of an account (§15.5)")
+          .isEqualTo("nick_reserved");
       guest.send(new ClientMessage.Hello("g2", "eve", 1, null, null, null));
       guest.expect(ServerMessage.Welcome.class);
       guest.send(new ClientMessage.Nick("n", "Alice"));
@@ -203,6 +204,34 @@ class TokenLoginTest {
       assertThat(bob.expect(ServerMessage.Message.class).from()).isEqualTo("alice");
       assertThat(bob.seen()).as("the room saw no quit: the same user never left")
           .noneMatch(m -> m instanceof ServerMessage.Presence p && p.nick().equals("alice"));
+    }
+  }
+
+  @Test
+  void aTokenForARegisteredAccountIsThatAccountAndEitherCredentialTakesOverTheOther() throws Exception {
+    server.close();
+    server = ChatServer.start(AccountsLoopbackTest.config(AuthConfig.defaults()
+        .withToken(TokenConfig.secret(TestTokens.secretFile(dir)).withClockSkew(Duration.ZERO))));
+    address = server.addresses().get(0);
+    try (WireClient owner = AccountsLoopbackTest.registered(address, "carol");
+        WireClient byToken = WireClient.connect(address); WireClient byPassword = WireClient.connect(address)) {
+      owner.send(new ClientMessage.Join("j", "lobby", null));
+      owner.expect(ServerMessage.Ok.class, ok -> "j".equals(ok.re()));
+
+      assertThat(login(byToken, token("carol", null)).nick()).isEqualTo("carol");
+      assertThat(owner.expect(ServerMessage.Bye.class).code()).isEqualTo("replaced");
+      byToken.send(new ClientMessage.Whois("w", "carol"));
+      ServerMessage.Whois whois = byToken.expect(ServerMessage.Whois.class);
+      assertThat(whois.account()).isEqualTo("carol");
+      assertThat(whois.rooms()).as("the same account: its rooms moved with it").containsExactly("lobby");
+      byToken.send(new ClientMessage.Register("r", "another password"));
+      assertThat(byToken.expect(ServerMessage.Error.class).code()).isEqualTo("already_logged_in");
+
+      byPassword.send(AccountsLoopbackTest.hello("p", "carol", AccountsLoopbackTest.PASSWORD));
+      byPassword.expect(ServerMessage.Welcome.class);
+      assertThat(byToken.expect(ServerMessage.Bye.class).code()).isEqualTo("replaced");
+      assertThat(server.context().users().find("carol").token()).as("a password session has no token limits")
+          .isNull();
     }
   }
 
