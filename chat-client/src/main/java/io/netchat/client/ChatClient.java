@@ -157,12 +157,24 @@ public final class ChatClient implements AutoCloseable {
   }
 
   /**
+   * Renews the session's token now (§16): asks the configured {@link TokenSource} for a new one and
+   * sends it as {@code refresh}. The client does this by itself before each token's {@code exp}; call
+   * it when the application knows the user's rights changed (a new {@code rooms} claim). Fails for a
+   * client configured without a token; a token the server refuses ends the session
+   * ({@code bye{bad_credentials}}).
+   */
+  public CompletableFuture<Void> refreshToken() {
+    return toUser(connection.renewToken());
+  }
+
+  /**
    * As {@link #connect()}, logging in to the account of the configured nick with {@code password}
    * (docs/PROTOCOL.md §15); fails with {@link ChatErrorException} {@code bad_credentials} or
    * {@code rate_limited}. The client keeps a copy of the password only while it may need it: with
    * reconnect on, to log in again after a lost connection, until {@link #close()}; with reconnect
    * off, not past this login. The copy is a {@code char[]} zeroed when dropped; the caller may
-   * zero {@code password} as soon as this returns.
+   * zero {@code password} as soon as this returns. Fails with {@link IllegalStateException} on a
+   * client configured with a {@link TokenSource}: a hello carries a password or a token, not both.
    */
   public CompletableFuture<ServerMessage.Welcome> connect(char[] password) {
     return toUser(connection.connect(password));

@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param maxPendingRequests commands awaiting an answer at once; more fail immediately
  * @param reconnect when to reconnect after losing the connection
  * @param tls TLS settings, or {@code null} for a plaintext connection
+ * @param token where the token to log in with comes from (§16), or {@code null} to log in as
+ *     {@code nick} without one; with a token the nick is the token's {@code sub}
  */
 public record ClientConfig(
     String host,
@@ -35,7 +37,8 @@ public record ClientConfig(
     Duration idleTimeout,
     int maxPendingRequests,
     ReconnectPolicy reconnect,
-    ClientTls tls) {
+    ClientTls tls,
+    TokenSource token) {
 
   /** Default server host. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -83,38 +86,44 @@ public record ClientConfig(
     return new ClientConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_NICK, Framing.LENGTH.wireName(),
         JsonCodec.NAME, Framing.DEFAULT_MAX_FRAME_LENGTH, DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_REQUEST_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_PENDING_REQUESTS,
-        ReconnectPolicy.DISABLED, null);
+        ReconnectPolicy.DISABLED, null, null);
   }
 
   public ClientConfig withAddress(String host, int port) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls, token);
   }
 
   public ClientConfig withNick(String nick) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls, token);
   }
 
   public ClientConfig withWireFormat(String framing, String codec) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls, token);
   }
 
   public ClientConfig withTimeouts(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls, token);
   }
 
   public ClientConfig withReconnect(ReconnectPolicy reconnect) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls, token);
   }
 
   /** Over TLS with {@code newTls}, or plaintext with {@code null}. */
   public ClientConfig withTls(ClientTls newTls) {
     return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
-        requestTimeout, idleTimeout, maxPendingRequests, reconnect, newTls);
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, newTls, token);
+  }
+
+  /** Logs in with tokens from {@code source} (§16), or as {@code nick} without one when {@code null}. */
+  public ClientConfig withToken(TokenSource source) {
+    return new ClientConfig(host, port, nick, framing, codec, maxFrameLength, connectTimeout,
+        requestTimeout, idleTimeout, maxPendingRequests, reconnect, tls, source);
   }
 
   private static void requirePositive(String name, Duration value) {

@@ -1,5 +1,6 @@
 package io.netchat.client;
 
+import io.netchat.codec.ByeCode;
 import io.netchat.codec.Capability;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.CodecRegistry;
@@ -79,6 +80,8 @@ final class Connection {
   private ScheduledFuture<?> reconnectTask;
   private CompletableFuture<ServerMessage.Welcome> nickChange;
   private String previousNick;
+  /** The token of a session that logs in with one (§16), or null. */
+  private final TokenRenewal tokens;
   /** The capabilities the server granted in its last {@code welcome}. */
   private List<String> granted = List.of();
   /** The account to log in to again after a lost connection, if any (§15). */
@@ -101,6 +104,7 @@ final class Connection {
     this.readingPaused = readingPaused;
     this.nick = config.nick();
     this.nickView = nick;
+    this.tokens = config.token() == null ? null : new TokenRenewal(config.token(), loop, java.time.Clock.systemUTC());
     this.requests = new Requests(config.maxPendingRequests(), loop, config.requestTimeout(), rooms::onJoinCompleted);
     WireFormat format = WireFormat.of(config.framing(), config.codec(), config.maxFrameLength(),
         CodecRegistry.load(Connection.class.getClassLoader()));
@@ -160,10 +164,17 @@ final class Connection {
 
   /**
    * Connects and logs in to the account of the configured nick with {@code password} (a copy is
-   * kept while reconnect may need it), or as a guest when it is null; call once.
+   * kept while reconnect may need it), or as a guest when it is null; call once. A client
+   * configured with a {@link TokenSource} logs in with its token and takes no password: a hello
+   * carries one credential.
    */
   CompletableFuture<ServerMessage.Welcome> connect(char[] password) {
     CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
+    if (password != null && tokens != null) {
+      result.completeExceptionally(new IllegalStateException(
+          "this client logs in with a token (ClientConfig.withToken); it sends no password as well"));
+      return result;
+    }
     char[] copy = password == null ? null : password.clone();
     onLoop(result, () -> {
       if (state != State.NEW) {
@@ -384,14 +395,17 @@ final class Connection {
     ServerMessage.Bye bye = lastBye;
     lastBye = null;
     String reason = bye != null ? "server said bye: " + bye.reason() : "connection lost";
-    boolean mayReconnect = bye == null || !Boolean.FALSE.equals(bye.reconnect());
+    boolean mayReconnect = !refusesReconnect(bye);
+    if (tokens != null) {
+      tokens.cancel();
+    }
     unacked.hold(requests.endAll(reason, state == State.CONNECTED && config.reconnect().enabled() && mayReconnect));
     switch (state) {
       case CLOSING -> finishClose("quit");
       case CONNECTED -> {
         emit(ConnectionEvent.Kind.DISCONNECTED, reason + " (" + lost.remoteAddress() + ")");
         attempt = 0;
-        if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
+        if (refusesReconnect(bye)) {
           finishClose(refusedReconnect(bye));
           return;
         }
@@ -400,7 +414,7 @@ final class Connection {
       }
       default -> {
         // CONNECTING and RECONNECTING: the attempt in progress sees its login fail and decides.
-        if (bye != null && Boolean.FALSE.equals(bye.reconnect())) {
+        if (refusesReconnect(bye)) {
           refusal = bye;
         }
       }
@@ -409,8 +423,12 @@ final class Connection {
 
   // ---- connecting and reconnecting (event loop) ---------------------------------------------
 
-  /** Resolves, connects, says hello; completes on the event loop. */
+  /** Asks for a token (when the session logs in with one), resolves, connects, says hello; completes on the event loop. */
   private CompletableFuture<ServerMessage.Welcome> openAndLogin() {
+    return tokens == null ? openAndSayHello() : tokens.fetch().thenComposeAsync(token -> openAndSayHello(), loop);
+  }
+
+  private CompletableFuture<ServerMessage.Welcome> openAndSayHello() {
     CompletableFuture<ServerMessage.Welcome> result = new CompletableFuture<>();
     connector.connect(config.host(), config.port()).whenCompleteAsync((connected, error) -> {
       if (error != null) {
@@ -435,10 +453,13 @@ final class Connection {
         } else {
           ServerMessage.Welcome welcome = reply.answer(ServerMessage.Welcome.class);
           if (!welcome.nick().equals(nick)) {
-            setNick(welcome.nick()); // logged in again to the account, under its name
+            setNick(welcome.nick()); // the account's name, or the token's sub
           }
           resumeSecret = welcome.session();
           granted = welcome.caps() == null ? List.of() : welcome.caps();
+          if (tokens != null) {
+            tokens.scheduleRenewal(this::renewInTime);
+          }
           result.complete(welcome);
         }
       });
@@ -457,14 +478,67 @@ final class Connection {
   /**
    * The {@code hello} of contract 1.1: the contract version, this library's name, the capabilities
    * it understands ({@link #CAPS}), and the secret
-   * of the session to resume (after a lost connection, never after a nick change). With an
-   * account's password kept, it logs in to that account (under the account's name).
+   * of the session to resume (after a lost connection, never after a nick change). A client with a
+   * {@link TokenSource} logs in with its current token (§16); else, with an account's password
+   * kept, it logs in to that account (under the account's name, §15); else as a guest.
    */
   private ClientMessage.Hello hello() {
+    if (tokens != null) {
+      return new ClientMessage.Hello(nextId(), null, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret, null, tokens.current());
+    }
     return credentials.present()
         ? new ClientMessage.Hello(nextId(), credentials.account(), PROTOCOL, CLIENT_NAME, CAPS, resumeSecret,
-            credentials.password())
+            credentials.password(), null)
         : new ClientMessage.Hello(nextId(), nick, PROTOCOL, CLIENT_NAME, CAPS, resumeSecret);
+  }
+
+  /**
+   * Renews the session's token now (§16): a new one from the {@link TokenSource}, sent as
+   * {@code refresh}; completes once the server took it. See {@link ChatClient#refreshToken}.
+   */
+  CompletableFuture<Void> renewToken() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    onLoop(done, () -> {
+      if (tokens == null) {
+        done.completeExceptionally(new IllegalStateException("this client logs in without a token"));
+        return;
+      }
+      tokens.fetch().thenComposeAsync(token -> {
+        if (state != State.CONNECTED || channel == null) {
+          throw new ChatConnectionException("not connected");
+        }
+        CompletableFuture<Reply> taken = new CompletableFuture<>();
+        requests.write(channel, new ClientMessage.Refresh(nextId(), token), taken);
+        return taken;
+      }, loop).whenCompleteAsync((reply, error) -> {
+        if (error != null) {
+          done.completeExceptionally(Failures.unwrap(error));
+          return;
+        }
+        tokens.scheduleRenewal(this::renewInTime);
+        done.complete(null);
+      }, loop);
+    });
+    return done;
+  }
+
+  /** The planned renewal: a failure (the application did not answer) is tried again while the token lasts. */
+  private void renewInTime() {
+    renewToken().whenCompleteAsync((ok, error) -> {
+      if (error != null && state == State.CONNECTED) {
+        log.warn("could not renew the session's token, trying again: {}", Failures.message(error));
+        tokens.scheduleRenewal(this::renewInTime);
+      }
+    }, loop);
+  }
+
+  /**
+   * Whether {@code bye} asks the client not to come back. A {@code token_expired} does not stop a
+   * client that has a {@link TokenSource}: its reconnect logs in with a new token.
+   */
+  private boolean refusesReconnect(ServerMessage.Bye bye) {
+    return bye != null && Boolean.FALSE.equals(bye.reconnect())
+        && !(tokens != null && bye.byeCode() == ByeCode.TOKEN_EXPIRED);
   }
 
   private void scheduleReconnect(String reason) {
@@ -592,6 +666,9 @@ final class Connection {
     }
     state = State.CLOSED;
     connectedView = false;
+    if (tokens != null) {
+      tokens.cancel();
+    }
     credentials.forget();
     requests.endAll("client closed");
     unacked.failAll("client closed: " + reason);

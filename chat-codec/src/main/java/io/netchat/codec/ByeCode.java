@@ -30,9 +30,9 @@ public enum ByeCode {
   LIMIT_REACHED(true),
   /** A new connection resumed this session ({@code hello{resume}}): the old one must not come back. */
   REPLACED(false),
-  /** Reserved for accounts: the password or token was refused. */
+  /** The login's credentials were refused: a bad token (§16) in {@code hello} or {@code refresh}. */
   BAD_CREDENTIALS(false),
-  /** Reserved for accounts: the session's token expired; reconnect only with a new one. */
+  /** The session's token reached its {@code exp} without a {@code refresh} (§16); reconnect only with a new one. */
   TOKEN_EXPIRED(false),
   /** Moderation (§17.6): a server-wide ban matches the user or its address. */
   BANNED(false),

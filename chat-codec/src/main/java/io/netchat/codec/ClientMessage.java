@@ -43,6 +43,7 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = ClientMessage.Nick.class, name = "nick"),
   @JsonSubTypes.Type(value = ClientMessage.Away.class, name = "away"),
   @JsonSubTypes.Type(value = ClientMessage.Whois.class, name = "whois"),
+  @JsonSubTypes.Type(value = ClientMessage.Refresh.class, name = "refresh"),
   @JsonSubTypes.Type(value = ClientMessage.Register.class, name = "register"),
   @JsonSubTypes.Type(value = ClientMessage.Passwd.class, name = "passwd"),
   @JsonSubTypes.Type(value = ClientMessage.Kick.class, name = "kick"),
@@ -71,17 +72,23 @@ public sealed interface ClientMessage {
   /**
    * Logs in; must be the first command. Answered by {@code welcome}. Contract 1.1 adds
    * {@code protocol} (the contract's major version the client speaks, 1; its presence, or that of
-   * {@code caps} or {@code resume}, makes the session a 1.1 session), {@code client} (name/version, for logs),
+   * {@code caps}, {@code resume} or {@code token}, makes the session a 1.1 session), {@code client} (name/version, for logs),
    * {@code caps} (capabilities asked for; unknown names are ignored) and {@code resume} (the
    * {@code welcome.session} secret of a session of this nick to take over). With {@code password}
-   * (§15) it logs in to the account {@code nick}; {@link #toString()} never shows the password.
+   * (§15) it logs in to the account {@code nick}; with {@code token} (§16: a JWT the application
+   * signed; its {@code sub} is the nick, so {@code nick} may then be left out) it logs in as the
+   * token's user. A hello carries a password or a token, never both ({@code bad_request}).
+   * {@link #toString()} shows neither, nor the resume secret.
    */
   @JsonTypeName("hello")
   record Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume,
-      String password) implements ClientMessage {
+      String password, String token) implements ClientMessage {
     public Hello {
       checkId(id);
-      requireNick("nick", nick);
+      Validation.checkJwt("token", token);
+      if (token == null || nick != null) {
+        requireNick("nick", nick);
+      }
       checkAtLeast("protocol", protocol == null ? null : protocol.longValue(), 1);
       if (Validation.checkSize("client", client, Validation.MAX_CLIENT_LENGTH) != null) {
         Validation.requireNoControls("client", client);
@@ -89,6 +96,15 @@ public sealed interface ClientMessage {
       caps = caps == null ? null : caps.stream().filter(Objects::nonNull).toList();
       Validation.checkSize("resume", resume, Validation.MAX_RESUME_LENGTH);
       Validation.checkPassword("password", password);
+      if (password != null && token != null) {
+        throw new ChatCodecException(ErrorCode.BAD_REQUEST,
+            "'password' and 'token' may not both be given: a hello logs in with one credential");
+      }
+    }
+
+    /** A hello without credentials (a guest, or a resume). */
+    public Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume) {
+      this(id, nick, protocol, client, caps, resume, null, null);
     }
 
     /** A v1 hello: no version, no capabilities, no resume. */
@@ -96,20 +112,29 @@ public sealed interface ClientMessage {
       this(id, nick, null, null, null, null);
     }
 
-    /** A hello without a password (a guest, or a resume). */
-    public Hello(String id, String nick, Integer protocol, String client, List<String> caps, String resume) {
-      this(id, nick, protocol, client, caps, resume, null);
+    /** A 1.1 hello that logs in to the account {@code nick} with {@code password} (§15). */
+    public static Hello withPassword(String id, String nick, String password, String client, List<String> caps) {
+      return new Hello(id, nick, 1, client, caps, null, password, null);
+    }
+
+    /** A 1.1 hello that logs in with {@code token} alone (§16): the token's {@code sub} is the nick. */
+    public static Hello withToken(String id, String token, String client, List<String> caps) {
+      return new Hello(id, null, 1, client, caps, null, null, token);
     }
 
     @Override
     public String toString() {
       return "Hello[id=" + id + ", nick=" + nick + ", protocol=" + protocol + ", client=" + client + ", caps=" + caps
-          + ", resume=" + (resume == null ? null : "***") + ", password=" + Secrets.mask(password) + "]";
+          + ", resume=" + Secrets.mask(resume) + ", password=" + Secrets.mask(password) + ", token="
+          + Secrets.mask(token) + "]";
     }
 
-    /** Whether the client spoke contract 1.1: {@code protocol}, {@code caps} or {@code resume} present. */
+    /**
+     * Whether the client spoke contract 1.1: {@code protocol}, {@code caps}, {@code resume} or
+     * {@code token} present.
+     */
     public boolean negotiates() {
-      return protocol != null || caps != null || resume != null;
+      return protocol != null || caps != null || resume != null || token != null;
     }
   }
 
@@ -339,6 +364,25 @@ public sealed interface ClientMessage {
     /** The first page, at the server's page size. */
     public Whois(String id, String nick) {
       this(id, nick, null, null);
+    }
+  }
+
+  /**
+   * Renews the session's token (§16) before its {@code exp}: the new token must be valid and name
+   * the same {@code sub}. Answered {@code ok}; a token that is refused ends the session with
+   * {@code error{bad_credentials}} and {@code bye{bad_credentials}}.
+   */
+  @JsonTypeName("refresh")
+  record Refresh(String id, String token) implements ClientMessage {
+    public Refresh {
+      checkId(id);
+      requirePresent("token", token);
+      Validation.checkJwt("token", token);
+    }
+
+    @Override
+    public String toString() {
+      return "Refresh[id=" + id + ", token=" + Secrets.mask(token) + "]";
     }
   }
 

@@ -46,18 +46,22 @@ public enum ErrorCode {
   UNAVAILABLE(true),
   /**
    * Contract 1.1 (§15): the nick belongs to an account; a guest may not take it. Log in with
-   * {@code hello{nick, password}} or choose another nick.
+   * {@code hello{nick, password}} (or a token naming it, §16) or choose another nick.
    */
   NICK_RESERVED,
   /**
-   * Contract 1.1 (§15): the password (or the account) was refused, or this server takes no guests.
-   * The connection stays open for another try; failed tries are throttled ({@code rate_limited}).
+   * Contract 1.1: the credentials of a login were refused. A password (§15) or its account: the
+   * connection stays open for another try, and failed tries are throttled ({@code rate_limited}); a
+   * guest hello on a server that takes no guests is refused the same way. A token (§16) forged,
+   * expired, signed with a key or an algorithm the server does not accept, or naming another user
+   * than the session's: the server closes the connection ({@code bye{code: "bad_credentials"}}).
    */
   BAD_CREDENTIALS,
   /**
    * Contract 1.1: the server's policy refuses this command to this session — registration is closed
-   * (§15), or the session's role in the room or its standing on the server does not allow it (§17:
-   * a plain member kicking, a non-admin sending an admin command).
+   * (§15), a token's {@code rooms} claim does not name the room (§16), or the session's role in the
+   * room or its standing on the server does not allow it (§17: a plain member kicking, a non-admin
+   * sending an admin command).
    */
   FORBIDDEN,
   /** Contract 1.1, moderation: a ban of the room (or of the server) matches the session. */

@@ -30,6 +30,13 @@ public final class Validation {
   /** Longest ban mask ({@code ban{mask}}, §17). */
   public static final int MAX_MASK_LENGTH = 128;
 
+  /**
+   * Longest {@code hello{token}} / {@code refresh{token}} (§16), in chars: room for an RS512 or
+   * ES512 signature and a {@code rooms} claim of some dozens of rooms, within the 8 KiB a frame may
+   * have before {@code hello}.
+   */
+  public static final int MAX_JWT_LENGTH = 4096;
+
   private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-\\[\\]\\\\^{}|]{0,31}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.]{0,63}");
 
@@ -109,6 +116,26 @@ public final class Validation {
       if (c < 0x21 || c > 0x7e) {
         throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' may hold only visible ASCII"
             + " characters (U+0021 to U+007E); U+" + String.format("%04X", (int) c) + " at " + i);
+      }
+    }
+    return token;
+  }
+
+  /**
+   * An optional JWT in compact form (§16): 1 to {@value #MAX_JWT_LENGTH} chars of the base64url
+   * alphabet and dots. Whether it is a valid token is the server's business ({@code bad_credentials});
+   * this only keeps anything else (spaces, controls, JSON) from being taken for one.
+   */
+  public static String checkJwt(String field, String token) {
+    if (checkSize(field, token, MAX_JWT_LENGTH) == null) {
+      return null;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+          || c == '.')) {
+        throw new ChatCodecException(ErrorCode.BAD_REQUEST, "'" + field + "' must be a JWT in compact form"
+            + " (base64url parts joined by dots); U+" + String.format("%04X", (int) c) + " at " + i);
       }
     }
     return token;

@@ -14,7 +14,7 @@ class AccountMessagesTest {
 
   @Test
   void noPasswordShowsInToString() {
-    assertThat(new ClientMessage.Hello("1", "alice", 1, null, null, "r3sume", "hunter2").toString())
+    assertThat(new ClientMessage.Hello("1", "alice", 1, null, null, "r3sume", "hunter2", null).toString())
         .doesNotContain("hunter2").doesNotContain("r3sume").contains("alice");
     assertThat(new ClientMessage.Register("2", "hunter2").toString()).doesNotContain("hunter2");
     assertThat(new ClientMessage.Passwd("3", "hunter2", "swordfish").toString())

@@ -32,6 +32,13 @@ class GoldenTranscriptTest {
   /** A resume secret as the server makes them: 128 random bits, base64url. */
   static final String SECRET = "q7Zk2mX9vR4tY1wB3nC5dA";
 
+  /** An HS256 token for alice (exp 2026-03-01T10:30:00Z), signed with "an example secret of 32 bytes ok". */
+  static final String TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MTc3MjM2MTAwMH0"
+      + ".rijteSA1s80CTFx09bHK6WKSscRydzGrm2xhCG1ZVRY";
+  /** The same, an hour later. */
+  static final String RENEWED_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MTc3MjM2NDYwMH0"
+      + ".r9MhPrctA8vBYj5Xb7Edk1TaEZpeppcdV5HOu1DK1tg";
+
   /** The expected message (or failure) of every entry name used by the transcripts. */
   static final Map<String, Object> EXPECTED = Map.ofEntries(
       Map.entry("hello", new ClientMessage.Hello("1", "alice")),
@@ -106,7 +113,7 @@ class GoldenTranscriptTest {
       // contract 1.1: accounts (docs/PROTOCOL.md §15)
       Map.entry("register", new ClientMessage.Register("19", "correct horse")),
       Map.entry("ok-register", new ServerMessage.Ok("19")),
-      Map.entry("hello-password", new ClientMessage.Hello("1", "alice", 1, null, null, null, "correct horse")),
+      Map.entry("hello-password", ClientMessage.Hello.withPassword("1", "alice", "correct horse", null, null)),
       Map.entry("error-bad-credentials", new ServerMessage.Error("1", "bad_credentials",
           "wrong nick or password", "hello", null, null, null)),
       Map.entry("error-throttled", new ServerMessage.Error("1", "rate_limited",
@@ -140,7 +147,16 @@ class GoldenTranscriptTest {
       Map.entry("ok-dm-delivered", new ServerMessage.Ok("22", null, "dQ4w9WgXcQ0xI", null, "delivered")),
       Map.entry("ok-dm-stored", new ServerMessage.Ok("22", null, "dQ4w9WgXcQ0xI", null, "stored")),
       Map.entry("gap-dms", ServerMessage.Gap.ofDms(1, 3)),
-      Map.entry("dm-stored", new ServerMessage.Dm("alice", "bob", "call me", TS, "dQ4w9WgXcQ0xI", null, true)));
+      Map.entry("dm-stored", new ServerMessage.Dm("alice", "bob", "call me", TS, "dQ4w9WgXcQ0xI", null, true)),
+      // contract 1.1: tokens (docs/PROTOCOL.md §16)
+      Map.entry("hello-token", ClientMessage.Hello.withToken("1", TOKEN, null, null)),
+      Map.entry("refresh", new ClientMessage.Refresh("19", RENEWED_TOKEN)),
+      Map.entry("error-bad-credentials-token", new ServerMessage.Error("19", ErrorCode.BAD_CREDENTIALS,
+          "the token has expired").forCommand("refresh")),
+      Map.entry("bye-bad-credentials", ServerMessage.Bye.of(ByeCode.BAD_CREDENTIALS)),
+      Map.entry("bye-token-expired", ServerMessage.Bye.of(ByeCode.TOKEN_EXPIRED)),
+      Map.entry("error-forbidden-token", new ServerMessage.Error("20", ErrorCode.FORBIDDEN,
+          "the token does not allow room 'staff'").forCommand("join")));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

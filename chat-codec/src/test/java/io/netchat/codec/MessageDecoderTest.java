@@ -44,7 +44,7 @@ class MessageDecoderTest {
         new Bad("missing type", "{\"id\":\"7\",\"nick\":\"alice\"}", ErrorCode.BAD_REQUEST, "7", "missing field 'type'"),
         new Bad("null type", "{\"id\":\"7\",\"type\":null}", ErrorCode.BAD_REQUEST, "7", "missing field 'type'"),
         new Bad("numeric type", "{\"id\":\"7\",\"type\":5}", ErrorCode.BAD_REQUEST, "7", "'type' must be a string"),
-        new Bad("unknown type", "{\"id\":\"7\",\"type\":\"fly\"}", ErrorCode.UNKNOWN_TYPE, "7", "unknown type 'fly'; known: admin_ban, admin_close, admin_notice, admin_takeover, admin_unban, away, ban, bans, dm, hello, history, invite, join, kick, leave, mode, nick, passwd, ping, pong, quit, register, role, rooms, say, topic, unban, who, whois"),
+        new Bad("unknown type", "{\"id\":\"7\",\"type\":\"fly\"}", ErrorCode.UNKNOWN_TYPE, "7", "unknown type 'fly'; known: admin_ban, admin_close, admin_notice, admin_takeover, admin_unban, away, ban, bans, dm, hello, history, invite, join, kick, leave, mode, nick, passwd, ping, pong, quit, refresh, register, role, rooms, say, topic, unban, who, whois"),
         new Bad("a server-only type", "{\"id\":\"7\",\"type\":\"welcome\"}", ErrorCode.UNKNOWN_TYPE, "7", "unknown type 'welcome'"),
         new Bad("missing field", "{\"id\":\"7\",\"type\":\"join\"}", ErrorCode.BAD_REQUEST, "7", "missing field 'room'"),
         new Bad("number for string", "{\"id\":\"7\",\"type\":\"join\",\"room\":5}", ErrorCode.BAD_REQUEST, "7", "field 'room' must be a string"),

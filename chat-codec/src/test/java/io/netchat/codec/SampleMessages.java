@@ -48,7 +48,7 @@ final class SampleMessages {
         new ClientMessage.Away(null, null),
         new ClientMessage.Whois("20", "bob"),
         new ClientMessage.Whois("21", "bob", "lobby", 5),
-        new ClientMessage.Hello("22", "alice", 1, null, null, null, "correct horse"),
+        ClientMessage.Hello.withPassword("22", "alice", "correct horse", null, null),
         new ClientMessage.Register("23", "correct horse"),
         new ClientMessage.Passwd("24", "correct horse", "battery staple"),
         new ClientMessage.Join("22", "den", null, null, "s3same"),
@@ -66,7 +66,10 @@ final class SampleMessages {
         new ClientMessage.AdminBan("32", "account:eve", 3600L, "abuse"),
         new ClientMessage.AdminUnban("33", "account:eve"),
         new ClientMessage.AdminNotice("34", "restart at noon"),
-        new ClientMessage.AdminTakeover("35", "lobby"));
+        new ClientMessage.AdminTakeover("35", "lobby"),
+        ClientMessage.Hello.withToken("25", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln", "x/1", List.of("nick")),
+        new ClientMessage.Hello("26", "bob", null, null, null, null, null, "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"),
+        new ClientMessage.Refresh("27", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"));
   }
 
   static List<ServerMessage> server() {
@@ -129,7 +132,11 @@ final class SampleMessages {
         new ServerMessage.Bans("lobby", List.of(new ServerMessage.BanInfo("spam*", "alice", null, TS, null),
             new ServerMessage.BanInfo("account:eve", "alice", "abuse", TS, TS.plusSeconds(60))), "spam*", "26"),
         new ServerMessage.Invite("den", "alice"),
-        new ServerMessage.Notice("restart at noon", "root"));
+        new ServerMessage.Notice("restart at noon", "root"),
+        new ServerMessage.Error("25", ErrorCode.BAD_CREDENTIALS, "bad token").forCommand("hello"),
+        new ServerMessage.Error("28", ErrorCode.FORBIDDEN, "room 'staff' is not in the token").forCommand("join"),
+        ServerMessage.Bye.of(ByeCode.BAD_CREDENTIALS),
+        ServerMessage.Bye.of(ByeCode.TOKEN_EXPIRED));
   }
 
   /** Every message of both directions. */

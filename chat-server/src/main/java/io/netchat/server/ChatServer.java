@@ -7,6 +7,8 @@ import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Transport;
 import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.auth.TokenVerifier;
+import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.ListenerConfig;
 import io.netchat.server.config.ServerConfig;
@@ -69,14 +71,18 @@ public final class ChatServer implements AutoCloseable {
   /** The durable store ({@code store.type: sqlite}), or null: history in memory only. */
   private final ChatStore store;
   private final TlsListeners tls;
+  /** Where token signatures are checked ({@code auth.token}), or null: no tokens. */
+  private final TokenWorkers tokens;
   private volatile boolean closed;
 
   /** The three global memory budgets as enforced. */
   private record Budgets(ByteBudget inbound, OutboundBudget outbound, HistoryBudget history) {}
 
   private ChatServer(ServerConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
-      ServerContext context, List<Channel> listeners, Budgets budgets, ChatStore store, TlsListeners tls) {
+      ServerContext context, List<Channel> listeners, Budgets budgets, ChatStore store, TlsListeners tls,
+      TokenWorkers tokens) {
     this.budgets = budgets;
+    this.tokens = tokens;
     this.tls = tls;
     this.meters = new ServerMeters(context.counters(), gauges(context, budgets), listenerTags(config, listeners));
     this.store = store;
@@ -107,6 +113,7 @@ public final class ChatServer implements AutoCloseable {
         .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
         .toList();
     TlsListeners tls = TlsListeners.load(config.listeners(), clock);
+    TokenVerifier tokenVerifier = TokenVerifier.of(config.auth().token()); // reads the key file: a bad one stops here
     Transport transport = config.transport().resolve();
     EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
@@ -130,7 +137,9 @@ public final class ChatServer implements AutoCloseable {
         store == null ? null : new RoomStore(store, storeFailures::log));
     ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters,
         store == null ? null : store.accounts(), store == null ? null : store.offlineDms(), System::nanoTime);
-    CommandDispatcher dispatcher = new CommandDispatcher(context);
+    TokenWorkers tokens = tokenVerifier == null ? null
+        : TokenWorkers.threads(tokenVerifier, clock, config.auth().token().verifyThreads());
+    CommandDispatcher dispatcher = new CommandDispatcher(context, tokens);
     List<Channel> bound = new ArrayList<>();
     try {
       for (int i = 0; i < config.listeners().size(); i++) {
@@ -156,6 +165,9 @@ public final class ChatServer implements AutoCloseable {
       bound.forEach(Channel::close);
       acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      if (tokens != null) {
+        tokens.close();
+      }
       if (store != null) {
         store.close();
       }
@@ -169,7 +181,7 @@ public final class ChatServer implements AutoCloseable {
     workers.next().scheduleAtFixedRate(outbound, OutboundBudget.PERIOD_MILLIS, OutboundBudget.PERIOD_MILLIS,
         TimeUnit.MILLISECONDS);
     ChatServer server = new ChatServer(config, acceptors, workers, context, List.copyOf(bound),
-        new Budgets(inbound.budget(), outbound, history), store, tls);
+        new Budgets(inbound.budget(), outbound, history), store, tls, tokens);
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.wireName(), server.describeListeners(formats));
     return server;
@@ -340,6 +352,9 @@ public final class ChatServer implements AutoCloseable {
     }
     workers.shutdownGracefully(0, Math.max(100, graceMillis), TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    if (tokens != null) {
+      tokens.close();
+    }
     log.info("netchat stopped ({} connections closed)", open);
   }
 

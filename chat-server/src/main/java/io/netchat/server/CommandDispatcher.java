@@ -5,8 +5,11 @@ import io.netchat.codec.Capability;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
+import io.netchat.codec.HelloAcceptedEvent;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Validation;
+import io.netchat.server.auth.TokenClaims;
+import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.room.LimitReached;
 import io.netchat.server.room.Names;
 import io.netchat.server.room.TxnLedger;
@@ -36,11 +39,19 @@ final class CommandDispatcher {
   private final ServerContext context;
   private final AccountCommands accountCommands;
   private final AdminCommands admin;
+  private final TokenLogin tokens;
 
+  /** A dispatcher of a server that accepts no tokens. */
   CommandDispatcher(ServerContext context) {
+    this(context, null);
+  }
+
+  /** @param tokenWorkers where {@code hello{token}} and {@code refresh} are checked; null when tokens are off */
+  CommandDispatcher(ServerContext context, TokenWorkers tokenWorkers) {
     this.context = context;
     this.accountCommands = new AccountCommands(context);
     this.admin = new AdminCommands(context, this::closeGraceMillis);
+    this.tokens = new TokenLogin(context, tokenWorkers, this::ownerHello);
   }
 
   void dispatch(Session session, ClientMessage command) {
@@ -77,6 +88,8 @@ final class CommandDispatcher {
         away(session, away);
       } else if (command instanceof ClientMessage.Whois whois) {
         whois(session, whois);
+      } else if (command instanceof ClientMessage.Refresh refresh) {
+        tokens.refresh(session, refresh);
       } else if (command instanceof ClientMessage.Register register) {
         accountCommands.register(session, register);
       } else if (command instanceof ClientMessage.Passwd passwd) {
@@ -130,9 +143,13 @@ final class CommandDispatcher {
     if (refusedAsBanned(session, hello, null)) {
       return;
     }
+    if (hello.token() != null) {
+      tokens.hello(session, hello, login);
+      return;
+    }
     if (hello.password() != null) {
       Awaited.then(session, hello, context.accounts().login(hello.nick(), hello.password(), session.remoteHost()),
-          account -> ownerHello(session, hello, login, account.name()));
+          account -> ownerHello(session, hello, login, hello.nick(), account.name(), null));
       return;
     }
     if (!context.accounts().guestsAllowed() && hello.resume() == null) {
@@ -145,7 +162,7 @@ final class CommandDispatcher {
           context.users().release(hello.nick(), session);
           throw reserved(hello.nick());
         }
-        welcome(session, hello, login);
+        welcome(session, hello, login, hello.nick());
       });
       return;
     }
@@ -158,18 +175,20 @@ final class CommandDispatcher {
       }
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
-    welcome(session, hello, login);
+    welcome(session, hello, login, hello.nick());
   }
 
   /**
-   * {@code hello{nick, password}} whose password was right: the session logs in to {@code account}
+   * A hello that proved the session owns {@code account}: its password was right (§15), or a token
+   * named it (§16, with the token's {@code claims}; null for a password). The session logs in to {@code account}
    * under the nick, beside the account's other sessions (its devices, §18) up to
    * {@code max_sessions_per_account}; one more is refused with {@code limit_reached}. A session of
    * the account whose secret the hello names in {@code resume} is resumed instead. A guest holding
    * the nick (or still waiting for the store's answer) loses it: it is sent {@code bye{replaced}}.
    */
-  private void ownerHello(Session session, ClientMessage.Hello hello, Login login, String account) {
-    if (!session.channel().isActive()) {
+  void ownerHello(Session session, ClientMessage.Hello hello, Login login, String nick, String account,
+      TokenClaims claims) {
+    if (!session.channel().isActive() || session.isClosing()) {
       return;
     }
     if (context.shuttingDown()) {
@@ -178,11 +197,11 @@ final class CommandDispatcher {
     if (refusedAsBanned(session, hello, account)) {
       return;
     }
-    session.nick(hello.nick());
+    session.nick(nick);
     session.account(account);
     if (!resumes(session, hello)) {
       int max = context.config().limits().maxSessionsPerAccount();
-      UserRegistry.Added added = context.users().addDevice(hello.nick(), session, account, max);
+      UserRegistry.Added added = context.users().addDevice(nick, session, account, max);
       if (added == UserRegistry.Added.FULL) {
         session.nick(null);
         session.account(null);
@@ -190,11 +209,12 @@ final class CommandDispatcher {
             "account '" + account + "' is logged in on " + max + " connections already");
       }
       if (added == UserRegistry.Added.HELD) {
-        takeFromGuest(session, hello.nick());
+        takeFromGuest(session, nick);
       }
     }
     session.account(account);
-    welcome(session, hello, login);
+    session.token(claims); // a session resumed keeps its room memberships, not its old token's limits
+    welcome(session, hello, login, nick);
   }
 
   /**
@@ -227,21 +247,28 @@ final class CommandDispatcher {
     }
   }
 
-  /** The session is logged in under the hello's nick: it gets {@code welcome} (and {@code ok}). */
-  private void welcome(Session session, ClientMessage.Hello hello, Login login) {
+  /**
+   * The session is logged in as {@code nick}: it gets {@code welcome} (and {@code ok}), and a
+   * token it holds (its own, or the one of the session it resumed) sets its deadline.
+   */
+  private void welcome(Session session, ClientMessage.Hello hello, Login login, String nick) {
     login.grant(session);
-    session.nick(hello.nick());
+    session.nick(nick);
+    if (session.token() != null) {
+      tokens.expireAt(session);
+    }
     session.useLedger(context.txns());
     if (session.since() == null) {
       session.loggedIn(now());
     }
     session.answer(login.negotiated()
-        ? new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(true),
+        ? new ServerMessage.Welcome(nick, context.config().serverName(), context.announcedLimits(true),
             PROTOCOL, Capability.wireNames(login.caps()), login.secret(), now(), hello.id())
-        : new ServerMessage.Welcome(hello.nick(), context.config().serverName(), context.announcedLimits(false)));
+        : new ServerMessage.Welcome(nick, context.config().serverName(), context.announcedLimits(false)));
     ok(session, hello.id());
+    session.channel().pipeline().fireUserEventTriggered(HelloAcceptedEvent.INSTANCE); // lifts the pre-hello frame limit
     if (session.account() != null) {
-      session.afterAnswers(() -> context.mailbox().deliver(hello.nick()));
+      session.afterAnswers(() -> context.mailbox().deliver(nick));
     }
   }
 
@@ -281,6 +308,9 @@ final class CommandDispatcher {
    * belongs to an account other than the session's own is refused with {@code nick_reserved} (§15).
    */
   private void nick(Session session, ClientMessage.Nick nick) {
+    if (session.token() != null) {
+      throw error(ErrorCode.FORBIDDEN, "a session that logged in with a token keeps the token's nick (sub)");
+    }
     String wanted = nick.nick();
     if (wanted.equals(session.nick()) || Names.key(wanted).equals(session.account())) {
       rename(session, nick);
@@ -356,6 +386,10 @@ final class CommandDispatcher {
 
   private void join(Session session, ClientMessage.Join join) {
     String key = Names.key(join.room());
+    TokenClaims token = session.token();
+    if (token != null && !token.allowsRoom(key)) {
+      throw error(ErrorCode.FORBIDDEN, "the token does not allow room '" + join.room() + "'");
+    }
     int max = context.config().limits().maxRoomsPerSession();
     if (!session.rooms().admits(key, max)) {
       throw new LimitReached("max_rooms_per_session", "a session may be in at most " + max + " rooms");

@@ -2,6 +2,8 @@ package io.netchat.server;
 
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Durations;
+import io.netchat.server.auth.TokenConfig;
+import io.netchat.server.auth.TokenVerifier;
 import io.netchat.server.config.ConfigException;
 import io.netchat.server.config.ConfigLoader;
 import io.netchat.server.config.DaemonConfig;
@@ -100,6 +102,7 @@ public final class ServerMain implements Callable<Integer> {
       daemon = loadConfig();
       memory = fitMemory(daemon.server());
       TlsListeners.check(daemon.server().listeners()); // unreadable or mismatched certificate files: exit 2
+      checkTokenKeys(daemon.server().auth().token());
     } catch (ConfigException e) {
       err.println("netchat-server: bad configuration: " + e.getMessage());
       return EXIT_BAD_CONFIG;
@@ -167,6 +170,15 @@ public final class ServerMain implements Callable<Integer> {
     return store.type() == StoreConfig.Type.MEMORY ? "memory (nothing survives a restart)"
         : "sqlite " + store.dataDir().toAbsolutePath().normalize().resolve("netchat.db") + ", durability "
             + store.durability().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Reads the token key file ({@code auth.token}) once, so that a bad one is a bad configuration (exit 2). */
+  private void checkTokenKeys(TokenConfig tokens) {
+    try {
+      TokenVerifier.of(tokens);
+    } catch (ConfigException e) {
+      throw config == null ? e : e.in(config.toString());
+    }
   }
 
   /** The configured limits checked against this JVM's real heap and direct memory. */

@@ -4,6 +4,8 @@ import io.netchat.codec.ByeCode;
 import io.netchat.codec.Capability;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.auth.TokenClaims;
+import io.netchat.server.auth.TokenExpiry;
 import io.netchat.server.fanout.FlushBatcher;
 import io.netchat.server.metrics.ConnectionMetrics;
 import io.netchat.server.room.Member;
@@ -49,7 +51,10 @@ public final class Session implements Member {
   private final AskedRooms rooms = new AskedRooms();
   private final CommandOrder order;
   private volatile String nick;
-  /** The case-folded name of the account the session is logged in to, or null for a guest (§15). */
+  /**
+   * The case-folded name of the account the session is logged in to, or null for a guest: the
+   * nick of a password account (§15) or a token's {@code sub} (§16).
+   */
   private volatile String account;
   /** Commands (and undecodable frames) that arrived while an earlier one waits for the store or a hash (event loop only). */
   private final ArrayDeque<Object> held = new ArrayDeque<>();
@@ -78,6 +83,10 @@ public final class Session implements Member {
   private volatile String quitReason;
   /** Set on the loop; read by the outbound budget's check from another thread. */
   private volatile boolean closing;
+  /** What the session's token allows, or null when it logged in without one (§16). */
+  private volatile TokenClaims token;
+  /** When the token runs out unrenewed (event loop only). */
+  private final TokenExpiry expiry = new TokenExpiry();
 
   Session(String id, Channel channel, int formatIndex, WireFormat format, FlushBatcher flusher, long maxOutboundBytes) {
     this.id = id;
@@ -90,6 +99,7 @@ public final class Session implements Member {
     this.flushSlot = new FlushBatcher.Slot(channel);
     this.maxOutboundBytes = maxOutboundBytes;
     this.order = new CommandOrder(channel.eventLoop());
+    channel.closeFuture().addListener(closed -> expiry.cancel());
   }
 
   public Channel channel() {
@@ -129,10 +139,25 @@ public final class Session implements Member {
     this.nick = newNick;
   }
 
+  /** What the session's token allows (its rooms, until when), or {@code null}: no token (§16). */
+  TokenClaims token() {
+    return token;
+  }
+
+  /** The session holds {@code claims} from now on: a login or a {@code refresh} (session loop). */
+  void token(TokenClaims claims) {
+    this.token = claims;
+  }
+
+  /** The deadline of the session's token (event loop only). */
+  TokenExpiry expiry() {
+    return expiry;
+  }
+
   /**
    * The case-folded name of the account this session is logged in to ({@code hello{nick, password}}
-   * or {@code register}, docs/PROTOCOL.md §15), or {@code null} for a guest; room roles and bans
-   * follow it (§17). Any thread.
+   * or {@code register}, docs/PROTOCOL.md §15; a token's {@code sub}, §16), or {@code null} for a
+   * guest; room roles and bans follow it (§17). Any thread.
    */
   @Override
   public String account() {
@@ -255,13 +280,14 @@ public final class Session implements Member {
 
   /**
    * Takes over the logical id of the session this one resumes, with when it logged in, its away
-   * message and its account (session loop, at hello).
+   * message, and its account and token (session loop, at hello).
    */
   void adopt(Session resumed) {
     this.id = resumed.id;
     this.since = resumed.since;
     this.away = resumed.away;
     this.account = resumed.account;
+    this.token = resumed.token;
   }
 
   /** Whether a {@code hello{resume}} may take this session over: a 1.1 session, which was given a secret. */

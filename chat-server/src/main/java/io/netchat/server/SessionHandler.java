@@ -5,7 +5,6 @@ import io.netchat.codec.ClientMessage;
 import io.netchat.codec.DecodeFailure;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.FrameTimeoutEvent;
-import io.netchat.codec.HelloAcceptedEvent;
 import io.netchat.codec.ServerMessage;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.TimeoutsConfig;
@@ -134,9 +133,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   private void run(ChannelHandlerContext ctx, ClientMessage command) {
     dispatcher.dispatch(session, command);
     if (deadline != null && session.nick() != null) {
-      deadline.cancel(false);
+      deadline.cancel(false); // a hello answered later (a hash, a token check) leaves it: it finds the nick set
       deadline = null;
-      ctx.pipeline().fireUserEventTriggered(HelloAcceptedEvent.INSTANCE); // lifts the pre-hello frame limit
     }
   }
 

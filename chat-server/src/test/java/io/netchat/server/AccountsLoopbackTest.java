@@ -65,7 +65,7 @@ class AccountsLoopbackTest {
   }
 
   static ClientMessage.Hello hello(String id, String nick, String password) {
-    return new ClientMessage.Hello(id, nick, 1, "test/1.0", List.of("events"), null, password);
+    return new ClientMessage.Hello(id, nick, 1, "test/1.0", List.of("events"), null, password, null);
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Side;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.auth.TokenVerifier;
+import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.config.ServerConfig;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
@@ -43,6 +45,16 @@ final class EmbeddedServer {
     this(config, "json", CodecRegistry.load(), null);
   }
 
+  /** A server that checks tokens with {@code tokens} on the calling thread, at the frozen clock's {@link #NOW}. */
+  EmbeddedServer(ServerConfig config, TokenVerifier tokens) {
+    this(config, tokens, Runnable::run);
+  }
+
+  /** A server that checks tokens with {@code tokens} on {@code checks} (a test runs them when it wants). */
+  EmbeddedServer(ServerConfig config, TokenVerifier tokens, java.util.concurrent.Executor checks) {
+    this(config, "json", CodecRegistry.load(), null, Clock.fixed(NOW, ZoneOffset.UTC), tokens, checks);
+  }
+
   /** Rooms backed by {@code store}, whose futures the test completes (on the test thread). */
   EmbeddedServer(ServerConfig config, ChatStore store) {
     this(config, "json", CodecRegistry.load(), store);
@@ -64,10 +76,15 @@ final class EmbeddedServer {
   }
 
   private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store) {
-    this(config, codec, codecs, store, Clock.fixed(NOW, ZoneOffset.UTC));
+    this(config, codec, codecs, store, Clock.fixed(NOW, ZoneOffset.UTC), null, null);
   }
 
   private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store, Clock clock) {
+    this(config, codec, codecs, store, clock, null, null);
+  }
+
+  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store, Clock clock,
+      TokenVerifier tokens, java.util.concurrent.Executor checks) {
     this.format = WireFormat.of("length", codec, config.limits().maxFrameLength(), codecs);
     List<WireFormat> formats = List.of(format);
     RepeatedLog refusals = ServerContext.refusalLog();
@@ -77,7 +94,7 @@ final class EmbeddedServer {
             config.limits().maxConnections(), creationNanos::get, refusals),
         store == null ? null : new RoomStore(store, ServerContext.storeLog()::log));
     this.context = new ServerContext(config, formats, clock, rooms, refusals);
-    this.dispatcher = new CommandDispatcher(context);
+    this.dispatcher = new CommandDispatcher(context, tokens == null ? null : new TokenWorkers(tokens, clock, checks));
     this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
   }
 

@@ -6,6 +6,7 @@ import io.netchat.client.ClientConfig;
 import io.netchat.client.ClientTls;
 import io.netchat.client.ConnectionEvent;
 import io.netchat.client.ReconnectPolicy;
+import io.netchat.client.TokenSource;
 import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.Durations;
 import io.netchat.codec.ServerMessage;
@@ -112,6 +113,11 @@ public final class ClientMain implements Callable<Integer> {
       description = "DANGEROUS: accept any server certificate for any host (throw-away test certificates only)")
   boolean insecure;
 
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "log in with the token (a JWT your application signed) in FILE, read again at each reconnect"
+          + " and before the token expires; the nick is the token's. Default: the NETCHAT_TOKEN environment variable")
+  Path tokenFile;
+
   @Option(names = "--password-file", paramLabel = "FILE",
       description = "log in to the nick's account with the password on this file's first line"
           + " (or set NETCHAT_PASSWORD; a password is never given on the command line)")
@@ -139,7 +145,7 @@ public final class ClientMain implements Callable<Integer> {
   private final PrintStream err;
   private final TerminalFactory terminals;
   private final boolean stdinIsTerminal;
-  /** The environment ({@code NETCHAT_PASSWORD}); tests give their own. */
+  /** The environment ({@code NETCHAT_PASSWORD}, {@code NETCHAT_TOKEN}); tests give their own. */
   private UnaryOperator<String> env = System::getenv;
   /** Asks for a password without echo ({@code --ask-password}); null when there is no console. */
   private Function<String, char[]> console = prompt -> System.console() == null ? null
@@ -224,7 +230,8 @@ public final class ClientMain implements Callable<Integer> {
           .withTimeouts(connectTimeout, requestTimeout, ClientConfig.DEFAULT_IDLE_TIMEOUT)
           .withReconnect(reconnect != null ? (reconnect ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED)
               : interactiveMode ? ReconnectPolicy.FOREVER : ReconnectPolicy.DISABLED)
-          .withTls(clientTls());
+          .withTls(clientTls())
+          .withToken(tokenSource());
     } catch (IllegalArgumentException | ChatCodecException e) {
       err.println("netchat-client: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -234,6 +241,12 @@ public final class ClientMain implements Callable<Integer> {
       password = password();
     } catch (IOException | IllegalArgumentException e) {
       err.println("netchat-client: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (password != null && config.token() != null) {
+      Passwords.wipe(password);
+      err.println("netchat-client: log in with a password or a token, not both"
+          + " (--token-file / NETCHAT_TOKEN, or --password-file / NETCHAT_PASSWORD / --ask-password)");
       return ExitCodes.USAGE;
     }
     if (register && password == null) {
@@ -254,6 +267,19 @@ public final class ClientMain implements Callable<Integer> {
     } finally {
       Passwords.wipe(password);
     }
+  }
+
+  /**
+   * Where the token comes from: {@code --token-file} (re-read for each login and renewal, so a job
+   * that rewrites it keeps the session alive), else {@code NETCHAT_TOKEN} (fixed for the run), else
+   * none. Never a command-line argument: other users of the machine can read those.
+   */
+  private TokenSource tokenSource() {
+    if (tokenFile != null) {
+      return TokenSource.file(tokenFile);
+    }
+    String token = env.apply("NETCHAT_TOKEN");
+    return token == null || token.isBlank() ? null : TokenSource.of(token.strip());
   }
 
   /** The TLS options as a {@link ClientTls} (files read and checked), or {@code null} for plaintext. */

@@ -18,7 +18,8 @@ import java.util.List;
  * @param emptyRoomRetention how long an empty room keeps its history and topic
  * @param memory global memory budgets and the incomplete-frame deadline
  * @param store where rooms keep their messages and topics ({@code store:} in the file)
- * @param auth guests, registration, password hashing and the login throttle ({@code auth:})
+ * @param auth who may log in and how: guests, registration, password hashing, the login throttle and
+ *     tokens ({@code auth:})
  * @param admins the accounts (case-folded names) that may send the admin commands of contract
  *     1.1 §17.6; empty by default
  */

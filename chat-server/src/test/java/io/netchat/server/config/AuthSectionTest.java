@@ -37,7 +37,8 @@ class AuthSectionTest {
         """).server().auth();
     assertThat(auth).isEqualTo(new AuthConfig(false, AuthConfig.Registration.CLOSED,
         new PasswordConfig(65_536, 3, 1, 8), new HashingConfig(4, 64),
-        new LoginThrottleConfig(3, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(15), 1000)));
+        new LoginThrottleConfig(3, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(15), 1000),
+        io.netchat.server.auth.TokenConfig.defaults()));
     assertThat(new HashingConfig(0, 1).threadsFor(8)).isEqualTo(4);
     assertThat(new HashingConfig(0, 1).threadsFor(1)).isEqualTo(1);
   }
