@@ -188,7 +188,7 @@ class TokenLoginTest {
   }
 
   @Test
-  void aTokenOfTheSameAccountTakesTheOpenSessionOver() throws Exception {
+  void aSecondTokenOfTheSameAccountIsAnotherDeviceNotATakeover() throws Exception {
     try (WireClient old = WireClient.connect(address); WireClient bob = WireClient.connect(address);
         WireClient again = WireClient.connect(address)) {
       login(old, token("alice", null));
@@ -199,16 +199,22 @@ class TokenLoginTest {
       bob.expect(ServerMessage.Ok.class, ok -> "j".equals(ok.re()));
 
       assertThat(login(again, token("alice", null)).nick()).isEqualTo("alice");
-      assertThat(old.expect(ServerMessage.Bye.class).code()).isEqualTo("replaced");
-      again.send(new ClientMessage.Say("s", "lobby", "back"));
+      again.send(new ClientMessage.Join("j2", "lobby", null));
+      again.expect(ServerMessage.Ok.class, ok -> "j2".equals(ok.re()));
+      again.send(new ClientMessage.Say("s", "lobby", "from the phone"));
       assertThat(bob.expect(ServerMessage.Message.class).from()).isEqualTo("alice");
-      assertThat(bob.seen()).as("the room saw no quit: the same user never left")
+      assertThat(old.expect(ServerMessage.Message.class).text()).as("the first device is still in the room")
+          .isEqualTo("from the phone");
+      assertThat(old.seen()).as("a second login of the account replaces nothing (§18)")
+          .noneMatch(m -> m instanceof ServerMessage.Bye);
+      assertThat(bob.seen()).as("one presence per account: the second device is no one new")
           .noneMatch(m -> m instanceof ServerMessage.Presence p && p.nick().equals("alice"));
+      assertThat(server.context().users().sessions("alice")).hasSize(2);
     }
   }
 
   @Test
-  void aTokenForARegisteredAccountIsThatAccountAndEitherCredentialTakesOverTheOther() throws Exception {
+  void aTokenForARegisteredAccountIsThatAccountAndBothCredentialsAreItsDevices() throws Exception {
     server.close();
     server = ChatServer.start(AccountsLoopbackTest.config(AuthConfig.defaults()
         .withToken(TokenConfig.secret(TestTokens.secretFile(dir)).withClockSkew(Duration.ZERO))));
@@ -219,19 +225,21 @@ class TokenLoginTest {
       owner.expect(ServerMessage.Ok.class, ok -> "j".equals(ok.re()));
 
       assertThat(login(byToken, token("carol", null)).nick()).isEqualTo("carol");
-      assertThat(owner.expect(ServerMessage.Bye.class).code()).isEqualTo("replaced");
       byToken.send(new ClientMessage.Whois("w", "carol"));
-      ServerMessage.Whois whois = byToken.expect(ServerMessage.Whois.class);
-      assertThat(whois.account()).isEqualTo("carol");
-      assertThat(whois.rooms()).as("the same account: its rooms moved with it").containsExactly("lobby");
+      assertThat(byToken.expect(ServerMessage.Whois.class).account()).as("the token's sub is the account")
+          .isEqualTo("carol");
       byToken.send(new ClientMessage.Register("r", "another password"));
       assertThat(byToken.expect(ServerMessage.Error.class).code()).isEqualTo("already_logged_in");
 
       byPassword.send(AccountsLoopbackTest.hello("p", "carol", AccountsLoopbackTest.PASSWORD));
       byPassword.expect(ServerMessage.Welcome.class);
-      assertThat(byToken.expect(ServerMessage.Bye.class).code()).isEqualTo("replaced");
-      assertThat(server.context().users().find("carol").token()).as("a password session has no token limits")
-          .isNull();
+      List<Session> devices = server.context().users().sessions("carol");
+      assertThat(devices).as("the registered owner, the token and the password: three devices of one account")
+          .hasSize(3).allSatisfy(device -> assertThat(device.account()).isEqualTo("carol"));
+      assertThat(devices).as("only the token's session has token limits").filteredOn(device -> device.token() != null)
+          .hasSize(1);
+      assertThat(owner.seen()).noneMatch(m -> m instanceof ServerMessage.Bye);
+      assertThat(byToken.seen()).noneMatch(m -> m instanceof ServerMessage.Bye);
     }
   }
 
