@@ -140,7 +140,7 @@ final class CommandDispatcher {
     }
     Login login = Login.of(hello, context);
     login.announce(session);
-    if (refusedAsBanned(session, hello, null)) {
+    if (refusedAsBanned(session, hello, hello.nick(), null)) {
       return;
     }
     if (hello.token() != null) {
@@ -167,7 +167,7 @@ final class CommandDispatcher {
       return;
     }
     session.nick(hello.nick());
-    if (!resumes(session, hello)) {
+    if (!resumes(session, hello, hello.nick())) {
       session.nick(null);
       Session holder = context.users().find(hello.nick());
       if (holder != null && holder.account() != null) {
@@ -194,12 +194,12 @@ final class CommandDispatcher {
     if (context.shuttingDown()) {
       throw error(ErrorCode.SHUTTING_DOWN, "the server is shutting down");
     }
-    if (refusedAsBanned(session, hello, account)) {
+    if (refusedAsBanned(session, hello, nick, account)) {
       return;
     }
     session.nick(nick);
     session.account(account);
-    if (!resumes(session, hello)) {
+    if (!resumes(session, hello, nick)) {
       int max = context.config().limits().maxSessionsPerAccount();
       UserRegistry.Added added = context.users().addDevice(nick, session, account, max);
       if (added == UserRegistry.Added.FULL) {
@@ -218,12 +218,13 @@ final class CommandDispatcher {
   }
 
   /**
-   * A server-wide ban (§17.6) matching the hello's nick, the session's address or — once a password
-   * login has named it — its account: answered {@code error{banned}} and closed with
+   * A server-wide ban (§17.6) matching the nick ({@code nick}: the hello's, or a token's {@code sub};
+   * null when a token hello names none yet), the session's address or — once a login has named it —
+   * its account: answered {@code error{banned}} and closed with
    * {@code bye{banned}}; true when so.
    */
-  private boolean refusedAsBanned(Session session, ClientMessage.Hello hello, String account) {
-    ServerBans.Ban banned = context.bans().find(hello.nick(), account, session.remoteHost(), now());
+  private boolean refusedAsBanned(Session session, ClientMessage.Hello hello, String nick, String account) {
+    ServerBans.Ban banned = context.bans().find(nick, account, session.remoteHost(), now());
     if (banned == null) {
       return false;
     }
@@ -278,12 +279,12 @@ final class CommandDispatcher {
    * room memberships, without presence, and the old connection is sent {@code bye{replaced}} and
    * closed once every room has moved. A wrong or unknown secret is no resume.
    */
-  private boolean resumes(Session session, ClientMessage.Hello hello) {
+  private boolean resumes(Session session, ClientMessage.Hello hello, String nick) {
     if (hello.resume() == null) {
       return false;
     }
     Session old = null;
-    for (Session holder : context.users().sessions(hello.nick())) {
+    for (Session holder : context.users().sessions(nick)) {
       if (holder != session && holder.resumableWith(hello.resume())) {
         old = holder;
       }
