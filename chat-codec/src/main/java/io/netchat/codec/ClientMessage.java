@@ -1,7 +1,8 @@
 package io.netchat.codec;
 
 import static io.netchat.codec.Validation.checkAtLeast;
-import static io.netchat.codec.Validation.checkCursor;
+import static io.netchat.codec.Validation.checkLimit;
+import static io.netchat.codec.Validation.checkPage;
 import static io.netchat.codec.Validation.MAX_WIRE_INTEGER;
 import static io.netchat.codec.Validation.checkId;
 import static io.netchat.codec.Validation.checkRange;
@@ -246,8 +247,7 @@ public sealed interface ClientMessage {
     public Who {
       checkId(id);
       requireRoom("room", room);
-      checkCursor("after", after);
-      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+      checkPage(after, limit);
     }
 
     /** The first page, at the server's page size. */
@@ -264,8 +264,7 @@ public sealed interface ClientMessage {
   record Rooms(String id, String after, Integer limit) implements ClientMessage {
     public Rooms {
       checkId(id);
-      checkCursor("after", after);
-      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+      checkPage(after, limit);
     }
 
     /** The first page, at the server's page size. */
@@ -285,7 +284,7 @@ public sealed interface ClientMessage {
       checkId(id);
       requireRoom("room", room);
       checkRange("before", before, 1, MAX_WIRE_INTEGER);
-      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+      checkLimit(limit);
       checkToken("epoch", epoch);
     }
 
@@ -357,8 +356,7 @@ public sealed interface ClientMessage {
     public Whois {
       checkId(id);
       requireNick("nick", nick);
-      checkCursor("after", after);
-      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+      checkPage(after, limit);
     }
 
     /** The first page, at the server's page size. */
@@ -474,8 +472,7 @@ public sealed interface ClientMessage {
     public Bans {
       checkId(id);
       requireRoom("room", room);
-      checkCursor("after", after);
-      checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+      checkPage(after, limit);
     }
   }
 

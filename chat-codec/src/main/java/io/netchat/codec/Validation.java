@@ -78,6 +78,17 @@ public final class Validation {
     return checkSize(field, cursor, MAX_CURSOR_LENGTH);
   }
 
+  /** A list page's optional {@code after} cursor and {@code limit} (contract 1.1: {@code who}, {@code rooms}, {@code whois}, {@code bans}). */
+  public static void checkPage(String after, Integer limit) {
+    checkCursor("after", after);
+    checkLimit(limit);
+  }
+
+  /** An optional {@code limit}: at least 1 (the server caps it). */
+  public static void checkLimit(Integer limit) {
+    checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);
+  }
+
   /** An optional string of 1 to {@code max} chars. */
   public static String checkSize(String field, String value, int max) {
     if (value != null && (value.isEmpty() || value.length() > max)) {
