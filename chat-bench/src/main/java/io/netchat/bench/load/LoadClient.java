@@ -1,5 +1,7 @@
 package io.netchat.bench.load;
 
+import io.netchat.bench.load.irc.IrcClientPipeline;
+import io.netchat.bench.load.irc.IrcSessionHandler;
 import io.netchat.codec.HandlerNames;
 import io.netchat.codec.Side;
 import io.netchat.codec.Transport;
@@ -44,7 +46,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The load generator's connections to one server: opens them with a bounded number in flight,
  * runs a {@link PublishPlan} over some of them, and collects the {@link Tally} of a window from
  * each event loop. Every connection speaks the wire contract through chat-codec's
- * {@link WireFormat}; room deliveries are timed before decoding by {@link StampedDeliveryHandler}.
+ * {@link WireFormat}, or IRC ({@link Protocol#IRC}, {@link IrcClientPipeline}); room deliveries
+ * are timed before decoding by {@link StampedDeliveryHandler}.
  */
 public final class LoadClient implements AutoCloseable {
   private static final Duration LOOP_CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -64,6 +67,7 @@ public final class LoadClient implements AutoCloseable {
 
   /**
    * @param server a loopback address
+   * @param format what netchat and the baseline frames are; unused (may be null) for {@link Protocol#IRC}
    * @param threads event loops of the generator
    */
   public LoadClient(InetSocketAddress server, WireFormat format, Protocol protocol, Transport transport,
@@ -75,6 +79,9 @@ public final class LoadClient implements AutoCloseable {
   public LoadClient(InetSocketAddress server, WireFormat format, Protocol protocol, Transport transport,
       int threads, BenchClock clock, SslContext tls) {
     this.tls = tls;
+    if (format == null && protocol != Protocol.IRC) {
+      throw new IllegalArgumentException(protocol + " needs a wire format");
+    }
     if (!server.getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("the bench only targets loopback addresses, not " + server);
     }
@@ -167,13 +174,18 @@ public final class LoadClient implements AutoCloseable {
         if (tls != null) {
           ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), server.getHostString(), server.getPort()));
         }
-        format.install(ch.pipeline(), Side.CLIENT);
-        ch.pipeline().addAfter(HandlerNames.FRAME_DECODER, StampedDeliveryHandler.NAME,
-            new StampedDeliveryHandler(stats.get(ch.eventLoop()), clock));
-        if (protocol == Protocol.BASELINE) {
-          ch.pipeline().remove(HandlerNames.MESSAGE_DECODER);
+        StampedDeliveryHandler deliveries = new StampedDeliveryHandler(stats.get(ch.eventLoop()), clock);
+        if (protocol == Protocol.IRC) {
+          IrcClientPipeline.install(ch.pipeline(), deliveries,
+              new IrcSessionHandler(plan, handshake, errors, closing::get));
+        } else {
+          format.install(ch.pipeline(), Side.CLIENT);
+          ch.pipeline().addAfter(HandlerNames.FRAME_DECODER, StampedDeliveryHandler.NAME, deliveries);
+          if (protocol == Protocol.BASELINE) {
+            ch.pipeline().remove(HandlerNames.MESSAGE_DECODER);
+          }
+          ch.pipeline().addLast("session", new LoadSessionHandler(plan, protocol, handshake, errors, closing::get));
         }
-        ch.pipeline().addLast("session", new LoadSessionHandler(plan, protocol, handshake, errors, closing::get));
         channels.add(ch);
       }
     });
@@ -193,7 +205,7 @@ public final class LoadClient implements AutoCloseable {
     Publisher[] byIndex = publishers.toArray(new Publisher[0]);
     for (EventExecutor executor : group) {
       EventLoop loop = (EventLoop) executor;
-      PublishTicker ticker = new PublishTicker(plan, byIndex, loop, stats.get(loop), clock, textChars);
+      PublishTicker ticker = new PublishTicker(plan, byIndex, protocol, loop, stats.get(loop), clock, textChars);
       ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
       self[0] = loop.scheduleAtFixedRate(() -> {
         ticker.run();
