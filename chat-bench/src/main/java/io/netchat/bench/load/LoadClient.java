@@ -114,6 +114,15 @@ public final class LoadClient implements AutoCloseable {
    */
   public ConnectResult connect(List<ConnectionPlan> plans, int inFlight, Duration timeout)
       throws InterruptedException {
+    return connect(plans, inFlight, inFlight, timeout);
+  }
+
+  /**
+   * As above, with at most {@code connecting} of the handshakes in flight still in their TCP
+   * connect (see {@link ConnectGate}).
+   */
+  public ConnectResult connect(List<ConnectionPlan> plans, int inFlight, int connecting, Duration timeout)
+      throws InterruptedException {
     int count = plans.size();
     Channel[] opened = new Channel[count];
     CountDownLatch done = new CountDownLatch(count);
@@ -121,19 +130,33 @@ public final class LoadClient implements AutoCloseable {
     AtomicInteger failed = new AtomicInteger();
     AtomicLong lastDone = new AtomicLong();
     AtomicReference<String> firstFailure = new AtomicReference<>();
+    ConnectGate gate = new ConnectGate(connecting);
     long began = clock.now();
 
-    Runnable[] launch = new Runnable[1];
-    launch[0] = () -> {
+    // start runs holding a connect slot; launch waits for one. Both go through the executor, so
+    // that a run of immediate failures cannot recurse deeply.
+    Runnable[] start = new Runnable[1];
+    Runnable launch = () -> {
+      if (gate.tryEnter()) {
+        start[0].run();
+      }
+    };
+    start[0] = () -> {
       int i = next.getAndIncrement();
       if (i >= count || closing.get()) {
+        if (gate.leave()) {
+          group.next().execute(start[0]);
+        }
         return;
       }
       ConnectionPlan plan = plans.get(i);
-      long start = clock.now();
+      long begun = clock.now();
       Promise<Void> handshake = ImmediateEventExecutor.INSTANCE.newPromise();
       ChannelFuture connect = open(plan, handshake);
       connect.addListener(f -> {
+        if (gate.leave()) {
+          group.next().execute(start[0]);
+        }
         if (!f.isSuccess()) {
           handshake.tryFailure(f.cause());
         }
@@ -142,7 +165,7 @@ public final class LoadClient implements AutoCloseable {
         long now = clock.now();
         if (f.isSuccess()) {
           opened[i] = connect.channel();
-          stats.get(connect.channel().eventLoop()).handshake(now - start);
+          stats.get(connect.channel().eventLoop()).handshake(now - begun);
         } else {
           failed.incrementAndGet();
           firstFailure.compareAndSet(null, plan.nick() + ": " + f.cause());
@@ -150,12 +173,11 @@ public final class LoadClient implements AutoCloseable {
         }
         lastDone.accumulateAndGet(now, Math::max);
         done.countDown();
-        // Through the executor, so that a run of immediate failures cannot recurse deeply.
-        group.next().execute(launch[0]);
+        group.next().execute(launch);
       });
     };
     for (int i = 0; i < Math.min(inFlight, count); i++) {
-      launch[0].run();
+      launch.run();
     }
     boolean all = done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     int missing = all ? 0 : (int) done.getCount();

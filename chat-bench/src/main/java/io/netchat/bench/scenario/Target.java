@@ -55,6 +55,20 @@ public enum Target {
     };
   }
 
+  /**
+   * ngIRCd listens with a backlog of 10 connections: a larger burst of connects loses SYNs, and
+   * those wait out the kernel's retransmits past the generator's connect timeout.
+   */
+  static final int NGIRCD_CONNECTS_AT_ONCE = 8;
+
+  /**
+   * Of {@code inFlight} handshakes, how many may be in their TCP connect at once: all of them,
+   * except for ngIRCd.
+   */
+  public int connectsAtOnce(int inFlight) {
+    return server == Server.NGIRCD ? Math.min(inFlight, NGIRCD_CONNECTS_AT_ONCE) : inFlight;
+  }
+
   /** Whether this is the netchat daemon (on any listener). */
   public boolean isNetchat() {
     return server == Server.NETCHAT;
