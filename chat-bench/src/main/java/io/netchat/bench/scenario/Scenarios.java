@@ -294,12 +294,12 @@ public final class Scenarios {
   }
 
   /**
-   * Generous but finite: 60 s plus 10 ms per connection (ngIRCd's flood penalty alone spaces each
+   * Generous but finite: 60 s plus 30 ms per connection (ngIRCd's flood penalty alone spaces each
    * client's five registration and join commands over about two seconds, and 1,000 joins into one
-   * channel took it 35 s on a loaded machine).
+   * channel took it 35–66 s on a loaded machine, where it got 9–15 % of its core).
    */
   static Duration connectTimeout(int connections) {
-    return Duration.ofSeconds(60).plusMillis(10L * connections);
+    return Duration.ofSeconds(60).plusMillis(30L * connections);
   }
 
   private static void pause(BenchClock clock, Duration duration) {

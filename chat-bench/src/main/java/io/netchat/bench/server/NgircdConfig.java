@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * The config ngIRCd runs with as a bench target: it listens on the bench's loopback port only,
  * answers without PAM, ident or DNS lookups (which would add their own waits to every login), and
  * has no connection, per-address or channel limits, so that thousands of clients from 127.0.0.x
- * can join one channel. A one-line MOTD needs no file. Its flood control stays ngIRCd's default,
+ * can join one channel. A one-line MOTD needs no file. It exits by itself 10 s after its last
+ * client left ({@code IdleTimeout}), so a generator that dies cannot leave it running. Its flood
+ * control stays ngIRCd's default,
  * as deployed: a client's commands are spaced out by a penalty (about one a second once its
  * burst is spent), so a publisher sends at most one message a second.
  */
@@ -49,6 +51,7 @@ public final class NgircdConfig {
         \tMaxConnectionsIP = 0
         \tMaxJoins = 0
         \tMaxListSize = 100000
+        \tIdleTimeout = 10
         [Options]
         \tDNS = no
         \tIdent = no

@@ -17,7 +17,7 @@ class NgircdConfigTest {
   void listensOnTheBenchPortOnlyWithoutLookupsOrConnectionLimits() {
     String text = NgircdConfig.text(ADDRESS);
     assertThat(text).contains("Listen = 127.0.0.1\n", "Ports = 16667\n", "MotdPhrase = ",
-        "MaxConnections = 0\n", "MaxConnectionsIP = 0\n", "MaxJoins = 0\n",
+        "MaxConnections = 0\n", "MaxConnectionsIP = 0\n", "MaxJoins = 0\n", "IdleTimeout = 10\n",
         "DNS = no\n", "Ident = no\n", "PAM = no\n");
     assertThat(text).doesNotContain("MaxPenaltyTime");
   }
