@@ -13,6 +13,7 @@ import io.netchat.bench.scenario.SweepSpec;
 import io.netchat.bench.scenario.Target;
 import io.netchat.bench.server.CpuPinning;
 import io.netchat.bench.server.HeapProbe;
+import io.netchat.bench.server.NgircdConfig;
 import io.netchat.codec.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,14 @@ public final class BenchMain {
   static int runScenario(CommonOptions common, String commandLine, Function<Scenarios, List<RunReport>> scenario)
       throws Exception {
     BenchSettings settings = common.settings();
-    if (settings.targets().contains(Target.NETCHAT) && !Files.isRegularFile(settings.serverJar())) {
+    if (settings.targets().stream().anyMatch(Target::isNetchat) && !Files.isRegularFile(settings.serverJar())) {
       System.err.println("netchat-bench: no server jar at " + settings.serverJar()
           + " (build chat-server, or pass --server-jar, or --target baseline)");
+      return 2;
+    }
+    if (settings.targets().contains(Target.NGIRCD) && !NgircdConfig.installed(settings.ngircd())) {
+      System.err.println("netchat-bench: no ngIRCd at " + settings.ngircd()
+          + " (install the Debian package ngircd, or pass --ngircd)");
       return 2;
     }
     CpuPinning pinning = CpuPinning.detect();
@@ -181,16 +187,20 @@ public final class BenchMain {
   }
 
   @Command(name = "smoke", mixinStandardHelpOptions = true,
-      description = "Tiny fanout, idle and sweep against netchat and the baseline (seconds); exit 1 if any fails.")
+      description = "Tiny fanout, idle and sweep against netchat and the baseline, and an IRC fanout against ngIRCd"
+          + " (seconds); exit 1 if any fails.")
   static final class Smoke implements Callable<Integer> {
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
       List<String> problems = new ArrayList<>();
+      BenchSettings settings = common.settings();
+      boolean ci = "true".equals(System.getenv("CI"));
       int code = runScenario(common, "netchat-bench smoke", s -> {
-        List<RunReport> reports = SmokeCheck.run(s);
-        problems.addAll(SmokeCheck.problems(reports, common.settings().targets()));
+        List<RunReport> reports = new ArrayList<>(SmokeCheck.run(s));
+        problems.addAll(SmokeCheck.problems(reports, settings.targets()));
+        reports.addAll(SmokeCheck.runIrc(s, settings.ngircd(), ci, problems, System.out));
         return reports;
       });
       problems.forEach(p -> System.out.println("smoke problem: " + p));

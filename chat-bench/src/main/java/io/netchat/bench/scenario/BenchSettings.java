@@ -11,6 +11,7 @@ import java.util.Map;
  * @param targets servers to measure, in order
  * @param host loopback address the servers listen on
  * @param serverJar the netchat daemon's jar
+ * @param ngircd the ngIRCd binary, for the {@code ngircd} target
  * @param serverConfig a netchat config file to use instead of the generated one, or null
  * @param serverJvmOptions JVM options of both server processes
  * @param serverCpu core the servers are pinned to (-1: no pinning)
@@ -23,7 +24,7 @@ import java.util.Map;
  * @param perSourceAddress most connections per loopback source address
  * @param readyTimeout longest wait for a server's "ready" line
  */
-public record BenchSettings(List<Target> targets, String host, Path serverJar, Path serverConfig,
+public record BenchSettings(List<Target> targets, String host, Path serverJar, Path ngircd, Path serverConfig,
     List<String> serverJvmOptions, int serverCpu, int generatorCpu, int threads, String framing, String codec,
     Path resultDir, int inFlight, int perSourceAddress, Duration readyTimeout) {
 
@@ -38,10 +39,17 @@ public record BenchSettings(List<Target> targets, String host, Path serverJar, P
     }
   }
 
+  /** The same settings for other targets. */
+  public BenchSettings withTargets(List<Target> others) {
+    return new BenchSettings(others, host, serverJar, ngircd, serverConfig, serverJvmOptions, serverCpu, generatorCpu,
+        threads, framing, codec, resultDir, inFlight, perSourceAddress, readyTimeout);
+  }
+
   /** The settings as report parameters. */
   public Map<String, Object> describe() {
     return Map.of("targets", targets.stream().map(Target::label).toList(), "framing", framing, "codec", codec,
         "generatorThreads", threads, "serverCpu", serverCpu, "generatorCpu", generatorCpu,
-        "serverJvmOptions", serverJvmOptions, "serverConfig", serverConfig == null ? "generated" : serverConfig.toString());
+        "serverJvmOptions", serverJvmOptions, "ngircd", ngircd.toString(),
+        "serverConfig", serverConfig == null ? "generated" : serverConfig.toString());
   }
 }
