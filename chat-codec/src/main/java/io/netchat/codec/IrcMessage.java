@@ -126,12 +126,27 @@ public record IrcMessage(Map<String, String> tags, String source, String command
     for (int i = 0; i < params.size(); i++) {
       String param = params.get(i);
       out.writeByte(' ');
-      if (i == params.size() - 1 && (param.isEmpty() || param.indexOf(' ') >= 0 || param.charAt(0) == ':')) {
+      if (i == params.size() - 1 && (param.isEmpty() || param.indexOf(' ') >= 0 || param.charAt(0) == ':'
+          || textLast())) {
         out.writeByte(':');
       }
       writeClean(out, param);
     }
     out.writeByte('\r').writeByte('\n');
+  }
+
+  /**
+   * Whether the last parameter is text and written as a trailing one even when it need not be, as
+   * servers write it: the text of PRIVMSG, NOTICE, TOPIC, KICK, PART, QUIT, ERROR, PONG and CAP,
+   * and the last parameter of a numeric (but {@code 004}, a list of words).
+   */
+  private boolean textLast() {
+    return switch (command) {
+      case "PRIVMSG", "NOTICE", "TOPIC", "KICK", "PART", "PONG", "CAP" -> params.size() >= 2;
+      case "QUIT", "ERROR" -> true;
+      case "004" -> false;
+      default -> command.length() == 3 && Character.isDigit(command.charAt(0)) && params.size() >= 2;
+    };
   }
 
   /** This line as it goes on the wire, without its CRLF (tests, logs). */

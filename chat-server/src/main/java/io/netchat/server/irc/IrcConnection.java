@@ -84,6 +84,10 @@ public final class IrcConnection {
 
   /** Runs {@code line} through the table with {@code through} as the session (event loop). */
   void run(IrcCommands table, IrcMessage line, TranslatedCommand.Sink through) {
+    if (sink == null) {
+      sink = through;
+      capsChanged(); // an IRC client gets its own messages back only with echo-message
+    }
     this.sink = through;
     IrcCommands.Entry entry = table.find(line.command());
     if (entry == null) {

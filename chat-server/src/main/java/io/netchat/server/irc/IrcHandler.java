@@ -105,12 +105,12 @@ public final class IrcHandler extends ChannelDuplexHandler {
     List<IrcMessage> lines = IrcSessionEvents.lines(irc, message);
     if (lines.isEmpty()) {
       promise.trySuccess();
-      return;
+    } else {
+      for (int i = 0; i < lines.size() - 1; i++) {
+        ctx.write(lines.get(i), ctx.voidPromise());
+      }
+      ctx.write(lines.get(lines.size() - 1), promise);
     }
-    for (int i = 0; i < lines.size() - 1; i++) {
-      ctx.write(lines.get(i), ctx.voidPromise());
-    }
-    ctx.write(lines.get(lines.size() - 1), promise);
     IrcSessionEvents.after(irc, message);
   }
 }
