@@ -264,6 +264,26 @@ class IrcCommandsTest {
     assertThat(bob.lines()).isEmpty(); // no echo-message: no echo
   }
 
+  @Test
+  void namesLongerThanAPageComeInSeveralPagesAndEndWithOne366() {
+    IrcEmbedded paged = new IrcEmbedded(TestServers.config(TestServers.loopback("length", "json"))
+        .withLimits(io.netchat.server.config.LimitsConfig.builder().maxListPage(2).build()));
+    try {
+      for (String nick : List.of("m1", "m2", "m3")) {
+        paged.registered(nick).type("JOIN #big");
+      }
+      IrcEmbedded.Irc last = paged.registered("m4");
+      last.type("JOIN #big");
+      assertThat(last.lines()).containsExactly(":m4!~m4@netchat JOIN #big", ":netchat 353 m4 = #big :m1 m2",
+          ":netchat 353 m4 = #big :m3 m4", ":netchat 366 m4 #big :End of /NAMES list.");
+      last.type("NAMES #big");
+      assertThat(last.lines()).containsExactly(":netchat 353 m4 = #big :m1 m2", ":netchat 353 m4 = #big :m3 m4",
+          ":netchat 366 m4 #big :End of /NAMES list.");
+    } finally {
+      paged.finish();
+    }
+  }
+
   private int[] counts() {
     return server.encodes.stream().mapToInt(c -> c.encodesOf(ServerMessage.Message.class)).toArray();
   }

@@ -70,7 +70,7 @@ final class IrcEmbedded {
     irc = new IrcListener(new IrcServerInfo(config.serverName(), config.serverName(), "netchat-test", NOW,
         config.limits().maxTextLength(), config.limits().maxRoomsPerSession(), List.of(),
         () -> context.users().size(), () -> context.rooms().size(), config.timeouts().hello().toMillis()),
-        formats.indexes(1), config.limits().maxFrameLength());
+        formats.indexes(1));
   }
 
   /** A new IRC connection. */
