@@ -284,6 +284,29 @@ class IrcCommandsTest {
     }
   }
 
+  @Test
+  void aNetchatNickChangeIsOneNickLineAndAV1ClientInTheRoomSeesOnlyV1Messages() {
+    IrcEmbedded.Irc ann = server.registered("ann");
+    IrcEmbedded.Json bob = server.json("bob");
+    IrcEmbedded.Json carl = server.json("carl");
+    ann.type("JOIN #lobby");
+    bob.send(new ClientMessage.Join(null, "lobby", null));
+    carl.send(new ClientMessage.Join(null, "lobby", null));
+    ann.lines();
+    bob.received();
+    carl.received();
+
+    bob.send(new ClientMessage.Nick(null, "bobby"));
+    assertThat(ann.lines()).containsExactly(":bob!~bob@netchat NICK bobby");
+
+    carl.received();
+    ann.type("PRIVMSG #lobby :hi", "TOPIC #lobby :t", "PART #lobby :bye");
+    List<ServerMessage> seen = carl.received();
+    String msgid = ((ServerMessage.Message) seen.get(0)).msgid(); // every member's copy: encoded once for all
+    assertThat(seen).containsExactly(new ServerMessage.Message("lobby", 1, "ann", "hi", IrcEmbedded.NOW, msgid, null),
+        new ServerMessage.Topic("lobby", "t", "ann", 2L), new ServerMessage.Presence("lobby", "ann", "leave"));
+  }
+
   private int[] counts() {
     return server.encodes.stream().mapToInt(c -> c.encodesOf(ServerMessage.Message.class)).toArray();
   }
