@@ -79,4 +79,14 @@ class IrcSaslTest {
       assertThat(client.line()).startsWith(":netchat 001 carol_ ");
     }
   }
+
+  @Test
+  void passIsThePasswordOfTheAccountNickNames() throws Exception {
+    try (LineClient wrong = new LineClient(irc); LineClient right = new LineClient(irc)) {
+      wrong.type("PASS nope", "NICK carol", "USER c 0 * :c");
+      assertThat(wrong.line()).isEqualTo(":netchat 464 * :Password incorrect");
+      right.type("PASS :" + AccountsLoopbackTest.PASSWORD, "NICK carol", "USER c 0 * :c");
+      assertThat(right.line()).startsWith(":netchat 001 carol ");
+    }
+  }
 }
