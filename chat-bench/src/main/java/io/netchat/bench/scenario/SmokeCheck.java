@@ -27,7 +27,7 @@ public final class SmokeCheck {
       Duration.ofMillis(700), Duration.ofSeconds(2)), 1_000, 2, 2, 1_000, 90, 0);
 
   /**
-   * Tiny IRC fan-out against ngIRCd: 1 room × 10, 10 publishers at 1 message/s each (ngIRCd's flood
+   * Tiny IRC fan-out against netchat's IRC listener and ngIRCd: 1 room × 10, 10 publishers at 1 message/s each (ngIRCd's flood
    * control allows no more for long), 9 recipients a message.
    */
   public static final FanoutSpec IRC_FANOUT = new FanoutSpec(1, 10, 10, 10 * 10, 128, Duration.ofSeconds(1),
@@ -41,7 +41,7 @@ public final class SmokeCheck {
   }
 
   /**
-   * The IRC fan-out against ngIRCd at {@code ngircd}, with its problems added to {@code problems};
+   * The IRC fan-out against netchat's IRC listener and ngIRCd at {@code ngircd}, with its problems added to {@code problems};
    * when ngIRCd is not installed, nothing runs and {@code out} says so, which is a problem only
    * under CI ({@code ci}), where .ci/run installs it.
    */
@@ -55,8 +55,9 @@ public final class SmokeCheck {
       }
       return List.of();
     }
-    List<RunReport> reports = List.of(scenarios.on(List.of(Target.NGIRCD)).fanout(IRC_FANOUT));
-    problems.addAll(problems(reports, List.of(Target.NGIRCD)));
+    List<Target> targets = List.of(Target.NETCHAT_IRC, Target.NGIRCD);
+    List<RunReport> reports = List.of(scenarios.on(targets).fanout(IRC_FANOUT));
+    problems.addAll(problems(reports, targets));
     return reports;
   }
 
