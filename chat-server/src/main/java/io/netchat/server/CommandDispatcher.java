@@ -467,7 +467,8 @@ final class CommandDispatcher {
   }
 
   private ServerMessage.Dm outgoing(Session session, ClientMessage.Dm dm, String to, TxnLedger.Sent sent) {
-    return new ServerMessage.Dm(session.nick(), to, dm.text(), now(), sent.msgid(), dm.txn());
+    return new ServerMessage.Dm(session.nick(), to, dm.text(), now(), sent.msgid(), dm.txn(), null,
+        session.account(), null, null);
   }
 
   /** The dm is sent or kept: the sender's other devices get a copy, its txn is settled, its ok says how. */

@@ -94,7 +94,7 @@ class DevicesLoopbackTest {
       join(phone, "lobby");
       join(laptop, "lobby");
       assertThat(presences(untilWho(bob, "lobby"))).as("the room sees alice arrive once")
-          .containsExactly(new ServerMessage.Presence("lobby", "alice", "join"));
+          .containsExactly(new ServerMessage.Presence("lobby", "alice", "join").of("alice"));
 
       bob.send(new ClientMessage.Who("w", "lobby"));
       assertThat(bob.expect(ServerMessage.Members.class).nicks()).containsExactly("alice", "bob");
@@ -183,15 +183,15 @@ class DevicesLoopbackTest {
       join(ida, "den");
       join(phone, "den");
       join(laptop, "den");
-      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal", "join"));
+      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal", "join").of("hal"));
 
       laptop.send(new ClientMessage.Nick("n1", "hal-laptop"));
       laptop.expect(ServerMessage.Ok.class, ok -> "n1".equals(ok.re()));
       assertThat(presences(untilWho(ida, "den"))).as("the phone is still hal: the laptop is someone new")
-          .containsExactly(new ServerMessage.Presence("den", "hal-laptop", "join"));
+          .containsExactly(new ServerMessage.Presence("den", "hal-laptop", "join").of("hal"));
       laptop.send(new ClientMessage.Nick("n2", "hal"));
       laptop.expect(ServerMessage.Ok.class, ok -> "n2".equals(ok.re()));
-      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal-laptop", "quit"));
+      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal-laptop", "quit").of("hal"));
       assertThat(running.server().context().users().sessions("hal")).hasSize(2);
     }
   }

@@ -45,9 +45,10 @@ final class ManualStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
+  public CompletableFuture<Long> append(String key, String from, String account, String text, Instant ts,
+      String txn,
       boolean action) {
-    return write(() -> data.append(key, from, text, ts, txn, action));
+    return write(() -> data.append(key, from, account, text, ts, txn, action));
   }
 
   @Override

@@ -52,11 +52,12 @@ public final class MemoryStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
-      boolean action) {
+  public CompletableFuture<Long> append(String key, String from, String account, String text, Instant ts,
+      String txn, boolean action) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action));
+    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action,
+        account));
   }
 
   @Override

@@ -247,6 +247,31 @@ public abstract class ChatStoreContract {
     assertThat(await(store.readBefore("x", 2, 1)).get(0).action()).isTrue();
   }
 
+  /** §12.9: a message is read back with the account its sender was logged in to; a guest's with none. */
+  @Test
+  void aMessageKeepsItsSendersAccount() throws Exception {
+    await(store.openRoom("x", "x", T0));
+    store.append("x", "ally", "alice", "from an account", T0, "tx-3", false);
+    store.append("x", "bob", null, "from a guest", T0, null, true);
+    await(store.appendTopic("x", "t", "ally", T0));
+    assertThat(await(store.readAfter("x", 0, 10, ChatStore.Select.EVENTS))).containsExactly(
+        new StoredMessage(1, StoredMessage.Kind.MESSAGE, "ally", "from an account", T0, "tx-3", false, "alice"),
+        new StoredMessage(2, StoredMessage.Kind.MESSAGE, "bob", "from a guest", T0, null, true, null),
+        StoredMessage.topic(3, "ally", "t", T0));
+    assertThat(await(store.readBefore("x", 2, 1)).get(0).account()).isEqualTo("alice");
+    assertThatThrownBy(() -> new StoredMessage(4, StoredMessage.Kind.TOPIC, "a", "t", T0, null, false, "alice"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aKeptDmKeepsItsSendersAccount() throws Exception {
+    StoredDm fromAccount = new StoredDm("ally", "bob", "one", T0, "m1", "alice");
+    StoredDm fromGuest = new StoredDm("carl", "bob", "two", T0, "m2");
+    await(store.offlineDms().keep("bob", fromAccount, 10));
+    await(store.offlineDms().keep("bob", fromGuest, 10));
+    assertThat(await(store.offlineDms().take("bob")).dms()).containsExactly(fromAccount, fromGuest);
+  }
+
   @Test
   void aTopicChangeIsAppendedOnlyToAnOpenedRoom() {
     assertThatThrownBy(() -> store.appendTopic("ghost", "t", "ann", T0))
