@@ -239,6 +239,7 @@ final class CommandDispatcher {
     Session holder = context.users().find(nick);
     if (holder == null ? !context.users().register(nick, session)
         : !context.users().takeOver(nick, holder, session)) {
+      context.users().leaveAccount(session.account(), session);
       session.nick(null);
       session.account(null);
       throw error(ErrorCode.NICK_TAKEN, "nick '" + nick + "' is in use");
@@ -357,16 +358,35 @@ final class CommandDispatcher {
   /**
    * Answers {@code whois} (§14): one page of the user's rooms in key order (after the cursor, at
    * most {@code limit}, capped by {@code max_list_page}), its away text and when it logged in.
-   * A secret room (§17) is left out unless the asking session is in it too.
+   * A secret room (§17) is left out unless the asking session is in it too. A nick held by several
+   * sessions of an account (§18.1) is answered for all of them: {@code sessions} counts them, the
+   * rooms are those any of them is in, {@code since} the earliest login, and {@code away} is set
+   * only when every one of them is away (the earliest login's text).
    */
   private void whois(Session session, ClientMessage.Whois whois) {
-    Session target = context.users().find(whois.nick());
-    if (target == null || target.since() == null) {
+    List<Session> holders = new ArrayList<>();
+    for (Session holder : context.users().sessions(whois.nick())) {
+      if (holder.since() != null) {
+        holders.add(holder);
+      }
+    }
+    if (holders.isEmpty()) {
       throw error(ErrorCode.NO_SUCH_USER, "no user '" + whois.nick() + "'");
     }
+    Session target = holders.get(0);
+    NavigableSet<String> keys = new TreeSet<>();
+    Instant since = target.since();
+    boolean allAway = true;
+    for (Session holder : holders) {
+      keys.addAll(holder.joinedView());
+      since = holder.since().isBefore(since) ? holder.since() : since;
+      allAway &= holder.away() != null;
+    }
+    String away = allAway ? target.away() : null;
+    Instant loggedIn = since;
+    Integer sessions = target.account() == null ? null : holders.size();
     int max = context.config().limits().maxListPage();
     int limit = whois.limit() == null ? max : Math.min(whois.limit(), max);
-    NavigableSet<String> keys = new TreeSet<>(target.joinedView());
     List<Room> page = new ArrayList<>(Math.min(limit, keys.size()));
     Iterator<String> it = (whois.after() == null ? keys : keys.tailSet(whois.after(), false)).iterator();
     while (page.size() < limit && it.hasNext()) {
@@ -378,9 +398,9 @@ final class CommandDispatcher {
     boolean more = it.hasNext();
     String re = session.re(whois.id());
     session.answer(FrameFitter.fit(page, kept -> new ServerMessage.Whois(target.nick(),
-        kept.stream().map(Room::name).toList(), target.away(), target.since(),
+        kept.stream().map(Room::name).toList(), away, loggedIn,
         kept.size() < page.size() || more && !kept.isEmpty() ? kept.get(kept.size() - 1).key() : null, re,
-        target.account()),
+        target.account(), sessions),
         false, session.format(), session.channel().alloc()));
     ok(session, whois.id());
   }
