@@ -71,6 +71,8 @@ final class CommandDispatcher {
         context.rooms().say(session, say.room(), say.text(), say.id(), say.txn(), say.hasAction());
       } else if (command instanceof ClientMessage.Dm dm) {
         dm(session, dm);
+      } else if (command instanceof ClientMessage.Dms dms) {
+        dmStream(session, dms);
       } else if (command instanceof ClientMessage.Topic topic) {
         context.rooms().topic(session, topic.room(), topic.text(), topic.id());
       } else if (command instanceof ClientMessage.Who who) {
@@ -448,7 +450,7 @@ final class CommandDispatcher {
     List<Session> targets = loggedIn(context.users().sessions(dm.to()));
     if (!targets.isEmpty()) {
       ServerMessage.Dm out = outgoing(session, dm, targets.get(0).nick(), sent);
-      targets.forEach(target -> target.send(out));
+      sendEach(targets, streamed(targets.get(0).account(), out));
       sentDm(session, dm, out, targets, sent, claim, ServerMessage.Ok.DELIVERED);
       return;
     }
@@ -458,8 +460,9 @@ final class CommandDispatcher {
         return CompletableFuture.completedFuture(null);
       }
       List<Session> online = loggedIn(context.users().sessions(dm.to())); // logged in while the store looked
+      ServerMessage.Dm numbered = streamed(Names.key(dm.to()), out);
       if (!online.isEmpty()) {
-        online.forEach(target -> target.send(out));
+        sendEach(online, numbered);
         return CompletableFuture.completedFuture(ServerMessage.Ok.DELIVERED);
       }
       return context.mailbox().keep(dm.to(), out).thenApply(kept -> ServerMessage.Ok.STORED);
@@ -494,10 +497,11 @@ final class CommandDispatcher {
   /** The dm is sent or kept: the sender's other devices get a copy, its txn is settled, its ok says how. */
   private void sentDm(Session session, ClientMessage.Dm dm, ServerMessage.Dm out, List<Session> reached,
       TxnLedger.Sent sent, TxnLedger.Claim claim, String delivery) {
-    if (session.account() != null) {
-      for (Session own : context.users().sessions(session.nick())) {
-        if (own != session && !reached.contains(own)) {
-          own.send(out);
+    if (session.account() != null && !session.account().equals(Names.key(out.to()))) {
+      ServerMessage.Dm numbered = streamed(session.account(), out); // the sender's stream holds what it sent
+      for (Session own : context.users().accountSessions(session.account())) {
+        if (own != session && !reached.contains(own) && own.nick() != null) {
+          sendIn(own, numbered);
         }
       }
     }
@@ -505,6 +509,55 @@ final class CommandDispatcher {
       claim.settle(sent);
     }
     answerSent(session, dm.id(), sent, false, delivery);
+  }
+
+  /**
+   * {@code dm} appended to the dm stream of {@code account} (§18.5) and numbered in it; {@code dm}
+   * itself when there is no account (a guest has no stream).
+   */
+  private ServerMessage.Dm streamed(String account, ServerMessage.Dm dm) {
+    return account == null ? dm : context.dmStreams().append(account, dm);
+  }
+
+  private static void sendEach(List<Session> targets, ServerMessage.Dm dm) {
+    for (Session target : targets) {
+      sendIn(target, dm);
+    }
+  }
+
+  /** A dm numbered in a stream goes as such to a session that took {@code dmstream}, without its seq to any other. */
+  private static void sendIn(Session target, ServerMessage.Dm dm) {
+    target.send(target.takes(Capability.DMSTREAM) ? dm : dm.outsideStream());
+  }
+
+  /**
+   * Answers {@code dms} (§18.5): the account's stream as {@code join{since, epoch}} answers a room's —
+   * {@code dms{epoch, seq, recovered}}, a {@code gap{dms}} for what is no longer held, then every dm
+   * held after {@code since} (the same epoch) or the latest page (another epoch, or no {@code since}).
+   */
+  private void dmStream(Session session, ClientMessage.Dms dms) {
+    if (!session.takes(Capability.DMSTREAM)) {
+      throw error(ErrorCode.BAD_REQUEST, "dms needs the dmstream capability (hello{caps: [\"dmstream\"]})");
+    }
+    if (session.account() == null) {
+      throw error(ErrorCode.NOT_LOGGED_IN, "a guest has no dm stream: log in to an account");
+    }
+    DmStreams.Read stream = context.dmStreams().read(session.account());
+    Long since = dms.since();
+    boolean sameNumbering = since != null && (dms.epoch() == null || dms.epoch().equals(stream.epoch())
+        && since <= stream.lastSeq());
+    boolean gap = sameNumbering && since + 1 < stream.firstHeld();
+    List<ServerMessage.Dm> held = stream.dms();
+    List<ServerMessage.Dm> replay = sameNumbering
+        ? held.stream().filter(dm -> dm.seq() > since).toList()
+        : held.subList(Math.max(0, held.size() - context.config().limits().maxHistoryPerRequest()), held.size());
+    session.answer(new ServerMessage.DmStream(stream.epoch(), stream.lastSeq(),
+        sameNumbering && dms.epoch() != null && !gap, session.re(dms.id())));
+    if (gap) {
+      session.answer(ServerMessage.Gap.ofDms(since + 1, stream.firstHeld() - 1));
+    }
+    replay.forEach(session::answer);
+    ok(session, dms.id());
   }
 
   /** The sessions of {@code holders} whose login is confirmed: a nick still being checked is nobody yet. */

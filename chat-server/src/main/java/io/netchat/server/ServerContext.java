@@ -55,6 +55,9 @@ final class ServerContext {
   private final RepeatedLog refusals;
   private final ChatCounters counters;
   private final TxnLedger txns;
+  /** Dms the per-account streams hold together, per allowed connection (as the retry ledger's entries). */
+  static final int DM_STREAM_ENTRIES_PER_CONNECTION = 8;
+  private final DmStreams dmStreams;
   private final MessageIds.Counter dmIds = new MessageIds.Counter();
   private final Accounts accounts;
   private final DmMailbox mailbox;
@@ -97,6 +100,9 @@ final class ServerContext {
     this.limiter = new ConnectionLimiter(() -> this.config.limits().maxConnections(),
         () -> this.config.limits().maxConnectionsPerIp(), counters);
     this.txns = new TxnLedger(config.limits().txnWindow(), config.limits().maxConnections());
+    this.dmStreams = new DmStreams(config.limits().historySize(), (int) Math.min(Integer.MAX_VALUE,
+        Math.max((long) config.limits().historySize(),
+            (long) config.limits().maxConnections() * DM_STREAM_ENTRIES_PER_CONNECTION)));
     announce(config);
   }
 
@@ -187,6 +193,11 @@ final class ServerContext {
   }
 
   /** What each session's {@code say}/{@code dm} with a {@code txn} got, for retries (contract 1.1). */
+  /** The per-account dm streams (§18.5). */
+  DmStreams dmStreams() {
+    return dmStreams;
+  }
+
   TxnLedger txns() {
     return txns;
   }
