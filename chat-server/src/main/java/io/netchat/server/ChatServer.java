@@ -136,7 +136,8 @@ public final class ChatServer implements AutoCloseable {
     RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters),
         store == null ? null : new RoomStore(store, storeFailures::log));
     ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters,
-        store == null ? null : store.accounts(), store == null ? null : store.offlineDms(), System::nanoTime);
+        store == null ? null : store.accounts(), store == null ? null : store.offlineDms(),
+        store == null ? null : store.dmStreams(), System::nanoTime);
     TokenWorkers tokens = tokenVerifier == null ? null
         : TokenWorkers.threads(tokenVerifier, clock, config.auth().token().verifyThreads());
     CommandDispatcher dispatcher = new CommandDispatcher(context, tokens);

@@ -15,6 +15,8 @@ import io.netchat.server.room.Names;
 import io.netchat.server.room.TxnLedger;
 import io.netchat.server.room.FrameFitter;
 import io.netchat.server.room.Room;
+import io.netchat.store.DmStreamStore;
+import io.netchat.store.StoredDm;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
  * rest itself, after the answers to the session's earlier commands.
  */
 final class CommandDispatcher {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandDispatcher.class);
   /** The major version of the contract this server speaks, sent as {@code welcome.protocol}. */
   static final int PROTOCOL = 1;
 
@@ -450,8 +453,11 @@ final class CommandDispatcher {
     List<Session> targets = loggedIn(context.users().sessions(dm.to()));
     if (!targets.isEmpty()) {
       ServerMessage.Dm out = outgoing(session, dm, targets.get(0).nick(), sent);
-      sendEach(targets, streamed(targets.get(0).account(), out));
-      sentDm(session, dm, out, targets, sent, claim, ServerMessage.Ok.DELIVERED);
+      CompletableFuture<String> delivered = streamed(targets.get(0).account(), out).thenApply(numbered -> {
+        sendEach(targets, numbered);
+        return ServerMessage.Ok.DELIVERED;
+      });
+      Awaited.then(session, dm, delivered, outcome -> sentDm(session, dm, out, targets, sent, claim, outcome));
       return;
     }
     ServerMessage.Dm out = outgoing(session, dm, dm.to(), sent);
@@ -460,12 +466,14 @@ final class CommandDispatcher {
         return CompletableFuture.completedFuture(null);
       }
       List<Session> online = loggedIn(context.users().sessions(dm.to())); // logged in while the store looked
-      ServerMessage.Dm numbered = streamed(Names.key(dm.to()), out);
       if (!online.isEmpty()) {
-        sendEach(online, numbered);
-        return CompletableFuture.completedFuture(ServerMessage.Ok.DELIVERED);
+        return streamed(Names.key(dm.to()), out).thenApply(numbered -> {
+          sendEach(online, numbered);
+          return ServerMessage.Ok.DELIVERED;
+        });
       }
-      return context.mailbox().keep(dm.to(), out).thenApply(kept -> ServerMessage.Ok.STORED);
+      return context.mailbox().keep(dm.to(), out) // kept for the next login, and in the account's stream
+          .thenCompose(kept -> streamed(Names.key(dm.to()), out)).thenApply(numbered -> ServerMessage.Ok.STORED);
     });
     if (claim != null) {
       delivery.whenComplete((outcome, failure) -> {
@@ -498,12 +506,13 @@ final class CommandDispatcher {
   private void sentDm(Session session, ClientMessage.Dm dm, ServerMessage.Dm out, List<Session> reached,
       TxnLedger.Sent sent, TxnLedger.Claim claim, String delivery) {
     if (session.account() != null && !session.account().equals(Names.key(out.to()))) {
-      ServerMessage.Dm numbered = streamed(session.account(), out); // the sender's stream holds what it sent
-      for (Session own : context.users().accountSessions(session.account())) {
-        if (own != session && !reached.contains(own) && own.nick() != null) {
-          sendIn(own, numbered);
+      streamed(session.account(), out).thenAccept(numbered -> { // the sender's stream holds what it sent
+        for (Session own : context.users().accountSessions(session.account())) {
+          if (own != session && !reached.contains(own) && own.nick() != null) {
+            sendIn(own, numbered);
+          }
         }
-      }
+      });
     }
     if (claim != null) {
       claim.settle(sent);
@@ -515,8 +524,19 @@ final class CommandDispatcher {
    * {@code dm} appended to the dm stream of {@code account} (§18.5) and numbered in it; {@code dm}
    * itself when there is no account (a guest has no stream).
    */
-  private ServerMessage.Dm streamed(String account, ServerMessage.Dm dm) {
-    return account == null ? dm : context.dmStreams().append(account, dm);
+  private CompletableFuture<ServerMessage.Dm> streamed(String account, ServerMessage.Dm dm) {
+    if (account == null) {
+      return CompletableFuture.completedFuture(dm);
+    }
+    StoredDm kept = new StoredDm(dm.from(), dm.to(), dm.text(), dm.ts(), dm.msgid(), dm.account());
+    return context.dmStreams().append(account, kept, dm.txn(), context.config().limits().historySize())
+        .handle((entry, failure) -> {
+          if (failure != null) { // delivered all the same; a resume of the stream will not find it
+            LOG.warn("a dm could not be added to the dm stream of {}: {}", account, failure.toString());
+            return dm;
+          }
+          return dm.inStream(entry.seq(), entry.epoch());
+        });
   }
 
   private static void sendEach(List<Session> targets, ServerMessage.Dm dm) {
@@ -542,12 +562,17 @@ final class CommandDispatcher {
     if (session.account() == null) {
       throw error(ErrorCode.NOT_LOGGED_IN, "a guest has no dm stream: log in to an account");
     }
-    DmStreams.Read stream = context.dmStreams().read(session.account());
+    Awaited.then(session, dms, context.dmStreams().read(session.account()), stream -> replay(session, dms, stream));
+  }
+
+  private void replay(Session session, ClientMessage.Dms dms, DmStreamStore.Stream stream) {
     Long since = dms.since();
     boolean sameNumbering = since != null && (dms.epoch() == null || dms.epoch().equals(stream.epoch())
         && since <= stream.lastSeq());
     boolean gap = sameNumbering && since + 1 < stream.firstHeld();
-    List<ServerMessage.Dm> held = stream.dms();
+    List<ServerMessage.Dm> held = stream.held().stream().map(entry -> new ServerMessage.Dm(entry.dm().from(),
+        entry.dm().to(), entry.dm().text(), entry.dm().ts(), entry.dm().msgid(), entry.txn(), null,
+        entry.dm().account(), entry.seq(), entry.epoch())).toList();
     List<ServerMessage.Dm> replay = sameNumbering
         ? held.stream().filter(dm -> dm.seq() > since).toList()
         : held.subList(Math.max(0, held.size() - context.config().limits().maxHistoryPerRequest()), held.size());

@@ -13,7 +13,9 @@ import io.netchat.server.room.RoomRegistry;
 import io.netchat.server.room.TxnLedger;
 import io.netchat.server.room.RoomStore;
 import io.netchat.store.AccountStore;
+import io.netchat.store.DmStreamStore;
 import io.netchat.store.MemoryAccounts;
+import io.netchat.store.MemoryDmStreams;
 import io.netchat.store.MemoryOfflineDms;
 import io.netchat.store.OfflineDmStore;
 import io.netty.util.concurrent.EventExecutor;
@@ -57,7 +59,7 @@ final class ServerContext {
   private final TxnLedger txns;
   /** Dms the per-account streams hold together, per allowed connection (as the retry ledger's entries). */
   static final int DM_STREAM_ENTRIES_PER_CONNECTION = 8;
-  private final DmStreams dmStreams;
+  private final DmStreamStore dmStreams;
   private final MessageIds.Counter dmIds = new MessageIds.Counter();
   private final Accounts accounts;
   private final DmMailbox mailbox;
@@ -75,17 +77,20 @@ final class ServerContext {
   /** @param counters the server's event counts, shared with its rooms */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
       ChatCounters counters) {
-    this(config, formats, clock, rooms, refusals, counters, null, null, System::nanoTime);
+    this(config, formats, clock, rooms, refusals, counters, null, null, null, System::nanoTime);
   }
 
   /**
    * @param accountStore where the accounts of §15 live, or null for the heap (until the process
    *     ends); {@code auth.guests} and {@code auth.registration} are read live from the configuration
    * @param offlineDms where dms to accounts with no session wait (§18), or null for the heap
+   * @param dmStreams where the accounts' dm streams live (§18.5), or null for the heap (bounded by
+   *     {@value #DM_STREAM_ENTRIES_PER_CONNECTION} dms per allowed connection, all streams together)
    * @param ticker the nanosecond clock failed logins are timed by (tests pass a virtual one)
    */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
-      ChatCounters counters, AccountStore accountStore, OfflineDmStore offlineDms, LongSupplier ticker) {
+      ChatCounters counters, AccountStore accountStore, OfflineDmStore offlineDms, DmStreamStore dmStreams,
+      LongSupplier ticker) {
     this.counters = counters;
     this.refusals = refusals;
     this.config = config;
@@ -100,9 +105,9 @@ final class ServerContext {
     this.limiter = new ConnectionLimiter(() -> this.config.limits().maxConnections(),
         () -> this.config.limits().maxConnectionsPerIp(), counters);
     this.txns = new TxnLedger(config.limits().txnWindow(), config.limits().maxConnections());
-    this.dmStreams = new DmStreams(config.limits().historySize(), (int) Math.min(Integer.MAX_VALUE,
+    this.dmStreams = dmStreams != null ? dmStreams : new MemoryDmStreams((int) Math.min(Integer.MAX_VALUE,
         Math.max((long) config.limits().historySize(),
-            (long) config.limits().maxConnections() * DM_STREAM_ENTRIES_PER_CONNECTION)));
+            (long) config.limits().maxConnections() * DM_STREAM_ENTRIES_PER_CONNECTION)), () -> false);
     announce(config);
   }
 
@@ -194,7 +199,7 @@ final class ServerContext {
 
   /** What each session's {@code say}/{@code dm} with a {@code txn} got, for retries (contract 1.1). */
   /** The per-account dm streams (§18.5). */
-  DmStreams dmStreams() {
+  DmStreamStore dmStreams() {
     return dmStreams;
   }
 

@@ -136,4 +136,33 @@ class DmStreamLoopbackTest {
       assertThat(error(plain, "2").code()).isEqualTo("bad_request");
     }
   }
+
+  @Test
+  void sqliteKeepsTheStreamItsEpochAndNumberingAcrossARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    ServerConfig config = config(AuthConfig.defaults())
+        .withStore(TestServers.sqlite(dir, io.netchat.store.StoreConfig.Durability.COMMIT));
+    InetSocketAddress address = running.start(config);
+    account(address, "alice");
+    String epoch;
+    try (WireClient alice = streaming(address, "alice"); WireClient bob = guest(address, "bob")) {
+      dm(bob, alice, "alice", "before");
+      epoch = dm(bob, alice, "alice", "the restart").epoch();
+    }
+
+    address = running.start(config);
+    try (WireClient alice = streaming(address, "alice"); WireClient bob = guest(address, "bob")) {
+      List<ServerMessage> answer = resume(alice, "r", 1L, epoch);
+      assertThat(answer.get(0)).isEqualTo(new ServerMessage.DmStream(epoch, 2, true, "r"));
+      assertThat(answer.subList(1, answer.size())).singleElement().isInstanceOfSatisfying(ServerMessage.Dm.class,
+          kept -> {
+            assertThat(kept.text()).isEqualTo("the restart");
+            assertThat(kept.seq()).isEqualTo(2);
+            assertThat(kept.from()).isEqualTo("bob");
+          });
+      ServerMessage.Dm next = dm(bob, alice, "alice", "after");
+      assertThat(next.seq()).as("the numbering goes on").isEqualTo(3);
+      assertThat(next.epoch()).isEqualTo(epoch);
+    }
+  }
 }

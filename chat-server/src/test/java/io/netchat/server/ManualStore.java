@@ -45,6 +45,11 @@ final class ManualStore implements ChatStore {
   }
 
   @Override
+  public io.netchat.store.DmStreamStore dmStreams() {
+    return data.dmStreams();
+  }
+
+  @Override
   public CompletableFuture<Long> append(String key, String from, String account, String text, Instant ts,
       String txn,
       boolean action) {

@@ -141,6 +141,9 @@ public interface ChatStore extends AutoCloseable {
   /** The dms kept for accounts with no session (docs/PROTOCOL.md §18): until restart in memory, on disk by sqlite. */
   OfflineDmStore offlineDms();
 
+  /** The per-account dm streams (docs/PROTOCOL.md §18.5): until restart in memory, on disk by sqlite. */
+  DmStreamStore dmStreams();
+
   /** The durability this store was opened with. */
   StoreConfig.Durability durability();
 

@@ -28,6 +28,9 @@ public final class MemoryStore implements ChatStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MemoryAccounts accounts = new MemoryAccounts(MemoryAccounts.DEFAULT_MAX_ACCOUNTS, closed::get);
   private final MemoryOfflineDms offlineDms = new MemoryOfflineDms(MemoryOfflineDms.DEFAULT_MAX_TOTAL, closed::get);
+  /** Dms the memory store's streams hold at most, all accounts together. */
+  public static final int DEFAULT_MAX_STREAMED_DMS = 100_000;
+  private final MemoryDmStreams dmStreams = new MemoryDmStreams(DEFAULT_MAX_STREAMED_DMS, closed::get);
   private final StoreConfig.Durability durability;
   private final StoreConfig.Retention retention;
   private final int maxPerRoom;
@@ -127,6 +130,11 @@ public final class MemoryStore implements ChatStore {
   @Override
   public OfflineDmStore offlineDms() {
     return offlineDms;
+  }
+
+  @Override
+  public DmStreamStore dmStreams() {
+    return dmStreams;
   }
 
   @Override

@@ -272,6 +272,34 @@ public abstract class ChatStoreContract {
     assertThat(await(store.offlineDms().take("bob")).dms()).containsExactly(fromAccount, fromGuest);
   }
 
+  /** §18.5: a dm stream numbers each account's dms from 1 in one epoch, keeps the newest, and reads them back. */
+  @Test
+  void aDmStreamNumbersAnAccountsDmsAndKeepsTheNewest() throws Exception {
+    DmStreamStore streams = store.dmStreams();
+    DmStreamStore.Stream none = await(streams.read("bob"));
+    assertThat(none.lastSeq()).isZero();
+    assertThat(none.held()).isEmpty();
+    List<DmStreamStore.Entry> appended = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      appended.add(await(streams.append("bob", new StoredDm("ally", "bob", "n" + i, T0, "m" + i, "alice"),
+          i == 2 ? "tx-2" : null, 3)));
+    }
+    await(streams.append("carol", new StoredDm("bob", "carol", "other", T0, "m9"), null, 3));
+    assertThat(appended).extracting(DmStreamStore.Entry::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+    String epoch = appended.get(0).epoch();
+    assertThat(appended).extracting(DmStreamStore.Entry::epoch).containsOnly(epoch);
+    DmStreamStore.Stream bob = await(streams.read("bob"));
+    assertThat(bob.epoch()).isEqualTo(epoch);
+    assertThat(bob.lastSeq()).isEqualTo(5);
+    assertThat(bob.firstHeld()).isEqualTo(3);
+    assertThat(bob.held()).containsExactlyElementsOf(appended.subList(2, 5));
+    DmStreamStore.Stream carol = await(streams.read("carol"));
+    assertThat(carol.lastSeq()).as("each account numbers its own").isEqualTo(1);
+    assertThat(carol.held().get(0).dm().account()).isNull();
+    assertThatThrownBy(() -> streams.append("bob", appended.get(0).dm(), null, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void aTopicChangeIsAppendedOnlyToAnOpenedRoom() {
     assertThatThrownBy(() -> store.appendTopic("ghost", "t", "ann", T0))

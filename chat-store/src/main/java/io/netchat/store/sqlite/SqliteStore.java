@@ -60,6 +60,7 @@ public final class SqliteStore implements ChatStore {
   private final Pruner pruner;
   private final SqliteAccounts accounts;
   private final SqliteOfflineDms offlineDms;
+  private final SqliteDmStreams dmStreams;
   /** Rooms opened since start; under async durability the value issues seqs. */
   private final Map<String, AtomicLong> opened = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -78,6 +79,7 @@ public final class SqliteStore implements ChatStore {
     this.accounts = new SqliteAccounts(tuning.wrap().apply(Connections.to(db, config.durability(), false)),
         config.queueCapacity());
     this.offlineDms = new SqliteOfflineDms(accounts);
+    this.dmStreams = new SqliteDmStreams(accounts);
     this.pruner = config.historyRetention().enabled()
         ? new Pruner(config.historyRetention(), writeConnections, tuning.pruneInterval(),
             tuning.pruneBatch())
@@ -240,6 +242,11 @@ public final class SqliteStore implements ChatStore {
   @Override
   public OfflineDmStore offlineDms() {
     return offlineDms;
+  }
+
+  @Override
+  public io.netchat.store.DmStreamStore dmStreams() {
+    return dmStreams;
   }
 
   @Override

@@ -119,6 +119,20 @@ class SqliteStoreTest extends ChatStoreContract {
   }
 
   @Test
+  void aRestartKeepsDmStreamsTheirEpochAndNumbering() throws Exception {
+    io.netchat.store.StoredDm one = new io.netchat.store.StoredDm("ally", "bob", "one", T0, "m1", "alice");
+    io.netchat.store.DmStreamStore.Entry first = await(store.dmStreams().append("bob", one, "tx-1", 10));
+    store.close();
+
+    store = newStore(StoreConfig.Durability.COMMIT);
+    io.netchat.store.DmStreamStore.Stream after = await(store.dmStreams().read("bob"));
+    assertThat(after.epoch()).isEqualTo(first.epoch());
+    assertThat(after.held()).containsExactly(first);
+    io.netchat.store.StoredDm two = new io.netchat.store.StoredDm("carl", "bob", "two", T0, "m2");
+    assertThat(await(store.dmStreams().append("bob", two, null, 10)).seq()).isEqualTo(2);
+  }
+
+  @Test
   void theSchemaHasEveryTableEachFromItsOwnMigration() throws Exception {
     store.close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("netchat.db"));
@@ -130,7 +144,7 @@ class SqliteStoreTest extends ChatStoreContract {
       }
       assertThat(applied).containsExactly("1 rooms and messages", "2 accounts", "3 room roles",
           "4 bans", "5 room events", "6 room moderation events", "7 room modes", "10 message action", "20 offline dms",
-          "21 sender accounts");
+          "21 sender accounts", "22 dm streams");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
   }
