@@ -518,7 +518,8 @@ public sealed interface ServerMessage {
    * Messages {@code from}..{@code to} (inclusive) of a room are no longer held. From §18, with
    * {@code dms: true} and no {@code room}: of the dms kept for the account while it had no
    * session, numbered 1, 2, … in the order they were kept, {@code from}..{@code to} were dropped
-   * (the oldest, past the bound per account); the ones delivered follow.
+   * (the oldest, past the bound per account); the ones delivered follow. In the answer to
+   * {@code dms} (§18.5), {@code from}..{@code to} are seqs of the account's dm stream no longer held.
    */
   @JsonTypeName("gap")
   record Gap(String room, @JsonProperty(required = true) long from, @JsonProperty(required = true) long to,
