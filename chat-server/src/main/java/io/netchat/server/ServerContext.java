@@ -57,8 +57,8 @@ final class ServerContext {
   private final RepeatedLog refusals;
   private final ChatCounters counters;
   private final TxnLedger txns;
-  /** Dms the per-account streams hold together, per allowed connection (as the retry ledger's entries). */
-  static final int DM_STREAM_ENTRIES_PER_CONNECTION = 8;
+  /** Heap the dm streams hold when no one says (tests); {@link ChatServer} gives them a share of the history budget. */
+  static final long DEFAULT_DM_STREAM_BYTES = 8L << 20;
   private final DmStreamStore dmStreams;
   private final MessageIds.Counter dmIds = new MessageIds.Counter();
   private final Accounts accounts;
@@ -84,8 +84,8 @@ final class ServerContext {
    * @param accountStore where the accounts of §15 live, or null for the heap (until the process
    *     ends); {@code auth.guests} and {@code auth.registration} are read live from the configuration
    * @param offlineDms where dms to accounts with no session wait (§18), or null for the heap
-   * @param dmStreams where the accounts' dm streams live (§18.5), or null for the heap (bounded by
-   *     {@value #DM_STREAM_ENTRIES_PER_CONNECTION} dms per allowed connection, all streams together)
+   * @param dmStreams where the accounts' dm streams live (§18.5), or null for the heap (at most
+   *     {@value #DEFAULT_DM_STREAM_BYTES} bytes, all streams together)
    * @param ticker the nanosecond clock failed logins are timed by (tests pass a virtual one)
    */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
@@ -105,9 +105,7 @@ final class ServerContext {
     this.limiter = new ConnectionLimiter(() -> this.config.limits().maxConnections(),
         () -> this.config.limits().maxConnectionsPerIp(), counters);
     this.txns = new TxnLedger(config.limits().txnWindow(), config.limits().maxConnections());
-    this.dmStreams = dmStreams != null ? dmStreams : new MemoryDmStreams((int) Math.min(Integer.MAX_VALUE,
-        Math.max((long) config.limits().historySize(),
-            (long) config.limits().maxConnections() * DM_STREAM_ENTRIES_PER_CONNECTION)), () -> false);
+    this.dmStreams = dmStreams != null ? dmStreams : new MemoryDmStreams(DEFAULT_DM_STREAM_BYTES, () -> false);
     announce(config);
   }
 

@@ -28,9 +28,9 @@ public final class MemoryStore implements ChatStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MemoryAccounts accounts = new MemoryAccounts(MemoryAccounts.DEFAULT_MAX_ACCOUNTS, closed::get);
   private final MemoryOfflineDms offlineDms = new MemoryOfflineDms(MemoryOfflineDms.DEFAULT_MAX_TOTAL, closed::get);
-  /** Dms the memory store's streams hold at most, all accounts together. */
-  public static final int DEFAULT_MAX_STREAMED_DMS = 100_000;
-  private final MemoryDmStreams dmStreams = new MemoryDmStreams(DEFAULT_MAX_STREAMED_DMS, closed::get);
+  /** Heap the memory store's dm streams hold at most, all accounts together. */
+  public static final long DEFAULT_DM_STREAM_BYTES = 64L << 20;
+  private final MemoryDmStreams dmStreams = new MemoryDmStreams(DEFAULT_DM_STREAM_BYTES, closed::get);
   private final StoreConfig.Durability durability;
   private final StoreConfig.Retention retention;
   private final int maxPerRoom;
