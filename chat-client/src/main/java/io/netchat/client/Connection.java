@@ -67,6 +67,7 @@ final class Connection {
   // Confined to the event loop.
   private final Requests requests;
   private final RoomLedger rooms = new RoomLedger();
+  private final DmLedger dms = new DmLedger();
   private final UnackedSends unacked = new UnackedSends();
   private Channel channel;
   private State state = State.NEW;
@@ -186,7 +187,7 @@ final class Connection {
         credentials.remember(nick, copy);
         java.util.Arrays.fill(copy, '\0');
       }
-      openAndLogin().whenCompleteAsync((welcome, error) -> {
+      openAndLogin().thenCompose(welcome -> resumeDms().thenApply(v -> welcome)).whenCompleteAsync((welcome, error) -> {
         if (!config.reconnect().enabled()) {
           credentials.forget(); // no reconnect will need it
         }
@@ -358,7 +359,8 @@ final class Connection {
         || message instanceof ServerMessage.RoomEvent event && event.seq() != null
             && !rooms.accept(event.room(), event.seq())
         || message instanceof ServerMessage.Topic topic && topic.seq() != null
-            && !rooms.accept(topic.room(), topic.seq())) {
+            && !rooms.accept(topic.room(), topic.seq())
+        || message instanceof ServerMessage.Dm dm && !dms.accept(dm)) {
       log.debug("dropping a duplicate of {}", message);
       return;
     }
@@ -376,6 +378,8 @@ final class Connection {
         requests.write(from, new ClientMessage.Join(nextId(), joined.room(), 0L), new CompletableFuture<>());
         return; // superseded by the replay's own joined: the listener hears the room joined once
       }
+    } else if (message instanceof ServerMessage.DmStream stream) {
+      dms.onStream(stream);
     } else if (message instanceof ServerMessage.Left left) {
       rooms.onLeft(left.room());
       publishRooms();
@@ -469,11 +473,12 @@ final class Connection {
 
   /**
    * The capabilities this library asks for: it renders a nick change as one event, shows away
-   * and back (§14), and the room events of moderation (§17: kicks, roles, modes, bans), which its
-   * ledger numbers with the messages so a replay never shows one twice.
+   * and back (§14), the room events of moderation (§17: kicks, roles, modes, bans), which its
+   * ledger numbers with the messages so a replay never shows one twice, and the account's dm
+   * stream (§18.5), which it resumes after a reconnect as it re-joins rooms.
    */
   static final List<String> CAPS = List.of(Capability.NICK.wireName(), Capability.AWAY.wireName(),
-      Capability.EVENTS.wireName());
+      Capability.EVENTS.wireName(), Capability.DMSTREAM.wireName());
 
   /**
    * The {@code hello} of contract 1.1: the contract version, this library's name, the capabilities
@@ -563,7 +568,8 @@ final class Connection {
     if (state != State.RECONNECTING) {
       return;
     }
-    openAndLogin().thenCompose(welcome -> rejoinAll().thenApply(v -> welcome)).whenCompleteAsync((welcome, error) -> {
+    openAndLogin().thenCompose(welcome -> rejoinAll().thenCompose(v -> resumeDms()).thenApply(v -> welcome))
+        .whenCompleteAsync((welcome, error) -> {
       if (state != State.RECONNECTING) {
         return;
       }
@@ -603,6 +609,27 @@ final class Connection {
       return;
     }
     scheduleReconnect(Failures.message(error));
+  }
+
+  /**
+   * Resumes the account's dm stream (§18.5) after a login, as rooms are re-joined: every dm after
+   * the last one delivered, or, at the first login, where the stream stands. Only a session logged
+   * in to an account that the server granted {@code dmstream} has a stream; a refusal is logged and
+   * the session goes on without the replay.
+   */
+  private CompletableFuture<Void> resumeDms() {
+    if (channel == null || !granted.contains(Capability.DMSTREAM.wireName())
+        || !credentials.present() && tokens == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Reply> resumed = new CompletableFuture<>();
+    requests.write(channel, dms.resume(nextId()), resumed);
+    return resumed.handle((reply, error) -> {
+      if (error != null) {
+        log.warn("could not resume the dm stream: {}", Failures.message(error));
+      }
+      return null;
+    });
   }
 
   /**

@@ -141,6 +141,9 @@ final class RequestTracker {
     if (command instanceof ClientMessage.History history) {
       return event instanceof ServerMessage.History answer && history.room().equalsIgnoreCase(answer.room());
     }
+    if (command instanceof ClientMessage.Dms) {
+      return event instanceof ServerMessage.DmStream;
+    }
     if (command instanceof ClientMessage.Bans bans) {
       return event instanceof ServerMessage.Bans answer && bans.room().equalsIgnoreCase(answer.room());
     }

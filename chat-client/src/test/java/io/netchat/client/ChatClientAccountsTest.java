@@ -110,4 +110,38 @@ class ChatClientAccountsTest {
     events.awaitConnection(ConnectionEvent.Kind.RECONNECTED);
     assertThat(get(carol.whois("carol")).account()).isEqualTo("carol");
   }
+
+  /** §18.5: after a reconnect the client resumes its account's dm stream, as it re-joins rooms. */
+  @Test
+  void aReconnectResumesTheDmStreamAndEachDmIsDeliveredOnce() throws Exception {
+    ChatClient first = client(server.clientConfig("dee"), new RecordingListener());
+    get(first.connect());
+    get(first.register(PASSWORD));
+    first.close();
+    ChatClient eve = client(server.clientConfig("eve"), new RecordingListener());
+    get(eve.connect());
+    try (TcpProxy proxy = new TcpProxy(server.address())) {
+      RecordingListener events = new RecordingListener();
+      ChatClient dee = client(server.clientConfig("dee").withAddress("127.0.0.1", proxy.port()).withReconnect(FAST),
+          events);
+      get(dee.connect(PASSWORD));
+      get(eve.dm("dee", "one"));
+      events.awaitEvent(io.netchat.codec.ServerMessage.Dm.class, dm -> "one".equals(dm.text()));
+
+      proxy.cut();
+      events.awaitConnection(ConnectionEvent.Kind.DISCONNECTED);
+      get(eve.dm("dee", "two")); // sent to the session the server still holds, and lost with it
+      get(eve.dm("dee", "three"));
+      proxy.resume();
+      events.awaitConnection(ConnectionEvent.Kind.RECONNECTED);
+      events.awaitEvent(io.netchat.codec.ServerMessage.Dm.class, dm -> "three".equals(dm.text()));
+      get(eve.dm("dee", "four"));
+      events.awaitEvent(io.netchat.codec.ServerMessage.Dm.class, dm -> "four".equals(dm.text()));
+
+      assertThat(events.all(io.netchat.codec.ServerMessage.Dm.class))
+          .extracting(io.netchat.codec.ServerMessage.Dm::text).containsExactly("one", "two", "three", "four");
+      assertThat(events.all(io.netchat.codec.ServerMessage.DmStream.class)).last()
+          .satisfies(stream -> assertThat(stream.wasRecovered()).isTrue());
+    }
+  }
 }

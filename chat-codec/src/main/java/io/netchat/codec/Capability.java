@@ -29,7 +29,14 @@ public enum Capability {
    * {@code presence{event: "away", text}} and {@code presence{event: "back"}} (§14) when a member of a
    * shared room sets or clears an away message. Without it: nothing (v1 has no away).
    */
-  AWAY;
+  AWAY,
+  /**
+   * The account's dm stream (§18.5): every {@code dm} of the account carries its {@code seq} and
+   * {@code epoch} in that stream, and {@code dms{since, epoch}} replays what a session missed.
+   * Without it: dms without {@code seq}/{@code epoch}, and a {@code dms} command is refused with
+   * {@code bad_request}. Guests have no stream.
+   */
+  DMSTREAM;
 
   /** Most entries a {@code hello{caps}} may list. */
   public static final int MAX_ASKED = 32;

@@ -59,6 +59,7 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = ClientMessage.AdminUnban.class, name = "admin_unban"),
   @JsonSubTypes.Type(value = ClientMessage.AdminNotice.class, name = "admin_notice"),
   @JsonSubTypes.Type(value = ClientMessage.AdminTakeover.class, name = "admin_takeover"),
+  @JsonSubTypes.Type(value = ClientMessage.Dms.class, name = "dms"),
 })
 public sealed interface ClientMessage {
 
@@ -291,6 +292,21 @@ public sealed interface ClientMessage {
     /** A read that does not name an epoch (a v1 client). */
     public History(String id, String room, Long before, Integer limit) {
       this(id, room, before, limit, null);
+    }
+  }
+
+  /**
+   * Resumes the account's dm stream (contract 1.1, §18.5; capability {@code dmstream}): every dm
+   * after {@code since} in the stream {@code epoch}, or without them the latest page. Answered
+   * {@code dms{epoch, seq, recovered}}, a {@code gap{dms}} for what is no longer held, the dms, then
+   * {@code ok}.
+   */
+  @JsonTypeName("dms")
+  record Dms(String id, Long since, String epoch) implements ClientMessage {
+    public Dms {
+      checkId(id);
+      checkRange("since", since, 0, MAX_WIRE_INTEGER);
+      checkToken("epoch", epoch);
     }
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An event the server sends to a client (docs/PROTOCOL.md §6): answers to commands, room traffic,
@@ -40,6 +41,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = ServerMessage.Bans.class, name = "bans"),
   @JsonSubTypes.Type(value = ServerMessage.Invite.class, name = "invite"),
   @JsonSubTypes.Type(value = ServerMessage.Notice.class, name = "notice"),
+  @JsonSubTypes.Type(value = ServerMessage.DmStream.class, name = "dms"),
 })
 // A number of a primitive type is marked required: absent, Jackson would read it as 0 (a seq of 0).
 public sealed interface ServerMessage {
@@ -73,12 +75,14 @@ public sealed interface ServerMessage {
    * {@code epoch} (contract 1.1) names the room's numbering: seqs of one epoch never mean other
    * messages. {@code recovered} is {@code true} when a {@code join{since, epoch}} was answered from
    * that same epoch with every missed message, {@code false} otherwise (the backlog is then the
-   * latest page and the client re-syncs).
+   * latest page and the client re-syncs). {@code accounts} (§12.9) maps each listed member
+   * logged in to an account to that account's name; guests are not in it, and it is absent when
+   * no listed member has an account.
    */
   @JsonTypeName("joined")
   record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
-      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re)
-      implements ServerMessage {
+      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re,
+      Map<String, String> accounts) implements ServerMessage {
     public Joined {
       requirePresent("room", room);
       requirePresent("members", members);
@@ -86,6 +90,13 @@ public sealed interface ServerMessage {
       if (memberCount == null) {
         memberCount = members.size();
       }
+      accounts = Validation.accountsOf(accounts);
+    }
+
+    /** An answer that names no account. */
+    public Joined(String room, String topic, List<String> members, long seq, Integer memberCount, String epoch,
+        Boolean recovered, String re) {
+      this(room, topic, members, seq, memberCount, epoch, recovered, re, null);
     }
 
     /** A room whose every member is listed. */
@@ -108,6 +119,11 @@ public sealed interface ServerMessage {
     public boolean wasRecovered() {
       return Boolean.TRUE.equals(recovered);
     }
+
+    /** The account of the listed member {@code nick}, or null (a guest, or a server that does not say). */
+    public String accountOf(String nick) {
+      return accounts == null ? null : accounts.get(nick);
+    }
   }
 
   /** Answer to {@code leave}; {@code re} (1.1) the command's id. */
@@ -125,11 +141,13 @@ public sealed interface ServerMessage {
   /**
    * A room message, numbered by the room's {@code seq}. From contract 1.1, {@code msgid} is its
    * opaque, never-reused identity and {@code txn} the sender's retry token, when it sent one;
-   * {@code action} (§14) is {@code true} for an action ({@code /me}), absent otherwise.
+   * {@code action} (§14) is {@code true} for an action ({@code /me}), absent otherwise;
+   * {@code account} (§12.9) the account the sender was logged in to when it sent it, absent for a
+   * guest.
    */
   @JsonTypeName("message")
   record Message(String room, @JsonProperty(required = true) long seq, String from, String text, Instant ts,
-      String msgid, String txn, Boolean action) implements ServerMessage {
+      String msgid, String txn, Boolean action, String account) implements ServerMessage {
     public Message {
       requirePresent("room", room);
       requirePresent("from", from);
@@ -150,6 +168,12 @@ public sealed interface ServerMessage {
       this(room, seq, from, text, ts, msgid, txn, null);
     }
 
+    /** A message from a guest (no {@code account}). */
+    public Message(String room, long seq, String from, String text, Instant ts, String msgid, String txn,
+        Boolean action) {
+      this(room, seq, from, text, ts, msgid, txn, action, null);
+    }
+
     /** Whether this is an action ({@code /me}). */
     public boolean hasAction() {
       return Boolean.TRUE.equals(action);
@@ -159,11 +183,13 @@ public sealed interface ServerMessage {
   /**
    * A direct message; {@code msgid} and {@code txn} as on {@link Message} (contract 1.1), and
    * {@code stored: true} on one the server kept while its recipient was offline, delivered at its
-   * login (§18).
+   * login (§18). {@code account} (§12.9) is the sender's account, absent for a guest. To a session
+   * with the {@code dmstream} capability (§18.5), a dm of its account's stream carries that
+   * stream's {@code seq} and {@code epoch}; absent otherwise.
    */
   @JsonTypeName("dm")
-  record Dm(String from, String to, String text, Instant ts, String msgid, String txn, Boolean stored)
-      implements ServerMessage {
+  record Dm(String from, String to, String text, Instant ts, String msgid, String txn, Boolean stored,
+      String account, Long seq, String epoch) implements ServerMessage {
     public Dm {
       requirePresent("from", from);
       requirePresent("to", to);
@@ -176,6 +202,26 @@ public sealed interface ServerMessage {
 
     public Dm(String from, String to, String text, Instant ts, String msgid, String txn) {
       this(from, to, text, ts, msgid, txn, null);
+    }
+
+    /** A dm from a guest, outside any dm stream. */
+    public Dm(String from, String to, String text, Instant ts, String msgid, String txn, Boolean stored) {
+      this(from, to, text, ts, msgid, txn, stored, null, null, null);
+    }
+
+    /** The same dm as the {@code seq} of the stream {@code epoch} (§18.5). */
+    public Dm inStream(long seq, String epoch) {
+      return new Dm(from, to, text, ts, msgid, txn, stored, account, seq, epoch);
+    }
+
+    /** The same dm outside any stream: what a session without {@code dmstream} gets. */
+    public Dm outsideStream() {
+      return seq == null && epoch == null ? this : new Dm(from, to, text, ts, msgid, txn, stored, account, null, null);
+    }
+
+    /** The same dm marked {@code stored} (or not: {@code null}). */
+    public Dm withStored(Boolean kept) {
+      return new Dm(from, to, text, ts, msgid, txn, kept, account, seq, epoch);
     }
 
     /** Whether the server kept this dm while its recipient had no session (§18); {@code ts} is when it was sent. */
@@ -194,11 +240,11 @@ public sealed interface ServerMessage {
    * {@code quit} (the {@code quit{reason}} the member sent), and, to sessions that negotiated the
    * capability, the events {@code nick} (the member {@code nick} is now {@code new_nick};
    * capability {@code nick}), {@code away} (with the away {@code text}) and {@code back}
-   * (capability {@code away}).
+   * (capability {@code away}); and (§12.9) the member's {@code account}, absent for a guest.
    */
   @JsonTypeName("presence")
   record Presence(String room, String nick, String event, @JsonProperty("new_nick") String newNick, String text,
-      String reason) implements ServerMessage {
+      String reason, String account) implements ServerMessage {
     /** {@code event} when a member joins. */
     public static final String JOIN = "join";
     /** {@code event} when a member leaves. */
@@ -221,6 +267,17 @@ public sealed interface ServerMessage {
     /** A v1 presence: join, leave or quit. */
     public Presence(String room, String nick, String event) {
       this(room, nick, event, null, null, null);
+    }
+
+    /** A presence of a guest. */
+    public Presence(String room, String nick, String event, String newNick, String text, String reason) {
+      this(room, nick, event, newNick, text, reason, null);
+    }
+
+    /** The same event naming the member's {@code account} (null: a guest). */
+    public Presence of(String memberAccount) {
+      return java.util.Objects.equals(account, memberAccount) ? this
+          : new Presence(room, nick, event, newNick, text, reason, memberAccount);
     }
 
     /** {@code nick} quit the server, saying {@code reason} (null: none). */
@@ -264,13 +321,26 @@ public sealed interface ServerMessage {
 
   /**
    * Answer to {@code who}: one page of nicks; {@code next} (contract 1.1, absent on the last
-   * page) is the opaque {@code after} of the next page.
+   * page) is the opaque {@code after} of the next page; {@code accounts} (§12.9) as on
+   * {@link Joined}: each listed member's account, guests left out, absent when there is none.
    */
   @JsonTypeName("members")
-  record Members(String room, List<String> nicks, String next, String re) implements ServerMessage {
+  record Members(String room, List<String> nicks, String next, String re, Map<String, String> accounts)
+      implements ServerMessage {
     public Members {
       requirePresent("room", room);
       nicks = List.copyOf(requirePresent("nicks", nicks));
+      accounts = Validation.accountsOf(accounts);
+    }
+
+    /** A page that names no account. */
+    public Members(String room, List<String> nicks, String next, String re) {
+      this(room, nicks, next, re, null);
+    }
+
+    /** The account of the listed member {@code nick}, or null (a guest, or a server that does not say). */
+    public String accountOf(String nick) {
+      return accounts == null ? null : accounts.get(nick);
     }
 
     /** The last (or only) page. */
@@ -448,7 +518,8 @@ public sealed interface ServerMessage {
    * Messages {@code from}..{@code to} (inclusive) of a room are no longer held. From §18, with
    * {@code dms: true} and no {@code room}: of the dms kept for the account while it had no
    * session, numbered 1, 2, … in the order they were kept, {@code from}..{@code to} were dropped
-   * (the oldest, past the bound per account); the ones delivered follow.
+   * (the oldest, past the bound per account); the ones delivered follow. In the answer to
+   * {@code dms} (§18.5), {@code from}..{@code to} are seqs of the account's dm stream no longer held.
    */
   @JsonTypeName("gap")
   record Gap(String room, @JsonProperty(required = true) long from, @JsonProperty(required = true) long to,
@@ -525,11 +596,12 @@ public sealed interface ServerMessage {
    * Answer to {@code whois} (contract 1.1, §14): the user's {@code nick} as registered, one page of
    * the rooms it is in ({@code next}, absent on the last page, is the {@code after} of the next),
    * its {@code away} text (absent when not away), when its session logged in ({@code since}), and
-   * (§15) the {@code account} it is logged in to, absent for a guest.
+   * (§15) the {@code account} it is logged in to, absent for a guest. For an account (§18.1),
+   * {@code sessions} is how many sessions hold the nick, and the answer is about all of them.
    */
   @JsonTypeName("whois")
-  record Whois(String nick, List<String> rooms, String away, Instant since, String next, String re, String account)
-      implements ServerMessage {
+  record Whois(String nick, List<String> rooms, String away, Instant since, String next, String re, String account,
+      Integer sessions) implements ServerMessage {
     public Whois {
       requirePresent("nick", nick);
       rooms = List.copyOf(requirePresent("rooms", rooms));
@@ -539,6 +611,12 @@ public sealed interface ServerMessage {
     /** The answer about a guest. */
     public Whois(String nick, List<String> rooms, String away, Instant since, String next, String re) {
       this(nick, rooms, away, since, next, re, null);
+    }
+
+    /** An answer that does not count sessions. */
+    public Whois(String nick, List<String> rooms, String away, Instant since, String next, String re,
+        String account) {
+      this(nick, rooms, away, since, next, re, account, null);
     }
   }
 
@@ -676,6 +754,25 @@ public sealed interface ServerMessage {
   record Notice(String text, String by) implements ServerMessage {
     public Notice {
       requirePresent("text", text);
+    }
+  }
+
+  /**
+   * Answer to {@code dms} (§18.5, capability {@code dmstream}): the account's dm stream is
+   * {@code epoch} and its last {@code seq} (0 when empty); {@code recovered} is {@code true} when a
+   * {@code dms{since, epoch}} is answered from that same epoch with every dm after {@code since}.
+   * A {@code gap{dms}} for what is no longer held, and the dms, follow it.
+   */
+  @JsonTypeName("dms")
+  record DmStream(String epoch, @JsonProperty(required = true) long seq, Boolean recovered, String re)
+      implements ServerMessage {
+    public DmStream {
+      requirePresent("epoch", epoch);
+    }
+
+    /** Whether every dm after the {@code since} asked for follows, from the same epoch. */
+    public boolean wasRecovered() {
+      return Boolean.TRUE.equals(recovered);
     }
   }
 }

@@ -84,6 +84,20 @@ public final class Validation {
     checkLimit(limit);
   }
 
+  /**
+   * The {@code accounts} of a member list (§12.9): each listed nick that is logged in to an
+   * account, to that account's name, in the order given (the order of the list); {@code null} when
+   * empty, so that a list of guests carries no field at all.
+   */
+  public static java.util.Map<String, String> accountsOf(java.util.Map<String, String> accounts) {
+    if (accounts == null || accounts.isEmpty()) {
+      return null;
+    }
+    java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(accounts.size() * 2);
+    accounts.forEach((nick, account) -> copy.put(requirePresent("accounts", nick), requirePresent("accounts", account)));
+    return java.util.Collections.unmodifiableMap(copy);
+  }
+
   /** An optional {@code limit}: at least 1 (the server caps it). */
   public static void checkLimit(Integer limit) {
     checkAtLeast("limit", limit == null ? null : limit.longValue(), 1);

@@ -156,7 +156,23 @@ class GoldenTranscriptTest {
       Map.entry("bye-bad-credentials", ServerMessage.Bye.of(ByeCode.BAD_CREDENTIALS)),
       Map.entry("bye-token-expired", ServerMessage.Bye.of(ByeCode.TOKEN_EXPIRED)),
       Map.entry("error-forbidden-token", new ServerMessage.Error("20", ErrorCode.FORBIDDEN,
-          "the token does not allow room 'staff'").forCommand("join")));
+          "the token does not allow room 'staff'").forCommand("join")),
+      // contract 1.1: who a message is from (docs/PROTOCOL.md §12.9, §18.1)
+      Map.entry("message-account", new ServerMessage.Message("lobby", 49, "ally", "hi", TS, "Fl-SQ46wpdYms", null,
+          null, "alice")),
+      Map.entry("dm-account", new ServerMessage.Dm("ally", "bob", "psst", TS, "dQ4w9WgXcQ0xJ", null, null, "alice",
+          null, null)),
+      Map.entry("presence-account", new ServerMessage.Presence("lobby", "ally", ServerMessage.Presence.JOIN)
+          .of("alice")),
+      Map.entry("members-accounts", new ServerMessage.Members("lobby", List.of("ally", "bob"), null, "8",
+          Map.of("ally", "alice"))),
+      Map.entry("whois-sessions", new ServerMessage.Whois("ally", List.of("lobby"), null, TS, null, "21", "alice", 2)),
+      // contract 1.1: the per-account dm stream (docs/PROTOCOL.md §18.5)
+      Map.entry("dms", new ClientMessage.Dms("30", 17L, "Dk4f0aZq1")),
+      Map.entry("dms-answer", new ServerMessage.DmStream("Dk4f0aZq1", 18, true, "30")),
+      Map.entry("dm-stream", new ServerMessage.Dm("alice", "bob", "call me", TS, "dQ4w9WgXcQ0xL", "t-3", null,
+          "alice", 18L, "Dk4f0aZq1")),
+      Map.entry("dms-not-recovered", new ServerMessage.DmStream("Dk4f0aZq2", 3, false, "31")));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

@@ -44,7 +44,7 @@ class MessageDecoderTest {
         new Bad("missing type", "{\"id\":\"7\",\"nick\":\"alice\"}", ErrorCode.BAD_REQUEST, "7", "missing field 'type'"),
         new Bad("null type", "{\"id\":\"7\",\"type\":null}", ErrorCode.BAD_REQUEST, "7", "missing field 'type'"),
         new Bad("numeric type", "{\"id\":\"7\",\"type\":5}", ErrorCode.BAD_REQUEST, "7", "'type' must be a string"),
-        new Bad("unknown type", "{\"id\":\"7\",\"type\":\"fly\"}", ErrorCode.UNKNOWN_TYPE, "7", "unknown type 'fly'; known: admin_ban, admin_close, admin_notice, admin_takeover, admin_unban, away, ban, bans, dm, hello, history, invite, join, kick, leave, mode, nick, passwd, ping, pong, quit, refresh, register, role, rooms, say, topic, unban, who, whois"),
+        new Bad("unknown type", "{\"id\":\"7\",\"type\":\"fly\"}", ErrorCode.UNKNOWN_TYPE, "7", "unknown type 'fly'; known: admin_ban, admin_close, admin_notice, admin_takeover, admin_unban, away, ban, bans, dm, dms, hello, history, invite, join, kick, leave, mode, nick, passwd, ping, pong, quit, refresh, register, role, rooms, say, topic, unban, who, whois"),
         new Bad("a server-only type", "{\"id\":\"7\",\"type\":\"welcome\"}", ErrorCode.UNKNOWN_TYPE, "7", "unknown type 'welcome'"),
         new Bad("missing field", "{\"id\":\"7\",\"type\":\"join\"}", ErrorCode.BAD_REQUEST, "7", "missing field 'room'"),
         new Bad("number for string", "{\"id\":\"7\",\"type\":\"join\",\"room\":5}", ErrorCode.BAD_REQUEST, "7", "field 'room' must be a string"),
@@ -145,6 +145,28 @@ class MessageDecoderTest {
     assertThat(Wire.drainInbound(client)).containsExactly(
         new ServerMessage.Welcome("a", "s", new Limits(1, null, null, null, null, null, null, null, null, null, null)),
         new ServerMessage.Welcome("a", "s", new Limits(null, null, null, null, null, null, null, null, null, null, null)));
+    assertFalse(client.finish());
+  }
+
+  /** §12.9: {@code account} where a guest has none, {@code accounts} keyed by the listed nicks, in their order. */
+  @Test
+  void accountsDecodeWhereTheyAppearAndAMapOfNonStringsIsABadRequest() {
+    EmbeddedChannel client = Wire.channel(Wire.format("line", "json"), Side.CLIENT);
+    Wire.feed(client, Wire.utf8(
+        "{\"type\":\"members\",\"room\":\"r\",\"nicks\":[\"b\",\"a\"],\"accounts\":{\"b\":\"bee\",\"a\":\"ay\"}}\n"
+        + "{\"type\":\"presence\",\"room\":\"r\",\"nick\":\"a\",\"event\":\"join\",\"account\":\"ay\"}\n"
+        + "{\"type\":\"members\",\"room\":\"r\",\"nicks\":[\"a\"],\"accounts\":{\"a\":7}}\n"
+        + "{\"type\":\"members\",\"room\":\"r\",\"nicks\":[\"a\"],\"accounts\":{}}\n"));
+    List<Object> inbound = Wire.drainInbound(client);
+    assertThat(inbound).hasSize(4);
+    ServerMessage.Members members = (ServerMessage.Members) inbound.get(0);
+    assertThat(members.accounts().keySet()).as("the order of the list").containsExactly("b", "a");
+    assertThat(members.accountOf("a")).isEqualTo("ay");
+    assertThat(inbound.get(1)).isEqualTo(new ServerMessage.Presence("r", "a", "join").of("ay"));
+    assertThat(inbound.get(2)).isInstanceOfSatisfying(DecodeFailure.class,
+        failure -> assertThat(failure.error().code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    assertThat(inbound.get(3)).as("an empty map names no account: the same as none")
+        .isEqualTo(new ServerMessage.Members("r", List.of("a")));
     assertFalse(client.finish());
   }
 

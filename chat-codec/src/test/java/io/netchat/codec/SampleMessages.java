@@ -69,7 +69,10 @@ final class SampleMessages {
         new ClientMessage.AdminTakeover("35", "lobby"),
         ClientMessage.Hello.withToken("25", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln", "x/1", List.of("nick")),
         new ClientMessage.Hello("26", "bob", null, null, null, null, null, "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"),
-        new ClientMessage.Refresh("27", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"));
+        new ClientMessage.Refresh("27", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln"),
+        // the per-account dm stream (§18.5)
+        new ClientMessage.Dms("40", 17L, "Dk4f0aZq1"),
+        new ClientMessage.Dms(null, null, null));
   }
 
   static List<ServerMessage> server() {
@@ -136,7 +139,20 @@ final class SampleMessages {
         new ServerMessage.Error("25", ErrorCode.BAD_CREDENTIALS, "bad token").forCommand("hello"),
         new ServerMessage.Error("28", ErrorCode.FORBIDDEN, "room 'staff' is not in the token").forCommand("join"),
         ServerMessage.Bye.of(ByeCode.BAD_CREDENTIALS),
-        ServerMessage.Bye.of(ByeCode.TOKEN_EXPIRED));
+        ServerMessage.Bye.of(ByeCode.TOKEN_EXPIRED),
+        // account on messages, dms, presence and member lists (§12.9); whois of several sessions (§18.1)
+        new ServerMessage.Message("lobby", 19, "ally", "hi", TS, "Fl-SQ46wpdYmM", null, null, "alice"),
+        new ServerMessage.Dm("alice", "bob", "psst", TS, "dQ4w9WgXcQ0xJ", null, null, "alice", null, null),
+        new ServerMessage.Presence("lobby", "alice", ServerMessage.Presence.JOIN).of("alice"),
+        new ServerMessage.Members("lobby", List.of("alice", "bob", "carol"), null, "8",
+            java.util.Map.of("alice", "alice")),
+        new ServerMessage.Joined("lobby", "", List.of("ally", "bob"), 20, 2, "Xp2H7aLqT0cz", false, null,
+            java.util.Map.of("ally", "alice", "bob", "bob")),
+        new ServerMessage.Whois("alice", List.of("lobby"), null, TS, null, "23", "alice", 3),
+        // the per-account dm stream (§18.5)
+        new ServerMessage.Dm("alice", "bob", "psst", TS, "dQ4w9WgXcQ0xK", "c1-44", null, "alice", 7L, "Dk4f0aZq1"),
+        new ServerMessage.DmStream("Dk4f0aZq1", 7, true, "40"),
+        new ServerMessage.DmStream("Dk4f0aZq2", 0, null, null));
   }
 
   /** Every message of both directions. */

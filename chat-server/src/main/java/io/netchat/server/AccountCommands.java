@@ -26,6 +26,8 @@ final class AccountCommands {
     String nick = session.nick();
     Awaited.then(session, register, context.accounts().register(nick, register.password()), account -> {
       session.account(account.name());
+      // the account is new: this is its first session, which no bound refuses
+      context.users().joinAccount(session.account(), session, Integer.MAX_VALUE);
       ok(session, register.id());
     });
   }

@@ -31,6 +31,7 @@ import io.netchat.server.room.RoomContext;
 import io.netchat.server.room.RoomRegistry;
 import io.netchat.server.room.RoomStore;
 import io.netchat.store.ChatStore;
+import io.netchat.store.MemoryDmStreams;
 import io.netchat.store.StoreConfig;
 import io.netchat.store.Stores;
 import io.netchat.server.tls.TlsListeners;
@@ -141,7 +142,9 @@ public final class ChatServer implements AutoCloseable {
     RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters),
         store == null ? null : new RoomStore(store, storeFailures::log));
     ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters,
-        store == null ? null : store.accounts(), store == null ? null : store.offlineDms(), System::nanoTime);
+        store == null ? null : store.accounts(), store == null ? null : store.offlineDms(),
+        store == null ? new MemoryDmStreams(dmStreamBytes(history), () -> false) : store.dmStreams(),
+        System::nanoTime);
     TokenWorkers tokens = tokenVerifier == null ? null
         : TokenWorkers.threads(tokenVerifier, clock, config.auth().token().verifyThreads());
     CommandDispatcher dispatcher = new CommandDispatcher(context, tokens);
@@ -283,6 +286,18 @@ public final class ChatServer implements AutoCloseable {
   public Optional<String> storeNotWritableBecause() {
     return store == null ? Optional.empty() : store.notWritableBecause();
   }
+
+  /**
+   * Heap the dm streams may hold without a store (§18.5): an eighth of the rooms' history budget,
+   * {@code memory.history_bytes}, on top of it; at most 3/32 of the heap, inside the quarter the
+   * memory plan keeps as headroom.
+   */
+  static long dmStreamBytes(HistoryBudget history) {
+    return Math.max(1, history.limit() / DM_STREAM_SHARE);
+  }
+
+  /** The dm streams' heap is this fraction (1/n) of {@code memory.history_bytes}. */
+  static final int DM_STREAM_SHARE = 8;
 
   private static ServerGauges gauges(ServerContext context, Budgets budgets) {
     return new ServerGauges(context.limiter()::open, context.users()::size, context.rooms()::size,

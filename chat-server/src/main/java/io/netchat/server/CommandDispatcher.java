@@ -15,6 +15,8 @@ import io.netchat.server.room.Names;
 import io.netchat.server.room.TxnLedger;
 import io.netchat.server.room.FrameFitter;
 import io.netchat.server.room.Room;
+import io.netchat.store.DmStreamStore;
+import io.netchat.store.StoredDm;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
  * rest itself, after the answers to the session's earlier commands.
  */
 final class CommandDispatcher {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandDispatcher.class);
   /** The major version of the contract this server speaks, sent as {@code welcome.protocol}. */
   static final int PROTOCOL = 1;
 
@@ -71,6 +74,8 @@ final class CommandDispatcher {
         context.rooms().say(session, say.room(), say.text(), say.id(), say.txn(), say.hasAction());
       } else if (command instanceof ClientMessage.Dm dm) {
         dm(session, dm);
+      } else if (command instanceof ClientMessage.Dms dms) {
+        dmStream(session, dms);
       } else if (command instanceof ClientMessage.Topic topic) {
         context.rooms().topic(session, topic.room(), topic.text(), topic.id());
       } else if (command instanceof ClientMessage.Who who) {
@@ -239,6 +244,7 @@ final class CommandDispatcher {
     Session holder = context.users().find(nick);
     if (holder == null ? !context.users().register(nick, session)
         : !context.users().takeOver(nick, holder, session)) {
+      context.users().leaveAccount(session.account(), session);
       session.nick(null);
       session.account(null);
       throw error(ErrorCode.NICK_TAKEN, "nick '" + nick + "' is in use");
@@ -357,16 +363,35 @@ final class CommandDispatcher {
   /**
    * Answers {@code whois} (§14): one page of the user's rooms in key order (after the cursor, at
    * most {@code limit}, capped by {@code max_list_page}), its away text and when it logged in.
-   * A secret room (§17) is left out unless the asking session is in it too.
+   * A secret room (§17) is left out unless the asking session is in it too. A nick held by several
+   * sessions of an account (§18.1) is answered for all of them: {@code sessions} counts them, the
+   * rooms are those any of them is in, {@code since} the earliest login, and {@code away} is set
+   * only when every one of them is away (the earliest login's text).
    */
   private void whois(Session session, ClientMessage.Whois whois) {
-    Session target = context.users().find(whois.nick());
-    if (target == null || target.since() == null) {
+    List<Session> holders = new ArrayList<>();
+    for (Session holder : context.users().sessions(whois.nick())) {
+      if (holder.since() != null) {
+        holders.add(holder);
+      }
+    }
+    if (holders.isEmpty()) {
       throw error(ErrorCode.NO_SUCH_USER, "no user '" + whois.nick() + "'");
     }
+    Session target = holders.get(0);
+    NavigableSet<String> keys = new TreeSet<>();
+    Instant since = target.since();
+    boolean allAway = true;
+    for (Session holder : holders) {
+      keys.addAll(holder.joinedView());
+      since = holder.since().isBefore(since) ? holder.since() : since;
+      allAway &= holder.away() != null;
+    }
+    String away = allAway ? target.away() : null;
+    Instant loggedIn = since;
+    Integer sessions = target.account() == null ? null : holders.size();
     int max = context.config().limits().maxListPage();
     int limit = whois.limit() == null ? max : Math.min(whois.limit(), max);
-    NavigableSet<String> keys = new TreeSet<>(target.joinedView());
     List<Room> page = new ArrayList<>(Math.min(limit, keys.size()));
     Iterator<String> it = (whois.after() == null ? keys : keys.tailSet(whois.after(), false)).iterator();
     while (page.size() < limit && it.hasNext()) {
@@ -378,9 +403,9 @@ final class CommandDispatcher {
     boolean more = it.hasNext();
     String re = session.re(whois.id());
     session.answer(FrameFitter.fit(page, kept -> new ServerMessage.Whois(target.nick(),
-        kept.stream().map(Room::name).toList(), target.away(), target.since(),
+        kept.stream().map(Room::name).toList(), away, loggedIn,
         kept.size() < page.size() || more && !kept.isEmpty() ? kept.get(kept.size() - 1).key() : null, re,
-        target.account()),
+        target.account(), sessions),
         false, session.format(), session.channel().alloc()));
     ok(session, whois.id());
   }
@@ -428,8 +453,11 @@ final class CommandDispatcher {
     List<Session> targets = loggedIn(context.users().sessions(dm.to()));
     if (!targets.isEmpty()) {
       ServerMessage.Dm out = outgoing(session, dm, targets.get(0).nick(), sent);
-      targets.forEach(target -> target.send(out));
-      sentDm(session, dm, out, targets, sent, claim, ServerMessage.Ok.DELIVERED);
+      CompletableFuture<String> delivered = streamed(targets.get(0).account(), out).thenApply(numbered -> {
+        sendEach(targets, numbered);
+        return ServerMessage.Ok.DELIVERED;
+      });
+      Awaited.then(session, dm, delivered, outcome -> sentDm(session, dm, out, targets, sent, claim, outcome));
       return;
     }
     ServerMessage.Dm out = outgoing(session, dm, dm.to(), sent);
@@ -439,10 +467,13 @@ final class CommandDispatcher {
       }
       List<Session> online = loggedIn(context.users().sessions(dm.to())); // logged in while the store looked
       if (!online.isEmpty()) {
-        online.forEach(target -> target.send(out));
-        return CompletableFuture.completedFuture(ServerMessage.Ok.DELIVERED);
+        return streamed(Names.key(dm.to()), out).thenApply(numbered -> {
+          sendEach(online, numbered);
+          return ServerMessage.Ok.DELIVERED;
+        });
       }
-      return context.mailbox().keep(dm.to(), out).thenApply(kept -> ServerMessage.Ok.STORED);
+      return context.mailbox().keep(dm.to(), out) // kept for the next login, and in the account's stream
+          .thenCompose(kept -> streamed(Names.key(dm.to()), out)).thenApply(numbered -> ServerMessage.Ok.STORED);
     });
     if (claim != null) {
       delivery.whenComplete((outcome, failure) -> {
@@ -467,23 +498,91 @@ final class CommandDispatcher {
   }
 
   private ServerMessage.Dm outgoing(Session session, ClientMessage.Dm dm, String to, TxnLedger.Sent sent) {
-    return new ServerMessage.Dm(session.nick(), to, dm.text(), now(), sent.msgid(), dm.txn());
+    return new ServerMessage.Dm(session.nick(), to, dm.text(), now(), sent.msgid(), dm.txn(), null,
+        session.account(), null, null);
   }
 
   /** The dm is sent or kept: the sender's other devices get a copy, its txn is settled, its ok says how. */
   private void sentDm(Session session, ClientMessage.Dm dm, ServerMessage.Dm out, List<Session> reached,
       TxnLedger.Sent sent, TxnLedger.Claim claim, String delivery) {
-    if (session.account() != null) {
-      for (Session own : context.users().sessions(session.nick())) {
-        if (own != session && !reached.contains(own)) {
-          own.send(out);
+    if (session.account() != null && !session.account().equals(Names.key(out.to()))) {
+      streamed(session.account(), out).thenAccept(numbered -> { // the sender's stream holds what it sent
+        for (Session own : context.users().accountSessions(session.account())) {
+          if (own != session && !reached.contains(own) && own.nick() != null) {
+            sendIn(own, numbered);
+          }
         }
-      }
+      });
     }
     if (claim != null) {
       claim.settle(sent);
     }
     answerSent(session, dm.id(), sent, false, delivery);
+  }
+
+  /**
+   * {@code dm} appended to the dm stream of {@code account} (§18.5) and numbered in it; {@code dm}
+   * itself when there is no account (a guest has no stream).
+   */
+  private CompletableFuture<ServerMessage.Dm> streamed(String account, ServerMessage.Dm dm) {
+    if (account == null) {
+      return CompletableFuture.completedFuture(dm);
+    }
+    StoredDm kept = new StoredDm(dm.from(), dm.to(), dm.text(), dm.ts(), dm.msgid(), dm.account());
+    return context.dmStreams().append(account, kept, dm.txn(), context.config().limits().historySize())
+        .handle((entry, failure) -> {
+          if (failure != null) { // delivered all the same; a resume of the stream will not find it
+            LOG.warn("a dm could not be added to the dm stream of {}: {}", account, failure.toString());
+            return dm;
+          }
+          return dm.inStream(entry.seq(), entry.epoch());
+        });
+  }
+
+  private static void sendEach(List<Session> targets, ServerMessage.Dm dm) {
+    for (Session target : targets) {
+      sendIn(target, dm);
+    }
+  }
+
+  /** A dm numbered in a stream goes as such to a session that took {@code dmstream}, without its seq to any other. */
+  private static void sendIn(Session target, ServerMessage.Dm dm) {
+    target.send(target.takes(Capability.DMSTREAM) ? dm : dm.outsideStream());
+  }
+
+  /**
+   * Answers {@code dms} (§18.5): the account's stream as {@code join{since, epoch}} answers a room's —
+   * {@code dms{epoch, seq, recovered}}, a {@code gap{dms}} for what is no longer held, then every dm
+   * held after {@code since} (the same epoch) or the latest page (another epoch, or no {@code since}).
+   */
+  private void dmStream(Session session, ClientMessage.Dms dms) {
+    if (!session.takes(Capability.DMSTREAM)) {
+      throw error(ErrorCode.BAD_REQUEST, "dms needs the dmstream capability (hello{caps: [\"dmstream\"]})");
+    }
+    if (session.account() == null) {
+      throw error(ErrorCode.NOT_LOGGED_IN, "a guest has no dm stream: log in to an account");
+    }
+    Awaited.then(session, dms, context.dmStreams().read(session.account()), stream -> replay(session, dms, stream));
+  }
+
+  private void replay(Session session, ClientMessage.Dms dms, DmStreamStore.Stream stream) {
+    Long since = dms.since();
+    boolean sameNumbering = since != null && (dms.epoch() == null || dms.epoch().equals(stream.epoch())
+        && since <= stream.lastSeq());
+    boolean gap = sameNumbering && since + 1 < stream.firstHeld();
+    List<ServerMessage.Dm> held = stream.held().stream().map(entry -> new ServerMessage.Dm(entry.dm().from(),
+        entry.dm().to(), entry.dm().text(), entry.dm().ts(), entry.dm().msgid(), entry.txn(), null,
+        entry.dm().account(), entry.seq(), entry.epoch())).toList();
+    List<ServerMessage.Dm> replay = sameNumbering
+        ? held.stream().filter(dm -> dm.seq() > since).toList()
+        : held.subList(Math.max(0, held.size() - context.config().limits().maxHistoryPerRequest()), held.size());
+    session.answer(new ServerMessage.DmStream(stream.epoch(), stream.lastSeq(),
+        sameNumbering && dms.epoch() != null && !gap, session.re(dms.id())));
+    if (gap) {
+      session.answer(ServerMessage.Gap.ofDms(since + 1, stream.firstHeld() - 1));
+    }
+    replay.forEach(session::answer);
+    ok(session, dms.id());
   }
 
   /** The sessions of {@code holders} whose login is confirmed: a nick still being checked is nobody yet. */

@@ -34,7 +34,7 @@ final class DmMailbox {
 
   /** Keeps {@code dm} for the account {@code to}; completes once the store has it. */
   CompletableFuture<Void> keep(String to, ServerMessage.Dm dm) {
-    return store.keep(Names.key(to), new StoredDm(dm.from(), dm.to(), dm.text(), dm.ts(), dm.msgid()),
+    return store.keep(Names.key(to), new StoredDm(dm.from(), dm.to(), dm.text(), dm.ts(), dm.msgid(), dm.account()),
         maxPerAccount.getAsInt());
   }
 
@@ -72,7 +72,7 @@ final class DmMailbox {
         }
         for (StoredDm dm : kept.dms()) {
           session.write(new ServerMessage.Dm(dm.from(), dm.to(), dm.text(), dm.ts(), dm.msgid(), null,
-              session.negotiated() ? true : null));
+              session.negotiated() ? true : null, dm.account(), null, null));
         }
       });
     } catch (RejectedExecutionException shutDown) {

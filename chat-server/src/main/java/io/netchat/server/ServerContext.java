@@ -13,7 +13,9 @@ import io.netchat.server.room.RoomRegistry;
 import io.netchat.server.room.TxnLedger;
 import io.netchat.server.room.RoomStore;
 import io.netchat.store.AccountStore;
+import io.netchat.store.DmStreamStore;
 import io.netchat.store.MemoryAccounts;
+import io.netchat.store.MemoryDmStreams;
 import io.netchat.store.MemoryOfflineDms;
 import io.netchat.store.OfflineDmStore;
 import io.netty.util.concurrent.EventExecutor;
@@ -55,6 +57,9 @@ final class ServerContext {
   private final RepeatedLog refusals;
   private final ChatCounters counters;
   private final TxnLedger txns;
+  /** Heap the dm streams hold when no one says (tests); {@link ChatServer} gives them a share of the history budget. */
+  static final long DEFAULT_DM_STREAM_BYTES = 8L << 20;
+  private final DmStreamStore dmStreams;
   private final MessageIds.Counter dmIds = new MessageIds.Counter();
   private final Accounts accounts;
   private final DmMailbox mailbox;
@@ -72,17 +77,20 @@ final class ServerContext {
   /** @param counters the server's event counts, shared with its rooms */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
       ChatCounters counters) {
-    this(config, formats, clock, rooms, refusals, counters, null, null, System::nanoTime);
+    this(config, formats, clock, rooms, refusals, counters, null, null, null, System::nanoTime);
   }
 
   /**
    * @param accountStore where the accounts of §15 live, or null for the heap (until the process
    *     ends); {@code auth.guests} and {@code auth.registration} are read live from the configuration
    * @param offlineDms where dms to accounts with no session wait (§18), or null for the heap
+   * @param dmStreams where the accounts' dm streams live (§18.5), or null for the heap (at most
+   *     {@value #DEFAULT_DM_STREAM_BYTES} bytes, all streams together)
    * @param ticker the nanosecond clock failed logins are timed by (tests pass a virtual one)
    */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
-      ChatCounters counters, AccountStore accountStore, OfflineDmStore offlineDms, LongSupplier ticker) {
+      ChatCounters counters, AccountStore accountStore, OfflineDmStore offlineDms, DmStreamStore dmStreams,
+      LongSupplier ticker) {
     this.counters = counters;
     this.refusals = refusals;
     this.config = config;
@@ -97,6 +105,7 @@ final class ServerContext {
     this.limiter = new ConnectionLimiter(() -> this.config.limits().maxConnections(),
         () -> this.config.limits().maxConnectionsPerIp(), counters);
     this.txns = new TxnLedger(config.limits().txnWindow(), config.limits().maxConnections());
+    this.dmStreams = dmStreams != null ? dmStreams : new MemoryDmStreams(DEFAULT_DM_STREAM_BYTES, () -> false);
     announce(config);
   }
 
@@ -187,6 +196,11 @@ final class ServerContext {
   }
 
   /** What each session's {@code say}/{@code dm} with a {@code txn} got, for retries (contract 1.1). */
+  /** The per-account dm streams (§18.5). */
+  DmStreamStore dmStreams() {
+    return dmStreams;
+  }
+
   TxnLedger txns() {
     return txns;
   }

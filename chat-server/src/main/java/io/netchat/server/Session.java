@@ -272,10 +272,22 @@ public final class Session implements Member {
     this.since = at;
   }
 
+  /**
+   * Claims {@code txn} in the scope of this session's retries (§13.2): its account's, when it is
+   * logged in to one, so that a retry from another device of the account, or from a new login
+   * after a reconnect without {@code resume}, is recognised; else its logical id (which a resume
+   * keeps).
+   */
   @Override
   public TxnLedger.Claim claim(String txn) {
     TxnLedger ledger = txns;
-    return ledger == null ? null : ledger.claim(id, txn);
+    return ledger == null ? null : ledger.claim(txnScope(), txn);
+  }
+
+  /** The key of this session's txns in the ledger: {@code account:<name>}, or the logical id of a guest. */
+  String txnScope() {
+    String name = account;
+    return name == null ? id : "account:" + name;
   }
 
   /** The capabilities enabled for this session (empty for a v1 session); later features pick their v1 fallback by it. */

@@ -7,13 +7,16 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Logged-in sessions by case-insensitive nick. A guest's nick is held by its one session; an
- * account's by up to {@code max_sessions_per_account} sessions logged in to it (its devices,
- * docs/PROTOCOL.md §18), in the order they logged in. Thread-safe: each change of one nick is
- * atomic, on immutable lists.
+ * Logged-in sessions by case-insensitive nick, and by account. A guest's nick is held by its one
+ * session; an account's by the sessions logged in to it (its devices, docs/PROTOCOL.md §18), in the
+ * order they logged in. An account holds at most {@code max_sessions_per_account} sessions
+ * whatever their nicks: a device that changed its nick away from the account's still counts, so
+ * the bound is kept by an index of each account's sessions apart from the nicks. Thread-safe: each
+ * change of one nick, or of one account's sessions, is atomic, on immutable lists.
  */
 final class UserRegistry {
   private final ConcurrentHashMap<String, List<Session>> byNick = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, List<Session>> byAccount = new ConcurrentHashMap<>();
 
   /** What {@link #addDevice} did. */
   enum Added {
@@ -31,10 +34,16 @@ final class UserRegistry {
   }
 
   /**
-   * Adds {@code session}, logged in to {@code account}, to the holders of {@code nick}: alone when
-   * no one holds it, beside the sessions of the same account when they are fewer than {@code max}.
+   * Adds {@code session}, logged in to {@code account}, to the account's sessions when they are
+   * fewer than {@code max} (whatever nicks they hold now), and to the holders of {@code nick}: alone
+   * when no one holds it, beside the sessions of the same account. {@link Added#HELD}: the session
+   * counts for the account, but someone else holds the nick ({@link #takeOver} it, or
+   * {@link #leaveAccount}).
    */
   Added addDevice(String nick, Session session, String account, int max) {
+    if (!joinAccount(account, session, max)) {
+      return Added.FULL;
+    }
     Added[] outcome = {Added.ADDED};
     byNick.compute(Names.key(nick), (key, holders) -> {
       if (holders == null) {
@@ -44,13 +53,41 @@ final class UserRegistry {
         outcome[0] = Added.HELD;
         return holders;
       }
-      if (holders.size() >= max) {
-        outcome[0] = Added.FULL;
-        return holders;
-      }
       return with(holders, session);
     });
     return outcome[0];
+  }
+
+  /**
+   * Counts {@code session} among the sessions of {@code account} when they are fewer than
+   * {@code max}; false when full. A session counted already is not counted twice.
+   */
+  boolean joinAccount(String account, Session session, int max) {
+    boolean[] joined = {true};
+    byAccount.compute(account, (key, sessions) -> {
+      if (sessions == null) {
+        return List.of(session);
+      }
+      if (indexOf(sessions, session) >= 0) {
+        return sessions;
+      }
+      if (sessions.size() >= max) {
+        joined[0] = false;
+        return sessions;
+      }
+      return with(sessions, session);
+    });
+    return joined[0];
+  }
+
+  /** {@code session} no longer counts for {@code account} (a login that failed after {@link #addDevice}). */
+  void leaveAccount(String account, Session session) {
+    remove(byAccount, account, session);
+  }
+
+  /** Every session logged in to {@code account}, whatever its nick, oldest login first; empty when none. */
+  List<Session> accountSessions(String account) {
+    return byAccount.getOrDefault(account, List.of());
   }
 
   /** Gives {@code old}'s place to {@code resumed}; false when {@code old} no longer holds its nick. */
@@ -58,8 +95,17 @@ final class UserRegistry {
     if (old.nick() == null) {
       return false;
     }
+    boolean replaced = replace(byNick, Names.key(old.nick()), old, resumed);
+    if (replaced && old.account() != null) {
+      replace(byAccount, old.account(), old, resumed);
+    }
+    return replaced;
+  }
+
+  private static boolean replace(ConcurrentHashMap<String, List<Session>> index, String key, Session old,
+      Session resumed) {
     boolean[] replaced = {false};
-    byNick.computeIfPresent(Names.key(old.nick()), (key, holders) -> {
+    index.computeIfPresent(key, (k, holders) -> {
       int at = indexOf(holders, old);
       if (at < 0) {
         return holders;
@@ -131,6 +177,9 @@ final class UserRegistry {
     if (session.nick() != null) {
       remove(Names.key(session.nick()), session);
     }
+    if (session.account() != null) {
+      leaveAccount(session.account(), session);
+    }
   }
 
   /** Nicks held. */
@@ -139,7 +188,11 @@ final class UserRegistry {
   }
 
   private void remove(String key, Session session) {
-    byNick.computeIfPresent(key, (k, holders) -> {
+    remove(byNick, key, session);
+  }
+
+  private static void remove(ConcurrentHashMap<String, List<Session>> index, String key, Session session) {
+    index.computeIfPresent(key, (k, holders) -> {
       int at = indexOf(holders, session);
       if (at < 0) {
         return holders;

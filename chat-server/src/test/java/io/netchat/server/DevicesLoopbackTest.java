@@ -94,7 +94,7 @@ class DevicesLoopbackTest {
       join(phone, "lobby");
       join(laptop, "lobby");
       assertThat(presences(untilWho(bob, "lobby"))).as("the room sees alice arrive once")
-          .containsExactly(new ServerMessage.Presence("lobby", "alice", "join"));
+          .containsExactly(new ServerMessage.Presence("lobby", "alice", "join").of("alice"));
 
       bob.send(new ClientMessage.Who("w", "lobby"));
       assertThat(bob.expect(ServerMessage.Members.class).nicks()).containsExactly("alice", "bob");
@@ -183,16 +183,76 @@ class DevicesLoopbackTest {
       join(ida, "den");
       join(phone, "den");
       join(laptop, "den");
-      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal", "join"));
+      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal", "join").of("hal"));
 
       laptop.send(new ClientMessage.Nick("n1", "hal-laptop"));
       laptop.expect(ServerMessage.Ok.class, ok -> "n1".equals(ok.re()));
       assertThat(presences(untilWho(ida, "den"))).as("the phone is still hal: the laptop is someone new")
-          .containsExactly(new ServerMessage.Presence("den", "hal-laptop", "join"));
+          .containsExactly(new ServerMessage.Presence("den", "hal-laptop", "join").of("hal"));
       laptop.send(new ClientMessage.Nick("n2", "hal"));
       laptop.expect(ServerMessage.Ok.class, ok -> "n2".equals(ok.re()));
-      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal-laptop", "quit"));
+      assertThat(presences(untilWho(ida, "den"))).containsExactly(new ServerMessage.Presence("den", "hal-laptop", "quit").of("hal"));
       assertThat(running.server().context().users().sessions("hal")).hasSize(2);
+    }
+  }
+
+  /** Issue 12: a device that renamed itself away from the account's nick still counts against the bound. */
+  @Test
+  void aDeviceRenamedAwayStillCountsAgainstMaxSessionsPerAccount() throws Exception {
+    ServerConfig config = config(AuthConfig.defaults());
+    address = running.start(config.withLimits(config.limits().toBuilder().maxSessionsPerAccount(2).build()));
+    try (WireClient one = registered(address, "jo"); WireClient two = device(address, "jo");
+        WireClient three = WireClient.connect(address)) {
+      two.send(new ClientMessage.Nick("n", "jo-away"));
+      two.expect(ServerMessage.Ok.class, ok -> "n".equals(ok.re()));
+      assertThat(running.server().context().users().sessions("jo")).hasSize(1);
+
+      three.send(hello("3", "jo", PASSWORD));
+      ServerMessage.Error refused = error(three, "3");
+      assertThat(refused.code()).isEqualTo("limit_reached");
+      assertThat(refused.limit()).isEqualTo("max_sessions_per_account");
+      assertThat(running.server().context().users().accountSessions("jo")).hasSize(2);
+
+      two.send(new ClientMessage.Quit("q", null));
+      assertThat(two.closedByServer()).isTrue();
+      org.awaitility.Awaitility.await()
+          .until(() -> running.server().context().users().accountSessions("jo").size() == 1);
+      three.send(hello("4", "jo", PASSWORD));
+      three.expect(ServerMessage.Welcome.class);
+      assertThat(running.server().context().users().accountSessions("jo")).hasSize(2);
+    }
+  }
+
+  /**
+   * §18.1: whois of a nick several sessions of an account hold answers for all of them: how many,
+   * the rooms of any, the earliest login, and away only when every one is away.
+   */
+  @Test
+  void whoisOfAnAccountsNickAnswersForAllItsSessions() throws Exception {
+    address = running.start(config(AuthConfig.defaults()));
+    try (WireClient phone = registered(address, "kim"); WireClient laptop = device(address, "kim");
+        WireClient lee = guest(address, "lee")) {
+      join(phone, "garden");
+      join(laptop, "kitchen");
+      phone.send(new ClientMessage.Away("a1", "on the train"));
+      phone.expect(ServerMessage.Ok.class, ok -> "a1".equals(ok.re()));
+
+      lee.send(new ClientMessage.Whois("w1", "kim"));
+      ServerMessage.Whois both = lee.expect(ServerMessage.Whois.class);
+      assertThat(both.sessions()).isEqualTo(2);
+      assertThat(both.account()).isEqualTo("kim");
+      assertThat(both.rooms()).containsExactly("garden", "kitchen");
+      assertThat(both.away()).as("the laptop is not away").isNull();
+
+      laptop.send(new ClientMessage.Away("a2", "asleep"));
+      laptop.expect(ServerMessage.Ok.class, ok -> "a2".equals(ok.re()));
+      lee.send(new ClientMessage.Whois("w2", "kim"));
+      ServerMessage.Whois away = lee.expect(ServerMessage.Whois.class);
+      assertThat(away.away()).as("every session is away: the first login's text").isEqualTo("on the train");
+      assertThat(away.since()).isEqualTo(both.since());
+
+      lee.send(new ClientMessage.Whois("w3", "lee"));
+      assertThat(lee.expect(ServerMessage.Whois.class).sessions()).as("a guest is one session").isNull();
     }
   }
 }

@@ -45,9 +45,15 @@ final class ManualStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
+  public io.netchat.store.DmStreamStore dmStreams() {
+    return data.dmStreams();
+  }
+
+  @Override
+  public CompletableFuture<Long> append(String key, String from, String account, String text, Instant ts,
+      String txn,
       boolean action) {
-    return write(() -> data.append(key, from, text, ts, txn, action));
+    return write(() -> data.append(key, from, account, text, ts, txn, action));
   }
 
   @Override

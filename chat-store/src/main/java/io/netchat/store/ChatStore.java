@@ -62,7 +62,17 @@ public interface ChatStore extends AutoCloseable {
    * {@code txn}, the sender's retry token, is stored with it (null: none), and whether it is an
    * {@code action} ({@code /me}), so that a read gives back the message as it was sent.
    */
-  CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn, boolean action);
+  default CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn, boolean action) {
+    return append(key, from, null, text, ts, txn, action);
+  }
+
+  /**
+   * {@link #append(String, String, String, Instant, String, boolean) append} of a message whose
+   * sender is logged in to {@code account} (case-folded; null: a guest), kept with it so that a
+   * read gives the message back with the account it was sent with.
+   */
+  CompletableFuture<Long> append(String key, String from, String account, String text, Instant ts, String txn,
+      boolean action);
 
   /** {@link #append(String, String, String, Instant, String, boolean) append} of a message that is no action. */
   default CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn) {
@@ -130,6 +140,9 @@ public interface ChatStore extends AutoCloseable {
 
   /** The dms kept for accounts with no session (docs/PROTOCOL.md §18): until restart in memory, on disk by sqlite. */
   OfflineDmStore offlineDms();
+
+  /** The per-account dm streams (docs/PROTOCOL.md §18.5): until restart in memory, on disk by sqlite. */
+  DmStreamStore dmStreams();
 
   /** The durability this store was opened with. */
   StoreConfig.Durability durability();

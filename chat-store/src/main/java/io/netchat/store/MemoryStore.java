@@ -28,6 +28,9 @@ public final class MemoryStore implements ChatStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MemoryAccounts accounts = new MemoryAccounts(MemoryAccounts.DEFAULT_MAX_ACCOUNTS, closed::get);
   private final MemoryOfflineDms offlineDms = new MemoryOfflineDms(MemoryOfflineDms.DEFAULT_MAX_TOTAL, closed::get);
+  /** Heap the memory store's dm streams hold at most, all accounts together. */
+  public static final long DEFAULT_DM_STREAM_BYTES = 64L << 20;
+  private final MemoryDmStreams dmStreams = new MemoryDmStreams(DEFAULT_DM_STREAM_BYTES, closed::get);
   private final StoreConfig.Durability durability;
   private final StoreConfig.Retention retention;
   private final int maxPerRoom;
@@ -52,11 +55,12 @@ public final class MemoryStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
-      boolean action) {
+  public CompletableFuture<Long> append(String key, String from, String account, String text, Instant ts,
+      String txn, boolean action) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action));
+    return append(key, ts, seq -> new StoredMessage(seq, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action,
+        account));
   }
 
   @Override
@@ -126,6 +130,11 @@ public final class MemoryStore implements ChatStore {
   @Override
   public OfflineDmStore offlineDms() {
     return offlineDms;
+  }
+
+  @Override
+  public DmStreamStore dmStreams() {
+    return dmStreams;
   }
 
   @Override

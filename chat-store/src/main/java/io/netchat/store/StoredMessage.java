@@ -16,8 +16,11 @@ import java.util.Objects;
  *     for other events
  * @param action whether a message is an action ({@code say{action: true}}, IRC's {@code /me});
  *     always false for other events
+ * @param account the account the sender of a message was logged in to (case-folded), null for a
+ *     guest; always null for other events
  */
-public record StoredMessage(long seq, Kind kind, String from, String text, Instant ts, String txn, boolean action) {
+public record StoredMessage(long seq, Kind kind, String from, String text, Instant ts, String txn, boolean action,
+    String account) {
 
   /** What a stored event is; the name in lower case is the {@code kind} column's value. */
   public enum Kind {
@@ -38,9 +41,14 @@ public record StoredMessage(long seq, Kind kind, String from, String text, Insta
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(ts, "ts");
-    if (kind != Kind.MESSAGE && (txn != null || action)) {
-      throw new IllegalArgumentException("a room event other than a message carries no txn and is no action");
+    if (kind != Kind.MESSAGE && (txn != null || action || account != null)) {
+      throw new IllegalArgumentException("a room event other than a message carries no txn or account and is no action");
     }
+  }
+
+  /** An event whose sender was a guest (or that is no message). */
+  public StoredMessage(long seq, Kind kind, String from, String text, Instant ts, String txn, boolean action) {
+    this(seq, kind, from, text, ts, txn, action, null);
   }
 
   /** An event that is not an action. */

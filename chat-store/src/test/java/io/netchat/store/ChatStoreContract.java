@@ -247,6 +247,59 @@ public abstract class ChatStoreContract {
     assertThat(await(store.readBefore("x", 2, 1)).get(0).action()).isTrue();
   }
 
+  /** §12.9: a message is read back with the account its sender was logged in to; a guest's with none. */
+  @Test
+  void aMessageKeepsItsSendersAccount() throws Exception {
+    await(store.openRoom("x", "x", T0));
+    store.append("x", "ally", "alice", "from an account", T0, "tx-3", false);
+    store.append("x", "bob", null, "from a guest", T0, null, true);
+    await(store.appendTopic("x", "t", "ally", T0));
+    assertThat(await(store.readAfter("x", 0, 10, ChatStore.Select.EVENTS))).containsExactly(
+        new StoredMessage(1, StoredMessage.Kind.MESSAGE, "ally", "from an account", T0, "tx-3", false, "alice"),
+        new StoredMessage(2, StoredMessage.Kind.MESSAGE, "bob", "from a guest", T0, null, true, null),
+        StoredMessage.topic(3, "ally", "t", T0));
+    assertThat(await(store.readBefore("x", 2, 1)).get(0).account()).isEqualTo("alice");
+    assertThatThrownBy(() -> new StoredMessage(4, StoredMessage.Kind.TOPIC, "a", "t", T0, null, false, "alice"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aKeptDmKeepsItsSendersAccount() throws Exception {
+    StoredDm fromAccount = new StoredDm("ally", "bob", "one", T0, "m1", "alice");
+    StoredDm fromGuest = new StoredDm("carl", "bob", "two", T0, "m2");
+    await(store.offlineDms().keep("bob", fromAccount, 10));
+    await(store.offlineDms().keep("bob", fromGuest, 10));
+    assertThat(await(store.offlineDms().take("bob")).dms()).containsExactly(fromAccount, fromGuest);
+  }
+
+  /** §18.5: a dm stream numbers each account's dms from 1 in one epoch, keeps the newest, and reads them back. */
+  @Test
+  void aDmStreamNumbersAnAccountsDmsAndKeepsTheNewest() throws Exception {
+    DmStreamStore streams = store.dmStreams();
+    DmStreamStore.Stream none = await(streams.read("bob"));
+    assertThat(none.lastSeq()).isZero();
+    assertThat(none.held()).isEmpty();
+    List<DmStreamStore.Entry> appended = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      appended.add(await(streams.append("bob", new StoredDm("ally", "bob", "n" + i, T0, "m" + i, "alice"),
+          i == 2 ? "tx-2" : null, 3)));
+    }
+    await(streams.append("carol", new StoredDm("bob", "carol", "other", T0, "m9"), null, 3));
+    assertThat(appended).extracting(DmStreamStore.Entry::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+    String epoch = appended.get(0).epoch();
+    assertThat(appended).extracting(DmStreamStore.Entry::epoch).containsOnly(epoch);
+    DmStreamStore.Stream bob = await(streams.read("bob"));
+    assertThat(bob.epoch()).isEqualTo(epoch);
+    assertThat(bob.lastSeq()).isEqualTo(5);
+    assertThat(bob.firstHeld()).isEqualTo(3);
+    assertThat(bob.held()).containsExactlyElementsOf(appended.subList(2, 5));
+    DmStreamStore.Stream carol = await(streams.read("carol"));
+    assertThat(carol.lastSeq()).as("each account numbers its own").isEqualTo(1);
+    assertThat(carol.held().get(0).dm().account()).isNull();
+    assertThatThrownBy(() -> streams.append("bob", appended.get(0).dm(), null, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void aTopicChangeIsAppendedOnlyToAnOpenedRoom() {
     assertThatThrownBy(() -> store.appendTopic("ghost", "t", "ann", T0))

@@ -29,14 +29,17 @@ final class TextFormatter {
       return line(m);
     }
     if (event instanceof ServerMessage.Dm dm) {
-      return dm(dm.ts(), dm.from(), dm.to(), dm.text())
+      return clock.format(dm.ts()) + " *" + escape(dm.from()) + otherAccount(dm.from(), dm.account()) + "* -> "
+          + escape(dm.to()) + ": " + escape(dm.text())
           + (dm.wasStored() ? " (sent " + dm.ts() + ", kept while you were away)" : "");
     }
     if (event instanceof ServerMessage.Presence p) {
       return room(p.room()) + " * " + escape(p.nick()) + " " + presence(p);
     }
     if (event instanceof ServerMessage.Whois w) {
-      return "* " + escape(w.nick()) + (w.away() == null ? "" : " is away: " + escape(w.away()) + ";")
+      return "* " + escape(w.nick()) + (w.account() == null ? "" : " (account " + escape(w.account())
+          + (w.sessions() == null || w.sessions() < 2 ? "" : ", " + w.sessions() + " sessions") + ")")
+          + (w.away() == null ? "" : " is away: " + escape(w.away()) + ";")
           + " in " + (w.rooms().isEmpty() ? "no rooms" : names(w.rooms()) + (w.next() == null ? "" : ", …"))
           + "; logged in " + clock.format(w.since());
     }
@@ -124,7 +127,16 @@ final class TextFormatter {
 
   private String line(ServerMessage.Message m) {
     return clock.format(m.ts()) + " " + room(m.room())
-        + (m.hasAction() ? " * " + escape(m.from()) + " " : " <" + escape(m.from()) + "> ") + escape(m.text());
+        + (m.hasAction() ? " * " + escape(m.from()) + otherAccount(m.from(), m.account()) + " "
+            : " <" + escape(m.from()) + otherAccount(m.from(), m.account()) + "> ") + escape(m.text());
+  }
+
+  /**
+   * The sender's account after its nick, {@code (~alice)}, when it is not the nick itself (a
+   * device that changed its nick, §12.9): a person then sees who is really writing.
+   */
+  private static String otherAccount(String nick, String account) {
+    return account == null || account.equalsIgnoreCase(nick) ? "" : " (~" + escape(account) + ")";
   }
 
   private static String room(String room) {

@@ -38,6 +38,19 @@ class TextFormatterTest {
         Arguments.of("para\u2028graph\u2029", "para\\u2028graph\\u2029"));
   }
 
+  /** §12.9: the account is shown where it is not the nick (a device that changed its nick), and by whois. */
+  @org.junit.jupiter.api.Test
+  void theSendersAccountIsShownWhenItIsNotItsNick() {
+    assertThat(TEXT.format(new ServerMessage.Message("lobby", 1, "ally", "hi", TS, null, null, null, "alice")))
+        .isEqualTo("00:31 [lobby] <ally (~alice)> hi");
+    assertThat(TEXT.format(new ServerMessage.Message("lobby", 1, "Alice", "hi", TS, null, null, null, "alice")))
+        .isEqualTo("00:31 [lobby] <Alice> hi");
+    assertThat(TEXT.format(new ServerMessage.Dm("ally", "bob", "psst", TS, "m", null, null, "alice", 3L, "E")))
+        .isEqualTo("00:31 *ally (~alice)* -> bob: psst");
+    assertThat(TEXT.format(new ServerMessage.Whois("alice", List.of(), null, TS, null, null, "alice", 2)))
+        .startsWith("* alice (account alice, 2 sessions) in no rooms");
+  }
+
   @org.junit.jupiter.api.Test
   void aDmKeptWhileAwaySaysSoAndWhenItWasSentAndDroppedOnesAreCounted() {
     assertThat(TEXT.format(new ServerMessage.Dm("bob", "alice", "call me", TS, "m", null, true)))

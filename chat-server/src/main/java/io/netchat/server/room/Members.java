@@ -219,6 +219,25 @@ final class Members {
   }
 
   /**
+   * The accounts of the members listed as {@code nicks} (a page of {@link #page}), nick to account
+   * in the page's order, guests left out (docs/PROTOCOL.md §12.9); costs the page.
+   */
+  java.util.Map<String, String> accounts(List<String> nicks) {
+    java.util.Map<String, String> accounts = null;
+    for (String nick : nicks) {
+      Seat seat = byKey.get(Names.key(nick));
+      String account = seat == null ? null : seat.sessions.get(0).account();
+      if (account != null) {
+        if (accounts == null) {
+          accounts = new java.util.LinkedHashMap<>();
+        }
+        accounts.put(nick, account);
+      }
+    }
+    return accounts;
+  }
+
+  /**
    * The nicks of up to {@code limit} members whose key follows {@code after} ({@code null}: from the
    * first); costs the page, not the room. Any {@code after} positions in the order, member or not.
    */

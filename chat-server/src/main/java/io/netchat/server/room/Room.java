@@ -282,7 +282,7 @@ public final class Room {
     sendJoinAnswer(session, replay, id, stored);
     ok(session, id, null);
     if (added) {
-      broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session);
+      broadcast(presence(nick, ServerMessage.Presence.JOIN, session), session);
     }
   }
 
@@ -324,8 +324,8 @@ public final class Room {
     long seq = history.lastSeq();
     String re = session.re(id);
     List<String> nicks = members.page(null, registry.pageSize(null)).items();
-    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, epoch, recovered, re),
-        false, session.format(), context.allocator());
+    return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, epoch, recovered, re,
+        members.accounts(kept)), false, session.format(), context.allocator());
   }
 
   /**
@@ -364,12 +364,12 @@ public final class Room {
       case MEMBER -> { }
       case SPLIT -> {
         memberCount = members.size();
-        fanout.broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session);
+        fanout.broadcast(presence(nick, ServerMessage.Presence.JOIN, session), session);
         return;
       }
       case MERGED -> {
         memberCount = members.size();
-        fanout.broadcast(new ServerMessage.Presence(name, old, ServerMessage.Presence.QUIT), session);
+        fanout.broadcast(presence(old, ServerMessage.Presence.QUIT, session), session);
         return;
       }
       case NONE -> {
@@ -380,10 +380,11 @@ public final class Room {
       rules.renamed(old, nick);
     }
     Predicate<Recipient> takesNick = taking(Capability.NICK);
-    fanout.broadcast(ServerMessage.Presence.nickChange(name, old, nick), session, takesNick);
+    String account = session.account();
+    fanout.broadcast(ServerMessage.Presence.nickChange(name, old, nick).of(account), session, takesNick);
     Predicate<Recipient> v1 = takesNick.negate();
-    fanout.broadcast(new ServerMessage.Presence(name, old, ServerMessage.Presence.QUIT), session, v1);
-    fanout.broadcast(new ServerMessage.Presence(name, nick, ServerMessage.Presence.JOIN), session, v1);
+    fanout.broadcast(presence(old, ServerMessage.Presence.QUIT, session), session, v1);
+    fanout.broadcast(presence(nick, ServerMessage.Presence.JOIN, session), session, v1);
   }
 
   /**
@@ -394,8 +395,14 @@ public final class Room {
   void away(Member session, String text) {
     String nick = members.nick(session);
     if (nick != null) {
-      fanout.broadcast(ServerMessage.Presence.away(name, nick, text), session, taking(Capability.AWAY));
+      fanout.broadcast(ServerMessage.Presence.away(name, nick, text).of(session.account()), session,
+          taking(Capability.AWAY));
     }
+  }
+
+  /** A v1 presence event of {@code session}'s member, known here as {@code nick}, with its account (§12.9). */
+  private ServerMessage.Presence presence(String nick, String event, Member session) {
+    return new ServerMessage.Presence(name, nick, event, null, null, null, session.account());
   }
 
   private static Predicate<Recipient> taking(Capability capability) {
@@ -422,8 +429,8 @@ public final class Room {
     if (removed == Members.Removed.DEVICE) {
       return; // the account is still here on another session: no one left
     }
-    broadcast(leave ? new ServerMessage.Presence(name, nick, event)
-        : ServerMessage.Presence.quit(name, nick, session.quitReason()), null);
+    broadcast(leave ? presence(nick, event, session)
+        : ServerMessage.Presence.quit(name, nick, session.quitReason()).of(session.account()), null);
   }
 
   /** {@code session}, just taken out of {@link #members}, leaves the fan-out; an empty room goes or waits. */
@@ -461,11 +468,12 @@ public final class Room {
     }
     Instant ts = now();
     String nick = members.nick(session);
+    String account = session.account();
     if (store == null) {
-      said(session, id, claim, message(history.lastSeq() + 1, nick, text, ts, txn, action));
+      said(session, id, claim, message(history.lastSeq() + 1, nick, account, text, ts, txn, action));
       return ANSWERED;
     }
-    CompletableFuture<Long> appended = store.store().append(key, nick, text, ts, txn, action);
+    CompletableFuture<Long> appended = store.store().append(key, nick, account, text, ts, txn, action);
     if (claim != null) {
       appended.whenComplete((seq, failure) -> {
         if (failure != null) {
@@ -473,8 +481,8 @@ public final class Room {
         }
       });
     }
-    return whenStored(appended, session, id, "say", what, seq -> said(session, id, claim, message(seq, nick, text, ts,
-        txn, action)));
+    return whenStored(appended, session, id, "say", what, seq -> said(session, id, claim, message(seq, nick, account,
+        text, ts, txn, action)));
   }
 
   private ServerMessage.Error refusal(String id, String command, String what, Throwable failure) {
@@ -514,8 +522,9 @@ public final class Room {
     }
   }
 
-  private ServerMessage.Message message(long seq, String nick, String text, Instant ts, String txn, boolean action) {
-    return new ServerMessage.Message(name, seq, nick, text, ts, msgid(seq), txn, action ? true : null);
+  private ServerMessage.Message message(long seq, String nick, String account, String text, Instant ts, String txn,
+      boolean action) {
+    return new ServerMessage.Message(name, seq, nick, text, ts, msgid(seq), txn, action ? true : null, account);
   }
 
   private void said(Member session, String id, TxnLedger.Claim claim, ServerMessage.Message message) {
@@ -603,7 +612,8 @@ public final class Room {
     Page<String> page = members.page(after, limit);
     String re = session.re(id);
     session.send(FrameFitter.page(page, Names::key,
-        (kept, next) -> new ServerMessage.Members(name, kept, next, re), session.format(), context.allocator()));
+        (kept, next) -> new ServerMessage.Members(name, kept, next, re, members.accounts(kept)), session.format(),
+        context.allocator()));
     ok(session, id, null);
   }
 
@@ -761,7 +771,7 @@ public final class Room {
     fanout.broadcast(kick, null, events);
     for (Member session : members.sessionsOf(target)) { // every device of the kicked member; none if it left
       if (members.leave(session) == Members.Removed.LAST) {
-        fanout.broadcast(new ServerMessage.Presence(name, kick.nick(), ServerMessage.Presence.LEAVE), session,
+        fanout.broadcast(presence(kick.nick(), ServerMessage.Presence.LEAVE, session), session,
             events.negate());
       }
       if (!session.takes(Capability.EVENTS)) {

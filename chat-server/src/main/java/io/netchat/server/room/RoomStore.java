@@ -69,8 +69,8 @@ public final class RoomStore {
   }
 
   /**
-   * A stored event as the wire carries it: a message with its stored {@code txn} and
-   * {@code action} flag, and its msgid ({@code msgids}: derived from the room's
+   * A stored event as the wire carries it: a message with its stored {@code txn},
+   * {@code action} flag and sender's {@code account}, and its msgid ({@code msgids}: derived from the room's
    * {@link MessageIds#roomPrefix prefix} and its seq, so the same as when it was first sent, unless
    * the room's epoch changed since), or a topic change with its seq ({@code by} absent when it was
    * cleared).
@@ -81,7 +81,7 @@ public final class RoomStore {
     }
     if (stored.isMessage()) {
       return new ServerMessage.Message(room, stored.seq(), stored.from(), stored.text(), stored.ts(),
-          msgids.apply(stored.seq()), stored.txn(), stored.action() ? true : null);
+          msgids.apply(stored.seq()), stored.txn(), stored.action() ? true : null, stored.account());
     }
     return new ServerMessage.Topic(room, stored.text(), stored.from().isEmpty() ? null : stored.from(), stored.seq());
   }

@@ -16,10 +16,12 @@ import java.util.function.LongSupplier;
 
 /**
  * What each accepted {@code say} or {@code dm} that carried a {@code txn} got (its seq and msgid),
- * per logical session, for {@code txn_window_s}: a repeat of the txn is answered from here with
+ * per scope — an account, for every session logged in to it, or a guest's logical session — for
+ * {@code txn_window_s}: a repeat of the txn is answered from here with
  * {@code duplicate: true} instead of being sent again (contract 1.1, docs/PROTOCOL.md §13).
  *
- * <p><b>Bounded.</b> A session holds at most {@code perSession} entries (its oldest goes first), and
+ * <p><b>Bounded.</b> A scope (the "session" of the names below: an account with all its devices
+ * counts as one) holds at most {@code perSession} entries (its oldest goes first), and
  * the whole ledger at most {@code global} (the server's oldest goes first, whoever it belongs to):
  * every entry ever recorded sits in one queue, oldest first, until it is polled, and the queue is
  * never longer than {@code global}. A hostile client that sends thousands of txns therefore costs

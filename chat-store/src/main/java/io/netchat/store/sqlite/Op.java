@@ -31,11 +31,13 @@ sealed interface Op {
   /**
    * Insert a room event: a message, or a topic change that also becomes the room's topic.
    * {@code seq} is 0 when the writer issues it (commit durability) and the seq the caller already
-   * got otherwise; {@code action} marks a {@code /me} message; {@code change} is the rule change a
+   * got otherwise; {@code account} is a message sender's account (null: a guest); {@code action}
+   * marks a {@code /me} message; {@code change} is the rule change a
    * moderation event carries (null: none); {@code done} is null when the caller
    * was answered at once.
    */
-  record Append(String key, long seq, StoredMessage.Kind kind, String from, String text, long ts, String txn,
+  record Append(String key, long seq, StoredMessage.Kind kind, String from, String account, String text, long ts,
+      String txn,
       boolean action, io.netchat.store.RuleChange change, CompletableFuture<Long> done) implements Op {
     @Override
     public void fail(Throwable cause) {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Reader implements Runnable {
 
-  private static final String COLUMNS = "SELECT seq, kind, sender, text, ts, txn, action FROM messages WHERE room = ?";
+  private static final String COLUMNS = "SELECT seq, kind, sender, text, ts, txn, action, account FROM messages WHERE room = ?";
   private static final String ONLY_MESSAGES = " AND kind = 'message'";
   private static final String AFTER = " AND seq > ? ORDER BY seq LIMIT ?";
   private static final String BEFORE = " AND seq < ? ORDER BY seq DESC LIMIT ?";
@@ -95,7 +95,7 @@ final class Reader implements Runnable {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new StoredMessage(rs.getLong(1), Schema.kind(rs.getString(2)), rs.getString(3),
-              rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getInt(7) != 0));
+              rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getInt(7) != 0, rs.getString(8)));
         }
       }
       if (!r.after()) {

@@ -12,21 +12,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The {@code offline_dms} and {@code offline_dm_drops} tables (schema V20), on the accounts'
+ * The {@code offline_dms} and {@code offline_dm_drops} tables (schema V20; the sender's account V21), on the accounts'
  * thread and connection: a dm is kept, or an account's dms taken, in one transaction each, one
  * after the other, so a take hands each dm out once even when two logins ask at the same time.
  */
 final class SqliteOfflineDms implements OfflineDmStore {
 
   private static final String INSERT =
-      "INSERT INTO offline_dms (account, sender, recipient, text, ts, msgid) VALUES (?, ?, ?, ?, ?, ?)";
+      "INSERT INTO offline_dms (account, sender, recipient, text, ts, msgid, sender_account)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?)";
   private static final String COUNT = "SELECT COUNT(*) FROM offline_dms WHERE account = ?";
   private static final String DROP_OLDEST = "DELETE FROM offline_dms WHERE id IN"
       + " (SELECT id FROM offline_dms WHERE account = ? ORDER BY id LIMIT ?)";
   private static final String COUNT_DROPS = "INSERT INTO offline_dm_drops (account, dropped) VALUES (?, ?)"
       + " ON CONFLICT (account) DO UPDATE SET dropped = dropped + excluded.dropped";
   private static final String READ =
-      "SELECT sender, recipient, text, ts, msgid FROM offline_dms WHERE account = ? ORDER BY id";
+      "SELECT sender, recipient, text, ts, msgid, sender_account FROM offline_dms WHERE account = ? ORDER BY id";
   private static final String READ_DROPS = "SELECT dropped FROM offline_dm_drops WHERE account = ?";
   private static final String DELETE = "DELETE FROM offline_dms WHERE account = ?";
   private static final String DELETE_DROPS = "DELETE FROM offline_dm_drops WHERE account = ?";
@@ -48,6 +49,7 @@ final class SqliteOfflineDms implements OfflineDmStore {
       insert.setString(4, dm.text());
       insert.setLong(5, dm.ts().toEpochMilli());
       insert.setString(6, dm.msgid());
+      insert.setString(7, dm.account());
       insert.executeUpdate();
       long over = count(link, COUNT, account) - max;
       if (over > 0) {
@@ -74,7 +76,7 @@ final class SqliteOfflineDms implements OfflineDmStore {
       try (ResultSet rs = read.executeQuery()) {
         while (rs.next()) {
           dms.add(new StoredDm(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-              rs.getString(5)));
+              rs.getString(5), rs.getString(6)));
         }
       }
       long dropped = count(link, READ_DROPS, account);

@@ -60,6 +60,7 @@ public final class SqliteStore implements ChatStore {
   private final Pruner pruner;
   private final SqliteAccounts accounts;
   private final SqliteOfflineDms offlineDms;
+  private final SqliteDmStreams dmStreams;
   /** Rooms opened since start; under async durability the value issues seqs. */
   private final Map<String, AtomicLong> opened = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -78,6 +79,7 @@ public final class SqliteStore implements ChatStore {
     this.accounts = new SqliteAccounts(tuning.wrap().apply(Connections.to(db, config.durability(), false)),
         config.queueCapacity());
     this.offlineDms = new SqliteOfflineDms(accounts);
+    this.dmStreams = new SqliteDmStreams(accounts);
     this.pruner = config.historyRetention().enabled()
         ? new Pruner(config.historyRetention(), writeConnections, tuning.pruneInterval(),
             tuning.pruneBatch())
@@ -163,25 +165,25 @@ public final class SqliteStore implements ChatStore {
   }
 
   @Override
-  public CompletableFuture<Long> append(String key, String from, String text, Instant ts, String txn,
-      boolean action) {
+  public CompletableFuture<Long> append(String key, String from, String account, String text, Instant ts,
+      String txn, boolean action) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(text, "text");
-    return append(key, StoredMessage.Kind.MESSAGE, from, text, ts, txn, action, null);
+    return append(key, StoredMessage.Kind.MESSAGE, from, account, text, ts, txn, action, null);
   }
 
   @Override
   public CompletableFuture<Long> appendTopic(String key, String topic, String by, Instant ts) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(by, "by");
-    return append(key, StoredMessage.Kind.TOPIC, by, topic, ts, null, false, null);
+    return append(key, StoredMessage.Kind.TOPIC, by, null, topic, ts, null, false, null);
   }
 
   @Override
   public CompletableFuture<Long> appendEvent(String key, String by, String text, Instant ts, RuleChange change) {
     Objects.requireNonNull(by, "by");
     Objects.requireNonNull(text, "text");
-    return append(key, StoredMessage.Kind.EVENT, by, text, ts, null, false, change);
+    return append(key, StoredMessage.Kind.EVENT, by, null, text, ts, null, false, change);
   }
 
   @Override
@@ -193,8 +195,8 @@ public final class SqliteStore implements ChatStore {
     return done;
   }
 
-  private CompletableFuture<Long> append(String key, StoredMessage.Kind kind, String from, String text,
-      Instant ts, String txn, boolean action, RuleChange change) {
+  private CompletableFuture<Long> append(String key, StoredMessage.Kind kind, String from, String account,
+      String text, Instant ts, String txn, boolean action, RuleChange change) {
     long tsMs = ts.toEpochMilli();
     AtomicLong seqs = ChatStore.requireOpened(opened, key);
     if (closed.get()) {
@@ -210,11 +212,11 @@ public final class SqliteStore implements ChatStore {
     }
     if (async) {
       long seq = seqs.incrementAndGet();
-      writes.put(new Op.Append(key, seq, kind, from, text, tsMs, txn, action, change, null));
+      writes.put(new Op.Append(key, seq, kind, from, account, text, tsMs, txn, action, change, null));
       return CompletableFuture.completedFuture(seq);
     }
     CompletableFuture<Long> done = new CompletableFuture<>();
-    writes.put(new Op.Append(key, 0, kind, from, text, tsMs, txn, action, change, done));
+    writes.put(new Op.Append(key, 0, kind, from, account, text, tsMs, txn, action, change, done));
     return done;
   }
 
@@ -240,6 +242,11 @@ public final class SqliteStore implements ChatStore {
   @Override
   public OfflineDmStore offlineDms() {
     return offlineDms;
+  }
+
+  @Override
+  public io.netchat.store.DmStreamStore dmStreams() {
+    return dmStreams;
   }
 
   @Override

@@ -56,7 +56,8 @@ final class Writer implements Runnable {
   private static final String SET_LAST_SEQ =
       "UPDATE rooms SET last_seq = max(last_seq, ?) WHERE key = ?";
   private static final String INSERT_MESSAGE =
-      "INSERT INTO messages (room, seq, kind, sender, text, ts, txn, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO messages (room, seq, kind, sender, text, ts, txn, action, account)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String NEW_EPOCH = "UPDATE rooms SET epoch = ? WHERE key = ?";
   private static final String PROBE =
       "INSERT OR REPLACE INTO store_state (key, value) VALUES ('probe', '1')";
@@ -210,6 +211,7 @@ final class Writer implements Runnable {
       ps.setLong(6, a.ts());
       ps.setString(7, a.txn());
       ps.setInt(8, a.action() ? 1 : 0);
+      ps.setString(9, a.account());
       ps.addBatch(); // run once per batch, before the commit; nothing in the batch reads messages
       if (a.kind() == StoredMessage.Kind.TOPIC) {
         PreparedStatement topic = link.prepare(SAVE_TOPIC); // same transaction as its event

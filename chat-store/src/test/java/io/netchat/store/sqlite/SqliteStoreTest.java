@@ -45,19 +45,21 @@ class SqliteStoreTest extends ChatStoreContract {
     assertThat(await(store.appendTopic("lobby", "welcome", "ann", T0))).isEqualTo(8);
     await(store.append("lobby", "bob", "m9", T0, "tx-9"));
     await(store.append("lobby", "bob", "waves", T0, "tx-10", true));
+    await(store.append("lobby", "ally", "alice", "with an account", T0, null, false));
     store.close();
 
     store = newStore(StoreConfig.Durability.COMMIT);
     RoomState after = await(store.openRoom("lobby", "ignored", T0.plusSeconds(60)));
     assertThat(after.meta()).isEqualTo(before.meta().withTopic("welcome", "ann"));
-    assertThat(after.lastSeq()).isEqualTo(10);
+    assertThat(after.lastSeq()).isEqualTo(11);
     assertThat(await(store.readAfter("lobby", 0, 100))).extracting(StoredMessage::text)
-        .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9", "waves");
+        .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9", "waves", "with an account");
     assertThat(await(store.readAfter("lobby", 7, 100, ChatStore.Select.EVENTS))).containsExactly(
         StoredMessage.topic(8, "ann", "welcome", T0),
         new StoredMessage(9, StoredMessage.Kind.MESSAGE, "bob", "m9", T0, "tx-9"),
-        new StoredMessage(10, StoredMessage.Kind.MESSAGE, "bob", "waves", T0, "tx-10", true));
-    assertThat(await(store.append("lobby", "bob", "next", T0))).isEqualTo(11);
+        new StoredMessage(10, StoredMessage.Kind.MESSAGE, "bob", "waves", T0, "tx-10", true),
+        new StoredMessage(11, StoredMessage.Kind.MESSAGE, "ally", "with an account", T0, null, false, "alice"));
+    assertThat(await(store.append("lobby", "bob", "next", T0))).isEqualTo(12);
   }
 
   /**
@@ -117,6 +119,20 @@ class SqliteStoreTest extends ChatStoreContract {
   }
 
   @Test
+  void aRestartKeepsDmStreamsTheirEpochAndNumbering() throws Exception {
+    io.netchat.store.StoredDm one = new io.netchat.store.StoredDm("ally", "bob", "one", T0, "m1", "alice");
+    io.netchat.store.DmStreamStore.Entry first = await(store.dmStreams().append("bob", one, "tx-1", 10));
+    store.close();
+
+    store = newStore(StoreConfig.Durability.COMMIT);
+    io.netchat.store.DmStreamStore.Stream after = await(store.dmStreams().read("bob"));
+    assertThat(after.epoch()).isEqualTo(first.epoch());
+    assertThat(after.held()).containsExactly(first);
+    io.netchat.store.StoredDm two = new io.netchat.store.StoredDm("carl", "bob", "two", T0, "m2");
+    assertThat(await(store.dmStreams().append("bob", two, null, 10)).seq()).isEqualTo(2);
+  }
+
+  @Test
   void theSchemaHasEveryTableEachFromItsOwnMigration() throws Exception {
     store.close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("netchat.db"));
@@ -127,7 +143,8 @@ class SqliteStoreTest extends ChatStoreContract {
         applied.add(rs.getString(1) + " " + rs.getString(2));
       }
       assertThat(applied).containsExactly("1 rooms and messages", "2 accounts", "3 room roles",
-          "4 bans", "5 room events", "6 room moderation events", "7 room modes", "10 message action", "20 offline dms");
+          "4 bans", "5 room events", "6 room moderation events", "7 room modes", "10 message action", "20 offline dms",
+          "21 sender accounts", "22 dm streams");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
   }
