@@ -7,6 +7,7 @@ import io.netchat.codec.IrcMessage;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 
 /**
  * One IRC connection's codec for the answers a room frames ahead of time ({@code joined}, a page
@@ -41,7 +42,9 @@ final class IrcAnswerCodec implements ChatCodec {
       line.write(out);
       return;
     }
-    for (IrcMessage line : IrcAnswers.framed((ServerMessage) message, irc.nick(), irc.info().server())) {
+    List<IrcMessage> replied = IrcReplies.framed(irc, (ServerMessage) message);
+    for (IrcMessage line : replied != null ? replied
+        : IrcAnswers.framed((ServerMessage) message, irc.nick(), irc.info().server())) {
       line.write(out);
     }
   }

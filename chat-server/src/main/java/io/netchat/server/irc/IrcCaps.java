@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The IRCv3 capabilities the listener offers ({@code CAP LS}), each with its 302 value. Only what
@@ -16,6 +17,13 @@ final class IrcCaps {
   static final String SASL = "sasl";
   static final String SERVER_TIME = "server-time";
   static final String CAP_NOTIFY = "cap-notify";
+  static final String AWAY_NOTIFY = "away-notify";
+
+  /**
+   * Capabilities fixed once registered: they decide what the session asks netchat for in its
+   * {@code hello} ({@link #netchatCaps}), so a {@code CAP REQ} changing one afterwards is NAKed.
+   */
+  static final Set<String> FIXED_AT_REGISTRATION = Set.of(AWAY_NOTIFY);
 
   /** Name → value for {@code CAP LS 302} (empty: none), in the order listed. */
   static final Map<String, String> OFFERED = offered();
@@ -25,8 +33,16 @@ final class IrcCaps {
 
   private IrcCaps() {}
 
+  /** What the hello asks netchat for, given the IRC capabilities taken: {@code away} with {@code away-notify}. */
+  static List<String> netchatCaps(Set<String> taken) {
+    return taken.contains(AWAY_NOTIFY)
+        ? List.of(Capability.EVENTS.wireName(), Capability.NICK.wireName(), Capability.AWAY.wireName())
+        : NETCHAT_CAPS;
+  }
+
   private static Map<String, String> offered() {
     Map<String, String> caps = new LinkedHashMap<>();
+    caps.put(AWAY_NOTIFY, "");
     caps.put(CAP_NOTIFY, "");
     caps.put(ECHO_MESSAGE, "");
     caps.put(MESSAGE_TAGS, "");
