@@ -29,7 +29,13 @@ public enum Capability {
    * {@code presence{event: "away", text}} and {@code presence{event: "back"}} (§14) when a member of a
    * shared room sets or clears an away message. Without it: nothing (v1 has no away).
    */
-  AWAY;
+  AWAY,
+  /**
+   * The roles of the members listed (§17.1) in {@code joined} and {@code members}:
+   * {@code roles: {nick: role}} for each listed member whose role is above {@code member}. Without
+   * it: the nicks alone. (The IRC listener asks for it: it shows roles as {@code @} and {@code +}.)
+   */
+  ROLES;
 
   /** Most entries a {@code hello{caps}} may list. */
   public static final int MAX_ASKED = 32;

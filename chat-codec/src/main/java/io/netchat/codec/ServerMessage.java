@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An event the server sends to a client (docs/PROTOCOL.md §6): answers to commands, room traffic,
@@ -73,12 +76,13 @@ public sealed interface ServerMessage {
    * {@code epoch} (contract 1.1) names the room's numbering: seqs of one epoch never mean other
    * messages. {@code recovered} is {@code true} when a {@code join{since, epoch}} was answered from
    * that same epoch with every missed message, {@code false} otherwise (the backlog is then the
-   * latest page and the client re-syncs).
+   * latest page and the client re-syncs). {@code roles} (capability {@code roles}, §17.1): the role
+   * of each member listed whose role is above {@code member}.
    */
   @JsonTypeName("joined")
   record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
-      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re)
-      implements ServerMessage {
+      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re,
+      Map<String, String> roles) implements ServerMessage {
     public Joined {
       requirePresent("room", room);
       requirePresent("members", members);
@@ -86,6 +90,13 @@ public sealed interface ServerMessage {
       if (memberCount == null) {
         memberCount = members.size();
       }
+      roles = roles == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+    }
+
+    /** An answer without {@code roles}: to a session without the {@code roles} capability (§17.1). */
+    public Joined(String room, String topic, List<String> members, long seq, Integer memberCount, String epoch,
+        Boolean recovered, String re) {
+      this(room, topic, members, seq, memberCount, epoch, recovered, re, null);
     }
 
     /** A room whose every member is listed. */
@@ -264,13 +275,21 @@ public sealed interface ServerMessage {
 
   /**
    * Answer to {@code who}: one page of nicks; {@code next} (contract 1.1, absent on the last
-   * page) is the opaque {@code after} of the next page.
+   * page) is the opaque {@code after} of the next page; {@code roles} (capability {@code roles},
+   * §17.1) the role of each nick of the page whose role is above {@code member}.
    */
   @JsonTypeName("members")
-  record Members(String room, List<String> nicks, String next, String re) implements ServerMessage {
+  record Members(String room, List<String> nicks, String next, String re, Map<String, String> roles)
+      implements ServerMessage {
     public Members {
       requirePresent("room", room);
       nicks = List.copyOf(requirePresent("nicks", nicks));
+      roles = roles == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+    }
+
+    /** A page without {@code roles}: to a session without the {@code roles} capability (§17.1). */
+    public Members(String room, List<String> nicks, String next, String re) {
+      this(room, nicks, next, re, null);
     }
 
     /** The last (or only) page. */

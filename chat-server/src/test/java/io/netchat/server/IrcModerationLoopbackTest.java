@@ -2,6 +2,7 @@ package io.netchat.server;
 
 import static io.netchat.server.IrcLoopbackTest.until;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.CodecRegistry;
@@ -60,7 +61,8 @@ class IrcModerationLoopbackTest {
 
   private WireClient netchat(String nick) throws IOException {
     WireClient client = WireClient.connect(json);
-    client.send(new ClientMessage.Hello("h", nick, 1, "test", List.of("events", "nick", "away"), null, null, null));
+    client.send(new ClientMessage.Hello("h", nick, 1, "test", List.of("events", "nick", "away", "roles"), null, null,
+        null));
     client.expect(ServerMessage.Welcome.class);
     return client;
   }
@@ -144,6 +146,18 @@ class IrcModerationLoopbackTest {
       assertThat(alice.line()).isEqualTo(":alice!~alice@netchat MODE #den -o+v carol carol");
       assertThat(next(bob, "MODE")).isEqualTo(":alice!~alice@netchat MODE #den +o bob");
       assertThat(carol.expect(ServerMessage.Role.class, r -> r.nick().equals("carol")).role()).isEqualTo("voice");
+      bob.type("NAMES #den");
+      assertThat(next(bob, "353")).isEqualTo(":netchat 353 bob = #den :@alice @bob +carol");
+      next(bob, "366");
+      carol.send(new ClientMessage.Who("w", "den", null, null));
+      assertThat(carol.expect(ServerMessage.Members.class).roles())
+          .containsExactly(entry("alice", "owner"), entry("bob", "op"), entry("carol", "voice"));
+      bob.type("WHO #den");
+      assertThat(until(bob, "315")).containsExactly(
+          ":netchat 352 bob #den ~alice netchat netchat alice H@ :0 alice",
+          ":netchat 352 bob #den ~bob netchat netchat bob H@ :0 bob",
+          ":netchat 352 bob #den ~carol netchat netchat carol H+ :0 carol",
+          ":netchat 315 bob #den :End of WHO list.");
 
       bob.type("MODE #den -v carol");
       assertThat(next(alice, "MODE")).isEqualTo(":bob!~bob@netchat MODE #den -ov carol carol");
@@ -313,7 +327,7 @@ class IrcModerationLoopbackTest {
 
       alice.type("WHO #den");
       assertThat(until(alice, "315")).containsExactly(
-          ":netchat 352 alice #den ~alice netchat netchat alice H :0 alice",
+          ":netchat 352 alice #den ~alice netchat netchat alice H@ :0 alice",
           ":netchat 352 alice #den ~bob netchat netchat bob H :0 bob",
           ":netchat 315 alice #den :End of WHO list.");
       alice.type("WHO bob");

@@ -25,12 +25,13 @@ final class IrcAnswers {
       if (joined.topic() != null && !joined.topic().isEmpty()) {
         lines.add(numeric(server, IrcNumeric.RPL_TOPIC, nick, channel, joined.topic()));
       }
-      names(lines, server, nick, channel, joined.members(), true);
+      names(lines, server, nick, channel, IrcPrefixes.names(joined.members(), joined.roles()), true);
       return lines;
     }
     if (message instanceof ServerMessage.Members members) {
       List<IrcMessage> lines = new ArrayList<>();
-      names(lines, server, nick, IrcNames.channel(members.room()), members.nicks(), true);
+      names(lines, server, nick, IrcNames.channel(members.room()), IrcPrefixes.names(members.nicks(), members.roles()),
+          true);
       return lines;
     }
     return List.of(); // history pages, room lists, ban lists: not shown on IRC by this version

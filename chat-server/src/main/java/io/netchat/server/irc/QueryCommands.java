@@ -93,9 +93,10 @@ final class QueryCommands implements IrcCommands.Group {
   }
 
   /** {@code 352}: {@code channel user host server nick flags :hopcount realname}. */
-  private static IrcMessage whoReply(String server, String to, String channel, String nick, boolean away) {
+  private static IrcMessage whoReply(String server, String to, String channel, String nick, boolean away,
+      String prefix) {
     return IrcAnswers.numeric(server, IrcReplyNumeric.RPL_WHOREPLY, to, channel, "~" + nick, IrcNames.HOST, server,
-        nick, away ? "G" : "H", "0 " + nick);
+        nick, (away ? "G" : "H") + prefix, "0 " + nick);
   }
 
   /** WHOIS: 311, 319, 312, 301, 330, 317 from the whois; 318 on its ok; 401 and 318 for nobody. */
@@ -156,7 +157,7 @@ final class QueryCommands implements IrcCommands.Group {
         return null;
       }
       String channel = whois.rooms().isEmpty() ? "*" : IrcNames.channel(whois.rooms().get(0));
-      return List.of(whoReply(server, to, channel, whois.nick(), whois.away() != null));
+      return List.of(whoReply(server, to, channel, whois.nick(), whois.away() != null, ""));
     }
 
     @Override
@@ -171,8 +172,9 @@ final class QueryCommands implements IrcCommands.Group {
   }
 
   /**
-   * WHO of a channel: a 352 per member, page after page, then 315; 315 alone for a channel the
-   * user may not look into. netchat's member list says nothing of away: every member shows {@code H}.
+   * WHO of a channel: a 352 per member with its prefix, page after page, then 315; 315 alone for a
+   * channel the user may not look into. netchat's member list says nothing of away: every member
+   * shows {@code H} (away-notify and WHOIS say who is away).
    */
   private static final class WhoChannel extends PagedReply {
     private final String channel;
@@ -196,7 +198,8 @@ final class QueryCommands implements IrcCommands.Group {
       }
       List<IrcMessage> lines = new ArrayList<>(members.nicks().size());
       for (String member : members.nicks()) {
-        lines.add(whoReply(server, nick, channel, member, false));
+        lines.add(whoReply(server, nick, channel, member, false,
+            IrcPrefixes.of(members.roles() == null ? null : members.roles().get(member))));
       }
       return lines;
     }
