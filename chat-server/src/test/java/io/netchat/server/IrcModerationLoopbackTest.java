@@ -87,14 +87,14 @@ class IrcModerationLoopbackTest {
       alice.type("MODE #den +kl sesame 5");
       assertThat(alice.line()).isEqualTo(":alice!~alice@netchat MODE #den +kl sesame 5");
       alice.type("MODE #den");
-      assertThat(alice.line()).isEqualTo(":netchat 324 alice #den +iklmt sesame :5");
+      assertThat(alice.line()).isEqualTo(":netchat 324 alice #den +iklmnt sesame :5");
 
       carol.send(new ClientMessage.Mode("m", "den", false, "", null, null, null, 0));
       carol.expect(ServerMessage.Error.class); // carol is no op
       alice.type("MODE #den -ikl sesame");
       assertThat(alice.line()).isEqualTo(":alice!~alice@netchat MODE #den -ikl *");
       alice.type("MODE #den");
-      assertThat(alice.line()).isEqualTo(":netchat 324 alice #den :+mt");
+      assertThat(alice.line()).isEqualTo(":netchat 324 alice #den :+mnt");
 
       alice.type("MODE #den +o carol");
       assertThat(alice.line()).isEqualTo(":alice!~alice@netchat MODE #den +o carol");
@@ -332,7 +332,7 @@ class IrcModerationLoopbackTest {
           ":netchat 315 alice #den :End of WHO list.");
       alice.type("WHO bob");
       assertThat(until(alice, "315")).containsExactly(
-          ":netchat 352 alice #attic ~bob netchat netchat bob H :0 bob",
+          ":netchat 352 alice * ~bob netchat netchat bob H :0 bob",
           ":netchat 315 alice bob :End of WHO list.");
       alice.type("WHO nobody");
       assertThat(alice.line()).isEqualTo(":netchat 315 alice nobody :End of WHO list.");

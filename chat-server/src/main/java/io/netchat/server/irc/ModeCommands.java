@@ -73,6 +73,7 @@ final class ModeCommands implements IrcCommands.Group {
         case 'm' -> flags.moderated = sign == '+';
         case 's' -> flags.secret = sign == '+';
         case 't' -> flags.topicLocked = sign == '+';
+        case 'n' -> { } // always set: only members speak in a netchat room; -n changes nothing
         case 'k' -> {
           if (sign == '-') {
             flags.key = "";

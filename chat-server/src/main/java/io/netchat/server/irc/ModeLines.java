@@ -9,7 +9,8 @@ import java.util.List;
  * netchat's modes, roles and bans (PROTOCOL §17) as IRC channel modes: {@code invite_only} is
  * {@code +i}, {@code key} {@code +k}, {@code limit} {@code +l}, {@code moderated} {@code +m},
  * {@code secret} {@code +s}, {@code topic_locked} {@code +t}; the roles {@code owner} and
- * {@code op} {@code +o}, {@code voice} {@code +v}; a ban {@code +b}. A role event does not say the
+ * {@code op} {@code +o}, {@code voice} {@code +v}; a ban {@code +b}. Every room is {@code +n}
+ * (only members speak), a mode no one can unset. A role event does not say the
  * role it replaces, and a member holds one role: {@code voice} shows as {@code -o+v},
  * {@code member} as {@code -ov}, so every client ends with the right prefix. Stateless.
  */
@@ -57,6 +58,9 @@ final class ModeLines {
       }
     }
     flag(changes, 'm', mode.moderated(), event);
+    if (!event) {
+      changes.add('+', 'n', null); // no messages from outside: netchat's rule for every room
+    }
     flag(changes, 's', mode.secret(), event);
     flag(changes, 't', mode.topicLocked(), event);
   }

@@ -149,15 +149,17 @@ final class QueryCommands implements IrcCommands.Group {
     }
   }
 
-  /** WHO of a nick: one 352 (its first channel, or {@code *}), then 315; 315 alone for nobody. */
+  /**
+   * WHO of a nick: one 352 with no channel ({@code *}: a whois knows no role to prefix), then 315;
+   * 315 alone for nobody.
+   */
   private record WhoNick(String mask) implements IrcReply {
     @Override
     public List<IrcMessage> framed(ServerMessage answer, String to, String server) {
       if (!(answer instanceof ServerMessage.Whois whois)) {
         return null;
       }
-      String channel = whois.rooms().isEmpty() ? "*" : IrcNames.channel(whois.rooms().get(0));
-      return List.of(whoReply(server, to, channel, whois.nick(), whois.away() != null, ""));
+      return List.of(whoReply(server, to, "*", whois.nick(), whois.away() != null, ""));
     }
 
     @Override
