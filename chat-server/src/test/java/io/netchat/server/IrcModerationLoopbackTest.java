@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * sees the other's mode, role, ban, invite, away and nick changes.
  */
 class IrcModerationLoopbackTest {
+  /** Modes with a parameter one MODE line may carry (the listener's MODES). */
+  private static final int MODES_PER_LINE = 12;
   private ChatServer server;
   private InetSocketAddress json;
   private InetSocketAddress irc;
@@ -368,6 +370,36 @@ class IrcModerationLoopbackTest {
       assertThat(alice.line()).isEqualTo(":netchat 501 alice :Unknown MODE flag");
       alice.type("MODE bob +i");
       assertThat(alice.line()).isEqualTo(":netchat 502 alice :Can't change mode for other users");
+    }
+  }
+
+  @Test
+  void aFullBanListAndAnUnknownChannelAreTheirNumerics() throws Exception {
+    try (LineClient alice = register("alice")) {
+      join(alice, "#den");
+      alice.type("MODE #nowhere");
+      assertThat(alice.line()).isEqualTo(":netchat 403 alice #nowhere :No such channel");
+      StringBuilder lines = new StringBuilder();
+      for (int line = 0; line < 22; line++) { // 12 bans a line: 264, past netchat's 256 per room
+        StringBuilder masks = new StringBuilder();
+        for (int i = 0; i < MODES_PER_LINE; i++) {
+          masks.append(" b").append(line * MODES_PER_LINE + i);
+        }
+        lines.append("MODE #den +bbbbbbbbbbbb").append(masks).append('\n');
+      }
+      alice.type(lines.toString().strip().split("\n"));
+      String full = next(alice, "478");
+      assertThat(full).isEqualTo(":netchat 478 alice #den b256 :Channel ban list is full");
+    }
+  }
+
+  @Test
+  void whoisNamesTheAccountOfALoggedInUser() throws Exception {
+    try (WireClient carol = netchat("carol"); LineClient alice = register("alice")) {
+      carol.send(new ClientMessage.Register("r", "carol's long password"));
+      carol.expect(ServerMessage.Ok.class, ok -> "r".equals(ok.re()));
+      alice.type("WHOIS carol");
+      assertThat(until(alice, "318")).contains(":netchat 330 alice carol carol :is logged in as");
     }
   }
 }
