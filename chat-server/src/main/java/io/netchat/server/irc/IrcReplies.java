@@ -43,7 +43,7 @@ final class IrcReplies {
     }
     if (message instanceof ServerMessage.Ok ok) {
       irc.pending(re, true);
-      return ok(irc, why.reply(), ok);
+      return why.reply().ok(irc, ok);
     }
     if (message instanceof ServerMessage.Error error) {
       List<IrcMessage> lines = why.silent() ? List.of() : why.reply().error(irc, error);
@@ -53,9 +53,5 @@ final class IrcReplies {
       return lines;
     }
     return why.reply().answer(irc, message);
-  }
-
-  private static List<IrcMessage> ok(IrcConnection irc, IrcReply reply, ServerMessage.Ok ok) {
-    return reply.ok(irc, ok);
   }
 }
