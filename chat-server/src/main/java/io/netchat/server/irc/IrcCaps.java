@@ -30,7 +30,10 @@ final class IrcCaps {
   /** Name → value for {@code CAP LS 302} (empty: none), in the order listed. */
   static final Map<String, String> OFFERED = offered();
 
-  /** What an IRC session asks netchat for: every room event IRC can render (KICK, NICK, MODE) and the members' roles (prefixes). */
+  /**
+   * What an IRC session asks netchat for: every room event IRC can render (KICK, NICK, MODE) and
+   * the members' roles (their prefixes).
+   */
   static final List<String> NETCHAT_CAPS = List.of(Capability.EVENTS.wireName(), Capability.NICK.wireName(),
       Capability.ROLES.wireName());
 

@@ -19,6 +19,8 @@ import java.util.function.Function;
 final class ModeCommands implements IrcCommands.Group {
   /** Modes with a parameter one MODE line may hold ({@code MODES}); more are ignored, as servers do. */
   static final int MAX_PARAM_MODES = 12;
+  /** The mode of the one netchat {@code mode} a line's flags ({@code +i +k +l +m +s +t}) make. */
+  private static final String FLAGS = "*";
   /** Ban list pages read for one {@code MODE #c +b}: netchat holds at most 256 bans per room. */
   private static final int MAX_BAN_PAGES = 8;
 
@@ -102,7 +104,7 @@ final class ModeCommands implements IrcCommands.Group {
             missing(irc, channel, c, "nick");
           } else {
             String role = sign == '+' ? c == 'o' ? "op" : "voice" : "member";
-            send(irc, channel, c, param, id -> new ClientMessage.Role(id, room, param, role));
+            send(irc, channel, "" + sign + c, param, id -> new ClientMessage.Role(id, room, param, role));
           }
         }
         case 'b' -> {
@@ -119,7 +121,7 @@ final class ModeCommands implements IrcCommands.Group {
       }
     }
     if (flags.any()) {
-      send(irc, channel, ' ', null, id -> new ClientMessage.Mode(id, room, flags.inviteOnly, flags.key,
+      send(irc, channel, FLAGS, null, id -> new ClientMessage.Mode(id, room, flags.inviteOnly, flags.key,
           flags.moderated, flags.topicLocked, flags.secret, flags.limit));
     }
   }
@@ -131,7 +133,7 @@ final class ModeCommands implements IrcCommands.Group {
           "Invalid ban mask: a nick mask (nick!*@*), *!*@IP[/BITS] or $a:account");
       return;
     }
-    send(irc, channel, 'b', mask, sign == '+' ? id -> new ClientMessage.Ban(id, room, netchat, null, null)
+    send(irc, channel, sign + "b", mask, sign == '+' ? id -> new ClientMessage.Ban(id, room, netchat, null, null)
         : id -> new ClientMessage.Unban(id, room, netchat));
   }
 
@@ -139,9 +141,10 @@ final class ModeCommands implements IrcCommands.Group {
     new BanList(channel, room).start(irc);
   }
 
-  private static void send(IrcConnection irc, String channel, char letter, String param,
+  /** Sends the netchat command of {@code mode} ({@code +o}, {@code -b}, … or {@link #FLAGS}), {@code param}. */
+  private static void send(IrcConnection irc, String channel, String mode, String param,
       Function<String, ClientMessage> build) {
-    irc.dispatch(new IrcConnection.Pending("MODE", channel, param, false, new ModeChange(channel, letter, param)),
+    irc.dispatch(new IrcConnection.Pending("MODE", channel, param, false, new ModeChange(channel, mode, param)),
         build);
   }
 
@@ -212,7 +215,10 @@ final class ModeCommands implements IrcCommands.Group {
     }
   }
 
-  /** {@code MODE #c}: {@code 324} with the modes set (the key to members only; netchat keeps no creation time, so no {@code 329}). */
+  /**
+   * {@code MODE #c}: {@code 324} with the modes set (the key to members only; netchat keeps no
+   * creation time, so no {@code 329}).
+   */
   private record ModeRead(String channel) implements IrcReply {
     @Override
     public List<IrcMessage> answer(IrcConnection irc, ServerMessage answer) {
@@ -231,8 +237,11 @@ final class ModeCommands implements IrcCommands.Group {
     }
   }
 
-  /** One role, ban, unban or flag change: its event is the answer; a refusal its numeric. */
-  private record ModeChange(String channel, char letter, String param) implements IrcReply {
+  /**
+   * One role, ban, unban or flag change ({@code mode}: {@code +o}, {@code -b}, …, {@link #FLAGS}):
+   * its event is the answer; a refusal its numeric.
+   */
+  private record ModeChange(String channel, String mode, String param) implements IrcReply {
     @Override
     public List<IrcMessage> error(IrcConnection irc, ServerMessage.Error error) {
       ErrorCode code = error.errorCode();
@@ -240,16 +249,16 @@ final class ModeCommands implements IrcCommands.Group {
         return List.of(irc.numericLine(IrcNumeric.ERR_USERNOTINCHANNEL, param, channel,
             "They aren't on that channel"));
       }
-      if (code == ErrorCode.LIMIT_REACHED && letter == 'b') {
+      if (code == ErrorCode.LIMIT_REACHED && mode.equals("+b")) {
         return List.of(irc.numericLine(IrcReplyNumeric.ERR_BANLISTFULL, channel, param,
             "Channel ban list is full"));
       }
       if (code == ErrorCode.BAD_REQUEST || code == ErrorCode.INVALID_NAME) {
-        if (letter == 'b' && param != null) {
+        if (mode.equals("-b")) {
           return List.of(); // -b of a mask not banned: nothing, as servers answer
         }
         return List.of(irc.numericLine(IrcReplyNumeric.ERR_INVALIDMODEPARAM, channel,
-            letter == ' ' ? "*" : String.valueOf(letter), param == null ? "*" : param, error.message()));
+            mode.substring(mode.length() - 1), param == null ? "*" : param, error.message()));
       }
       return ChannelRefusals.of(irc, error, channel);
     }
