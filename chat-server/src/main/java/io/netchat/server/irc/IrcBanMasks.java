@@ -1,6 +1,5 @@
 package io.netchat.server.irc;
 
-import io.netchat.server.room.BanMask;
 import io.netty.util.NetUtil;
 import java.util.Locale;
 
@@ -15,7 +14,10 @@ import java.util.Locale;
 final class IrcBanMasks {
   private IrcBanMasks() {}
 
-  /** The canonical netchat mask an IRC mask means, or null when it names nothing netchat can ban. */
+  /**
+   * The netchat mask an IRC mask means (any spelling: netchat makes it canonical), or null when it
+   * names a user or host netchat cannot ban by.
+   */
   static String toNetchat(String irc) {
     String mask = irc.toLowerCase(Locale.ROOT);
     if (mask.startsWith("$a:")) {
@@ -24,14 +26,7 @@ final class IrcBanMasks {
         && (mask.indexOf('!') >= 0 || mask.indexOf('@') >= 0)) {
       mask = fromHostmask(mask);
     }
-    if (mask == null) {
-      return null;
-    }
-    try {
-      return BanMask.parse(mask).text();
-    } catch (IllegalArgumentException bad) {
-      return null;
-    }
+    return mask; // netchat checks the rest: a pattern it refuses is bad_request (696)
   }
 
   /** {@code nick!user@host}: by nick when the user and host say nothing more, by address when the host is one. */
