@@ -28,9 +28,7 @@ public final class IrcLineDecoder extends BoundedFrameDecoder {
   void decodeFrame(ByteBuf in, List<Object> out, int limit) {
     int start = in.readerIndex();
     if (discarding) {
-      int eol = in.indexOf(start, in.writerIndex(), (byte) '\n');
-      in.readerIndex(eol < 0 ? in.writerIndex() : eol + 1);
-      discarding = eol < 0;
+      discard(in);
       return;
     }
     int end = start + (int) Math.min(in.readableBytes(), limit + 2L);
@@ -40,8 +38,8 @@ public final class IrcLineDecoder extends BoundedFrameDecoder {
       if (in.readableBytes() > limit + 1L) {
         scanned = 0;
         discarding = true;
-        in.skipBytes(in.readableBytes());
         out.add(overLong("a line of more than " + limit + " bytes"));
+        discard(in);
       }
       return;
     }
@@ -56,6 +54,13 @@ public final class IrcLineDecoder extends BoundedFrameDecoder {
       out.add(in.retainedSlice(start, length));
     }
     in.readerIndex(eol + 1);
+  }
+
+  /** Drops the over-long line's bytes up to and with its line end; what follows it is the next line. */
+  private void discard(ByteBuf in) {
+    int eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+    in.readerIndex(eol < 0 ? in.writerIndex() : eol + 1);
+    discarding = eol < 0;
   }
 
   private static DecodeFailure overLong(String what) {

@@ -204,7 +204,7 @@ public final class ChatServer implements AutoCloseable {
         "netchat-" + (version == null ? "dev" : version), clock.instant(), config.limits().maxTextLength(),
         config.limits().maxRoomsPerSession(), List.of(), () -> context.users().size(), () -> context.rooms().size(),
         config.timeouts().hello().toMillis());
-    return new IrcListener(info, formats.indexes(index), config.limits().maxFrameLength());
+    return new IrcListener(info, formats.indexes(index));
   }
 
   /** The state the server's connections share (package tests look at sessions through it). */

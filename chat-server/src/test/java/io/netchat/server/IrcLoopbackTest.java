@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.ServerMessage;
+import io.netchat.server.config.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +24,14 @@ class IrcLoopbackTest {
 
   @BeforeEach
   void start() {
-    server = ChatServer.start(TestServers.config(TestServers.loopback("length", "json"),
-        TestServers.loopback("irc", "irc")), CodecRegistry.load(), Clock.systemUTC());
+    start(TestServers.config(TestServers.loopback("length", "json"), TestServers.loopback("irc", "irc")));
+  }
+
+  private void start(ServerConfig config) {
+    if (server != null) {
+      server.close();
+    }
+    server = ChatServer.start(config, CodecRegistry.load(), Clock.systemUTC());
     json = server.addresses().get(0);
     irc = server.addresses().get(1);
   }
@@ -31,6 +39,13 @@ class IrcLoopbackTest {
   @AfterEach
   void stop() {
     server.close();
+  }
+
+  private LineClient registered(String nick) throws IOException {
+    LineClient client = new LineClient(irc);
+    client.type("NICK " + nick, "USER " + nick + " 0 * :" + nick);
+    until(client, "422");
+    return client;
   }
 
   /** Lines until one whose command (second word, or first without a source) is {@code command}. */
@@ -74,6 +89,45 @@ class IrcLoopbackTest {
 
       alice.type("PING :x1");
       assertThat(alice.line()).isEqualTo(":netchat PONG netchat :x1");
+    }
+  }
+
+  @Test
+  void theHeartbeatIsAnIrcPingAndASilentClientGetsErrorBeforeTheClose() throws Exception {
+    start(TestServers.config(TestServers.loopback("length", "json"), TestServers.loopback("irc", "irc"))
+        .withTimeouts(TestServers.timeouts(Duration.ofSeconds(10), Duration.ofMillis(300), Duration.ofMillis(500))));
+    try (LineClient alice = registered("alice")) {
+      assertThat(alice.line()).isEqualTo("PING srv-1");
+      alice.type("PONG srv-1");
+      assertThat(alice.line()).isEqualTo("PING srv-2");
+      assertThat(alice.line()).isEqualTo("ERROR :Closing link (ping_timeout)");
+      assertThat(alice.closed()).isTrue();
+    }
+  }
+
+  @Test
+  void aFlooderIsRefusedThenClosedWithError() throws Exception {
+    start(TestServers.config(TestServers.loopback("length", "json"), TestServers.loopback("irc", "irc"))
+        .withLimits(TestServers.limits(null, null, null, null, 1, 1, 3, null)));
+    try (LineClient alice = new LineClient(irc)) {
+      alice.type("PING a", "PING b", "PING c", "PING d", "PING e");
+      List<String> lines = until(alice, "ERROR");
+      assertThat(lines.get(0)).isEqualTo(":netchat PONG netchat :a");
+      assertThat(lines.get(1)).startsWith(":netchat NOTICE * :*** ").contains("(rate_limited)");
+      assertThat(lines.get(lines.size() - 1)).isEqualTo("ERROR :Closing link (flooding)");
+      assertThat(alice.closed()).isTrue();
+    }
+  }
+
+  @Test
+  void shutdownSaysErrorToIrcClients() throws Exception {
+    LineClient alice = registered("alice");
+    try {
+      server.close();
+      assertThat(until(alice, "ERROR")).last().asString().startsWith("ERROR :Closing link (");
+      assertThat(alice.closed()).isTrue();
+    } finally {
+      alice.close();
     }
   }
 }

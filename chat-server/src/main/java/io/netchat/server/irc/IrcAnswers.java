@@ -25,16 +25,30 @@ final class IrcAnswers {
       if (joined.topic() != null && !joined.topic().isEmpty()) {
         lines.add(numeric(server, IrcNumeric.RPL_TOPIC, nick, channel, joined.topic()));
       }
-      names(lines, server, nick, channel, IrcPrefixes.names(joined.members(), joined.roles()), true);
+      names(lines, server, nick, channel, IrcPrefixes.names(joined.members(), joined.roles()),
+          moreAfter(joined) == null);
       return lines;
     }
     if (message instanceof ServerMessage.Members members) {
       List<IrcMessage> lines = new ArrayList<>();
       names(lines, server, nick, IrcNames.channel(members.room()), IrcPrefixes.names(members.nicks(), members.roles()),
-          true);
+          members.next() == null);
       return lines;
     }
     return List.of(); // history pages, room lists, ban lists: not shown on IRC by this version
+  }
+
+  /**
+   * The member after which the names of {@code message} go on in a next page ({@code 366} waits for
+   * it), or null when they are complete: a {@code joined} lists the first page of a larger room, a
+   * {@code members} page names its {@code next}.
+   */
+  static String moreAfter(ServerMessage message) {
+    if (message instanceof ServerMessage.Joined joined) {
+      List<String> members = joined.members();
+      return members.isEmpty() || members.size() >= joined.memberCount() ? null : members.get(members.size() - 1);
+    }
+    return message instanceof ServerMessage.Members members ? members.next() : null;
   }
 
   /** {@code 353} lines of at most 512 bytes, then {@code 366} when {@code end}. */

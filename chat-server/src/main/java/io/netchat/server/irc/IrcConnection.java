@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -62,6 +63,8 @@ public final class IrcConnection {
   private final Set<String> channels = new LinkedHashSet<>();
   private final Set<String> caps = new LinkedHashSet<>();
   private TranslatedCommand.Sink sink;
+  /** The connection's event loop, where {@link #moreNames} hands its work; set when the connection opens. */
+  private volatile Executor loop;
   private long nextId;
   private volatile String nick;
   private String requestedNick;
@@ -88,6 +91,32 @@ public final class IrcConnection {
 
   IrcServerInfo info() {
     return info;
+  }
+
+  void loop(Executor connectionLoop) {
+    loop = connectionLoop;
+  }
+
+  /**
+   * The names of {@code room} go on after {@code after}: asks netchat for the next page (any
+   * thread; the request runs on the connection's loop, outside flood control: the client asked
+   * once).
+   */
+  void moreNames(String room, String after) {
+    Executor target = loop;
+    if (target == null) {
+      return;
+    }
+    try {
+      target.execute(() -> {
+        if (sink != null) {
+          dispatch(new Pending("NAMES", IrcNames.channel(room), null, false),
+              id -> new ClientMessage.Who(id, room, after, null));
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // the connection's loop is shutting down: nothing left to list
+    }
   }
 
   /** The nick numerics are addressed to: the registered one, or {@code *} before. Any thread. */

@@ -33,12 +33,12 @@ public final class IrcHandler extends ChannelDuplexHandler {
 
   /**
    * @param formatIndexes the fanout format index of each {@link IrcRender.Tags} combination
-   * @param maxFrameLength the listener's longest frame (what an answer framed ahead of time may take)
    */
-  public IrcHandler(IrcCommands commands, IrcServerInfo info, int[] formatIndexes, int maxFrameLength) {
+  public IrcHandler(IrcCommands commands, IrcServerInfo info, int[] formatIndexes) {
     this.commands = commands;
     this.irc = new IrcConnection(info, formatIndexes);
-    this.answerFormat = new WireFormat(Framing.IRC, new IrcAnswerCodec(irc), maxFrameLength);
+    // never cut to fit a frame: a page of names is bounded by max_list_page, and is several lines anyway
+    this.answerFormat = new WireFormat(Framing.IRC, new IrcAnswerCodec(irc), Integer.MAX_VALUE);
   }
 
   /** The format the session frames answers in ahead of time: rendered for this connection's nick. */
@@ -65,6 +65,7 @@ public final class IrcHandler extends ChannelDuplexHandler {
 
   /** Registration (001) must end within the hello deadline, however long CAP negotiation or SASL take. */
   private void armDeadline(ChannelHandlerContext ctx) {
+    irc.loop(ctx.executor());
     if (registrationDeadline == null) {
       registrationDeadline = ctx.executor().schedule(() -> {
         if (!irc.registered() && ctx.channel().isActive()) {

@@ -8,20 +8,15 @@ public final class IrcListener {
   private final IrcCommands commands = IrcCommands.standard();
   private final IrcServerInfo info;
   private final int[] formatIndexes;
-  private final int maxFrameLength;
 
-  /**
-   * @param formatIndexes the fanout format index of each tag combination ({@link IrcFormats#indexes})
-   * @param maxFrameLength the longest answer framed ahead of time
-   */
-  public IrcListener(IrcServerInfo info, int[] formatIndexes, int maxFrameLength) {
+  /** @param formatIndexes the fanout format index of each tag combination ({@link IrcFormats#indexes}) */
+  public IrcListener(IrcServerInfo info, int[] formatIndexes) {
     this.info = info;
     this.formatIndexes = formatIndexes.clone();
-    this.maxFrameLength = maxFrameLength;
   }
 
   /** A translator for one new connection. */
   public IrcHandler newHandler() {
-    return new IrcHandler(commands, info, formatIndexes, maxFrameLength);
+    return new IrcHandler(commands, info, formatIndexes);
   }
 }

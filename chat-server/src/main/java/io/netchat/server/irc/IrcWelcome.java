@@ -32,15 +32,22 @@ final class IrcWelcome {
       lines.add(irc.numericLine(IrcNumeric.RPL_ISUPPORT, params.toArray(String[]::new)));
     }
     lines.addAll(lusers(irc));
+    lines.addAll(motd(irc));
+    return lines;
+  }
+
+  /** The message of the day: {@code 375}, {@code 372}s, {@code 376}; or {@code 422} when there is none. */
+  static List<IrcMessage> motd(IrcConnection irc) {
+    IrcServerInfo info = irc.info();
     if (info.motd().isEmpty()) {
-      lines.add(irc.numericLine(IrcNumeric.ERR_NOMOTD, "MOTD File is missing"));
-    } else {
-      lines.add(irc.numericLine(IrcNumeric.RPL_MOTDSTART, "- " + info.server() + " Message of the day - "));
-      for (String line : info.motd()) {
-        lines.add(irc.numericLine(IrcNumeric.RPL_MOTD, "- " + line));
-      }
-      lines.add(irc.numericLine(IrcNumeric.RPL_ENDOFMOTD, "End of /MOTD command."));
+      return List.of(irc.numericLine(IrcNumeric.ERR_NOMOTD, "MOTD File is missing"));
     }
+    List<IrcMessage> lines = new ArrayList<>();
+    lines.add(irc.numericLine(IrcNumeric.RPL_MOTDSTART, "- " + info.server() + " Message of the day - "));
+    for (String line : info.motd()) {
+      lines.add(irc.numericLine(IrcNumeric.RPL_MOTD, "- " + line));
+    }
+    lines.add(irc.numericLine(IrcNumeric.RPL_ENDOFMOTD, "End of /MOTD command."));
     return lines;
   }
 
