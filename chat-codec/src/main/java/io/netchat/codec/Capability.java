@@ -36,7 +36,13 @@ public enum Capability {
    * Without it: dms without {@code seq}/{@code epoch}, and a {@code dms} command is refused with
    * {@code bad_request}. Guests have no stream.
    */
-  DMSTREAM;
+  DMSTREAM,
+  /**
+   * The roles of the members listed (§17.1) in {@code joined} and {@code members}:
+   * {@code roles: {nick: role}} for each listed member whose role is above {@code member}. Without
+   * it: the nicks alone. (The IRC listener asks for it: it shows roles as {@code @} and {@code +}.)
+   */
+  ROLES;
 
   /** Most entries a {@code hello{caps}} may list. */
   public static final int MAX_ASKED = 32;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,12 +79,13 @@ public sealed interface ServerMessage {
    * that same epoch with every missed message, {@code false} otherwise (the backlog is then the
    * latest page and the client re-syncs). {@code accounts} (§12.9) maps each listed member
    * logged in to an account to that account's name; guests are not in it, and it is absent when
-   * no listed member has an account.
+   * no listed member has an account. {@code roles} (capability {@code roles}, §17.1): the role
+   * of each member listed whose role is above {@code member}.
    */
   @JsonTypeName("joined")
   record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
       @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re,
-      Map<String, String> accounts) implements ServerMessage {
+      Map<String, String> accounts, Map<String, String> roles) implements ServerMessage {
     public Joined {
       requirePresent("room", room);
       requirePresent("members", members);
@@ -91,12 +94,13 @@ public sealed interface ServerMessage {
         memberCount = members.size();
       }
       accounts = Validation.accountsOf(accounts);
+      roles = roles == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(roles));
     }
 
-    /** An answer that names no account. */
+    /** An answer that names no account and no role. */
     public Joined(String room, String topic, List<String> members, long seq, Integer memberCount, String epoch,
         Boolean recovered, String re) {
-      this(room, topic, members, seq, memberCount, epoch, recovered, re, null);
+      this(room, topic, members, seq, memberCount, epoch, recovered, re, null, null);
     }
 
     /** A room whose every member is listed. */
@@ -322,20 +326,24 @@ public sealed interface ServerMessage {
   /**
    * Answer to {@code who}: one page of nicks; {@code next} (contract 1.1, absent on the last
    * page) is the opaque {@code after} of the next page; {@code accounts} (§12.9) as on
-   * {@link Joined}: each listed member's account, guests left out, absent when there is none.
+   * {@link Joined}: each listed member's account, guests left out, absent when there is none;
+   * {@code roles} (capability {@code roles}, §17.1) the role of each nick of the page whose role is
+   * above {@code member}.
    */
   @JsonTypeName("members")
-  record Members(String room, List<String> nicks, String next, String re, Map<String, String> accounts)
+  record Members(String room, List<String> nicks, String next, String re, Map<String, String> accounts,
+      Map<String, String> roles)
       implements ServerMessage {
     public Members {
       requirePresent("room", room);
       nicks = List.copyOf(requirePresent("nicks", nicks));
       accounts = Validation.accountsOf(accounts);
+      roles = roles == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(roles));
     }
 
-    /** A page that names no account. */
+    /** A page that names no account and no role. */
     public Members(String room, List<String> nicks, String next, String re) {
-      this(room, nicks, next, re, null);
+      this(room, nicks, next, re, null, null);
     }
 
     /** The account of the listed member {@code nick}, or null (a guest, or a server that does not say). */

@@ -165,7 +165,7 @@ class GoldenTranscriptTest {
       Map.entry("presence-account", new ServerMessage.Presence("lobby", "ally", ServerMessage.Presence.JOIN)
           .of("alice")),
       Map.entry("members-accounts", new ServerMessage.Members("lobby", List.of("ally", "bob"), null, "8",
-          Map.of("ally", "alice"))),
+          Map.of("ally", "alice"), null)),
       Map.entry("whois-sessions", new ServerMessage.Whois("ally", List.of("lobby"), null, TS, null, "21", "alice", 2)),
       // contract 1.1: the per-account dm stream (docs/PROTOCOL.md §18.5)
       Map.entry("dms", new ClientMessage.Dms("30", 17L, "Dk4f0aZq1")),

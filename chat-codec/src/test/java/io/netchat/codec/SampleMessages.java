@@ -145,9 +145,9 @@ final class SampleMessages {
         new ServerMessage.Dm("alice", "bob", "psst", TS, "dQ4w9WgXcQ0xJ", null, null, "alice", null, null),
         new ServerMessage.Presence("lobby", "alice", ServerMessage.Presence.JOIN).of("alice"),
         new ServerMessage.Members("lobby", List.of("alice", "bob", "carol"), null, "8",
-            java.util.Map.of("alice", "alice")),
+            java.util.Map.of("alice", "alice"), null),
         new ServerMessage.Joined("lobby", "", List.of("ally", "bob"), 20, 2, "Xp2H7aLqT0cz", false, null,
-            java.util.Map.of("ally", "alice", "bob", "bob")),
+            java.util.Map.of("ally", "alice", "bob", "bob"), null),
         new ServerMessage.Whois("alice", List.of("lobby"), null, TS, null, "23", "alice", 3),
         // the per-account dm stream (§18.5)
         new ServerMessage.Dm("alice", "bob", "psst", TS, "dQ4w9WgXcQ0xK", "c1-44", null, "alice", 7L, "Dk4f0aZq1"),

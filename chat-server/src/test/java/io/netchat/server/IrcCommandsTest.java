@@ -29,8 +29,8 @@ class IrcCommandsTest {
     assertThat(lines.get(0)).isEqualTo(":netchat 001 ann :Welcome to the netchat IRC network, ann!~ann@netchat");
     assertThat(lines.get(1)).isEqualTo(":netchat 002 ann :Your host is netchat, running version netchat-test");
     assertThat(lines.get(2)).isEqualTo(":netchat 003 ann :This server was created 2026-11-25 12:00:00 UTC");
-    assertThat(lines.get(3)).isEqualTo(":netchat 004 ann netchat netchat-test i biklmostv bklov");
-    assertThat(lines.get(4)).startsWith(":netchat 005 ann CASEMAPPING=ascii CHANLIMIT=#:50 CHANMODES=b,k,l,imst"
+    assertThat(lines.get(3)).isEqualTo(":netchat 004 ann netchat netchat-test i biklmnostv bklov");
+    assertThat(lines.get(4)).startsWith(":netchat 005 ann CASEMAPPING=ascii CHANLIMIT=#:50 CHANMODES=b,k,l,imnst"
         + " CHANNELLEN=65 CHANTYPES=# MAXTARGETS=4 NETWORK=netchat NICKLEN=32 PREFIX=(ov)@+").endsWith(
         " :are supported by this server");
     assertThat(lines).contains(":netchat 251 ann :There are 1 users and 0 invisible on 1 servers",
@@ -72,7 +72,7 @@ class IrcCommandsTest {
     IrcEmbedded.Irc irc = server.irc();
     irc.type("CAP LS 302", "NICK ann", "USER ann 0 * :Ann");
     assertThat(irc.lines()).containsExactly(
-        ":netchat CAP * LS :cap-notify echo-message message-tags sasl=PLAIN server-time");
+        ":netchat CAP * LS :away-notify cap-notify echo-message message-tags multi-prefix sasl=PLAIN server-time");
     irc.type("CAP REQ :server-time echo-message", "CAP REQ :server-time unknown-cap", "CAP LIST");
     assertThat(irc.lines()).containsExactly(":netchat CAP * ACK :server-time echo-message",
         ":netchat CAP * NAK :server-time unknown-cap", ":netchat CAP * LIST :server-time echo-message");
@@ -87,18 +87,18 @@ class IrcCommandsTest {
     IrcEmbedded.Irc ann = server.registered("ann");
     IrcEmbedded.Irc bob = server.registered("bob");
     ann.type("JOIN #lobby,#other");
-    assertThat(ann.lines()).containsExactly(":ann!~ann@netchat JOIN #lobby", ":netchat 353 ann = #lobby :ann",
+    assertThat(ann.lines()).containsExactly(":ann!~ann@netchat JOIN #lobby", ":netchat 353 ann = #lobby :@ann",
         ":netchat 366 ann #lobby :End of /NAMES list.", ":ann!~ann@netchat JOIN #other",
-        ":netchat 353 ann = #other :ann", ":netchat 366 ann #other :End of /NAMES list.");
+        ":netchat 353 ann = #other :@ann", ":netchat 366 ann #other :End of /NAMES list.");
     ann.type("TOPIC #lobby :the \u0002topic\u0002");
     assertThat(ann.lines()).containsExactly(":ann!~ann@netchat TOPIC #lobby :the topic");
     bob.type("JOIN #lobby");
     assertThat(bob.lines()).containsExactly(":bob!~bob@netchat JOIN #lobby", ":netchat 332 bob #lobby :the topic",
-        ":netchat 353 bob = #lobby :ann bob", ":netchat 366 bob #lobby :End of /NAMES list.");
+        ":netchat 353 bob = #lobby :@ann bob", ":netchat 366 bob #lobby :End of /NAMES list.");
     assertThat(ann.lines()).containsExactly(":bob!~bob@netchat JOIN #lobby");
     bob.type("TOPIC #lobby", "NAMES #lobby");
     assertThat(bob.lines()).containsExactly(":netchat 332 bob #lobby :the topic",
-        ":netchat 353 bob = #lobby :ann bob", ":netchat 366 bob #lobby :End of /NAMES list.");
+        ":netchat 353 bob = #lobby :@ann bob", ":netchat 366 bob #lobby :End of /NAMES list.");
     bob.type("PART #lobby :see you");
     assertThat(bob.lines()).containsExactly(":bob!~bob@netchat PART #lobby :see you");
     assertThat(ann.lines()).containsExactly(":bob!~bob@netchat PART #lobby");
@@ -274,10 +274,10 @@ class IrcCommandsTest {
       }
       IrcEmbedded.Irc last = paged.registered("m4");
       last.type("JOIN #big");
-      assertThat(last.lines()).containsExactly(":m4!~m4@netchat JOIN #big", ":netchat 353 m4 = #big :m1 m2",
+      assertThat(last.lines()).containsExactly(":m4!~m4@netchat JOIN #big", ":netchat 353 m4 = #big :@m1 m2",
           ":netchat 353 m4 = #big :m3 m4", ":netchat 366 m4 #big :End of /NAMES list.");
       last.type("NAMES #big");
-      assertThat(last.lines()).containsExactly(":netchat 353 m4 = #big :m1 m2", ":netchat 353 m4 = #big :m3 m4",
+      assertThat(last.lines()).containsExactly(":netchat 353 m4 = #big :@m1 m2", ":netchat 353 m4 = #big :m3 m4",
           ":netchat 366 m4 #big :End of /NAMES list.");
     } finally {
       paged.finish();

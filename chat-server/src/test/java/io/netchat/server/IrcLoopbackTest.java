@@ -72,7 +72,7 @@ class IrcLoopbackTest {
 
       alice.type("JOIN #lobby");
       assertThat(until(alice, "366")).containsExactly(":alice!~alice@netchat JOIN #lobby",
-          ":netchat 353 alice = #lobby :alice", ":netchat 366 alice #lobby :End of /NAMES list.");
+          ":netchat 353 alice = #lobby :@alice", ":netchat 366 alice #lobby :End of /NAMES list.");
 
       bob.send(new ClientMessage.Hello(null, "bob"));
       bob.expect(ServerMessage.Welcome.class);

@@ -46,7 +46,8 @@ class IrcSaslTest {
   void saslPlainLogsInToTheAccountAndRegistrationEndsUnderItsNick() throws Exception {
     try (LineClient client = new LineClient(irc)) {
       client.type("CAP LS 302", "NICK someone", "USER c 0 * :Carol");
-      assertThat(client.line()).isEqualTo(":netchat CAP * LS :cap-notify echo-message message-tags sasl=PLAIN server-time");
+      assertThat(client.line()).isEqualTo(
+          ":netchat CAP * LS :away-notify cap-notify echo-message message-tags multi-prefix sasl=PLAIN server-time");
       client.type("CAP REQ :sasl");
       assertThat(client.line()).isEqualTo(":netchat CAP * ACK :sasl");
       client.type("AUTHENTICATE SCRAM-SHA-256");

@@ -7,6 +7,7 @@ import io.netchat.codec.IrcMessage;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 
 /**
  * One IRC connection's codec for the answers a room frames ahead of time ({@code joined}, a page
@@ -44,10 +45,11 @@ final class IrcAnswerCodec implements ChatCodec {
       return;
     }
     ServerMessage answer = (ServerMessage) message;
-    for (IrcMessage line : IrcAnswers.framed(answer, irc.nick(), irc.info().server())) {
+    List<IrcMessage> replied = IrcReplies.framed(irc, answer); // WHO, LIST, WHOIS, … render their own
+    for (IrcMessage line : replied != null ? replied : IrcAnswers.framed(answer, irc.nick(), irc.info().server())) {
       line.write(out);
     }
-    String after = IrcAnswers.moreAfter(answer);
+    String after = replied != null ? null : IrcAnswers.moreAfter(answer);
     if (after != null) {
       String room = answer instanceof ServerMessage.Joined joined ? joined.room() : ((ServerMessage.Members) answer).room();
       irc.moreNames(room, after); // the next page, and 366 after the last

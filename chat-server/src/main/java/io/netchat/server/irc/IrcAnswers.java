@@ -25,12 +25,14 @@ final class IrcAnswers {
       if (joined.topic() != null && !joined.topic().isEmpty()) {
         lines.add(numeric(server, IrcNumeric.RPL_TOPIC, nick, channel, joined.topic()));
       }
-      names(lines, server, nick, channel, joined.members(), moreAfter(joined) == null);
+      names(lines, server, nick, channel, IrcPrefixes.names(joined.members(), joined.roles()),
+          moreAfter(joined) == null);
       return lines;
     }
     if (message instanceof ServerMessage.Members members) {
       List<IrcMessage> lines = new ArrayList<>();
-      names(lines, server, nick, IrcNames.channel(members.room()), members.nicks(), members.next() == null);
+      names(lines, server, nick, IrcNames.channel(members.room()), IrcPrefixes.names(members.nicks(), members.roles()),
+          members.next() == null);
       return lines;
     }
     return List.of(); // history pages, room lists, ban lists: not shown on IRC by this version

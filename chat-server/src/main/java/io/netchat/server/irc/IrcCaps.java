@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The IRCv3 capabilities the listener offers ({@code CAP LS}), each with its 302 value. Only what
@@ -16,20 +17,41 @@ final class IrcCaps {
   static final String SASL = "sasl";
   static final String SERVER_TIME = "server-time";
   static final String CAP_NOTIFY = "cap-notify";
+  static final String AWAY_NOTIFY = "away-notify";
+  /** Every prefix of a member in NAMES and WHO: a netchat member holds one role, so one prefix at most. */
+  static final String MULTI_PREFIX = "multi-prefix";
+
+  /**
+   * Capabilities fixed once registered: they decide what the session asks netchat for in its
+   * {@code hello} ({@link #netchatCaps}), so a {@code CAP REQ} changing one afterwards is NAKed.
+   */
+  static final Set<String> FIXED_AT_REGISTRATION = Set.of(AWAY_NOTIFY);
 
   /** Name → value for {@code CAP LS 302} (empty: none), in the order listed. */
   static final Map<String, String> OFFERED = offered();
 
-  /** What an IRC session asks netchat for: every room event IRC can render (KICK, NICK). */
-  static final List<String> NETCHAT_CAPS = List.of(Capability.EVENTS.wireName(), Capability.NICK.wireName());
+  /**
+   * What an IRC session asks netchat for: every room event IRC can render (KICK, NICK, MODE) and
+   * the members' roles (their prefixes).
+   */
+  static final List<String> NETCHAT_CAPS = List.of(Capability.EVENTS.wireName(), Capability.NICK.wireName(),
+      Capability.ROLES.wireName());
 
   private IrcCaps() {}
 
+  /** What the hello asks netchat for, given the IRC capabilities taken: {@code away} with {@code away-notify}. */
+  static List<String> netchatCaps(Set<String> taken) {
+    return taken.contains(AWAY_NOTIFY) ? List.of(Capability.EVENTS.wireName(), Capability.NICK.wireName(),
+        Capability.ROLES.wireName(), Capability.AWAY.wireName()) : NETCHAT_CAPS;
+  }
+
   private static Map<String, String> offered() {
     Map<String, String> caps = new LinkedHashMap<>();
+    caps.put(AWAY_NOTIFY, "");
     caps.put(CAP_NOTIFY, "");
     caps.put(ECHO_MESSAGE, "");
     caps.put(MESSAGE_TAGS, "");
+    caps.put(MULTI_PREFIX, "");
     caps.put(SASL, "PLAIN");
     caps.put(SERVER_TIME, "");
     return Collections.unmodifiableMap(caps);

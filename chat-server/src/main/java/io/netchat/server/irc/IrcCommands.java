@@ -24,7 +24,7 @@ public final class IrcCommands {
 
   /** The groups of this listener version. */
   static final List<Group> GROUPS = List.of(new RegistrationCommands(), new ConnectionCommands(),
-      new ChannelCommands(), new MessageCommands());
+      new ChannelCommands(), new MessageCommands(), new ModeCommands(), new UserCommands(), new QueryCommands());
 
   private final Map<String, Entry> entries = new HashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -35,17 +36,30 @@ public final class IrcConnection {
    * @param target the channel or nick it named
    * @param text what it said (a PART reason, a message to echo), or null
    * @param silent whether a refusal is answered with nothing (NOTICE, JOIN 0)
+   * @param reply how the answers are shown, when the command's group renders them itself; null: {@link IrcAnswers}
    */
-  record Pending(String verb, String target, String text, boolean silent) {}
+  record Pending(String verb, String target, String text, boolean silent, IrcReply reply) {
+    Pending(String verb, String target, String text, boolean silent) {
+      this(verb, target, text, silent, null);
+    }
+  }
 
   private final IrcServerInfo info;
   private final int[] formatIndexes;
   private final Map<String, Pending> pending = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-      return size() > MAX_PENDING;
+      if (size() > MAX_PENDING) {
+        replies.remove(eldest.getKey());
+        return true;
+      }
+      return false;
     }
   };
+  /** The replies of pending commands, by id: read by {@link IrcAnswerCodec} on whichever loop frames an answer. */
+  private final Map<String, IrcReply> replies = new ConcurrentHashMap<>();
+  /** User mode {@code +i}: shown by {@code MODE nick}, with no other effect. */
+  private boolean invisible;
   private final Set<String> channels = new LinkedHashSet<>();
   private final Set<String> caps = new LinkedHashSet<>();
   private TranslatedCommand.Sink sink;
@@ -156,12 +170,17 @@ public final class IrcConnection {
     try {
       command = build.apply(id);
     } catch (ChatCodecException refused) { // what netchat's contract refuses: answered as netchat would
-      for (IrcMessage line : IrcAnswers.error(ServerMessage.Error.of(refused), why, nick(), info.server())) {
+      ServerMessage.Error error = ServerMessage.Error.of(refused);
+      List<IrcMessage> replied = why.reply() == null ? null : why.silent() ? List.of() : why.reply().error(this, error);
+      for (IrcMessage line : replied != null ? replied : IrcAnswers.error(error, why, nick(), info.server())) {
         send(line);
       }
       return;
     }
     pending.put(id, why);
+    if (why.reply() != null) {
+      replies.put(id, why.reply());
+    }
     sink.dispatch(command);
   }
 
@@ -170,7 +189,16 @@ public final class IrcConnection {
     if (re == null) {
       return null;
     }
-    return done ? pending.remove(re) : pending.get(re);
+    if (done) {
+      replies.remove(re);
+      return pending.remove(re);
+    }
+    return pending.get(re);
+  }
+
+  /** The reply of the pending command {@code re}, or null; any thread. */
+  IrcReply reply(String re) {
+    return re == null ? null : replies.get(re);
   }
 
   // --- registration
@@ -259,7 +287,7 @@ public final class IrcConnection {
     } else if (!helloSent) {
       helloSent = true;
       dispatch(new Pending("NICK", requestedNick, null, false), id -> new ClientMessage.Hello(id, requestedNick, 1,
-          "irc", IrcCaps.NETCHAT_CAPS, null, password, null));
+          "irc", IrcCaps.netchatCaps(caps), null, password, null));
     }
   }
 
@@ -268,10 +296,18 @@ public final class IrcConnection {
     sasl = Sasl.CHECKING;
     helloSent = true;
     dispatch(new Pending("AUTHENTICATE", account, null, false), id -> ClientMessage.Hello.withPassword(id, account,
-        secret, "irc", IrcCaps.NETCHAT_CAPS));
+        secret, "irc", IrcCaps.netchatCaps(caps)));
   }
 
-  /** Netchat welcomed the session as {@code welcomed}. */
+  boolean invisible() {
+    return invisible;
+  }
+
+  void invisible(boolean on) {
+    invisible = on;
+  }
+
+  /** Netchat welcomed the session as {@code welcomed}, or renamed it ({@code NICK} after registration). */
   void loggedIn(String welcomed) {
     loggedIn = true;
     nick = welcomed;

@@ -38,8 +38,8 @@ public final class IrcRender {
   }
 
   /**
-   * The lines of a room event, or none for an event IRC shows differently or not at all (mode,
-   * role and ban events: the MODE lines of a later listener version).
+   * The lines of a room event, or none for an event IRC shows differently or not at all; mode,
+   * role and ban events are {@code MODE} lines ({@link ModeLines}).
    *
    * @param server the server's name, the source of lines without a user
    */
@@ -56,6 +56,8 @@ public final class IrcRender {
         case ServerMessage.Presence.QUIT -> List.of(IrcMessage.of(source, "QUIT",
             p.reason() == null ? "Quit" : "Quit: " + p.reason()));
         case ServerMessage.Presence.NICK -> List.of(IrcMessage.of(source, "NICK", p.newNick()));
+        case ServerMessage.Presence.AWAY -> List.of(IrcMessage.of(source, "AWAY", p.text()));
+        case ServerMessage.Presence.BACK -> List.of(IrcMessage.of(source, "AWAY"));
         default -> List.of();
       };
     }
@@ -66,6 +68,9 @@ public final class IrcRender {
     if (message instanceof ServerMessage.Kick k) {
       return List.of(IrcMessage.of(k.by() == null ? server : IrcNames.mask(k.by()), "KICK",
           IrcNames.channel(k.room()), k.nick(), k.reason() == null ? k.by() == null ? k.nick() : k.by() : k.reason()));
+    }
+    if (message instanceof ServerMessage.RoomEvent event) {
+      return ModeLines.event(event, server); // mode, role, ban, unban: MODE lines
     }
     return List.of();
   }

@@ -35,7 +35,7 @@ public record IrcServerInfo(String server, String network, String version, Insta
   /** The {@code RPL_ISUPPORT} tokens: each states a rule the server enforces. */
   List<String> isupport() {
     return List.of("CASEMAPPING=ascii", "CHANLIMIT=#:" + maxRoomsPerSession,
-        "CHANMODES=b,k,l,imst", "CHANNELLEN=" + CHANNELLEN, "CHANTYPES=#",
+        "CHANMODES=b,k,l,imnst", "CHANNELLEN=" + CHANNELLEN, "CHANTYPES=#",
         "MAXTARGETS=" + MAXTARGETS, "NETWORK=" + network, "NICKLEN=" + NICKLEN, "PREFIX=(ov)@+",
         "TARGMAX=JOIN:,PART:,KICK:1,NAMES:1,NOTICE:" + MAXTARGETS + ",PRIVMSG:" + MAXTARGETS,
         "TOPICLEN=" + maxTextLength);

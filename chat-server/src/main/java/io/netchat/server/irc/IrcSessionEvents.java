@@ -18,6 +18,10 @@ final class IrcSessionEvents {
 
   static List<IrcMessage> lines(IrcConnection irc, ServerMessage message) {
     String server = irc.info().server();
+    List<IrcMessage> replied = IrcReplies.answered(irc, message); // MODE, WHO, WHOIS, LIST, … render their own
+    if (replied != null) {
+      return replied;
+    }
     if (message instanceof ServerMessage.Welcome welcome) {
       irc.pending(welcome.re(), true);
       irc.loggedIn(welcome.nick());

@@ -24,7 +24,7 @@ final class IrcWelcome {
     lines.add(irc.numericLine(IrcNumeric.RPL_YOURHOST, "Your host is " + info.server() + ", running version "
         + info.version()));
     lines.add(irc.numericLine(IrcNumeric.RPL_CREATED, "This server was created " + CREATED.format(info.created())));
-    lines.add(irc.numericLine(IrcNumeric.RPL_MYINFO, info.server(), info.version(), "i", "biklmostv", "bklov"));
+    lines.add(irc.numericLine(IrcNumeric.RPL_MYINFO, info.server(), info.version(), "i", "biklmnostv", "bklov"));
     List<String> tokens = info.isupport();
     for (int i = 0; i < tokens.size(); i += TOKENS_PER_LINE) {
       List<String> params = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + TOKENS_PER_LINE)));

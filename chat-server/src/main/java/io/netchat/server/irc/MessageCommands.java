@@ -54,6 +54,9 @@ final class MessageCommands implements IrcCommands.Group {
         String said = text.action() ? "* " + irc.nick() + " " + text.text() : text.text();
         irc.dispatch(new IrcConnection.Pending(notice ? "NOTICE" : "PRIVMSG", target, said, notice),
             id -> new ClientMessage.Dm(id, target, said));
+        if (!notice) {
+          UserCommands.awayCheck(irc, target); // 301 when the user is away
+        }
       }
     }
   }

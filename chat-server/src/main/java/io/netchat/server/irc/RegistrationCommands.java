@@ -42,14 +42,14 @@ final class RegistrationCommands implements IrcCommands.Group {
       irc.reply(IrcNumeric.ERR_NONICKNAMEGIVEN, "No nickname given");
       return;
     }
-    if (irc.registered()) {
-      irc.reply(IrcNumeric.ERR_UNKNOWNCOMMAND, "NICK", "Nick changes after registration are not supported");
-      return;
-    }
     try {
       Validation.requireNick("nick", wanted);
     } catch (ChatCodecException e) {
       irc.reply(IrcNumeric.ERR_ERRONEUSNICKNAME, wanted, "Erroneous nickname");
+      return;
+    }
+    if (irc.registered()) {
+      UserCommands.changeNick(irc, wanted);
       return;
     }
     irc.requestNick(wanted);
@@ -107,7 +107,8 @@ final class RegistrationCommands implements IrcCommands.Group {
       }
       boolean off = each.startsWith("-");
       String name = off ? each.substring(1) : each;
-      if (!IrcCaps.OFFERED.containsKey(name)) {
+      if (!IrcCaps.OFFERED.containsKey(name)
+          || irc.registered() && IrcCaps.FIXED_AT_REGISTRATION.contains(name) && irc.has(name) == off) {
         return false;
       }
       (off ? remove : add).add(name);

@@ -16,7 +16,9 @@ import io.netchat.store.RuleChange;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -325,7 +327,7 @@ public final class Room {
     String re = session.re(id);
     List<String> nicks = members.page(null, registry.pageSize(null)).items();
     return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, epoch, recovered, re,
-        members.accounts(kept)), false, session.format(), context.allocator());
+        members.accounts(kept), roles(session, kept)), false, session.format(), context.allocator());
   }
 
   /**
@@ -612,9 +614,29 @@ public final class Room {
     Page<String> page = members.page(after, limit);
     String re = session.re(id);
     session.send(FrameFitter.page(page, Names::key,
-        (kept, next) -> new ServerMessage.Members(name, kept, next, re, members.accounts(kept)), session.format(),
+        (kept, next) -> new ServerMessage.Members(name, kept, next, re, members.accounts(kept), roles(session, kept)),
+        session.format(),
         context.allocator()));
     ok(session, id, null);
+  }
+
+  /**
+   * The roles above {@code member} of the members {@code nicks}, for a session that takes the
+   * {@code roles} capability; null for any other (§17.1).
+   */
+  private Map<String, String> roles(Member session, List<String> nicks) {
+    if (!session.takes(Capability.ROLES)) {
+      return null;
+    }
+    Map<String, String> roles = new LinkedHashMap<>();
+    for (String nick : nicks) {
+      Member member = members.find(nick);
+      RoomRole role = rules.role(RoomRules.principal(nick, member == null ? null : member.account()));
+      if (role != RoomRole.MEMBER) {
+        roles.put(nick, role.wireName());
+      }
+    }
+    return roles;
   }
 
   /**
