@@ -72,18 +72,21 @@ final class ServerContext {
   /** @param counters the server's event counts, shared with its rooms */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
       ChatCounters counters) {
-    this(config, formats, clock, rooms, refusals, counters, null, null, System::nanoTime);
+    this(config, formats, clock, rooms, refusals, counters, null, null, new ServerBans(null), System::nanoTime);
   }
 
   /**
    * @param accountStore where the accounts of §15 live, or null for the heap (until the process
    *     ends); {@code auth.guests} and {@code auth.registration} are read live from the configuration
    * @param offlineDms where dms to accounts with no session wait (§18), or null for the heap
+   * @param bans the server-wide bans (§17.6), loaded from the store when there is one
    * @param ticker the nanosecond clock failed logins are timed by (tests pass a virtual one)
    */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
-      ChatCounters counters, AccountStore accountStore, OfflineDmStore offlineDms, LongSupplier ticker) {
+      ChatCounters counters, AccountStore accountStore, OfflineDmStore offlineDms, ServerBans bans,
+      LongSupplier ticker) {
     this.counters = counters;
+    this.bans = bans;
     this.refusals = refusals;
     this.config = config;
     this.accounts = Accounts.create(() -> this.config.auth(), accountStore != null ? accountStore
@@ -100,7 +103,7 @@ final class ServerContext {
     announce(config);
   }
 
-  private final ServerBans bans = new ServerBans();
+  private final ServerBans bans;
 
   ServerConfig config() {
     return config;

@@ -28,6 +28,8 @@ public final class MemoryStore implements ChatStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MemoryAccounts accounts = new MemoryAccounts(MemoryAccounts.DEFAULT_MAX_ACCOUNTS, closed::get);
   private final MemoryOfflineDms offlineDms = new MemoryOfflineDms(MemoryOfflineDms.DEFAULT_MAX_TOTAL, closed::get);
+  /** The server-wide bans by mask, in mask order; guarded by itself. */
+  private final java.util.SortedMap<String, StoredRules.Ban> serverBans = new java.util.TreeMap<>();
   private final StoreConfig.Durability durability;
   private final StoreConfig.Retention retention;
   private final int maxPerRoom;
@@ -116,6 +118,34 @@ public final class MemoryStore implements ChatStore {
     ChatStore.checkRead(key, beforeSeq, limit);
     Objects.requireNonNull(select, "select");
     return read(key, room -> room.before(beforeSeq, limit, select));
+  }
+
+  @Override
+  public CompletableFuture<List<StoredRules.Ban>> serverBans() {
+    if (closed.get()) {
+      return closedFuture();
+    }
+    synchronized (serverBans) {
+      return CompletableFuture.completedFuture(List.copyOf(serverBans.values()));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> changeServerBans(RuleChange change) {
+    ChatStore.checkServerBanChange(change);
+    if (closed.get()) {
+      return closedFuture();
+    }
+    synchronized (serverBans) {
+      if (change instanceof RuleChange.BanAdded added) {
+        Instant now = added.ban().created();
+        serverBans.values().removeIf(ban -> ban.expires() != null && !ban.expires().isAfter(now));
+        serverBans.put(added.ban().mask(), added.ban());
+      } else {
+        serverBans.remove(((RuleChange.BanLifted) change).mask());
+      }
+    }
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

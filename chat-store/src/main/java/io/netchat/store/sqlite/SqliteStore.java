@@ -10,6 +10,7 @@ import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreStartupException;
 import io.netchat.store.StoreUnavailableException;
 import io.netchat.store.StoredMessage;
+import io.netchat.store.StoredRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,6 +61,7 @@ public final class SqliteStore implements ChatStore {
   private final Pruner pruner;
   private final SqliteAccounts accounts;
   private final SqliteOfflineDms offlineDms;
+  private final ServerBansTable serverBans;
   /** Rooms opened since start; under async durability the value issues seqs. */
   private final Map<String, AtomicLong> opened = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -78,6 +80,7 @@ public final class SqliteStore implements ChatStore {
     this.accounts = new SqliteAccounts(tuning.wrap().apply(Connections.to(db, config.durability(), false)),
         config.queueCapacity());
     this.offlineDms = new SqliteOfflineDms(accounts);
+    this.serverBans = new ServerBansTable(accounts);
     this.pruner = config.historyRetention().enabled()
         ? new Pruner(config.historyRetention(), writeConnections, tuning.pruneInterval(),
             tuning.pruneBatch())
@@ -230,6 +233,17 @@ public final class SqliteStore implements ChatStore {
       Select select) {
     ChatStore.checkRead(key, beforeSeq, limit);
     return reader.submit(key, beforeSeq, limit, false, Objects.requireNonNull(select, "select"));
+  }
+
+  @Override
+  public CompletableFuture<List<StoredRules.Ban>> serverBans() {
+    return serverBans.read();
+  }
+
+  @Override
+  public CompletableFuture<Void> changeServerBans(RuleChange change) {
+    ChatStore.checkServerBanChange(change);
+    return serverBans.change(change);
   }
 
   @Override
