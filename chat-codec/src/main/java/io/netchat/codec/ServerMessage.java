@@ -73,11 +73,12 @@ public sealed interface ServerMessage {
    * {@code epoch} (contract 1.1) names the room's numbering: seqs of one epoch never mean other
    * messages. {@code recovered} is {@code true} when a {@code join{since, epoch}} was answered from
    * that same epoch with every missed message, {@code false} otherwise (the backlog is then the
-   * latest page and the client re-syncs).
+   * latest page and the client re-syncs). {@code role} (contract 1.1, §17) is the joiner's own role
+   * in the room: {@code owner}, {@code op}, {@code voice} or {@code member}; absent to a v1 session.
    */
   @JsonTypeName("joined")
   record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
-      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re)
+      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re, String role)
       implements ServerMessage {
     public Joined {
       requirePresent("room", room);
@@ -102,6 +103,12 @@ public sealed interface ServerMessage {
     public Joined(String room, String topic, List<String> members, long seq, Integer memberCount, String epoch,
         Boolean recovered) {
       this(room, topic, members, seq, memberCount, epoch, recovered, null);
+    }
+
+    /** An answer without the joiner's {@code role} (a server before it, or a v1 session with {@code re} null). */
+    public Joined(String room, String topic, List<String> members, long seq, Integer memberCount, String epoch,
+        Boolean recovered, String re) {
+      this(room, topic, members, seq, memberCount, epoch, recovered, re, null);
     }
 
     /** Whether the server said the missed messages were all handed over from the same epoch. */

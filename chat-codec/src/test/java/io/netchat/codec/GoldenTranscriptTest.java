@@ -156,7 +156,11 @@ class GoldenTranscriptTest {
       Map.entry("bye-bad-credentials", ServerMessage.Bye.of(ByeCode.BAD_CREDENTIALS)),
       Map.entry("bye-token-expired", ServerMessage.Bye.of(ByeCode.TOKEN_EXPIRED)),
       Map.entry("error-forbidden-token", new ServerMessage.Error("20", ErrorCode.FORBIDDEN,
-          "the token does not allow room 'staff'").forCommand("join")));
+          "the token does not allow room 'staff'").forCommand("join")),
+      // contract 1.1: the joiner's own role in joined (docs/PROTOCOL.md §17.1)
+      Map.entry("join-role", new ClientMessage.Join("28", "lobby", null)),
+      Map.entry("joined-role", new ServerMessage.Joined("lobby", "", List.of("alice", "bob"), 49, 2, "Xp2H7aLqT0cz",
+          false, "28", "op")));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

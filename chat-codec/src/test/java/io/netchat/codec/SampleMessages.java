@@ -110,6 +110,7 @@ final class SampleMessages {
         new ServerMessage.Topic("lobby", "new topic", "alice", 11L),
         new ServerMessage.Joined("lobby", "", List.of("alice"), 11, 1, "Xp2H7aLqT0cz", true),
         new ServerMessage.Joined("lobby", "", List.of("alice"), 2, 1, "Rk0bWz1yVQxe", false),
+        new ServerMessage.Joined("lobby", "", List.of("alice"), 2, 1, "Rk0bWz1yVQxe", false, "7", "owner"),
         new ServerMessage.Ok("13", 9L, "Fl-SQ46wpdYmJ", null),
         new ServerMessage.Ok("13", 9L, "Fl-SQ46wpdYmJ", true),
         new ServerMessage.Ok("14", null, "dQ4w9WgXcQ0xH", null),
