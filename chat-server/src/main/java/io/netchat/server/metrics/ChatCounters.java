@@ -188,7 +188,8 @@ public final class ChatCounters {
     loginFailures[reason.ordinal()].increment();
   }
 
-  long loginFailures(LoginFailure reason) {
+  /** Logins refused for {@code reason} so far. */
+  public long loginFailures(LoginFailure reason) {
     return loginFailures[reason.ordinal()].sum();
   }
 
