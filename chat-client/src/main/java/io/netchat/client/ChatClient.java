@@ -137,6 +137,15 @@ public final class ChatClient implements AutoCloseable {
     return connection.joinedRooms();
   }
 
+  /**
+   * This client's own role in joined room {@code room} — {@code owner}, {@code op}, {@code voice}
+   * or {@code member} — as the server's {@code joined} said and later {@code role} events changed it
+   * (contract 1.1, PROTOCOL.md §17.1); null when not joined or the server does not say (v1).
+   */
+  public String role(String room) {
+    return connection.roleIn(room);
+  }
+
   /** Whether the client is connected and logged in right now. */
   public boolean isConnected() {
     return connection.isConnected();

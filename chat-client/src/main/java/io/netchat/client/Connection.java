@@ -92,6 +92,7 @@ final class Connection {
   private volatile String nickView;
   private volatile Set<String> roomsView = Set.of();
   private volatile Map<String, String> epochsView = Map.of();
+  private volatile Map<String, String> rolesView = Map.of();
   private volatile boolean connectedView;
 
   /**
@@ -149,6 +150,11 @@ final class Connection {
   /** The epoch of joined room {@code room} as last answered, or null (not joined, or a v1 server). */
   String epochOf(String room) {
     return epochsView.get(room.toLowerCase(Locale.ROOT));
+  }
+
+  /** This client's role in joined room {@code room} (contract 1.1), or null (not joined, or the server did not say). */
+  String roleIn(String room) {
+    return rolesView.get(room.toLowerCase(Locale.ROOT));
   }
 
   /** Completes on the event loop once the connection is closed for good, after {@code CLOSED} went out. */
@@ -382,6 +388,9 @@ final class Connection {
       dms.onStream(stream);
     } else if (message instanceof ServerMessage.Left left) {
       rooms.onLeft(left.room());
+      publishRooms();
+    } else if (message instanceof ServerMessage.Role role && role.nick().equalsIgnoreCase(nick)) {
+      rooms.onRole(role.room(), role.role());
       publishRooms();
     } else if (message instanceof ServerMessage.Kick kick && kick.nick().equalsIgnoreCase(nick)) {
       rooms.onLeft(kick.room()); // kicked: not re-joined on reconnect
@@ -741,12 +750,17 @@ final class Connection {
     Map<String, RoomLedger.Position> positions = rooms.positions();
     roomsView = Set.copyOf(positions.keySet());
     Map<String, String> epochs = new HashMap<>();
+    Map<String, String> roles = new HashMap<>();
     positions.forEach((room, position) -> {
       if (position.epoch() != null) {
         epochs.put(room.toLowerCase(Locale.ROOT), position.epoch());
       }
+      if (position.role() != null) {
+        roles.put(room.toLowerCase(Locale.ROOT), position.role());
+      }
     });
     epochsView = Map.copyOf(epochs);
+    rolesView = Map.copyOf(roles);
   }
 
   private void emit(ConnectionEvent.Kind kind, String detail) {

@@ -18,6 +18,8 @@ final class RoomLedger {
     final String name;
     long lastSeq;
     String epoch;
+    /** This client's own role in the room (contract 1.1, §17.1), or null from a server that does not say. */
+    String role;
     boolean resyncing;
 
     RoomState(String name) {
@@ -25,8 +27,11 @@ final class RoomLedger {
     }
   }
 
-  /** Where a re-join starts: after {@code since} in the room's {@code epoch} (null from a v1 server). */
-  record Position(long since, String epoch) {}
+  /**
+   * Where a re-join starts: after {@code since} in the room's {@code epoch} (null from a v1 server);
+   * and this client's {@code role} there (null when the server did not say).
+   */
+  record Position(long since, String epoch, String role) {}
 
   /**
    * The server answered a join made with {@code since} (null for a first join).
@@ -42,6 +47,7 @@ final class RoomLedger {
    */
   boolean onJoined(ServerMessage.Joined joined, Long since) {
     RoomState state = rooms.computeIfAbsent(key(joined.room()), k -> new RoomState(joined.room()));
+    state.role = joined.role();
     if (joined.epoch() != null) {
       if (!joined.epoch().equals(state.epoch)) {
         state.lastSeq = 0;
@@ -91,6 +97,14 @@ final class RoomLedger {
     return true;
   }
 
+  /** This client was given {@code role} in {@code room} (a {@code role} event naming it). */
+  void onRole(String room, String role) {
+    RoomState state = rooms.get(key(room));
+    if (state != null) {
+      state.role = role;
+    }
+  }
+
   void onLeft(String room) {
     rooms.remove(key(room));
   }
@@ -105,7 +119,7 @@ final class RoomLedger {
   /** Each joined room with where its re-join starts, in join order. */
   Map<String, Position> positions() {
     Map<String, Position> snapshot = new LinkedHashMap<>();
-    rooms.values().forEach(state -> snapshot.put(state.name, new Position(state.lastSeq, state.epoch)));
+    rooms.values().forEach(state -> snapshot.put(state.name, new Position(state.lastSeq, state.epoch, state.role)));
     return snapshot;
   }
 

@@ -360,12 +360,16 @@ class ChatClientLoopbackTest {
     RecordingListener bobEvents = new RecordingListener();
     ChatClient ann = connected("ann", annEvents);
     ChatClient bob = connected("bob", bobEvents);
-    get(ann.join("den"));
+    assertThat(get(ann.join("den")).role()).as("the creator's joined says its role").isEqualTo("owner");
+    assertThat(ann.role("den")).isEqualTo("owner");
     get(ann.mode(new ClientMessage.Mode(null, "den", null, "s3same", null, null, null, null)));
     assertThat(get(ann.modes("den")).key()).isEqualTo("s3same");
     get(bob.join("den", null, "s3same"));
+    assertThat(bob.role("den")).isEqualTo("member");
     get(ann.role("den", "bob", "voice"));
     bobEvents.awaitEvent(ServerMessage.Role.class, role -> role.nick().equals("bob") && role.role().equals("voice"));
+    assertThat(bob.role("den")).as("a role event naming the client moves its own role").isEqualTo("voice");
+    assertThat(ann.role("den")).isEqualTo("owner");
     get(ann.ban("den", "spam*", 600L, "ads"));
     assertThat(get(ann.bans("den")).bans()).extracting(ServerMessage.BanInfo::mask).containsExactly("spam*");
     get(ann.unban("den", "spam*"));
@@ -377,6 +381,7 @@ class ChatClientLoopbackTest {
     assertThat(kick.reason()).isEqualTo("enough");
     assertThat(kick.seq()).isGreaterThan(bobEvents.seqs("den").get(0));
     await().atMost(RecordingListener.WAIT).until(() -> bob.joinedRooms().isEmpty());
+    assertThat(bob.role("den")).isNull();
     assertThat(ann.joinedRooms()).containsExactly("den");
   }
 }

@@ -51,14 +51,28 @@ class RoomLedgerTest {
     assertThat(ledger.accept(message("lobby", 1))).isTrue();
     assertThat(ledger.accept(message("lobby", 2))).isTrue();
     ledger.onJoinCompleted(joined("lobby", 2, "e1", false));
-    assertThat(ledger.positions()).containsEntry("lobby", new RoomLedger.Position(2, "e1"));
+    assertThat(ledger.positions()).containsEntry("lobby", new RoomLedger.Position(2, "e1", null));
 
     boolean rejoin = ledger.onJoined(joined("lobby", 5, "e2", false), 2L);
     assertThat(rejoin).as("no second join needed: the answer already holds the latest page").isFalse();
     assertThat(List.of(1L, 2L, 3L, 4L, 5L)).allMatch(seq -> ledger.accept(message("lobby", seq)));
     ledger.onJoinCompleted(joined("lobby", 5, "e2", false));
-    assertThat(ledger.positions()).containsEntry("lobby", new RoomLedger.Position(5, "e2"));
+    assertThat(ledger.positions()).containsEntry("lobby", new RoomLedger.Position(5, "e2", null));
     assertThat(ledger.accept(message("lobby", 5))).isFalse();
+  }
+
+  @Test
+  void theOwnRoleIsWhatJoinedSaidUntilARoleEventMovesIt() {
+    ledger.onJoined(new ServerMessage.Joined("Den", "", List.of("ann"), 0, 1, "e1", false, "1", "member"), null);
+    assertThat(ledger.positions().get("Den").role()).isEqualTo("member");
+    ledger.onRole("den", "op");
+    assertThat(ledger.positions().get("Den").role()).isEqualTo("op");
+    ledger.onJoined(new ServerMessage.Joined("Den", "", List.of("ann"), 0, 1, "e1", true, "2", "voice"), 0L);
+    assertThat(ledger.positions().get("Den").role()).as("a re-join's answer is the latest word").isEqualTo("voice");
+    ledger.onJoined(joined("v1", 0), null);
+    assertThat(ledger.positions().get("v1").role()).as("a v1 server does not say").isNull();
+    ledger.onRole("elsewhere", "op");
+    assertThat(ledger.positions()).doesNotContainKey("elsewhere");
   }
 
   @Test

@@ -80,11 +80,13 @@ public sealed interface ServerMessage {
    * latest page and the client re-syncs). {@code accounts} (§12.9) maps each listed member
    * logged in to an account to that account's name; guests are not in it, and it is absent when
    * no listed member has an account. {@code roles} (capability {@code roles}, §17.1): the role
-   * of each member listed whose role is above {@code member}.
+   * of each member listed whose role is above {@code member}. {@code role} (contract 1.1, §17) is
+   * the joiner's own role in the room: {@code owner}, {@code op}, {@code voice} or {@code member};
+   * absent to a v1 session.
    */
   @JsonTypeName("joined")
   record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
-      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re,
+      @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re, String role,
       Map<String, String> accounts, Map<String, String> roles) implements ServerMessage {
     public Joined {
       requirePresent("room", room);
@@ -97,10 +99,19 @@ public sealed interface ServerMessage {
       roles = roles == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(roles));
     }
 
-    /** An answer that names no account and no role. */
+    /**
+     * An answer without the joiner's {@code role}, accounts or roles (a server before them, or a v1
+     * session with {@code re} null).
+     */
     public Joined(String room, String topic, List<String> members, long seq, Integer memberCount, String epoch,
         Boolean recovered, String re) {
-      this(room, topic, members, seq, memberCount, epoch, recovered, re, null, null);
+      this(room, topic, members, seq, memberCount, epoch, recovered, re, null, null, null);
+    }
+
+    /** An answer naming the joiner's {@code role}, without accounts or roles of the members listed. */
+    public Joined(String room, String topic, List<String> members, long seq, Integer memberCount, String epoch,
+        Boolean recovered, String re, String role) {
+      this(room, topic, members, seq, memberCount, epoch, recovered, re, role, null, null);
     }
 
     /** A room whose every member is listed. */

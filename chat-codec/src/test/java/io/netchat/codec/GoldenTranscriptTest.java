@@ -172,7 +172,11 @@ class GoldenTranscriptTest {
       Map.entry("dms-answer", new ServerMessage.DmStream("Dk4f0aZq1", 18, true, "30")),
       Map.entry("dm-stream", new ServerMessage.Dm("alice", "bob", "call me", TS, "dQ4w9WgXcQ0xL", "t-3", null,
           "alice", 18L, "Dk4f0aZq1")),
-      Map.entry("dms-not-recovered", new ServerMessage.DmStream("Dk4f0aZq2", 3, false, "31")));
+      Map.entry("dms-not-recovered", new ServerMessage.DmStream("Dk4f0aZq2", 3, false, "31")),
+      // contract 1.1: the joiner's own role in joined (docs/PROTOCOL.md §17.1)
+      Map.entry("join-role", new ClientMessage.Join("28", "lobby", null)),
+      Map.entry("joined-role", new ServerMessage.Joined("lobby", "", List.of("alice", "bob"), 49, 2, "Xp2H7aLqT0cz",
+          false, "28", "op", null, null)));
 
   /** The transcripts and the wire format each is written in. */
   static final Map<String, WireFormat> TRANSCRIPTS = Map.of(

@@ -32,7 +32,7 @@ class RolesFieldTest {
     ServerMessage.Joined joined = new ServerMessage.Joined("den", "", List.of("alice"), 3, 1, "e1", null, "9");
     assertThat(encode(json, joined)).doesNotContain("roles");
     ServerMessage.Joined withRoles = new ServerMessage.Joined("den", "", List.of("alice"), 3, 1, "e1", null, "9",
-        null, Map.of());
+        null, null, Map.of());
     assertThat(encode(json, withRoles)).endsWith(",\"roles\":{}}");
     assertThat(roundTrip(cbor, withRoles)).isEqualTo(withRoles);
   }

@@ -113,6 +113,7 @@ final class SampleMessages {
         new ServerMessage.Topic("lobby", "new topic", "alice", 11L),
         new ServerMessage.Joined("lobby", "", List.of("alice"), 11, 1, "Xp2H7aLqT0cz", true),
         new ServerMessage.Joined("lobby", "", List.of("alice"), 2, 1, "Rk0bWz1yVQxe", false),
+        new ServerMessage.Joined("lobby", "", List.of("alice"), 2, 1, "Rk0bWz1yVQxe", false, "7", "owner", null, null),
         new ServerMessage.Ok("13", 9L, "Fl-SQ46wpdYmJ", null),
         new ServerMessage.Ok("13", 9L, "Fl-SQ46wpdYmJ", true),
         new ServerMessage.Ok("14", null, "dQ4w9WgXcQ0xH", null),
@@ -146,7 +147,7 @@ final class SampleMessages {
         new ServerMessage.Presence("lobby", "alice", ServerMessage.Presence.JOIN).of("alice"),
         new ServerMessage.Members("lobby", List.of("alice", "bob", "carol"), null, "8",
             java.util.Map.of("alice", "alice"), null),
-        new ServerMessage.Joined("lobby", "", List.of("ally", "bob"), 20, 2, "Xp2H7aLqT0cz", false, null,
+        new ServerMessage.Joined("lobby", "", List.of("ally", "bob"), 20, 2, "Xp2H7aLqT0cz", false, null, null,
             java.util.Map.of("ally", "alice", "bob", "bob"), null),
         new ServerMessage.Whois("alice", List.of("lobby"), null, TS, null, "23", "alice", 3),
         // the per-account dm stream (§18.5)

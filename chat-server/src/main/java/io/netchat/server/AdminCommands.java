@@ -2,6 +2,7 @@ package io.netchat.server;
 
 import io.netchat.codec.ByeCode;
 import io.netchat.codec.Capability;
+import io.netchat.codec.ChatCodecException;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
@@ -53,11 +54,12 @@ final class AdminCommands {
       ban(session, admin, ban);
     } else if (command instanceof ClientMessage.AdminUnban unban) {
       BanMask mask = mask(unban.mask());
-      if (!context.bans().remove(mask)) {
+      ServerBans.Change lifted = context.bans().remove(mask);
+      if (!lifted.done()) {
         throw CommandDispatcher.error(ErrorCode.BAD_REQUEST, "no server-wide ban of '" + mask.text() + "'");
       }
       log.warn("admin {} lifted the server-wide ban of {}", admin, mask.text());
-      ok(session, unban.id());
+      okOnceKept(session, unban, lifted);
     } else if (command instanceof ClientMessage.AdminNotice notice) {
       Validation.checkLength("text", notice.text(), maxText);
       log.warn("admin {} sent a notice to every session: {}", admin, notice.text());
@@ -94,8 +96,9 @@ final class AdminCommands {
     Instant now = now();
     String reason = command.reason() == null ? "" : command.reason();
     ServerBans.Ban ban = new ServerBans.Ban(mask, admin, reason,
-        command.durationS() == null ? null : now.plusSeconds(command.durationS()));
-    if (!context.bans().add(ban, now)) {
+        command.durationS() == null ? null : now.plusSeconds(command.durationS()), now);
+    ServerBans.Change added = context.bans().add(ban, now);
+    if (!added.done()) {
       throw CommandDispatcher.error(ErrorCode.LIMIT_REACHED, "the server holds its maximum of " + ServerBans.MAX_BANS
           + " bans; lift one first");
     }
@@ -109,7 +112,22 @@ final class AdminCommands {
         each.close(ServerMessage.Bye.of(ByeCode.BANNED, why), closeGraceMillis.getAsLong());
       }
     }
-    ok(session, command.id());
+    okOnceKept(session, command, added);
+  }
+
+  /**
+   * Answers {@code ok} once the store has kept {@code change} (the session's later commands wait);
+   * {@code unavailable} when it could not: the change is in force until a restart, and the same
+   * command may be sent again.
+   */
+  private static void okOnceKept(Session session, ClientMessage command, ServerBans.Change change) {
+    Awaited.then(session, command, change.kept(), kept -> {
+      if (!kept) {
+        throw new ChatCodecException(ErrorCode.UNAVAILABLE,
+            "in force, but the store could not keep it: a restart would undo it; try again");
+      }
+      ok(session, command.id());
+    });
   }
 
   private static BanMask mask(String text) {

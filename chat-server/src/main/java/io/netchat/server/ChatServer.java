@@ -131,12 +131,17 @@ public final class ChatServer implements AutoCloseable {
         config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history), counters);
     RepeatedLog refusals = ServerContext.refusalLog();
     RepeatedLog storeFailures = ServerContext.storeLog();
-    ChatStore store;
+    ChatStore store = null;
+    ServerBans bans;
     try {
       store = config.store().type() == StoreConfig.Type.MEMORY ? null : Stores.open(config.store());
+      bans = store == null ? new ServerBans(null) : ServerBans.load(store, clock.instant());
     } catch (RuntimeException e) {
       acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      if (store != null) {
+        store.close();
+      }
       throw e;
     }
     RoomRegistry rooms = new RoomRegistry(roomContext, workers::next, ServerContext.roomCreations(limits, refusals, counters),
@@ -144,7 +149,7 @@ public final class ChatServer implements AutoCloseable {
     ServerContext context = new ServerContext(config, formats, clock, rooms, refusals, counters,
         store == null ? null : store.accounts(), store == null ? null : store.offlineDms(),
         store == null ? new MemoryDmStreams(dmStreamBytes(history), () -> false) : store.dmStreams(),
-        System::nanoTime);
+        bans, System::nanoTime);
     TokenWorkers tokens = tokenVerifier == null ? null
         : TokenWorkers.threads(tokenVerifier, clock, config.auth().token().verifyThreads());
     CommandDispatcher dispatcher = new CommandDispatcher(context, tokens);

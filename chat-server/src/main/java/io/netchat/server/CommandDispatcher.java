@@ -8,8 +8,10 @@ import io.netchat.codec.ErrorCode;
 import io.netchat.codec.HelloAcceptedEvent;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Validation;
+import io.netchat.server.auth.AuthRefusal;
 import io.netchat.server.auth.TokenClaims;
 import io.netchat.server.auth.TokenWorkers;
+import io.netchat.server.metrics.ChatCounters.LoginFailure;
 import io.netchat.server.room.LimitReached;
 import io.netchat.server.room.Names;
 import io.netchat.server.room.TxnLedger;
@@ -153,18 +155,21 @@ final class CommandDispatcher {
       return;
     }
     if (hello.password() != null) {
-      Awaited.then(session, hello, context.accounts().login(hello.nick(), hello.password(), session.remoteHost()),
+      Awaited.then(session, hello,
+          countRefusal(context.accounts().login(hello.nick(), hello.password(), session.remoteHost())),
           account -> ownerHello(session, hello, login, hello.nick(), account.name(), null));
       return;
     }
     if (!context.accounts().guestsAllowed() && hello.resume() == null) {
+      loginFailed(LoginFailure.NO_GUESTS);
       throw error(ErrorCode.BAD_CREDENTIALS, "this server takes no guests: log in with hello{nick, password}");
     }
     if (context.users().register(hello.nick(), session)) {
       // claimed; a guest keeps it unless an account owns it (§15), which the store says
-      Awaited.then(session, hello, context.accounts().reserved(hello.nick()), reserved -> {
+      Awaited.then(session, hello, countRefusal(context.accounts().reserved(hello.nick())), reserved -> {
         if (reserved || context.users().find(hello.nick()) != session || !session.channel().isActive()) {
           context.users().release(hello.nick(), session);
+          loginFailed(LoginFailure.NICK_RESERVED);
           throw reserved(hello.nick());
         }
         welcome(session, hello, login, hello.nick());
@@ -176,8 +181,10 @@ final class CommandDispatcher {
       session.nick(null);
       Session holder = context.users().find(hello.nick());
       if (holder != null && holder.account() != null) {
+        loginFailed(LoginFailure.NICK_RESERVED);
         throw reserved(hello.nick());
       }
+      loginFailed(LoginFailure.NICK_TAKEN);
       throw error(ErrorCode.NICK_TAKEN, "nick '" + hello.nick() + "' is in use");
     }
     welcome(session, hello, login, hello.nick());
@@ -208,6 +215,7 @@ final class CommandDispatcher {
       int max = context.config().limits().maxSessionsPerAccount();
       UserRegistry.Added added = context.users().addDevice(nick, session, account, max);
       if (added == UserRegistry.Added.FULL) {
+        loginFailed(LoginFailure.SESSION_LIMIT);
         session.nick(null);
         session.account(null);
         throw new LimitReached("max_sessions_per_account",
@@ -233,10 +241,29 @@ final class CommandDispatcher {
     if (banned == null) {
       return false;
     }
+    loginFailed(LoginFailure.BANNED);
     String why = "you are banned from this server" + (banned.reason().isEmpty() ? "" : ": " + banned.reason());
     session.answer(new ServerMessage.Error(hello.id(), ErrorCode.BANNED, why).forCommand("hello"));
     session.afterAnswers(() -> session.close(ServerMessage.Bye.of(ByeCode.BANNED, why), closeGraceMillis()));
     return true;
+  }
+
+  /**
+   * {@code login} (a password check, or whether a guest's nick is reserved), with its refusal
+   * counted as a failed login where it is decided: bad credentials, throttled, or unavailable.
+   */
+  private <T> CompletableFuture<T> countRefusal(CompletableFuture<T> login) {
+    return login.whenComplete((value, failure) -> {
+      if (failure != null) {
+        ErrorCode code = AuthRefusal.of(failure).code(); // a bug throws here, and again where Awaited reports it
+        loginFailed(code == ErrorCode.BAD_CREDENTIALS ? LoginFailure.BAD_CREDENTIALS
+            : code == ErrorCode.RATE_LIMITED ? LoginFailure.THROTTLED : LoginFailure.UNAVAILABLE);
+      }
+    });
+  }
+
+  private void loginFailed(LoginFailure reason) {
+    context.counters().loginFailed(reason);
   }
 
   /** The owner of an account takes its nick from the guest (or unconfirmed claim) holding it. */
@@ -247,6 +274,7 @@ final class CommandDispatcher {
       context.users().leaveAccount(session.account(), session);
       session.nick(null);
       session.account(null);
+      loginFailed(LoginFailure.NICK_TAKEN);
       throw error(ErrorCode.NICK_TAKEN, "nick '" + nick + "' is in use");
     }
     if (holder != null && holder.nick() != null) {

@@ -77,7 +77,7 @@ final class ServerContext {
   /** @param counters the server's event counts, shared with its rooms */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
       ChatCounters counters) {
-    this(config, formats, clock, rooms, refusals, counters, null, null, null, System::nanoTime);
+    this(config, formats, clock, rooms, refusals, counters, null, null, null, new ServerBans(null), System::nanoTime);
   }
 
   /**
@@ -86,12 +86,15 @@ final class ServerContext {
    * @param offlineDms where dms to accounts with no session wait (§18), or null for the heap
    * @param dmStreams where the accounts' dm streams live (§18.5), or null for the heap (at most
    *     {@value #DEFAULT_DM_STREAM_BYTES} bytes, all streams together)
+   * @param bans the server-wide bans (§17.6), loaded from the store when there is one
    * @param ticker the nanosecond clock failed logins are timed by (tests pass a virtual one)
    */
   ServerContext(ServerConfig config, List<WireFormat> formats, Clock clock, RoomRegistry rooms, RepeatedLog refusals,
       ChatCounters counters, AccountStore accountStore, OfflineDmStore offlineDms, DmStreamStore dmStreams,
+      ServerBans bans,
       LongSupplier ticker) {
     this.counters = counters;
+    this.bans = bans;
     this.refusals = refusals;
     this.config = config;
     this.accounts = Accounts.create(() -> this.config.auth(), accountStore != null ? accountStore
@@ -109,7 +112,7 @@ final class ServerContext {
     announce(config);
   }
 
-  private final ServerBans bans = new ServerBans();
+  private final ServerBans bans;
 
   ServerConfig config() {
     return config;

@@ -296,6 +296,7 @@ public final class Session implements Member {
   }
 
   /** Whether this session's {@code hello} spoke contract 1.1 ({@code protocol}, {@code caps} or {@code resume}). */
+  @Override
   public boolean negotiated() {
     return negotiated;
   }

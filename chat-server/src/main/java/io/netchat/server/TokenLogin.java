@@ -8,6 +8,7 @@ import io.netchat.codec.ServerMessage;
 import io.netchat.server.auth.TokenClaims;
 import io.netchat.server.auth.TokenRefused;
 import io.netchat.server.auth.TokenWorkers;
+import io.netchat.server.metrics.ChatCounters.LoginFailure;
 import io.netchat.server.room.Names;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,7 +52,7 @@ final class TokenLogin {
   /** {@code hello{token}}: checks the token, then logs in as its {@code sub} (session loop). */
   void hello(Session session, ClientMessage.Hello hello, Login login) {
     if (workers == null) {
-      refuse(session, hello.id(), "hello", "this server accepts no tokens");
+      refuse(session, hello.id(), "hello", "this server accepts no tokens", LoginFailure.BAD_TOKEN);
       return;
     }
     Awaited.then(session, hello, check(hello.token()), verdict -> {
@@ -60,9 +61,9 @@ final class TokenLogin {
       }
       TokenClaims claims = verdict.claims();
       if (claims == null) {
-        refuse(session, hello.id(), "hello", reason(verdict.failure()));
+        refuse(session, hello.id(), "hello", verdict.failure());
       } else if (hello.nick() != null && !Names.key(hello.nick()).equals(claims.account())) {
-        refuse(session, hello.id(), "hello", "the token is for another nick than the hello's");
+        refuse(session, hello.id(), "hello", "the token is for another nick than the hello's", LoginFailure.BAD_TOKEN);
       } else {
         owner.logIn(session, hello, login, claims.nick(), claims.account(), claims);
       }
@@ -83,9 +84,10 @@ final class TokenLogin {
       }
       TokenClaims claims = verdict.claims();
       if (claims == null) {
-        refuse(session, refresh.id(), "refresh", reason(verdict.failure()));
+        refuse(session, refresh.id(), "refresh", verdict.failure());
       } else if (!claims.account().equals(session.account())) {
-        refuse(session, refresh.id(), "refresh", "the token is for another user than the session's");
+        refuse(session, refresh.id(), "refresh", "the token is for another user than the session's",
+            LoginFailure.BAD_TOKEN);
       } else {
         session.token(claims);
         expireAt(session);
@@ -113,6 +115,7 @@ final class TokenLogin {
     try {
       return workers.verify(token).handle(Verdict::new);
     } catch (RejectedExecutionException busy) {
+      context.counters().loginFailed(LoginFailure.UNAVAILABLE);
       throw new ChatCodecException(ErrorCode.UNAVAILABLE, "too many tokens are being checked; try again");
     }
   }
@@ -122,20 +125,27 @@ final class TokenLogin {
     return session.isClosing() || !session.channel().isActive();
   }
 
-  /** Answers {@code error{bad_credentials}} and ends the session with {@code bye{bad_credentials}} (session loop). */
-  private void refuse(Session session, String id, String command, String reason) {
+  /** {@link #refuse(Session, String, String, String, LoginFailure)} for a token the workers refused. */
+  private void refuse(Session session, String id, String command, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof TokenRefused refused) {
+      refuse(session, id, command, refused.getMessage(),
+          refused.expired() ? LoginFailure.TOKEN_EXPIRED : LoginFailure.BAD_TOKEN);
+    } else {
+      log.warn("a token check failed", cause);
+      refuse(session, id, command, "the token could not be checked", LoginFailure.UNAVAILABLE);
+    }
+  }
+
+  /**
+   * Answers {@code error{bad_credentials}} and ends the session with {@code bye{bad_credentials}}
+   * (session loop); the refusal counts as a failed login for {@code why}.
+   */
+  private void refuse(Session session, String id, String command, String reason, LoginFailure why) {
+    context.counters().loginFailed(why);
     context.refusals().log("refused token: " + reason, "refused a token from " + session.remoteHost() + ": " + reason);
     session.answer(new ServerMessage.Error(id, ErrorCode.BAD_CREDENTIALS, reason).forCommand(command));
     session.afterAnswers(() -> session.close(ByeCode.BAD_CREDENTIALS, closeGraceMillis()));
-  }
-
-  private static String reason(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof TokenRefused refused) {
-      return refused.getMessage();
-    }
-    log.warn("a token check failed", cause);
-    return "the token could not be checked";
   }
 
   private long closeGraceMillis() {

@@ -72,6 +72,17 @@ final class ManualStore implements ChatStore {
     return data.changeRules(key, change); // no event to hold back: applied at once
   }
 
+  /** Server-wide bans answer at once, from the heap, as accounts do. */
+  @Override
+  public CompletableFuture<java.util.List<io.netchat.store.StoredRules.Ban>> serverBans() {
+    return data.serverBans();
+  }
+
+  @Override
+  public CompletableFuture<Void> changeServerBans(io.netchat.store.RuleChange change) {
+    return data.changeServerBans(change);
+  }
+
   private CompletableFuture<Long> write(Supplier<CompletableFuture<Long>> write) {
     CompletableFuture<Long> done = new CompletableFuture<>();
     writes.add(() -> write.get().thenAccept(done::complete));

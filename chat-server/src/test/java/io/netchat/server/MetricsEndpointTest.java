@@ -7,7 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
+import io.netchat.server.auth.TestTokens;
+import io.netchat.server.auth.TokenConfig;
 import io.netchat.server.config.AdminConfig;
+import io.netchat.server.config.AuthConfig;
+import io.netchat.server.metrics.ChatCounters;
 import io.netchat.server.config.ServerConfig;
 import java.net.InetSocketAddress;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin listener scraped over HTTP while real clients chat on a real socket: every count the
@@ -58,9 +64,14 @@ class MetricsEndpointTest {
     return "127.0.0.1:" + server.addresses().get(0).getPort();
   }
 
+  /**
+   * The scripted scenario: two users join and chat, one quits, the other's connection drops; then
+   * someone guesses two passwords and another presents a forged token.
+   */
   @Test
-  void countsMoveWithWhatClientsDo() throws Exception {
-    InetSocketAddress address = start(TestServers.jsonOnLoopback());
+  void countsMoveWithWhatClientsDo(@TempDir Path dir) throws Exception {
+    InetSocketAddress address = start(TestServers.jsonOnLoopback().withAuth(AuthConfig.defaults()
+        .withPassword(AccountsLoopbackTest.CHEAP).withToken(TokenConfig.secret(TestTokens.secretFile(dir)))));
     String before = http.scrape();
     assertThat(value(before, "netchat_connections_open")).isZero();
     assertThat(value(before, "netchat_commands_total", "type", "say")).isZero();
@@ -111,6 +122,36 @@ class MetricsEndpointTest {
     }
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(value(http.scrape(), "netchat_connections_closed_total", "reason", "connection_lost")).isEqualTo(1));
+    assertThat(loginFailures(http.scrape())).as("the logins so far all succeeded").containsOnly(0L);
+
+    try (WireClient guesser = WireClient.connect(address)) {
+      for (String id : List.of("1", "2")) {
+        guesser.send(AccountsLoopbackTest.hello(id, "alice", "guess " + id));
+        assertThat(AccountsLoopbackTest.error(guesser, id).code()).isEqualTo("bad_credentials");
+      }
+    }
+    String forged = TestTokens.hs256("a secret that is not the server's, long enough for HS256".getBytes(
+        StandardCharsets.UTF_8), TestTokens.claims("alice", Instant.now().plusSeconds(3600), null));
+    try (WireClient forger = WireClient.connect(address)) {
+      forger.send(ClientMessage.Hello.withToken("t", forged, null, null));
+      assertThat(AccountsLoopbackTest.error(forger, "t").code()).isEqualTo("bad_credentials");
+      assertThat(forger.expect(ServerMessage.Bye.class).code()).isEqualTo("bad_credentials");
+    }
+    await().atMost(WAIT).untilAsserted(() -> {
+      String now = http.scrape();
+      assertThat(value(now, "netchat_logins_failed_total", "reason", "bad_credentials")).isEqualTo(2);
+      assertThat(value(now, "netchat_logins_failed_total", "reason", "bad_token")).isEqualTo(1);
+      assertThat(loginFailures(now)).as("every reason: two wrong passwords, one forged token")
+          .containsExactly(2L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+      assertThat(value(now, "netchat_errors_sent_total", "code", "bad_credentials")).isEqualTo(3);
+      assertThat(value(now, "netchat_connections_closed_total", "reason", "bad_credentials")).isEqualTo(1);
+    });
+  }
+
+  /** {@code netchat_logins_failed_total} of every reason, in {@link ChatCounters.LoginFailure}'s order. */
+  private static List<Long> loginFailures(String scrape) {
+    return java.util.Arrays.stream(ChatCounters.LoginFailure.values())
+        .map(reason -> (long) value(scrape, "netchat_logins_failed_total", "reason", reason.label())).toList();
   }
 
   /** A bad frame and a flood: one error each way, one flooding close, exactly. */

@@ -99,6 +99,27 @@ class ModerationTest {
         .element(1).isInstanceOf(ServerMessage.Kick.class);
   }
 
+  /** §17.1: a 1.1 session's {@code joined} names its own role, a v1 session's stays exactly v1. */
+  @Test
+  void aJoinedTellsA11SessionItsOwnRoleAndAV1SessionNothing() {
+    EmbeddedServer.Connection ann = login(server, "ann", true);
+    assertThat(joined(ann, "r").role()).as("the creator").isEqualTo("owner");
+    EmbeddedServer.Connection bob = login(server, "bob", true);
+    assertThat(joined(bob, "r").role()).isEqualTo("member");
+    EmbeddedServer.Connection carol = server.login("carol"); // v1
+    assertThat(joined(carol, "r").role()).as("v1").isNull();
+    ann.received();
+    assertThat(answer(ann, new ClientMessage.Role("o", "r", "bob", "op"))).isNull();
+    bob.send(new ClientMessage.Leave("l", "r"));
+    bob.received();
+    assertThat(joined(bob, "r").role()).as("after a role change").isEqualTo("op");
+  }
+
+  private static ServerMessage.Joined joined(EmbeddedServer.Connection c, String room) {
+    c.send(new ClientMessage.Join("j", room, null));
+    return only(c.received(), ServerMessage.Joined.class).get(0);
+  }
+
   @Test
   void aKickedEventsSessionSeesTheKickNamingItAndMayRejoin() {
     EmbeddedServer.Connection ann = login(server, "ann", true);

@@ -141,7 +141,8 @@ class RecoveryTest {
     server.context().users().find("dora").negotiate(true, Set.of(Capability.EVENTS), null);
     dora.send(new ClientMessage.Join(null, "r", 1L, epoch()));
     assertThat(dora.received()).as("with the events capability: the topic change in its place").containsExactly(
-        new ServerMessage.Joined("r", "news", List.of("ann", "bob", "carl", "dora"), 3, 4, epoch(), true),
+        new ServerMessage.Joined("r", "news", List.of("ann", "bob", "carl", "dora"), 3, 4, epoch(), true, null,
+            "member", null, null),
         new ServerMessage.Topic("r", "news", "ann", 2L),
         new ServerMessage.Message("r", 3, "ann", "m", EmbeddedServer.NOW, msgid3, null));
 

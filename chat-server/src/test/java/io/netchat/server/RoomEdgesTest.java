@@ -75,7 +75,7 @@ class RoomEdgesTest {
     bob.received();
     bob.send(new ClientMessage.Join("j", "r", 5L, epoch("r")));
     assertThat(bob.received()).containsExactly(
-        new ServerMessage.Joined("r", "", List.of("ann", "bob"), 5, 2, epoch("r"), true, "j"),
+        new ServerMessage.Joined("r", "", List.of("ann", "bob"), 5, 2, epoch("r"), true, "j", "member", null, null),
         new ServerMessage.Ok("j"));
   }
 
@@ -88,7 +88,7 @@ class RoomEdgesTest {
     bob.send(new ClientMessage.Join("j", "r", 4L, "another-epoch"));
     List<Object> answer = bob.received();
     assertThat(answer.get(0)).isEqualTo(
-        new ServerMessage.Joined("r", "", List.of("ann", "bob"), 5, 2, epoch("r"), false, "j"));
+        new ServerMessage.Joined("r", "", List.of("ann", "bob"), 5, 2, epoch("r"), false, "j", "member", null, null));
     assertThat(answer).noneMatch(ServerMessage.Gap.class::isInstance);
     assertThat(seqs(answer)).containsExactly(3L, 4L, 5L);
   }

@@ -106,6 +106,20 @@ public interface ChatStore extends AutoCloseable {
    */
   CompletableFuture<Void> changeRules(String key, RuleChange change);
 
+  /**
+   * The server-wide bans kept (§17.6 of the protocol), in mask order, expired ones included (the
+   * server skips them): what the server loads at start, before it takes connections.
+   */
+  CompletableFuture<List<StoredRules.Ban>> serverBans();
+
+  /**
+   * Keeps a change to the server-wide bans: {@link RuleChange.BanAdded} adds a ban or replaces the
+   * one of its mask (and drops bans that had expired by its {@code created}),
+   * {@link RuleChange.BanLifted} lifts one. Changes apply in call order; completes when written
+   * (under {@code COMMIT}: committed), on a store thread, never the caller's.
+   */
+  CompletableFuture<Void> changeServerBans(RuleChange change);
+
   /** Events with seq greater than {@code afterSeq}, oldest first, at most {@code limit} of them. */
   CompletableFuture<List<StoredMessage>> readAfter(String key, long afterSeq, int limit, Select select);
 
@@ -196,6 +210,14 @@ public interface ChatStore extends AutoCloseable {
       throw new IllegalStateException("room " + key + " was not opened");
     }
     return room;
+  }
+
+  /** Checks that {@code change} is one server-wide bans take (a ban added or lifted); shared by the implementations. */
+  static void checkServerBanChange(RuleChange change) {
+    java.util.Objects.requireNonNull(change, "change");
+    if (!(change instanceof RuleChange.BanAdded || change instanceof RuleChange.BanLifted)) {
+      throw new IllegalArgumentException("server-wide bans take a ban added or lifted, not " + change);
+    }
   }
 
   /** Checks a read's arguments; shared by the implementations. */

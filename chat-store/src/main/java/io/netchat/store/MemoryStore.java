@@ -31,6 +31,8 @@ public final class MemoryStore implements ChatStore {
   /** Heap the memory store's dm streams hold at most, all accounts together. */
   public static final long DEFAULT_DM_STREAM_BYTES = 64L << 20;
   private final MemoryDmStreams dmStreams = new MemoryDmStreams(DEFAULT_DM_STREAM_BYTES, closed::get);
+  /** The server-wide bans by mask, in mask order; guarded by itself. */
+  private final java.util.SortedMap<String, StoredRules.Ban> serverBans = new java.util.TreeMap<>();
   private final StoreConfig.Durability durability;
   private final StoreConfig.Retention retention;
   private final int maxPerRoom;
@@ -120,6 +122,34 @@ public final class MemoryStore implements ChatStore {
     ChatStore.checkRead(key, beforeSeq, limit);
     Objects.requireNonNull(select, "select");
     return read(key, room -> room.before(beforeSeq, limit, select));
+  }
+
+  @Override
+  public CompletableFuture<List<StoredRules.Ban>> serverBans() {
+    if (closed.get()) {
+      return closedFuture();
+    }
+    synchronized (serverBans) {
+      return CompletableFuture.completedFuture(List.copyOf(serverBans.values()));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> changeServerBans(RuleChange change) {
+    ChatStore.checkServerBanChange(change);
+    if (closed.get()) {
+      return closedFuture();
+    }
+    synchronized (serverBans) {
+      if (change instanceof RuleChange.BanAdded added) {
+        Instant now = added.ban().created();
+        serverBans.values().removeIf(ban -> ban.expires() != null && !ban.expires().isAfter(now));
+        serverBans.put(added.ban().mask(), added.ban());
+      } else {
+        serverBans.remove(((RuleChange.BanLifted) change).mask());
+      }
+    }
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

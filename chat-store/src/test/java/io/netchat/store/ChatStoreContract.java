@@ -225,6 +225,44 @@ public abstract class ChatStoreContract {
   }
 
   @Test
+  void serverBansAreKeptInMaskOrderReplacedByMaskAndLiftedInCallOrder() throws Exception {
+    assertThat(await(store.serverBans())).isEmpty();
+    StoredRules.Ban eve = new StoredRules.Ban("account:eve", "root", "spam", T0, null);
+    StoredRules.Ban net = new StoredRules.Ban("addr:203.0.113.0/24", "root", "", T0, T0.plusSeconds(60));
+    StoredRules.Ban eveAgain = new StoredRules.Ban("account:eve", "admin2", "spam, again", T0.plusSeconds(1),
+        T0.plusSeconds(3600));
+    CompletableFuture<Void> first = store.changeServerBans(new RuleChange.BanAdded(net));
+    CompletableFuture<Void> second = store.changeServerBans(new RuleChange.BanAdded(eve));
+    CompletableFuture<Void> replaced = store.changeServerBans(new RuleChange.BanAdded(eveAgain));
+    await(CompletableFuture.allOf(first, second, replaced));
+    assertThat(await(store.serverBans())).containsExactly(eveAgain, net);
+    await(store.changeServerBans(new RuleChange.BanLifted("account:eve")));
+    await(store.changeServerBans(new RuleChange.BanLifted("account:nobody")));
+    assertThat(await(store.serverBans())).containsExactly(net);
+  }
+
+  @Test
+  void aNewServerBanDropsTheServerBansThatHadExpiredByThen() throws Exception {
+    StoredRules.Ban brief = new StoredRules.Ban("account:a", "root", "", T0, T0.plusSeconds(60));
+    StoredRules.Ban longer = new StoredRules.Ban("account:b", "root", "", T0, T0.plusSeconds(61));
+    StoredRules.Ban forever = new StoredRules.Ban("account:c", "root", "", T0, null);
+    for (StoredRules.Ban ban : List.of(brief, longer, forever)) {
+      await(store.changeServerBans(new RuleChange.BanAdded(ban)));
+    }
+    StoredRules.Ban later = new StoredRules.Ban("account:d", "root", "", T0.plusSeconds(60), null);
+    await(store.changeServerBans(new RuleChange.BanAdded(later)));
+    assertThat(await(store.serverBans())).as("a ban ending at the new one's creation has expired")
+        .containsExactly(longer, forever, later);
+  }
+
+  @Test
+  void serverBansTakeOnlyBansAddedOrLifted() {
+    assertThatThrownBy(() -> store.changeServerBans(new RuleChange.RoleRemoved("ann")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.changeServerBans(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void aMessageKeepsItsTxn() throws Exception {
     await(store.openRoom("x", "x", T0));
     store.append("x", "ann", "retried", T0, "tx-1");
@@ -336,6 +374,9 @@ public abstract class ChatStoreContract {
     assertUnavailable(store.appendTopic("r", "late", "ann", T0), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.readAfter("r", 0, 5), StoreUnavailableException.Reason.CLOSED);
     assertUnavailable(store.openRoom("r", "r", T0), StoreUnavailableException.Reason.CLOSED);
+    assertUnavailable(store.serverBans(), StoreUnavailableException.Reason.CLOSED);
+    assertUnavailable(store.changeServerBans(new RuleChange.BanLifted("account:eve")),
+        StoreUnavailableException.Reason.CLOSED);
   }
 
   @Test

@@ -85,7 +85,7 @@ public final class TokenVerifier {
     }
     Instant validUntil = exp.toInstant().plus(skew);
     if (!now.isBefore(validUntil)) {
-      throw new TokenRefused("the token has expired");
+      throw TokenRefused.pastExpiry();
     }
     Date nbf = claims.getNotBeforeTime();
     if (nbf != null && now.isBefore(nbf.toInstant().minus(skew))) {

@@ -55,6 +55,37 @@ public final class ChatCounters {
     }
   }
 
+  /**
+   * Why a login was refused, where the verdict is made: a {@code hello} (password, token or guest),
+   * a token {@code refresh} (docs/OPERATIONS.md lists what each means and what to alert on).
+   */
+  public enum LoginFailure {
+    /** A wrong password, or a password for a nick that is no account. */
+    BAD_CREDENTIALS,
+    /** A token that does not verify: signature, key, algorithm, claims, or a nick other than the hello's. */
+    BAD_TOKEN,
+    /** A token past its {@code exp} (plus the configured skew). */
+    TOKEN_EXPIRED,
+    /** Too many failed logins for the account or address: nothing was checked. */
+    THROTTLED,
+    /** A server-wide ban matched the nick, account or address. */
+    BANNED,
+    /** A guest asked for a nick that belongs to an account. */
+    NICK_RESERVED,
+    /** A guest asked for a nick another guest holds. */
+    NICK_TAKEN,
+    /** A guest hello to a server with {@code auth.guests: false}. */
+    NO_GUESTS,
+    /** The account has {@code max_sessions_per_account} sessions already. */
+    SESSION_LIMIT,
+    /** The hashing pool, the token queue or the account store could not answer. */
+    UNAVAILABLE;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /** A close whose {@code bye} reason is not one of {@link #closeReasons()} (none this version sends). */
   public static final String OTHER = "other";
   /** A connection that ended with no {@code bye} sent: the peer closed or the network failed. */
@@ -71,6 +102,7 @@ public final class ChatCounters {
   private final LongAdder[] refused = adders(Refusal.values().length);
   private final LongAdder[] roomsRefused = adders(RoomRefusal.values().length);
   private final LongAdder[] tlsFailures = adders(TlsFailure.values().length);
+  private final LongAdder[] loginFailures = adders(LoginFailure.values().length);
   private final LongAdder[] errors = adders(ErrorCode.values().length);
   private final Map<String, LongAdder> closes;
   private final ClassValue<LongAdder> commands = new ClassValue<>() {
@@ -149,6 +181,16 @@ public final class ChatCounters {
 
   long tlsFailures(TlsFailure reason) {
     return tlsFailures[reason.ordinal()].sum();
+  }
+
+  /** A login was refused (once per refused {@code hello} or {@code refresh}; never on the chat path). */
+  public void loginFailed(LoginFailure reason) {
+    loginFailures[reason.ordinal()].increment();
+  }
+
+  /** Logins refused for {@code reason} so far. */
+  public long loginFailures(LoginFailure reason) {
+    return loginFailures[reason.ordinal()].sum();
   }
 
   /** A command decoded from a client (before rate limiting). */

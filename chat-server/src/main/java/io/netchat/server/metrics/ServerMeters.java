@@ -66,6 +66,11 @@ public final class ServerMeters implements MeterBinder {
           .description("TLS handshakes that failed on TLS listeners, by reason").tag("reason", failure.label())
           .register(registry);
     }
+    for (ChatCounters.LoginFailure failure : ChatCounters.LoginFailure.values()) {
+      FunctionCounter.builder(PREFIX + "logins.failed", counters, c -> c.loginFailures(failure))
+          .description("logins refused (hello, token refresh), by reason").tag("reason", failure.label())
+          .register(registry);
+    }
     for (String reason : ChatCounters.closeReasons()) {
       FunctionCounter.builder(PREFIX + "connections.closed", counters, c -> c.closes(reason))
           .description("connections closed, by the reason of their bye (connection_lost: none was sent)")

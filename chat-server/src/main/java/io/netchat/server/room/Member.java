@@ -86,6 +86,11 @@ public interface Member extends Recipient {
     return null;
   }
 
+  /** Whether the session spoke contract 1.1: answers to it alone may carry 1.1 fields (v1 ones stay exactly v1). */
+  default boolean negotiated() {
+    return false;
+  }
+
   /**
    * The {@code re} to put on an answer sent to this session alone for the command with id
    * {@code id}: the id for a session that spoke contract 1.1, {@code null} for a v1 session, whose

@@ -319,15 +319,17 @@ public final class Room {
 
   /**
    * The {@code joined} answer: the first page of {@code who} (same order and cap) and the member
-   * count, cut further if it would not fit a frame of the session's format; the topic never is.
+   * count, cut further if it would not fit a frame of the session's format; the topic never is. A
+   * 1.1 session learns its own role (§17.1).
    */
   private ByteBuf joined(Member session, boolean recovered, String id) {
     int total = members.size();
     long seq = history.lastSeq();
     String re = session.re(id);
     List<String> nicks = members.page(null, registry.pageSize(null)).items();
+    String role = session.negotiated() ? roleOf(session).wireName() : null;
     return FrameFitter.fit(nicks, kept -> new ServerMessage.Joined(name, topic, kept, seq, total, epoch, recovered, re,
-        members.accounts(kept), roles(session, kept)), false, session.format(), context.allocator());
+        role, members.accounts(kept), roles(session, kept)), false, session.format(), context.allocator());
   }
 
   /**

@@ -2,10 +2,16 @@ package io.netchat.server.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.netchat.codec.ServerMessage;
+import io.netty.channel.DefaultEventLoop;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -141,5 +147,54 @@ class RingHistoryEdgesTest {
 
     ring.clear();
     assertThat(budget.held()).as("only the queued entries' own cost is left").isEqualTo(MessageSize.ENTRY * 3L);
+  }
+
+  @Test
+  void skipToGivesTheBytesOfWhatWasHeldBack() {
+    HistoryBudget budget = new HistoryBudget(1 << 20);
+    RingHistory ring = new RingHistory(10, ImmediateEventExecutor.INSTANCE, budget);
+    append(ring, 3);
+    ring.skipTo(100);
+    assertThat(budget.held()).as("only the queued entries' own cost is left").isEqualTo(MessageSize.ENTRY * 3L);
+  }
+
+  /** An eviction on the ring's own loop happens at once; from another thread it is handed to that loop. */
+  @Test
+  void anEvictionRunsAtOnceOnTheRingsLoopAndIsHandedToItFromElsewhere() throws Exception {
+    DefaultEventLoop loop = new DefaultEventLoop();
+    try {
+      RingHistory ring = new RingHistory(10, loop, HistoryBudget.unlimited());
+      loop.submit(() -> append(ring, 6)).sync();
+      assertThat(loop.submit(() -> {
+        ring.evict(2);
+        return ring.firstSeq();
+      }).get()).as("at once, within the same task").isEqualTo(3L);
+      ring.evict(4);
+      assertThat(loop.submit(() -> seqs(ring.after(0, 10))).get()).as("handed to the loop").containsExactly(5L, 6L);
+      loop.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+      ring.evict(6); // the loop has stopped: the history goes with it, nothing is thrown
+    } finally {
+      loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The budget freed an evicted message's bytes, so the ring must not keep it reachable either. */
+  @Test
+  void anEvictedMessageIsNoLongerReachableFromItsRing() {
+    long perMessage = MessageSize.of(message(1)) + MessageSize.ENTRY;
+    RingHistory ring = new RingHistory(10, ImmediateEventExecutor.INSTANCE, new HistoryBudget(perMessage * 2));
+    List<WeakReference<ServerMessage.Message>> evicted = List.of(appendWeakly(ring, 1), appendWeakly(ring, 2));
+    append(ring, 4);
+    assertThat(ring.firstSeq()).isEqualTo(3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      System.gc();
+      return evicted.stream().allMatch(reference -> reference.get() == null);
+    });
+  }
+
+  private static WeakReference<ServerMessage.Message> appendWeakly(RingHistory ring, long seq) {
+    ServerMessage.Message message = message(seq);
+    ring.append(message);
+    return new WeakReference<>(message);
   }
 }

@@ -10,6 +10,7 @@ import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreStartupException;
 import io.netchat.store.StoreUnavailableException;
 import io.netchat.store.StoredMessage;
+import io.netchat.store.StoredRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,6 +62,7 @@ public final class SqliteStore implements ChatStore {
   private final SqliteAccounts accounts;
   private final SqliteOfflineDms offlineDms;
   private final SqliteDmStreams dmStreams;
+  private final ServerBansTable serverBans;
   /** Rooms opened since start; under async durability the value issues seqs. */
   private final Map<String, AtomicLong> opened = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -80,6 +82,7 @@ public final class SqliteStore implements ChatStore {
         config.queueCapacity());
     this.offlineDms = new SqliteOfflineDms(accounts);
     this.dmStreams = new SqliteDmStreams(accounts);
+    this.serverBans = new ServerBansTable(accounts);
     this.pruner = config.historyRetention().enabled()
         ? new Pruner(config.historyRetention(), writeConnections, tuning.pruneInterval(),
             tuning.pruneBatch())
@@ -232,6 +235,17 @@ public final class SqliteStore implements ChatStore {
       Select select) {
     ChatStore.checkRead(key, beforeSeq, limit);
     return reader.submit(key, beforeSeq, limit, false, Objects.requireNonNull(select, "select"));
+  }
+
+  @Override
+  public CompletableFuture<List<StoredRules.Ban>> serverBans() {
+    return serverBans.read();
+  }
+
+  @Override
+  public CompletableFuture<Void> changeServerBans(RuleChange change) {
+    ChatStore.checkServerBanChange(change);
+    return serverBans.change(change);
   }
 
   @Override

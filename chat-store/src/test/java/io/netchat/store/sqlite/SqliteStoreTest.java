@@ -144,7 +144,7 @@ class SqliteStoreTest extends ChatStoreContract {
       }
       assertThat(applied).containsExactly("1 rooms and messages", "2 accounts", "3 room roles",
           "4 bans", "5 room events", "6 room moderation events", "7 room modes", "10 message action", "20 offline dms",
-          "21 sender accounts", "22 dm streams");
+          "21 sender accounts", "22 dm streams", "25 server bans");
     }
     store = newStore(StoreConfig.Durability.COMMIT); // a second start applies nothing and starts
   }
@@ -230,6 +230,22 @@ class SqliteStoreTest extends ChatStoreContract {
     assertThat(await(store.readAfter("lobby", 0, 10, ChatStore.Select.EVENTS))).first()
         .isEqualTo(StoredMessage.event(1, "ann", "{\"type\":\"ban\"}", T0));
     assertThat(await(store.readAfter("lobby", 0, 10))).as("messages only").isEmpty();
+  }
+
+  /** Server-wide bans (§17.6) survive a restart, their ends included; the server decides which have expired. */
+  @Test
+  void aRestartKeepsTheServerWideBans() throws Exception {
+    StoredRules.Ban forever = new StoredRules.Ban("account:eve", "root", "spam", T0, null);
+    StoredRules.Ban brief = new StoredRules.Ban("addr:203.0.113.7", "root", "", T0, T0.plusSeconds(60));
+    StoredRules.Ban lifted = new StoredRules.Ban("addr:198.51.100.0/24", "root", "", T0, null);
+    for (StoredRules.Ban ban : List.of(forever, brief, lifted)) {
+      await(store.changeServerBans(new RuleChange.BanAdded(ban)));
+    }
+    await(store.changeServerBans(new RuleChange.BanLifted(lifted.mask())));
+    store.close();
+
+    store = newStore(StoreConfig.Durability.COMMIT);
+    assertThat(await(store.serverBans())).containsExactly(forever, brief);
   }
 
   private static ChatStore newStore(Path at) {
