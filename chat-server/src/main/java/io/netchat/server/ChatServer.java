@@ -192,6 +192,11 @@ public final class ChatServer implements AutoCloseable {
     return context;
   }
 
+  /** The transport the event loops run on ({@code auto} resolved). */
+  public Transport transport() {
+    return config.transport().resolve();
+  }
+
   /** The bound address of each listener, in configuration order (actual ports when 0 was asked). */
   public List<InetSocketAddress> addresses() {
     return listeners.stream().map(ch -> (InetSocketAddress) ch.localAddress()).toList();
