@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netchat.codec.ClientMessage;
+import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.Transport;
 import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,6 +47,20 @@ class TransportsLoopbackTest {
         ann.send(new ClientMessage.Dm(null, "bob", "direct"));
         assertThat(bob.expect(ServerMessage.Dm.class).text()).isEqualTo("direct");
       }
+    }
+  }
+
+  @Test
+  void commandsPipelinedBehindARefusedHelloAreAnsweredAsBeforeHello() throws Exception {
+    try (ChatServer server = ChatServer.start(TestServers.jsonOnLoopback());
+        WireClient ann = WireClient.login(server.addresses().get(0), "ann");
+        WireClient copy = WireClient.connect(server.addresses().get(0))) {
+      copy.send(new ClientMessage.Hello("h", "ann"), new ClientMessage.Join("j", "lobby", null));
+      ServerMessage.Error refused = copy.expect(ServerMessage.Error.class);
+      assertThat(refused.re()).isEqualTo("h");
+      ServerMessage.Error join = copy.expect(ServerMessage.Error.class);
+      assertThat(join.re()).isEqualTo("j");
+      assertThat(join.code()).isEqualTo(ErrorCode.NOT_LOGGED_IN.wireName());
     }
   }
 }

@@ -33,7 +33,8 @@ final class TargetSession implements AutoCloseable {
     ServerCommand command = target.isNetchat()
         ? ServerCommand.netchat(settings.serverJar(), address, netchatConfig, settings.serverJvmOptions(),
             pinning, settings.serverCpu())
-        : ServerCommand.baseline(address, settings.serverJvmOptions(), pinning, settings.serverCpu());
+        : ServerCommand.baseline(address, settings.serverJvmOptions(), pinning, settings.serverCpu(),
+            settings.serverTransport());
     Path log = settings.resultDir().resolve("logs").resolve(scenario + "-" + target.label() + ".log");
     ServerProcess server = ServerProcess.start(command, log, settings.readyTimeout());
     try {

@@ -53,10 +53,20 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static ServerProcess start(ServerCommand command, Path logFile, Duration readyTimeout)
       throws IOException, InterruptedException {
+    return start(command, java.util.Map.of(), logFile, readyTimeout, System.nanoTime());
+  }
+
+  /**
+   * As above, with {@code environment} added to the process's, and start-up timed from
+   * {@code began} ({@link System#nanoTime()}, taken by the caller just before).
+   */
+  public static ServerProcess start(ServerCommand command, java.util.Map<String, String> environment, Path logFile,
+      Duration readyTimeout, long began) throws IOException, InterruptedException {
     Files.createDirectories(logFile.toAbsolutePath().getParent());
     log.info("starting {}: {}", command.name(), String.join(" ", command.argv()));
-    long began = System.nanoTime();
-    Process process = new ProcessBuilder(command.argv()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     CountDownLatch ready = new CountDownLatch(1);
     long[] readyAt = new long[1];
     Deque<String> tail = new ArrayDeque<>();
