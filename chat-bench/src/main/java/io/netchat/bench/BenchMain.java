@@ -94,6 +94,20 @@ public final class BenchMain {
     return report == null ? 2 : report.failures().isEmpty() ? 0 : 1;
   }
 
+  private static CpuPinning pinning;
+
+  /**
+   * The cores as this process found them before it pinned itself: detected once, since after
+   * {@link CpuPinning#pinSelf} this process sees only the generator's core (smoke runs several
+   * comparisons in one process).
+   */
+  static synchronized CpuPinning pinning() {
+    if (pinning == null) {
+      pinning = CpuPinning.detect();
+    }
+    return pinning;
+  }
+
   /** What every run of one bench command shares: pinning, the generator's transport, the machine. */
   static final class Harness {
     final BenchSettings settings;
@@ -115,7 +129,7 @@ public final class BenchMain {
             + " (build chat-server, or pass --server-jar, or --target baseline)");
         return null;
       }
-      CpuPinning pinning = CpuPinning.detect();
+      CpuPinning pinning = pinning();
       boolean pinned = pinning.canPin(settings.serverCpu()) && pinning.pinSelf(settings.generatorCpu());
       Transport transport = common.generatorTransport();
       return new Harness(settings, pinning, transport,
@@ -338,7 +352,7 @@ public final class BenchMain {
         System.err.println("netchat-bench startup: --starts must be positive and --cache on or off");
         return 2;
       }
-      CpuPinning pinning = CpuPinning.detect();
+      CpuPinning pinning = pinning();
       List<String> prefix = pinning.canPin(serverCpu) ? pinning.prefix(serverCpu) : List.of();
       Path logs = resultDir.resolve("logs");
       Path data = logs.resolve("startup-data");

@@ -27,8 +27,6 @@ import io.netchat.server.room.RoomContext;
 import io.netchat.server.room.RoomRegistry;
 import io.netchat.server.room.RoomStore;
 import io.netchat.store.ChatStore;
-import io.netchat.store.StoreConfig;
-import io.netchat.store.Stores;
 import io.netchat.server.tls.TlsListeners;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -105,21 +103,33 @@ public final class ChatServer implements AutoCloseable {
   /** As {@link #start(ServerConfig)}, with the codecs and wall clock given. */
   public static ChatServer start(ServerConfig config, CodecRegistry codecs, Clock clock) {
     long started = System.nanoTime();
+    Transport transport = config.transport().resolve(); // an unavailable transport stops start-up before anything opens
+    StoreOpening opening = StoreOpening.start(config.store()); // overlaps the steps below; joined before binding
     LimitsConfig limits = config.limits();
-    MemoryPlan memory = MemoryPlan.of(config, JvmMemory.current());
+    List<WireFormat> formats;
+    TlsListeners tls;
+    TokenVerifier tokenVerifier;
+    MemoryPlan memory;
+    EventLoopGroup acceptors;
+    EventLoopGroup workers;
+    try {
+      memory = MemoryPlan.of(config, JvmMemory.current());
+      formats = config.listeners().stream()
+          .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
+          .toList();
+      tls = TlsListeners.load(config.listeners(), clock);
+      tokenVerifier = TokenVerifier.of(config.auth().token()); // reads the key file: a bad one stops here
+      acceptors = new MultiThreadIoEventLoopGroup(1,
+          new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
+      int ioThreads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+      workers = new MultiThreadIoEventLoopGroup(ioThreads,
+          new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
+    } catch (RuntimeException e) {
+      opening.abandon();
+      throw e;
+    }
     InboundPolicy inbound = memory.inboundPolicy(config.memory().frameTimeout());
     HistoryBudget history = new HistoryBudget(memory.historyBytes());
-    List<WireFormat> formats = config.listeners().stream()
-        .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
-        .toList();
-    TlsListeners tls = TlsListeners.load(config.listeners(), clock);
-    TokenVerifier tokenVerifier = TokenVerifier.of(config.auth().token()); // reads the key file: a bad one stops here
-    Transport transport = config.transport().resolve();
-    EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
-        new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
-    int ioThreads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads,
-        new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
     ChatCounters counters = new ChatCounters(formats.size());
     RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
         config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history), counters);
@@ -127,7 +137,7 @@ public final class ChatServer implements AutoCloseable {
     RepeatedLog storeFailures = ServerContext.storeLog();
     ChatStore store;
     try {
-      store = config.store().type() == StoreConfig.Type.MEMORY ? null : Stores.open(config.store());
+      store = opening.join();
     } catch (RuntimeException e) {
       acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
