@@ -374,18 +374,21 @@ public final class BenchMain {
             logs.resolve("startup-" + i + ".log"), Duration.ofSeconds(readyTimeoutSeconds));
         results.add(start);
         System.out.println(String.format(java.util.Locale.ROOT, "startup %d/%d: ready %.0f ms, port answered %.0f ms,"
-            + " stopped in %.0f ms", i, starts, start.readyMs(), start.portMs(), start.exitMs()));
+            + " CPU until ready %.0f ms, stopped in %.0f ms", i, starts, start.readyMs(), start.portMs(), start.cpuMs(),
+            start.exitMs()));
       }
       List<StartupProbe.Start> warm = results.size() > 1 ? results.subList(1, results.size()) : results;
       double ready = Rounds.median(warm.stream().mapToDouble(StartupProbe.Start::readyMs).toArray());
       double port = Rounds.median(warm.stream().mapToDouble(StartupProbe.Start::portMs).toArray());
+      double cpu = Rounds.median(warm.stream().mapToDouble(StartupProbe.Start::cpuMs).toArray());
       String home = javaHome == null ? "default" : javaHome.toString();
       StartupReport report = new StartupReport(java.time.Instant.now().toString(),
           commandLine != null ? commandLine : commandLine(spec),
           MachineInfo.current(pinning.cores(), !prefix.isEmpty(), "-"), launcher.toString(), home, cache, results,
-          ready, port, results.get(0).readyMs());
+          ready, port, cpu, results.get(0).readyMs());
       System.out.println(String.format(java.util.Locale.ROOT, "startup (java %s, cache %s): median of starts 2..%d:"
-          + " ready %.0f ms, port %.0f ms; first start %.0f ms", home, cache, starts, ready, port, report.firstReadyMs()));
+          + " ready %.0f ms, port %.0f ms, CPU until ready %.0f ms; first start %.0f ms", home, cache, starts, ready,
+          port, cpu, report.firstReadyMs()));
       Path file = new ResultWriter(resultDir).write("startup", report.date(), report);
       System.out.println("startup result: " + file);
       return 0;

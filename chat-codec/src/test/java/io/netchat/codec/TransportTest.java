@@ -71,10 +71,10 @@ class TransportTest {
 
   @Test
   void ioUringTuningRefusesWhatTheKernelWould() {
-    assertThatThrownBy(() -> new IoUringTuning(100, 0)).hasMessageContaining(IoUringTuning.RING_SIZE);
-    assertThatThrownBy(() -> new IoUringTuning(128, -1)).hasMessageContaining(IoUringTuning.MAX_WORKERS);
-    assertThat(IoUringTuning.fromSystemProperties())
-        .isEqualTo(new IoUringTuning(IoUringTuning.DEFAULT_RING_SIZE, IoUringTuning.DEFAULT_MAX_WORKERS));
+    assertThatThrownBy(() -> new IoUringTuning(100, 0, true)).hasMessageContaining(IoUringTuning.RING_SIZE);
+    assertThatThrownBy(() -> new IoUringTuning(128, -1, true)).hasMessageContaining(IoUringTuning.MAX_WORKERS);
+    assertThat(IoUringTuning.fromSystemProperties()).isEqualTo(new IoUringTuning(IoUringTuning.DEFAULT_RING_SIZE,
+        IoUringTuning.DEFAULT_MAX_WORKERS, IoUringTuning.DEFAULT_SINGLE_ISSUER));
   }
 
   @Test

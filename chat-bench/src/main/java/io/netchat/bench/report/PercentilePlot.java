@@ -16,7 +16,7 @@ public final class PercentilePlot {
   private static final int HEIGHT = 440;
   private static final int LEFT = 70;
   private static final int RIGHT = 190;
-  private static final int TOP = 40;
+  private static final int TOP = 48;
   private static final int BOTTOM = 50;
   private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
       "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
@@ -41,7 +41,13 @@ public final class PercentilePlot {
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
         + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
     svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"14\">%s</text>%n", LEFT, escape(title)));
+    int split = title.indexOf(" — ");
+    String head = split < 0 ? title : title.substring(0, split);
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\">%s</text>%n", 16, escape(head)));
+    if (split >= 0) {
+      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"33\" font-size=\"10\">%s</text>%n", 16,
+          escape(title.substring(split + 3))));
+    }
     for (int nines = 0; nines <= NINES; nines++) {
       double x = x(nines);
       svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n",

@@ -15,10 +15,11 @@ import java.util.List;
  * @param starts every start, in order (the first may record the cache)
  * @param medianReadyMs median of the starts after the first: launch to the "ready" line
  * @param medianPortMs median of the starts after the first: launch to the first accepted connection
+ * @param medianCpuMs median of the starts after the first: CPU time the server had used when ready
  * @param firstReadyMs the first start
  */
 public record StartupReport(String date, String command, MachineInfo machine, String launcher, String javaHome,
-    String cache, List<StartupProbe.Start> starts, double medianReadyMs, double medianPortMs, double firstReadyMs) {
+    String cache, List<StartupProbe.Start> starts, double medianReadyMs, double medianPortMs, double medianCpuMs, double firstReadyMs) {
 
   public StartupReport {
     starts = List.copyOf(starts);

@@ -26,9 +26,11 @@ public final class StartupProbe {
    *
    * @param readyMs launch to the "ready" line
    * @param portMs launch to the first accepted connection (-1 if none before the ready line + 5 s)
+   * @param cpuMs CPU time (user + system, all threads) the server process had used when its ready
+   *     line was read: unlike the wall-clock times, barely moved by other work on the machine
    * @param exitMs SIGTERM to exit
    */
-  public record Start(double readyMs, double portMs, double exitMs) {}
+  public record Start(double readyMs, double portMs, double cpuMs, double exitMs) {}
 
   /**
    * Starts {@code launcher} with {@code arguments} (the listener's {@code --host}/{@code --port}
@@ -48,6 +50,7 @@ public final class StartupProbe {
     poller.start();
     ServerProcess server = ServerProcess.start(new ServerCommand("netchat", argv, address), environment, logFile,
         readyTimeout, began);
+    double cpuMs = ProcStats.cpuSeconds(server.pid()).orElse(-0.001) * 1000;
     try {
       poller.join(TimeUnit.SECONDS.toMillis(5));
     } finally {
@@ -57,7 +60,8 @@ public final class StartupProbe {
     server.close();
     long stopped = System.nanoTime();
     long answered = answeredAt.get();
-    return new Start(server.startupMillis(), answered < 0 ? -1 : (answered - began) / 1e6, (stopped - stopping) / 1e6);
+    return new Start(server.startupMillis(), answered < 0 ? -1 : (answered - began) / 1e6, cpuMs,
+        (stopped - stopping) / 1e6);
   }
 
   private static void poll(InetSocketAddress address, long began, Duration limit, AtomicLong answeredAt) {

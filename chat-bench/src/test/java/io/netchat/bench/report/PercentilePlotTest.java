@@ -18,12 +18,12 @@ class PercentilePlotTest {
       fast.recordValue(1_000 + i % 100);
       slow.recordValue(5_000 + i);
     }
-    String svg = PercentilePlot.svg("fanout <300k>", List.of(new LatencyCurve("netchat", fast),
+    String svg = PercentilePlot.svg("fanout — netchat-bench <300k>", List.of(new LatencyCurve("netchat", fast),
         new LatencyCurve("baseline & co", slow)));
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(doc.getElementsByTagName("path").getLength()).isEqualTo(2);
-    assertThat(svg).contains("fanout &lt;300k&gt;", "baseline &amp; co", "99.9%", "99.999%", ">20<");
+    assertThat(svg).contains(">fanout<", ">netchat-bench &lt;300k&gt;<", "baseline &amp; co", "99.9%", "99.999%", ">20<");
   }
 
   @Test
