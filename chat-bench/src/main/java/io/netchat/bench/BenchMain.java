@@ -396,7 +396,8 @@ public final class BenchMain {
   }
 
   @Command(name = "smoke", mixinStandardHelpOptions = true,
-      description = "Tiny fanout, idle and sweep against netchat and the baseline (seconds); exit 1 if any fails.")
+      description = "Tiny fanout, idle and sweep against netchat and the baseline, one round of features and of the"
+          + " native transports, two starts of bin/netchat-server (seconds each); exit 1 if any fails.")
   static final class Smoke implements Callable<Integer> {
     @Mixin CommonOptions common;
 

@@ -147,13 +147,21 @@ public final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Sends SIGTERM and waits up to {@code grace} before killing it: a JVM recording an AOT cache
+   * assembles it at exit, which takes seconds.
+   */
+  public void close(Duration grace) {
     if (!process.isAlive()) {
       return;
     }
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        log.warn("{} did not stop on SIGTERM within 10 s; killing it", command.name());
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("{} did not stop on SIGTERM within {}; killing it", command.name(), grace);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

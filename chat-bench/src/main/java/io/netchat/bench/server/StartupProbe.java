@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StartupProbe {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  /** How long a stopping server may take: one recording an AOT cache (JDK 25) assembles it at exit. */
+  private static final Duration RECORDING_GRACE = Duration.ofSeconds(180);
 
   private StartupProbe() {}
 
@@ -57,7 +59,7 @@ public final class StartupProbe {
       poller.interrupt();
     }
     long stopping = System.nanoTime();
-    server.close();
+    server.close(RECORDING_GRACE);
     long stopped = System.nanoTime();
     long answered = answeredAt.get();
     return new Start(server.startupMillis(), answered < 0 ? -1 : (answered - began) / 1e6, cpuMs,
