@@ -36,11 +36,13 @@ public record FeatureVariants(List<Variant> variants, List<String> skipped) {
         case "metrics" -> variants.add(new Variant("metrics", base.withConfigSection("admin",
             "{host: 127.0.0.1, port: 0}")));
         case "irc" -> {
+          java.util.Optional<Target> irc = ircTarget();
           String refused = ircRefusal();
-          if (refused == null) {
-            variants.add(new Variant("irc", base.withWireFormat("irc", "irc")));
+          if (irc.isPresent() && refused == null) {
+            variants.add(new Variant("irc", base.withTargets(List.of(irc.get()))));
           } else {
-            skipped.add("irc: " + refused);
+            skipped.add("irc: " + (refused != null ? refused
+                : "this bench has no `" + IRC_TARGET + "` target to speak IRC to netchat's IRC listener"));
           }
         }
         default -> throw new IllegalArgumentException("unknown feature '" + feature
@@ -48,6 +50,14 @@ public record FeatureVariants(List<Variant> variants, List<String> skipped) {
       }
     }
     return new FeatureVariants(variants, skipped);
+  }
+
+  /** The label of the target that is netchat's IRC listener spoken to in IRC (the IRC bench's). */
+  static final String IRC_TARGET = "netchat-irc";
+
+  /** The target that speaks IRC to netchat's IRC listener, where this bench has one. */
+  static java.util.Optional<Target> ircTarget() {
+    return java.util.Arrays.stream(Target.values()).filter(t -> t.label().equals(IRC_TARGET)).findFirst();
   }
 
   /** Why the irc row cannot run with this build, or null when the codec speaks {@code framing: irc}. */

@@ -56,4 +56,18 @@ class NetchatConfigTest {
     assertThat(variants.variants().get(1).settings().targets()).containsExactly(Target.NETCHAT_TLS);
     assertThat(variants.variants().get(3).settings().configSections()).containsKey("admin");
   }
+
+  @Test
+  void theIrcRowRunsOnTheIrcTargetWhereThereIsOneAndIsSkippedWithItsReasonElsewhere(@TempDir Path dir) {
+    BenchSettings plain = new BenchSettings(java.util.List.of(Target.NETCHAT), "127.0.0.1", dir.resolve("x.jar"),
+        null, java.util.List.of(), -1, -1, 1, "length", "json", dir, 1, 1, java.time.Duration.ofSeconds(1));
+    FeatureVariants variants = FeatureVariants.of(plain, java.util.List.of("irc"));
+    if (FeatureVariants.ircTarget().isPresent() && FeatureVariants.ircRefusal() == null) {
+      assertThat(variants.skipped()).isEmpty();
+      assertThat(variants.variants().get(1).settings().targets()).containsExactly(FeatureVariants.ircTarget().get());
+    } else {
+      assertThat(variants.variants()).extracting(Variant::label).containsExactly("plain");
+      assertThat(variants.skipped()).singleElement().asString().startsWith("irc: ");
+    }
+  }
 }
