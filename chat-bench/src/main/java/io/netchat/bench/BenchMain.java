@@ -21,6 +21,7 @@ import io.netchat.bench.scenario.SweepSpec;
 import io.netchat.bench.scenario.Target;
 import io.netchat.bench.server.CpuPinning;
 import io.netchat.bench.server.HeapProbe;
+import io.netchat.bench.server.NgircdConfig;
 import io.netchat.codec.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +73,13 @@ public final class BenchMain {
    * @param beforeRun called with a variant's settings before each of its runs
    */
   static RoundsReport runRounds(CommonOptions common, BenchSettings settings, String commandLine, String name,
-      List<Variant> variants, List<String> skipped, int rounds, FanoutSpec spec,
+      List<Variant> variants, int rounds, FanoutSpec spec,
       java.util.function.Consumer<BenchSettings> beforeRun) throws Exception {
     Harness harness = Harness.prepare(common, settings);
     if (harness == null) {
       return null;
     }
-    Rounds.Outcome outcome = Rounds.fanout(name, variants, skipped, rounds, spec, s -> {
+    Rounds.Outcome outcome = Rounds.fanout(name, variants, rounds, spec, s -> {
       beforeRun.accept(s);
       return harness.scenarios(s, commandLine);
     }, harness.machine, commandLine, System.out);
@@ -127,6 +128,11 @@ public final class BenchMain {
       if (settings.targets().stream().anyMatch(Target::isNetchat) && !Files.isRegularFile(settings.serverJar())) {
         System.err.println("netchat-bench: no server jar at " + settings.serverJar()
             + " (build chat-server, or pass --server-jar, or --target baseline)");
+        return null;
+      }
+      if (settings.targets().contains(Target.NGIRCD) && !NgircdConfig.installed(settings.ngircd())) {
+        System.err.println("netchat-bench: no ngIRCd at " + settings.ngircd()
+            + " (install the Debian package ngircd, or pass --ngircd)");
         return null;
       }
       CpuPinning pinning = pinning();
@@ -217,7 +223,7 @@ public final class BenchMain {
       BenchSettings settings = common.settings();
       List<Variant> variants = common.transports.stream()
           .map(t -> new Variant(t, settings.withServerTransport(t))).toList();
-      return exitCode(runRounds(common, settings, commandLine(spec), "fanout-rounds", variants, List.of(),
+      return exitCode(runRounds(common, settings, commandLine(spec), "fanout-rounds", variants,
           Math.max(1, rounds), fanout, s -> { }));
     }
   }
@@ -248,7 +254,7 @@ public final class BenchMain {
       }
       BenchSettings settings = common.settings().withTargets(List.of(Target.NETCHAT));
       FeatureVariants chosen = FeatureVariants.of(settings, features);
-      return exitCode(runRounds(common, settings, commandLine(spec), "features", chosen.variants(), chosen.skipped(),
+      return exitCode(runRounds(common, settings, commandLine(spec), "features", chosen.variants(),
           Math.max(1, rounds), load.spec(rate), FeatureVariants::beforeRun));
     }
   }
@@ -396,25 +402,28 @@ public final class BenchMain {
   }
 
   @Command(name = "smoke", mixinStandardHelpOptions = true,
-      description = "Tiny fanout, idle and sweep against netchat and the baseline, one round of features and of the"
-          + " native transports, two starts of bin/netchat-server (seconds each); exit 1 if any fails.")
+      description = "Tiny fanout, idle and sweep against netchat and the baseline, an IRC fanout against netchat's IRC"
+          + " listener and ngIRCd, one round of features and of the native transports, two starts of"
+          + " bin/netchat-server (seconds each); exit 1 if any fails.")
   static final class Smoke implements Callable<Integer> {
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
       List<String> problems = new ArrayList<>();
+      BenchSettings settings = common.settings();
+      boolean ci = "true".equals(System.getenv("CI"));
       int code = runScenario(common, "netchat-bench smoke", s -> {
-        List<RunReport> reports = SmokeCheck.run(s);
-        problems.addAll(SmokeCheck.problems(reports, common.settings().targets()));
+        List<RunReport> reports = new ArrayList<>(SmokeCheck.run(s));
+        problems.addAll(SmokeCheck.problems(reports, settings.targets()));
+        reports.addAll(SmokeCheck.runIrc(s, settings.ngircd(), ci, problems, System.out));
         return reports;
       });
-      BenchSettings settings = common.settings();
       if (settings.targets().contains(Target.NETCHAT)) {
         BenchSettings netchat = settings.withTargets(List.of(Target.NETCHAT));
         FeatureVariants features = FeatureVariants.of(netchat, List.of("tls", "commit", "metrics", "irc"));
         problems.addAll(SmokeCheck.problems(runRounds(common, netchat, "netchat-bench smoke", "features",
-            features.variants(), features.skipped(), 1, SmokeCheck.FANOUT, FeatureVariants::beforeRun),
+            features.variants(), 1, SmokeCheck.FANOUT, FeatureVariants::beforeRun),
             features.variants().size()));
         Startup startup = new Startup();
         startup.starts = 2;
@@ -431,7 +440,7 @@ public final class BenchMain {
       List<Variant> transports = SmokeCheck.availableTransports().stream()
           .map(t -> new Variant(t, settings.withServerTransport(t))).toList();
       problems.addAll(SmokeCheck.problems(runRounds(common, settings, "netchat-bench smoke", "fanout-rounds",
-          transports, List.of(), 1, SmokeCheck.FANOUT, s -> { }), transports.size() * settings.targets().size()));
+          transports, 1, SmokeCheck.FANOUT, s -> { }), transports.size() * settings.targets().size()));
       problems.forEach(p -> System.out.println("smoke problem: " + p));
       System.out.println(problems.isEmpty() && code == 0 ? "smoke: ok" : "smoke: FAILED");
       return problems.isEmpty() ? code : 1;

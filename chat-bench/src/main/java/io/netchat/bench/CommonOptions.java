@@ -5,6 +5,7 @@ import io.netchat.bench.scenario.Target;
 import io.netchat.codec.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -12,8 +13,18 @@ import picocli.CommandLine.Option;
 /** Options every scenario command takes. */
 final class CommonOptions {
   @Option(names = "--target", defaultValue = "both",
-      description = "netchat, baseline or both (default: ${DEFAULT-VALUE})")
+      description = "comma-separated: netchat, netchat-irc, baseline, ngircd, or both = netchat,baseline"
+          + " (default: ${DEFAULT-VALUE})")
   String target;
+
+  @Option(names = "--protocol", defaultValue = "netchat",
+      description = "netchat (the wire contract) or irc: netchat is then measured on an IRC listener"
+          + " (target netchat-irc) (default: ${DEFAULT-VALUE})")
+  String protocol;
+
+  @Option(names = "--ngircd", defaultValue = "/usr/sbin/ngircd",
+      description = "the ngIRCd binary of target ngircd (Debian package ngircd) (default: ${DEFAULT-VALUE})")
+  Path ngircd;
 
   @Option(names = "--tls",
       description = "also measure netchat on a TLS listener (target netchat-tls), with its ratio to plaintext netchat")
@@ -77,26 +88,35 @@ final class CommonOptions {
   int readyTimeoutSeconds;
 
   BenchSettings settings() {
-    List<Target> targets = switch (target) {
-      case "both" -> List.of(Target.NETCHAT, Target.BASELINE);
-      case "netchat" -> List.of(Target.NETCHAT);
-      case "baseline" -> List.of(Target.BASELINE);
-      default -> throw new IllegalArgumentException("--target must be netchat, baseline or both: " + target);
-    };
-    if (tls && targets.contains(Target.NETCHAT)) {
-      List<Target> withTls = new java.util.ArrayList<>(targets);
-      withTls.add(1, Target.NETCHAT_TLS);
-      targets = List.copyOf(withTls);
-    }
     List<String> jvm = serverJvmOptions.isBlank() ? List.of() : Arrays.asList(serverJvmOptions.trim().split("\\s+"));
     transports.forEach(Transport::ofWireName);
-    return new BenchSettings(targets, "127.0.0.1", serverJar, serverConfig, jvm, serverCpu, generatorCpu, threads,
-        framing, codec, resultDir, inFlight, perSource, Duration.ofSeconds(readyTimeoutSeconds), transports.get(0),
-        java.util.Map.of());
+    return new BenchSettings(targets(), "127.0.0.1", serverJar, ngircd, serverConfig, jvm, serverCpu, generatorCpu,
+        threads, framing, codec, resultDir, inFlight, perSource, Duration.ofSeconds(readyTimeoutSeconds),
+        transports.get(0), java.util.Map.of());
   }
 
   /** The generator's transport, resolved (fails naming the reason where it is unavailable). */
   Transport generatorTransport() {
     return Transport.ofWireName(generatorTransport).resolve();
+  }
+
+  /** The targets of {@code --target}, spoken to in {@code --protocol}, with netchat-tls after netchat for {@code --tls}. */
+  List<Target> targets() {
+    if (!protocol.equals("netchat") && !protocol.equals("irc")) {
+      throw new IllegalArgumentException("--protocol must be netchat or irc: " + protocol);
+    }
+    List<Target> targets = new ArrayList<>();
+    for (String name : target.split(",")) {
+      List<Target> named = name.trim().equals("both") ? List.of(Target.NETCHAT, Target.BASELINE)
+          : List.of(Target.byLabel(name.trim()));
+      for (Target t : named) {
+        targets.add(protocol.equals("irc") ? t.overIrc() : t);
+      }
+    }
+    int netchat = targets.indexOf(Target.NETCHAT);
+    if (tls && netchat >= 0) {
+      targets.add(netchat + 1, Target.NETCHAT_TLS);
+    }
+    return targets.stream().distinct().toList();
   }
 }

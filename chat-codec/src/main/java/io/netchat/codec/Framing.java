@@ -44,6 +44,28 @@ public enum Framing {
     int overhead() {
       return 1;
     }
+  },
+  /**
+   * IRC (RFC 1459 / 2812 with IRCv3 message-tags): CRLF lines, bare LF accepted inbound, up to 512
+   * bytes plus {@value IrcMessage#MAX_TAGS} of tags. The codec writes whole lines, CRLF
+   * included (one message may be several lines), and the pipeline parses {@link IrcMessage}s: a
+   * listener translates them ({@link WireFormat#install}).
+   */
+  IRC {
+    @Override
+    public ChannelHandler newDecoder(int maxFrameLength, InboundPolicy policy) {
+      return new IrcLineDecoder(maxFrameLength, policy);
+    }
+
+    @Override
+    void writeFrame(ChatCodec codec, Object message, ByteBuf out) {
+      codec.encode(message, out);
+    }
+
+    @Override
+    int overhead() {
+      return 0;
+    }
   };
 
   /** Default longest payload: 64 KiB. */

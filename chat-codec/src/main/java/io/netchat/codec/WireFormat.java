@@ -14,6 +14,8 @@ import io.netty.handler.codec.EncoderException;
  * @param maxFrameLength longest payload accepted and sent, in bytes
  */
 public record WireFormat(Framing framing, ChatCodec codec, int maxFrameLength) {
+  /** The name of the IRC framing and of the IRC codec, which go only together. */
+  public static final String IRC = "irc";
 
   public WireFormat {
     if (framing == null || codec == null) {
@@ -23,6 +25,10 @@ public record WireFormat(Framing framing, ChatCodec codec, int maxFrameLength) {
     if (codec.binary() && framing == Framing.LINE) {
       throw new IllegalArgumentException("codec '" + codec.name()
           + "' is binary and cannot use the 'line' framing; use 'length'");
+    }
+    if ((framing == Framing.IRC) != IRC.equals(codec.name())) {
+      throw new IllegalArgumentException("framing '" + framing.wireName() + "' and codec '" + codec.name()
+          + "' do not go together: 'framing: irc' needs 'codec: irc' and 'codec: irc' needs 'framing: irc'");
     }
   }
 
@@ -43,6 +49,16 @@ public record WireFormat(Framing framing, ChatCodec codec, int maxFrameLength) {
 
   /** As {@link #install(ChannelPipeline, Side)}, with the frame decoder bounded by {@code inbound}. */
   public void install(ChannelPipeline pipeline, Side side, InboundPolicy inbound) {
+    if (framing == Framing.IRC) {
+      if (side != Side.SERVER) {
+        throw new IllegalArgumentException("the irc framing is for server listeners only");
+      }
+      // Inbound IrcMessages (or DecodeFailures) for the listener's translator; outbound IrcMessages.
+      pipeline.addLast(HandlerNames.FRAME_DECODER, framing.newDecoder(maxFrameLength, inbound));
+      pipeline.addLast(HandlerNames.MESSAGE_DECODER, new IrcMessageDecoder());
+      pipeline.addLast(HandlerNames.MESSAGE_ENCODER, new MessageEncoder(this, IrcMessage.class));
+      return;
+    }
     pipeline.addLast(HandlerNames.FRAME_DECODER, framing.newDecoder(maxFrameLength, inbound));
     pipeline.addLast(HandlerNames.MESSAGE_DECODER, new MessageDecoder(codec, side.inbound()));
     pipeline.addLast(HandlerNames.MESSAGE_ENCODER, new MessageEncoder(this, side.outbound()));

@@ -42,7 +42,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void beforeHelloAFrameOverTheSmallLimitIsFatalTooLarge(Framing framing) {
     EmbeddedChannel channel = channel(framing, policy(new ByteBudget(1 << 20)));
     Wire.feed(channel, frame(framing, PRE_HELLO));
@@ -53,7 +53,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void onceHelloIsAcceptedTheListenersLimitApplies(Framing framing) {
     EmbeddedChannel channel = channel(framing, policy(new ByteBudget(1 << 20)));
     channel.pipeline().fireUserEventTriggered(HelloAcceptedEvent.INSTANCE);
@@ -66,7 +66,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void aPartialFrameIsChargedWhileHeldAndReleasedWhenItCompletes(Framing framing) {
     ByteBudget budget = new ByteBudget(100);
     EmbeddedChannel channel = loggedIn(framing, policy(budget));
@@ -83,7 +83,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void theConnectionWhoseFrameWouldPassTheBudgetIsRefusedAndNoOtherOne(Framing framing) {
     ByteBudget budget = new ByteBudget(100);
     EmbeddedChannel holder = loggedIn(framing, policy(budget));
@@ -104,7 +104,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void framesThatArriveWholeAreNeverCharged(Framing framing) {
     ByteBudget budget = new ByteBudget(10);
     EmbeddedChannel channel = loggedIn(framing, policy(budget));
@@ -118,7 +118,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void closingOrRemovingTheDecoderReleasesItsCharge(Framing framing) {
     ByteBudget budget = new ByteBudget(1000);
     EmbeddedChannel closed = loggedIn(framing, policy(budget));
@@ -137,7 +137,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void aFrameTrickledInByteByByteMissesItsDeadlineThoughBytesKeepComing(Framing framing) {
     ByteBudget budget = new ByteBudget(1000);
     EmbeddedChannel channel = loggedIn(framing, policy(budget));
@@ -160,7 +160,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void eachFrameHasItsOwnDeadline(Framing framing) {
     EmbeddedChannel channel = loggedIn(framing, policy(new ByteBudget(1000)));
     byte[] frame = frame(framing, 100);
@@ -179,7 +179,7 @@ class BoundedFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Framing.class)
+  @EnumSource(value = Framing.class, names = {"LENGTH", "LINE"}) // irc: IrcLineDecoderTest
   void withoutAPolicyThereIsNoDeadlineNorPreHelloLimit(Framing framing) {
     EmbeddedChannel channel = channel(framing, InboundPolicy.UNBOUNDED);
     Wire.feed(channel, frame(framing, MAX));

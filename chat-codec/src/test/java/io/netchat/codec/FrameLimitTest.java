@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.EncoderException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,7 @@ class FrameLimitTest {
 
   @Test
   void aPayloadOfExactlyTheLimitIsSentAndOneByteMoreIsRefused() {
-    for (Framing framing : Framing.values()) {
+    for (Framing framing : List.of(Framing.LENGTH, Framing.LINE)) { // irc goes only with the irc codec
       WireFormat exact = new WireFormat(framing, new JsonCodec(), PAYLOAD);
       ByteBuf frame = exact.encode(BYE, ByteBufAllocator.DEFAULT);
       try {

@@ -142,7 +142,7 @@ class WireFormatTest {
   void unknownNamesListTheKnownOnes() {
     assertThatThrownBy(() -> Wire.format("crlf", "json"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown framing 'crlf'; known framings: length, line");
+        .hasMessage("unknown framing 'crlf'; known framings: length, line, irc");
     assertThatThrownBy(() -> Wire.format("length", "xml"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown codec 'xml'; known codecs: json, cbor");

@@ -7,6 +7,10 @@ import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Transport;
 import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.WireFormat;
+import io.netchat.codec.Framing;
+import io.netchat.server.irc.IrcFormats;
+import io.netchat.server.irc.IrcListener;
+import io.netchat.server.irc.IrcServerInfo;
 import io.netchat.server.auth.TokenVerifier;
 import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.config.LimitsConfig;
@@ -131,7 +135,8 @@ public final class ChatServer implements AutoCloseable {
     InboundPolicy inbound = memory.inboundPolicy(config.memory().frameTimeout());
     HistoryBudget history = new HistoryBudget(memory.historyBytes());
     ChatCounters counters = new ChatCounters(formats.size());
-    RoomContext roomContext = new RoomContext(formats, ByteBufAllocator.DEFAULT, clock, limits,
+    IrcFormats fanoutFormats = IrcFormats.of(formats, config.serverName()); // IRC listeners add their tag variants
+    RoomContext roomContext = new RoomContext(fanoutFormats.all(), ByteBufAllocator.DEFAULT, clock, limits,
         config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity, loop, history), counters);
     RepeatedLog refusals = ServerContext.refusalLog();
     RepeatedLog storeFailures = ServerContext.storeLog();
@@ -162,7 +167,8 @@ public final class ChatServer implements AutoCloseable {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(limits.outboundLowWaterMark(), limits.outboundHighWaterMark()))
-            .childHandler(new ServerChannelInitializer(context, dispatcher, i, inbound, tls.get(i)));
+            .childHandler(new ServerChannelInitializer(context, dispatcher, i, inbound, tls.get(i),
+                ircListener(context, fanoutFormats, i, clock)));
         InetSocketAddress address = new InetSocketAddress(listener.host(), listener.port());
         ChannelFuture binding = bootstrap.bind(address).awaitUninterruptibly();
         if (!binding.isSuccess()) {
@@ -195,6 +201,20 @@ public final class ChatServer implements AutoCloseable {
     log.info("netchat ready in {} ms ({} transport): {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         transport.wireName(), server.describeListeners(formats));
     return server;
+  }
+
+  /** The IRC translation of listener {@code index}, or null when it speaks netchat. */
+  private static IrcListener ircListener(ServerContext context, IrcFormats formats, int index, Clock clock) {
+    if (context.format(index).framing() != Framing.IRC) {
+      return null;
+    }
+    ServerConfig config = context.config();
+    String version = ChatServer.class.getPackage().getImplementationVersion();
+    IrcServerInfo info = new IrcServerInfo(config.serverName(), config.serverName(),
+        "netchat-" + (version == null ? "dev" : version), clock.instant(), config.limits().maxTextLength(),
+        config.limits().maxRoomsPerSession(), List.of(), () -> context.users().size(), () -> context.rooms().size(),
+        config.timeouts().hello().toMillis());
+    return new IrcListener(info, formats.indexes(index));
   }
 
   /** The state the server's connections share (package tests look at sessions through it). */

@@ -2,6 +2,9 @@ package io.netchat.server;
 
 import io.netchat.codec.InboundPolicy;
 import io.netchat.codec.Side;
+import io.netchat.codec.WireFormat;
+import io.netchat.server.irc.IrcHandler;
+import io.netchat.server.irc.IrcListener;
 import io.netchat.server.metrics.ConnectionMetrics;
 import io.netchat.server.metrics.ListenerTraffic;
 import io.netchat.server.tls.ListenerTls;
@@ -14,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds one listener's connection pipeline:
- * {@code traffic → (tls → tlsFailures) | tlsGuard → idle → frameDecoder → messageDecoder → messageEncoder → metrics → session}.
+ * {@code traffic → (tls → tlsFailures) | tlsGuard → idle → frameDecoder → messageDecoder → messageEncoder → [irc] → metrics → session}
+ * ({@code irc}: an IRC listener's translator, {@link IrcHandler}).
  * The two counting handlers sit where they see bytes (the head: the bytes on the socket, encrypted
  * on a TLS listener) and messages (before the session); broadcast frames are written below
  * {@code metrics} and pass only {@code tls} and {@code traffic}. A TLS listener decrypts before any
@@ -34,6 +38,7 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
   private final ListenerTraffic traffic;
   private final ListenerTls tls;
   private final TlsFailureLog tlsFailures;
+  private final IrcListener irc;
 
   /**
    * @param inbound shared by every listener: its budget bounds all connections together
@@ -41,6 +46,13 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
    */
   ServerChannelInitializer(ServerContext context, CommandDispatcher dispatcher, int listenerIndex,
       InboundPolicy inbound, ListenerTls tls) {
+    this(context, dispatcher, listenerIndex, inbound, tls, null);
+  }
+
+  /** @param irc the listener's IRC translation, or {@code null} for a netchat listener */
+  ServerChannelInitializer(ServerContext context, CommandDispatcher dispatcher, int listenerIndex,
+      InboundPolicy inbound, ListenerTls tls, IrcListener irc) {
+    this.irc = irc;
     this.context = context;
     this.dispatcher = dispatcher;
     this.listenerIndex = listenerIndex;
@@ -64,7 +76,13 @@ final class ServerChannelInitializer extends ChannelInitializer<Channel> {
     }
     channel.pipeline().addLast(IDLE, new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
     context.format(listenerIndex).install(channel.pipeline(), Side.SERVER, inbound);
+    WireFormat answers = null;
+    if (irc != null) {
+      IrcHandler translator = irc.newHandler();
+      channel.pipeline().addLast(IrcHandler.NAME, translator);
+      answers = translator.answerFormat();
+    }
     channel.pipeline().addLast(ConnectionMetrics.NAME, new ConnectionMetrics(context.counters()));
-    channel.pipeline().addLast(SESSION, new SessionHandler(context, dispatcher, listenerIndex));
+    channel.pipeline().addLast(SESSION, new SessionHandler(context, dispatcher, listenerIndex, answers));
   }
 }

@@ -43,7 +43,10 @@ public final class Session implements Member {
   /** Where broadcast frames are written from: {@link FramedWrites#of}. */
   private final ChannelOutboundInvoker framed;
   private final ChannelPromise voidPromise;
-  private final int formatIndex;
+  /** The fanout format broadcasts reach this session in; read by the rooms when they regroup. */
+  private volatile int formatIndex;
+  /** Whether the session's own room messages come back to it (every session but an IRC one without echo-message). */
+  private volatile boolean echoes = true;
   private final WireFormat format;
   private final FlushBatcher flusher;
   private final FlushBatcher.Slot flushSlot;
@@ -111,10 +114,24 @@ public final class Session implements Member {
     return channel.eventLoop();
   }
 
-  /** Index of this session's listener: broadcasts encode once per index. */
+  /** Index of this session's fanout format (its listener's, or a variant of it): broadcasts encode once per index. */
   @Override
   public int formatIndex() {
     return formatIndex;
+  }
+
+  @Override
+  public boolean echoes() {
+    return echoes;
+  }
+
+  /**
+   * Broadcasts reach this session in format {@code index} from the rooms' next regroup on, and
+   * its own messages come back to it only when {@code echo} (session loop; the caller regroups).
+   */
+  void deliverAs(int index, boolean echo) {
+    this.formatIndex = index;
+    this.echoes = echo;
   }
 
   @Override

@@ -6,6 +6,8 @@ import io.netchat.codec.DecodeFailure;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.FrameTimeoutEvent;
 import io.netchat.codec.ServerMessage;
+import io.netchat.codec.TranslatedCommand;
+import io.netchat.codec.WireFormat;
 import io.netchat.server.config.LimitsConfig;
 import io.netchat.server.config.TimeoutsConfig;
 import io.netty.channel.ChannelHandlerContext;
@@ -44,11 +46,20 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   private boolean awaitingPong;
   private long pingCount;
   private ScheduledFuture<?> deadline;
+  /** The format answers framed ahead of time are written in: the listener's, or a translating listener's own. */
+  private final WireFormat answerFormat;
+  private final TranslatedCommand.Sink sink = new Sink();
 
   SessionHandler(ServerContext context, CommandDispatcher dispatcher, int listenerIndex) {
+    this(context, dispatcher, listenerIndex, null);
+  }
+
+  /** @param answerFormat the connection's own format for answers (an IRC connection's), or null: the listener's */
+  SessionHandler(ServerContext context, CommandDispatcher dispatcher, int listenerIndex, WireFormat answerFormat) {
     this.context = context;
     this.dispatcher = dispatcher;
     this.listenerIndex = listenerIndex;
+    this.answerFormat = answerFormat;
   }
 
   @Override
@@ -69,7 +80,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     LimitsConfig limits = context.config().limits();
-    session = new Session(context.nextSessionId(), ctx.channel(), listenerIndex, context.format(listenerIndex),
+    session = new Session(context.nextSessionId(), ctx.channel(), listenerIndex,
+        answerFormat != null ? answerFormat : context.format(listenerIndex),
         context.flusherFor(ctx.channel().eventLoop()), limits.maxOutboundBytes());
     session.replayHeldWith(() -> replayHeld(ctx));
     bucket = new TokenBucket(limits.messagesPerSecond(), limits.burst(), now(ctx));
@@ -109,7 +121,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       rejectedInARow = 0;
-      if (session.paused() && (msg instanceof DecodeFailure || msg instanceof ClientMessage)) {
+      if (session.paused()
+          && (msg instanceof DecodeFailure || msg instanceof ClientMessage || msg instanceof TranslatedCommand)) {
         hold(msg);
       } else {
         handle(ctx, msg);
@@ -124,13 +137,15 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof DecodeFailure failure) {
       refuse(failure);
     } else if (msg instanceof ClientMessage command) {
-      run(ctx, command);
+      run(command);
+    } else if (msg instanceof TranslatedCommand translated) {
+      translated.run(sink);
     } else {
       log.warn("unexpected inbound {} on {}", msg.getClass().getName(), session);
     }
   }
 
-  private void run(ChannelHandlerContext ctx, ClientMessage command) {
+  private void run(ClientMessage command) {
     dispatcher.dispatch(session, command);
     if (deadline != null && session.nick() != null) {
       deadline.cancel(false); // a hello answered later (a hash, a token check) leaves it: it finds the nick set
@@ -146,10 +161,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     if (session.hold(msg, MAX_HELD)) {
       return;
     }
-    if (msg instanceof ClientMessage command) {
-      session.answer(new ServerMessage.Error(command.id(), ErrorCode.UNAVAILABLE.wireName(),
+    if (msg instanceof ClientMessage || msg instanceof TranslatedCommand) {
+      ClientMessage command = msg instanceof ClientMessage c ? c : null;
+      session.answer(new ServerMessage.Error(command == null ? null : command.id(), ErrorCode.UNAVAILABLE.wireName(),
           "more than " + MAX_HELD + " commands wait behind one the server is still answering; this one was dropped",
-          ClientMessage.typeName(command), true, null, null));
+          command == null ? null : ClientMessage.typeName(command), true, null, null));
     } else {
       refuse((DecodeFailure) msg);
     }
@@ -283,6 +299,30 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       session.close(ByeCode.INTERNAL_ERROR, closeGrace());
     } else {
       ctx.close();
+    }
+  }
+
+  /** How a translated command (IRC) reaches its session: the session's own paths, on its loop. */
+  private final class Sink implements TranslatedCommand.Sink {
+    @Override
+    public void dispatch(ClientMessage command) {
+      run(command);
+    }
+
+    @Override
+    public void answer(Object message) {
+      session.answer(message);
+    }
+
+    @Override
+    public void deliverAs(int formatIndex, boolean echo) {
+      if (formatIndex == session.formatIndex() && echo == session.echoes()) {
+        return;
+      }
+      session.deliverAs(formatIndex, echo);
+      for (String room : session.rooms().all()) {
+        context.rooms().regroup(session, room);
+      }
     }
   }
 

@@ -165,7 +165,7 @@ class DebianInstallIT {
   }
 
   private void theShippedConfigurationChecksAsRootAndAsTheServiceUser() throws IOException {
-    String listeners = "configuration OK; listeners: [127.0.0.1:7777 (length/json), 127.0.0.1:7778 (line/json)]";
+    String listeners = "configuration OK; listeners: [127.0.0.1:7777 (length/json), 127.0.0.1:7778 (line/json), 127.0.0.1:6667 (irc/irc)]";
     assertThat(Shell.run(TIMEOUT, "/opt/netchat/bin/netchat-server", "--check-config", "/etc/netchat/server.yaml")
         .ok().output()).contains(listeners);
     assertThat(Shell.run(TIMEOUT, asNetchat("NETCHAT_CACHE_DIR=" + CACHE, "/opt/netchat/bin/netchat-server",

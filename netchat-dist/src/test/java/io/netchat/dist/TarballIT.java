@@ -41,7 +41,7 @@ class TarballIT {
 
     assertThat(Shell.run(Duration.ofSeconds(60), home.resolve("bin/netchat-server").toString(),
         "--check-config", home.resolve("config/server.yaml").toString()).ok().output())
-        .contains("configuration OK; listeners: [127.0.0.1:7777 (length/json), 127.0.0.1:7778 (line/json)]");
+        .contains("configuration OK; listeners: [127.0.0.1:7777 (length/json), 127.0.0.1:7778 (line/json), 127.0.0.1:6667 (irc/irc)]");
     assertThat(Shell.run(Duration.ofSeconds(60), home.resolve("bin/netchat-server").toString(), "--version").ok().output())
         .startsWith("netchat-server " + Dist.version());
 

@@ -1,5 +1,7 @@
 package io.netchat.bench.load;
 
+import io.netchat.bench.load.irc.IrcClientPipeline;
+import io.netchat.bench.load.irc.IrcSessionHandler;
 import io.netchat.codec.HandlerNames;
 import io.netchat.codec.Side;
 import io.netchat.codec.Transport;
@@ -44,7 +46,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The load generator's connections to one server: opens them with a bounded number in flight,
  * runs a {@link PublishPlan} over some of them, and collects the {@link Tally} of a window from
  * each event loop. Every connection speaks the wire contract through chat-codec's
- * {@link WireFormat}; room deliveries are timed before decoding by {@link StampedDeliveryHandler}.
+ * {@link WireFormat}, or IRC ({@link Protocol#IRC}, {@link IrcClientPipeline}); room deliveries
+ * are timed before decoding by {@link StampedDeliveryHandler}.
  */
 public final class LoadClient implements AutoCloseable {
   private static final Duration LOOP_CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -64,6 +67,7 @@ public final class LoadClient implements AutoCloseable {
 
   /**
    * @param server a loopback address
+   * @param format what netchat and the baseline frames are; unused (may be null) for {@link Protocol#IRC}
    * @param threads event loops of the generator
    */
   public LoadClient(InetSocketAddress server, WireFormat format, Protocol protocol, Transport transport,
@@ -75,6 +79,9 @@ public final class LoadClient implements AutoCloseable {
   public LoadClient(InetSocketAddress server, WireFormat format, Protocol protocol, Transport transport,
       int threads, BenchClock clock, SslContext tls) {
     this.tls = tls;
+    if (format == null && protocol != Protocol.IRC) {
+      throw new IllegalArgumentException(protocol + " needs a wire format");
+    }
     if (!server.getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("the bench only targets loopback addresses, not " + server);
     }
@@ -107,6 +114,15 @@ public final class LoadClient implements AutoCloseable {
    */
   public ConnectResult connect(List<ConnectionPlan> plans, int inFlight, Duration timeout)
       throws InterruptedException {
+    return connect(plans, inFlight, inFlight, timeout);
+  }
+
+  /**
+   * As above, with at most {@code connecting} of the handshakes in flight still in their TCP
+   * connect (see {@link ConnectGate}).
+   */
+  public ConnectResult connect(List<ConnectionPlan> plans, int inFlight, int connecting, Duration timeout)
+      throws InterruptedException {
     int count = plans.size();
     Channel[] opened = new Channel[count];
     CountDownLatch done = new CountDownLatch(count);
@@ -114,19 +130,33 @@ public final class LoadClient implements AutoCloseable {
     AtomicInteger failed = new AtomicInteger();
     AtomicLong lastDone = new AtomicLong();
     AtomicReference<String> firstFailure = new AtomicReference<>();
+    ConnectGate gate = new ConnectGate(connecting);
     long began = clock.now();
 
-    Runnable[] launch = new Runnable[1];
-    launch[0] = () -> {
+    // start runs holding a connect slot; launch waits for one. Both go through the executor, so
+    // that a run of immediate failures cannot recurse deeply.
+    Runnable[] start = new Runnable[1];
+    Runnable launch = () -> {
+      if (gate.tryEnter()) {
+        start[0].run();
+      }
+    };
+    start[0] = () -> {
       int i = next.getAndIncrement();
       if (i >= count || closing.get()) {
+        if (gate.leave()) {
+          group.next().execute(start[0]);
+        }
         return;
       }
       ConnectionPlan plan = plans.get(i);
-      long start = clock.now();
+      long begun = clock.now();
       Promise<Void> handshake = ImmediateEventExecutor.INSTANCE.newPromise();
       ChannelFuture connect = open(plan, handshake);
       connect.addListener(f -> {
+        if (gate.leave()) {
+          group.next().execute(start[0]);
+        }
         if (!f.isSuccess()) {
           handshake.tryFailure(f.cause());
         }
@@ -135,7 +165,7 @@ public final class LoadClient implements AutoCloseable {
         long now = clock.now();
         if (f.isSuccess()) {
           opened[i] = connect.channel();
-          stats.get(connect.channel().eventLoop()).handshake(now - start);
+          stats.get(connect.channel().eventLoop()).handshake(now - begun);
         } else {
           failed.incrementAndGet();
           firstFailure.compareAndSet(null, plan.nick() + ": " + f.cause());
@@ -143,12 +173,11 @@ public final class LoadClient implements AutoCloseable {
         }
         lastDone.accumulateAndGet(now, Math::max);
         done.countDown();
-        // Through the executor, so that a run of immediate failures cannot recurse deeply.
-        group.next().execute(launch[0]);
+        group.next().execute(launch);
       });
     };
     for (int i = 0; i < Math.min(inFlight, count); i++) {
-      launch[0].run();
+      launch.run();
     }
     boolean all = done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     int missing = all ? 0 : (int) done.getCount();
@@ -167,15 +196,20 @@ public final class LoadClient implements AutoCloseable {
         if (tls != null) {
           ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), server.getHostString(), server.getPort()));
         }
-        format.install(ch.pipeline(), Side.CLIENT);
-        ch.pipeline().addAfter(HandlerNames.FRAME_DECODER, StampedDeliveryHandler.NAME,
-            new StampedDeliveryHandler(stats.get(ch.eventLoop()), clock));
-        if (protocol == Protocol.BASELINE) {
-          ch.pipeline().remove(HandlerNames.MESSAGE_DECODER);
-        } else if (format.codec().name().equals("json")) {
-          ch.pipeline().addAfter(StampedDeliveryHandler.NAME, PresenceSkipper.NAME, PresenceSkipper.INSTANCE);
+        StampedDeliveryHandler deliveries = new StampedDeliveryHandler(stats.get(ch.eventLoop()), clock);
+        if (protocol == Protocol.IRC) {
+          IrcClientPipeline.install(ch.pipeline(), deliveries,
+              new IrcSessionHandler(plan, handshake, errors, closing::get));
+        } else {
+          format.install(ch.pipeline(), Side.CLIENT);
+          ch.pipeline().addAfter(HandlerNames.FRAME_DECODER, StampedDeliveryHandler.NAME, deliveries);
+          if (protocol == Protocol.BASELINE) {
+            ch.pipeline().remove(HandlerNames.MESSAGE_DECODER);
+          } else if (format.codec().name().equals("json")) {
+            ch.pipeline().addAfter(StampedDeliveryHandler.NAME, PresenceSkipper.NAME, PresenceSkipper.INSTANCE);
+          }
+          ch.pipeline().addLast("session", new LoadSessionHandler(plan, protocol, handshake, errors, closing::get));
         }
-        ch.pipeline().addLast("session", new LoadSessionHandler(plan, protocol, handshake, errors, closing::get));
         channels.add(ch);
       }
     });
@@ -195,7 +229,7 @@ public final class LoadClient implements AutoCloseable {
     Publisher[] byIndex = publishers.toArray(new Publisher[0]);
     for (EventExecutor executor : group) {
       EventLoop loop = (EventLoop) executor;
-      PublishTicker ticker = new PublishTicker(plan, byIndex, loop, stats.get(loop), clock, textChars);
+      PublishTicker ticker = new PublishTicker(plan, byIndex, protocol, loop, stats.get(loop), clock, textChars);
       ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
       self[0] = loop.scheduleAtFixedRate(() -> {
         ticker.run();

@@ -1,6 +1,5 @@
 package io.netchat.bench.load;
 
-import io.netchat.codec.ClientMessage;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ final class PublishTicker implements Runnable {
 
   private final PublishPlan plan;
   private final Publisher[] publishers;
+  private final Protocol protocol;
   private final EventLoop loop;
   private final DeliveryStats stats;
   private final BenchClock clock;
@@ -25,10 +25,11 @@ final class PublishTicker implements Runnable {
   private final List<Publisher> written = new ArrayList<>();
   private long next;
 
-  PublishTicker(PublishPlan plan, Publisher[] publishers, EventLoop loop, DeliveryStats stats,
+  PublishTicker(PublishPlan plan, Publisher[] publishers, Protocol protocol, EventLoop loop, DeliveryStats stats,
       BenchClock clock, int textChars) {
     this.plan = plan;
     this.publishers = publishers;
+    this.protocol = protocol;
     this.loop = loop;
     this.stats = stats;
     this.clock = clock;
@@ -48,8 +49,7 @@ final class PublishTicker implements Runnable {
       boolean sendable = channel.isActive() && channel.isWritable();
       stats.offered(intended, publisher.recipients(), sendable);
       if (sendable) {
-        channel.write(new ClientMessage.Say(null, publisher.room(), SendStamp.text(intended, textChars)),
-            channel.voidPromise());
+        channel.write(protocol.say(publisher.room(), SendStamp.text(intended, textChars)), channel.voidPromise());
         if (!publisher.dirty) {
           publisher.dirty = true;
           written.add(publisher);

@@ -4,9 +4,10 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * The text of a bench message: {@code ~}, the intended send time as 16 hex digits, {@code ~}, then
- * {@code x} padding up to the wanted size. The marker byte cannot occur in nicks, rooms or the
- * framing, and both codecs carry text as plain UTF-8 bytes, so a delivery is recognised and timed
- * by scanning the raw frame, without decoding it.
+ * {@code x} padding up to the wanted size. The marker byte cannot occur in nicks, rooms or
+ * netchat's framing (see {@link #find} for IRC sources), and every codec, IRC too, carries text as
+ * plain UTF-8 bytes, so a delivery is recognised and timed by scanning the raw frame, without
+ * decoding it.
  */
 public final class SendStamp {
   /** Marks the start and end of the stamp. */
@@ -39,12 +40,26 @@ public final class SendStamp {
     return new String(chars);
   }
 
-  /** The intended send time stamped in {@code frame}'s readable bytes, or {@link #NONE}. */
+  /**
+   * The intended send time stamped in {@code frame}'s readable bytes, or {@link #NONE}. A marker
+   * that does not open a stamp (an IRC source such as {@code ~b1@127.0.0.1}, where the server
+   * marks an unverified user name with it) is skipped and the search goes on after it.
+   */
   public static long find(ByteBuf frame) {
-    int start = frame.readerIndex();
     int end = frame.writerIndex();
-    int at = frame.indexOf(start, end, MARKER);
-    if (at < 0 || at + LENGTH > end || frame.getByte(at + LENGTH - 1) != MARKER) {
+    int at = frame.indexOf(frame.readerIndex(), end, MARKER);
+    while (at >= 0 && at + LENGTH <= end) {
+      long value = stampAt(frame, at);
+      if (value != NONE) {
+        return value;
+      }
+      at = frame.indexOf(at + 1, end, MARKER);
+    }
+    return NONE;
+  }
+
+  private static long stampAt(ByteBuf frame, int at) {
+    if (frame.getByte(at + LENGTH - 1) != MARKER) {
       return NONE;
     }
     long value = 0;

@@ -7,27 +7,47 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * netchat's figures as ratios to the baseline's measured in the same run; with {@code --tls}, also
- * netchat over TLS to plaintext netchat ({@link #TLS_PREFIX}).
+ * Figures of one target divided by another's measured in the same run: netchat over the baseline,
+ * and, where both ran, netchat over TLS over plaintext netchat ({@code --tls}), netchat's IRC
+ * listener over ngIRCd, and netchat's JSON listener over ngIRCd.
  */
 public final class Ratios {
+  /** Ratios of netchat over TLS to plaintext netchat ({@code --tls}) are named with this prefix. */
+  public static final String TLS_PREFIX = "tlsToPlaintext.";
+  /** Ratios of netchat's IRC listener to ngIRCd are named with this prefix. */
+  public static final String IRC_PREFIX = "ircToNgircd.";
+  /** Ratios of netchat's JSON listener to ngIRCd are named with this prefix. */
+  public static final String NGIRCD_PREFIX = "netchatToNgircd.";
+
+  /**
+   * One ratio the reports give: {@code numerator}'s figures over {@code denominator}'s, named with
+   * {@code prefix}.
+   */
+  public record Comparison(String numerator, String denominator, String prefix) {}
+
+  /** Every comparison, in the order the ratio line shows them. */
+  public static final List<Comparison> COMPARISONS = List.of(
+      new Comparison("netchat", "baseline", ""),
+      new Comparison("netchat-tls", "netchat", TLS_PREFIX),
+      new Comparison("netchat-irc", "ngircd", IRC_PREFIX),
+      new Comparison("netchat", "ngircd", NGIRCD_PREFIX));
+
   private Ratios() {}
 
   /**
-   * For each figure that both runs have, netchat's value divided by the baseline's (absent when
-   * either run is missing, either value is null, or the baseline's is zero).
+   * For each comparison and each figure that both runs have, the numerator's value divided by the
+   * denominator's (absent when either run is missing, either value is null, or the denominator's
+   * is zero).
    */
   public static Map<String, Double> of(List<TargetRun> runs) {
     Map<String, Double> ratios = new TreeMap<>();
-    pair(ratios, find(runs, "netchat"), find(runs, "baseline"));
-    Map<String, Double> tls = new TreeMap<>();
-    pair(tls, find(runs, "netchat-tls"), find(runs, "netchat"));
-    tls.forEach((name, value) -> ratios.put(TLS_PREFIX + name, value));
+    for (Comparison comparison : COMPARISONS) {
+      Map<String, Double> pair = new TreeMap<>();
+      pair(pair, find(runs, comparison.numerator()), find(runs, comparison.denominator()));
+      pair.forEach((name, value) -> ratios.put(comparison.prefix() + name, value));
+    }
     return ratios;
   }
-
-  /** Ratios of netchat over TLS to plaintext netchat ({@code --tls}) are named with this prefix. */
-  public static final String TLS_PREFIX = "tlsToPlaintext.";
 
   private static void pair(Map<String, Double> ratios, Optional<TargetRun> numerator,
       Optional<TargetRun> denominator) {

@@ -18,18 +18,16 @@ import java.util.Map;
  * @param rounds rounds asked for
  * @param runs every run, in the order measured
  * @param medians one row per variant and server
- * @param skipped variants not measured, each with why
  * @param failures what went wrong
  */
 public record RoundsReport(String scenario, String date, String command, MachineInfo machine,
-    Map<String, Object> parameters, int rounds, List<RoundRun> runs, List<MedianRow> medians, List<String> skipped,
+    Map<String, Object> parameters, int rounds, List<RoundRun> runs, List<MedianRow> medians,
     List<String> failures) {
 
   public RoundsReport {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     runs = List.copyOf(runs);
     medians = List.copyOf(medians);
-    skipped = List.copyOf(skipped);
     failures = List.copyOf(failures);
   }
 

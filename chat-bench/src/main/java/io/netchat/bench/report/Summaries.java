@@ -1,5 +1,7 @@
 package io.netchat.bench.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,22 +40,21 @@ public final class Summaries {
 
   /** The ratio line of a run, or an empty string when there is nothing to compare. */
   public static String ratios(String scenario, Map<String, Double> ratios) {
-    if (ratios.isEmpty()) {
-      return "";
+    List<String> parts = new ArrayList<>();
+    for (Ratios.Comparison comparison : Ratios.COMPARISONS) {
+      String pairs = pairs(ratios, comparison.prefix());
+      if (!pairs.isEmpty()) {
+        parts.add(comparison.numerator() + "/" + comparison.denominator() + " " + pairs);
+      }
     }
-    String baseline = pairs(ratios, false);
-    String tls = pairs(ratios, true);
-    return String.format(Locale.ROOT, "%-6s ", scenario)
-        + (baseline.isEmpty() ? "" : "netchat/baseline " + baseline)
-        + (baseline.isEmpty() || tls.isEmpty() ? "" : "; ")
-        + (tls.isEmpty() ? "" : "netchat-tls/netchat " + tls);
+    return parts.isEmpty() ? "" : String.format(Locale.ROOT, "%-6s ", scenario) + String.join("; ", parts);
   }
 
-  /** The ratios of TLS to plaintext ({@link Ratios#TLS_PREFIX}, shown without it), or the others. */
-  private static String pairs(Map<String, Double> ratios, boolean tls) {
-    return ratios.entrySet().stream().filter(e -> e.getKey().startsWith(Ratios.TLS_PREFIX) == tls)
-        .map(e -> e.getKey().substring(tls ? Ratios.TLS_PREFIX.length() : 0) + " "
-            + String.format(Locale.ROOT, "%.3f", e.getValue()))
+  /** The ratios named with {@code prefix} (shown without it); the empty prefix takes the unprefixed ones. */
+  private static String pairs(Map<String, Double> ratios, String prefix) {
+    return ratios.entrySet().stream()
+        .filter(e -> prefix.isEmpty() ? e.getKey().indexOf('.') < 0 : e.getKey().startsWith(prefix))
+        .map(e -> e.getKey().substring(prefix.length()) + " " + String.format(Locale.ROOT, "%.3f", e.getValue()))
         .collect(Collectors.joining(", "));
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param targets servers to measure, in order
  * @param host loopback address the servers listen on
  * @param serverJar the netchat daemon's jar
+ * @param ngircd the ngIRCd binary, for the {@code ngircd} target
  * @param serverConfig a netchat config file to use instead of the generated one, or null
  * @param serverJvmOptions JVM options of both server processes
  * @param serverCpu core the servers are pinned to (-1: no pinning)
@@ -27,7 +28,7 @@ import java.util.Map;
  * @param configSections top-level sections of the generated netchat config, as flow-style YAML by key,
  *     that replace or add to the bench's own (e.g. {@code store}, {@code admin})
  */
-public record BenchSettings(List<Target> targets, String host, Path serverJar, Path serverConfig,
+public record BenchSettings(List<Target> targets, String host, Path serverJar, Path ngircd, Path serverConfig,
     List<String> serverJvmOptions, int serverCpu, int generatorCpu, int threads, String framing, String codec,
     Path resultDir, int inFlight, int perSourceAddress, Duration readyTimeout, String serverTransport,
     Map<String, String> configSections) {
@@ -45,39 +46,34 @@ public record BenchSettings(List<Target> targets, String host, Path serverJar, P
     }
   }
 
-  /** Settings with the servers on {@code auto} transport and the bench's own config sections. */
-  public BenchSettings(List<Target> targets, String host, Path serverJar, Path serverConfig,
-      List<String> serverJvmOptions, int serverCpu, int generatorCpu, int threads, String framing, String codec,
-      Path resultDir, int inFlight, int perSourceAddress, Duration readyTimeout) {
-    this(targets, host, serverJar, serverConfig, serverJvmOptions, serverCpu, generatorCpu, threads, framing, codec,
-        resultDir, inFlight, perSourceAddress, readyTimeout, "auto", Map.of());
-  }
-
   /** These settings measuring {@code newTargets}. */
   public BenchSettings withTargets(List<Target> newTargets) {
-    return new BenchSettings(newTargets, host, serverJar, serverConfig, serverJvmOptions, serverCpu, generatorCpu,
-        threads, framing, codec, resultDir, inFlight, perSourceAddress, readyTimeout, serverTransport, configSections);
+    return new BenchSettings(newTargets, host, serverJar, ngircd, serverConfig, serverJvmOptions, serverCpu,
+        generatorCpu, threads, framing, codec, resultDir, inFlight, perSourceAddress, readyTimeout, serverTransport,
+        configSections);
   }
 
   /** These settings with the servers on {@code transport}. */
   public BenchSettings withServerTransport(String transport) {
-    return new BenchSettings(targets, host, serverJar, serverConfig, serverJvmOptions, serverCpu, generatorCpu,
-        threads, framing, codec, resultDir, inFlight, perSourceAddress, readyTimeout, transport, configSections);
+    return new BenchSettings(targets, host, serverJar, ngircd, serverConfig, serverJvmOptions, serverCpu,
+        generatorCpu, threads, framing, codec, resultDir, inFlight, perSourceAddress, readyTimeout, transport,
+        configSections);
   }
 
   /** These settings with netchat's listener on {@code newFraming}/{@code newCodec}. */
   public BenchSettings withWireFormat(String newFraming, String newCodec) {
-    return new BenchSettings(targets, host, serverJar, serverConfig, serverJvmOptions, serverCpu, generatorCpu,
-        threads, newFraming, newCodec, resultDir, inFlight, perSourceAddress, readyTimeout, serverTransport,
-        configSections);
+    return new BenchSettings(targets, host, serverJar, ngircd, serverConfig, serverJvmOptions, serverCpu,
+        generatorCpu, threads, newFraming, newCodec, resultDir, inFlight, perSourceAddress, readyTimeout,
+        serverTransport, configSections);
   }
 
   /** These settings with the generated config's top-level {@code key} set to {@code flowYaml}. */
   public BenchSettings withConfigSection(String key, String flowYaml) {
     Map<String, String> sections = new java.util.LinkedHashMap<>(configSections);
     sections.put(key, flowYaml);
-    return new BenchSettings(targets, host, serverJar, serverConfig, serverJvmOptions, serverCpu, generatorCpu,
-        threads, framing, codec, resultDir, inFlight, perSourceAddress, readyTimeout, serverTransport, sections);
+    return new BenchSettings(targets, host, serverJar, ngircd, serverConfig, serverJvmOptions, serverCpu,
+        generatorCpu, threads, framing, codec, resultDir, inFlight, perSourceAddress, readyTimeout, serverTransport,
+        sections);
   }
 
   /** The settings as report parameters. */
@@ -93,6 +89,7 @@ public record BenchSettings(List<Target> targets, String host, Path serverJar, P
   private Map<String, Object> describeBase() {
     return Map.of("targets", targets.stream().map(Target::label).toList(), "framing", framing, "codec", codec,
         "generatorThreads", threads, "serverCpu", serverCpu, "generatorCpu", generatorCpu,
-        "serverJvmOptions", serverJvmOptions, "serverConfig", serverConfig == null ? "generated" : serverConfig.toString());
+        "serverJvmOptions", serverJvmOptions, "ngircd", ngircd.toString(),
+        "serverConfig", serverConfig == null ? "generated" : serverConfig.toString());
   }
 }

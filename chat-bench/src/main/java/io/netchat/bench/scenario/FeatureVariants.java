@@ -1,8 +1,5 @@
 package io.netchat.bench.scenario;
 
-import io.netchat.codec.CodecRegistry;
-import io.netchat.codec.Framing;
-import io.netchat.codec.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,9 +14,8 @@ import java.util.stream.Stream;
  * with the memory store first (the reference), then one feature on at a time.
  *
  * @param variants what to measure, plain first
- * @param skipped features left out, each with why
  */
-public record FeatureVariants(List<Variant> variants, List<String> skipped) {
+public record FeatureVariants(List<Variant> variants) {
   /** Where the {@code commit} variant keeps its database, emptied before each of its runs. */
   static final String DATA_DIR = "features-data";
 
@@ -27,7 +23,6 @@ public record FeatureVariants(List<Variant> variants, List<String> skipped) {
   public static FeatureVariants of(BenchSettings plain, List<String> features) {
     BenchSettings base = plain.withTargets(List.of(Target.NETCHAT)).withWireFormat("length", "json");
     List<Variant> variants = new ArrayList<>(List.of(new Variant("plain", base)));
-    List<String> skipped = new ArrayList<>();
     for (String feature : features) {
       switch (feature) {
         case "tls" -> variants.add(new Variant("tls", base.withTargets(List.of(Target.NETCHAT_TLS))));
@@ -35,40 +30,12 @@ public record FeatureVariants(List<Variant> variants, List<String> skipped) {
             "{type: sqlite, durability: commit, data_dir: '" + dataDir(base).toAbsolutePath() + "'}")));
         case "metrics" -> variants.add(new Variant("metrics", base.withConfigSection("admin",
             "{host: 127.0.0.1, port: 0}")));
-        case "irc" -> {
-          java.util.Optional<Target> irc = ircTarget();
-          String refused = ircRefusal();
-          if (irc.isPresent() && refused == null) {
-            variants.add(new Variant("irc", base.withTargets(List.of(irc.get()))));
-          } else {
-            skipped.add("irc: " + (refused != null ? refused
-                : "this bench has no `" + IRC_TARGET + "` target to speak IRC to netchat's IRC listener"));
-          }
-        }
+        case "irc" -> variants.add(new Variant("irc", base.withTargets(List.of(Target.NETCHAT_IRC))));
         default -> throw new IllegalArgumentException("unknown feature '" + feature
             + "': expected tls, commit, metrics or irc");
       }
     }
-    return new FeatureVariants(variants, skipped);
-  }
-
-  /** The label of the target that is netchat's IRC listener spoken to in IRC (the IRC bench's). */
-  static final String IRC_TARGET = "netchat-irc";
-
-  /** The target that speaks IRC to netchat's IRC listener, where this bench has one. */
-  static java.util.Optional<Target> ircTarget() {
-    return java.util.Arrays.stream(Target.values()).filter(t -> t.label().equals(IRC_TARGET)).findFirst();
-  }
-
-  /** Why the irc row cannot run with this build, or null when the codec speaks {@code framing: irc}. */
-  static String ircRefusal() {
-    try {
-      WireFormat.of("irc", "irc", Framing.DEFAULT_MAX_FRAME_LENGTH, CodecRegistry.load());
-      return null;
-    } catch (RuntimeException e) {
-      return "this build refuses `framing: irc` (" + e.getMessage() + "); the row appears once the IRC listener"
-          + " is merged";
-    }
+    return new FeatureVariants(variants);
   }
 
   /** Before each run: an empty database for a variant with its own store. */

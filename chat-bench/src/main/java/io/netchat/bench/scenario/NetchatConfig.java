@@ -16,6 +16,9 @@ import java.util.Map;
  * database behind; measure the sqlite store with {@code --server-config}.
  */
 final class NetchatConfig {
+  /** The framing and codec of an IRC listener. */
+  static final String IRC = "irc";
+
   private NetchatConfig() {}
 
   /** Writes the config for {@code connections} connections in rooms of {@code members} and returns its path. */

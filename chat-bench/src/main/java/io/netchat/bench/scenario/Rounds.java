@@ -37,15 +37,13 @@ public final class Rounds {
    * Runs {@code spec} on each of {@code variants}, {@code rounds} times alternating.
    *
    * @param scenarios makes the scenario runner for one variant's settings
-   * @param skipped variants left out, each with why (printed and kept in the report)
    */
-  public static Outcome fanout(String scenario, List<Variant> variants, List<String> skipped, int rounds,
+  public static Outcome fanout(String scenario, List<Variant> variants, int rounds,
       FanoutSpec spec, Function<BenchSettings, Scenarios> scenarios, MachineInfo machine, String command,
       PrintStream out) {
     if (variants.isEmpty() || rounds < 1) {
       throw new IllegalArgumentException("a comparison needs a variant and a round");
     }
-    skipped.forEach(s -> out.println(scenario + " skipped: " + s));
     String date = Instant.now().toString();
     List<RoundsReport.RoundRun> runs = new ArrayList<>();
     Map<String, List<FanoutRun>> byRow = new LinkedHashMap<>();
@@ -80,7 +78,7 @@ public final class Rounds {
     List<LatencyCurve> curves = new ArrayList<>();
     curvesByRow.forEach((row, list) -> curves.add(LatencyCurve.pooled(row + " (" + list.size() + " runs)", list)));
     return new Outcome(new RoundsReport(scenario, date, command, machine, parameters, rounds, runs, medians,
-        skipped, failures), curves);
+        failures), curves);
   }
 
   /** The median row of each row's runs, with ratios to the first variant's row of the same server. */

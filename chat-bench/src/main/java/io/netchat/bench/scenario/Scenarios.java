@@ -3,9 +3,11 @@ package io.netchat.bench.scenario;
 import io.netchat.bench.load.BenchClock;
 import io.netchat.bench.load.ConnectResult;
 import io.netchat.bench.load.ConnectionPlan;
+import io.netchat.bench.load.Protocol;
 import io.netchat.bench.load.PublishPlan;
 import io.netchat.bench.load.Publisher;
 import io.netchat.bench.load.Tally;
+import io.netchat.bench.load.irc.IrcCommands;
 import io.netchat.bench.report.FanoutFigures;
 import io.netchat.bench.report.FanoutRun;
 import io.netchat.bench.report.IdleRun;
@@ -63,6 +65,11 @@ public final class Scenarios {
     this.machine = machine;
     this.command = command;
     this.out = out;
+  }
+
+  /** These scenarios against {@code targets} instead of the settings' own. */
+  public Scenarios on(List<Target> targets) {
+    return new Scenarios(settings.withTargets(targets), pinning, heap, transport, machine, command, out);
   }
 
   /** The fanout scenario. */
@@ -128,19 +135,22 @@ public final class Scenarios {
     Path logs = settings.resultDir().resolve("logs");
     BenchCertificate certificate = target.tls() ? BenchCertificate.create(logs) : null;
     if (config == null && target.isNetchat()) {
+      boolean irc = target.protocol() == Protocol.IRC;
       Map<String, String> sections = new LinkedHashMap<>(settings.configSections());
       sections.put("transport", settings.serverTransport());
-      config = NetchatConfig.write(logs, scenario + (target.tls() ? "-tls" : ""), settings.framing(),
-          settings.codec(), connections, members, certificate, sections);
+      config = NetchatConfig.write(logs, scenario + (target.tls() ? "-tls" : irc ? "-irc" : ""),
+          irc ? NetchatConfig.IRC : settings.framing(), irc ? NetchatConfig.IRC : settings.codec(), connections,
+          members, certificate, sections);
     }
     return TargetSession.open(settings, target, scenario, config, pinning, transport, certificate);
   }
 
   private FanoutRun fanoutOn(Target target, FanoutSpec spec) throws Exception {
+    checkFits(target, spec);
     try (TargetSession session = open(target, "fanout", spec.connections(), spec.members())) {
       ConnectResult connected = connectAll(session, FanoutLayout.plans(spec.connections(), spec.members(),
           settings.perSourceAddress()));
-      List<Publisher> publishers = publishers(connected, spec);
+      List<Publisher> publishers = publishers(target, connected, spec);
       FanoutFigures window = measure(session, publishers, spec, false, target.label());
       return new FanoutRun(target.label(), session.server.startupMillis(), connected.connected(),
           connected.elapsedNanos() / 1e6, window);
@@ -154,7 +164,8 @@ public final class Scenarios {
       Optional<Long> rssBefore = ProcStats.rssBytes(pid);
       double cpuBefore = ProcStats.cpuSeconds(pid).orElse(0.0);
       List<ConnectionPlan> plans = FanoutLayout.plans(spec.connections(), spec.roomSize(), settings.perSourceAddress());
-      ConnectResult connected = session.client.connect(plans, settings.inFlight(), connectTimeout(plans.size()));
+      ConnectResult connected = session.client.connect(plans, settings.inFlight(),
+          session.target.connectsAtOnce(settings.inFlight()), connectTimeout(plans.size()));
       double cpuAfter = ProcStats.cpuSeconds(pid).orElse(0.0);
       if (connected.failed() > 0) {
         log.warn("{} of {} connections failed; first: {}", connected.failed(), plans.size(), connected.firstFailure());
@@ -176,10 +187,11 @@ public final class Scenarios {
 
   private SweepRun sweepOn(Target target, SweepSpec spec) throws Exception {
     FanoutSpec load = spec.load();
+    checkFits(target, load);
     try (TargetSession session = open(target, "sweep", load.connections(), load.members())) {
       ConnectResult connected = connectAll(session, FanoutLayout.plans(load.connections(), load.members(),
           settings.perSourceAddress()));
-      List<Publisher> publishers = publishers(connected, load);
+      List<Publisher> publishers = publishers(target, connected, load);
       List<FanoutFigures> steps = new ArrayList<>();
       double held = 0;
       double notHeld = 0;
@@ -210,7 +222,8 @@ public final class Scenarios {
   }
 
   private ConnectResult connectAll(TargetSession session, List<ConnectionPlan> plans) throws InterruptedException {
-    ConnectResult connected = session.client.connect(plans, settings.inFlight(), connectTimeout(plans.size()));
+    ConnectResult connected = session.client.connect(plans, settings.inFlight(),
+        session.target.connectsAtOnce(settings.inFlight()), connectTimeout(plans.size()));
     if (connected.failed() > 0) {
       throw new IllegalStateException(connected.failed() + " of " + plans.size()
           + " connections failed to connect and join; first: " + connected.firstFailure());
@@ -218,13 +231,23 @@ public final class Scenarios {
     return connected;
   }
 
-  private static List<Publisher> publishers(ConnectResult connected, FanoutSpec spec) {
+  /** Publishers of {@code spec}; over IRC a message reaches every member but its sender. */
+  private static List<Publisher> publishers(Target target, ConnectResult connected, FanoutSpec spec) {
     List<Publisher> publishers = new ArrayList<>();
+    int recipients = target.protocol().recipients(spec.members());
     for (int index : FanoutLayout.publisherIndexes(spec.rooms(), spec.members(), spec.publishers())) {
       Channel channel = connected.channels().get(index);
-      publishers.add(new Publisher(channel, "r" + index / spec.members(), spec.members()));
+      publishers.add(new Publisher(channel, "r" + index / spec.members(), recipients));
     }
     return publishers;
+  }
+
+  /** Refuses a text too long for one IRC line before any server starts. */
+  private static void checkFits(Target target, FanoutSpec spec) {
+    if (target.protocol() == Protocol.IRC && spec.textChars() > IrcCommands.MAX_TEXT) {
+      throw new IllegalArgumentException("--text-bytes " + spec.textChars() + " does not fit one IRC line; at most "
+          + IrcCommands.MAX_TEXT);
+    }
   }
 
   /**
@@ -286,9 +309,13 @@ public final class Scenarios {
         : tally.handshakeMicros().getValueAtPercentile(percentile) / 1000.0;
   }
 
-  /** Generous but finite: 30 s plus 10 ms per connection. */
+  /**
+   * Generous but finite: 60 s plus 30 ms per connection (ngIRCd's flood penalty alone spaces each
+   * client's five registration and join commands over about two seconds, and 1,000 joins into one
+   * channel took it 35–66 s on a loaded machine, where it got 9–15 % of its core).
+   */
   static Duration connectTimeout(int connections) {
-    return Duration.ofSeconds(30).plusMillis(10L * connections);
+    return Duration.ofSeconds(60).plusMillis(30L * connections);
   }
 
   private static void pause(BenchClock clock, Duration duration) {

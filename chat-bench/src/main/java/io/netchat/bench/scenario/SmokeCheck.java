@@ -7,6 +7,9 @@ import io.netchat.bench.report.RunReport;
 import io.netchat.codec.Transport;
 import io.netchat.bench.report.SweepRun;
 import io.netchat.bench.report.TargetRun;
+import io.netchat.bench.server.NgircdConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +28,39 @@ public final class SmokeCheck {
   public static final SweepSpec SWEEP = new SweepSpec(new FanoutSpec(1, 10, 5, 1_000, 128, Duration.ofMillis(300),
       Duration.ofMillis(700), Duration.ofSeconds(2)), 1_000, 2, 2, 1_000, 90, 0);
 
+  /**
+   * Tiny IRC fan-out against netchat's IRC listener and ngIRCd: 1 room × 10, 10 publishers at 1 message/s each (ngIRCd's flood
+   * control allows no more for long), 9 recipients a message.
+   */
+  public static final FanoutSpec IRC_FANOUT = new FanoutSpec(1, 10, 10, 10 * 10, 128, Duration.ofSeconds(1),
+      Duration.ofSeconds(2), Duration.ofSeconds(3));
+
   private SmokeCheck() {}
 
   /** Runs the three tiny scenarios (the smoke command then adds the comparisons and start-up). */
   public static List<RunReport> run(Scenarios scenarios) {
     return List.of(scenarios.fanout(FANOUT), scenarios.idle(IDLE), scenarios.sweep(SWEEP));
+  }
+
+  /**
+   * The IRC fan-out against netchat's IRC listener and ngIRCd at {@code ngircd}, with its problems added to {@code problems};
+   * when ngIRCd is not installed, nothing runs and {@code out} says so, which is a problem only
+   * under CI ({@code ci}), where .ci/run installs it.
+   */
+  public static List<RunReport> runIrc(Scenarios scenarios, Path ngircd, boolean ci,
+      List<String> problems, PrintStream out) {
+    if (!NgircdConfig.installed(ngircd)) {
+      String line = "IRC fan-out against ngIRCd: skipped, no ngIRCd at " + ngircd + " (Debian package ngircd)";
+      out.println("smoke: " + line);
+      if (ci) {
+        problems.add(line + "; CI=true needs it");
+      }
+      return List.of();
+    }
+    List<Target> targets = List.of(Target.NETCHAT_IRC, Target.NGIRCD);
+    List<RunReport> reports = List.of(scenarios.on(targets).fanout(IRC_FANOUT));
+    problems.addAll(problems(reports, targets));
+    return reports;
   }
 
   /** What is wrong with {@code reports}, given the targets that should have run; empty when all is well. */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * How to start one server under test as its own process.
  *
- * @param name short name used in reports ("netchat", "baseline")
+ * @param name short name used in reports ("netchat", "baseline", "ngircd")
  * @param argv the command line
  * @param address where it will listen
  */
@@ -80,5 +80,16 @@ public record ServerCommand(String name, List<String> argv, InetSocketAddress ad
         "baseline-server", "--host", address.getHostString(), "--port", Integer.toString(address.getPort()),
         "--transport", transport));
     return new ServerCommand("baseline", argv, address);
+  }
+
+  /**
+   * ngIRCd in the foreground ({@code -n}) with {@code config} (which names {@code address}), pinned
+   * to {@code cpu} like netchat.
+   */
+  public static ServerCommand ngircd(Path binary, InetSocketAddress address, Path config, CpuPinning pinning,
+      int cpu) {
+    List<String> argv = new ArrayList<>(pinning.prefix(cpu));
+    argv.addAll(List.of(binary.toString(), "-n", "-f", config.toString()));
+    return new ServerCommand("ngircd", argv, address);
   }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A server under test running as a child process. Started, it is ready once a line of its output
  * contains "ready"; its output goes to a log file. Closing it sends SIGTERM, then kills it if it
- * has not exited within ten seconds.
+ * has not exited within ten seconds. Should the bench itself be stopped first (Ctrl-C, SIGTERM), a
+ * shutdown hook sends the server SIGTERM, so no server outlives the run.
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServerProcess.class);
@@ -30,11 +31,13 @@ public final class ServerProcess implements AutoCloseable {
   private final ServerCommand command;
   private final Process process;
   private final long startupNanos;
+  private final Thread stopOnExit;
 
-  private ServerProcess(ServerCommand command, Process process, long startupNanos) {
+  private ServerProcess(ServerCommand command, Process process, long startupNanos, Thread stopOnExit) {
     this.command = command;
     this.process = process;
     this.startupNanos = startupNanos;
+    this.stopOnExit = stopOnExit;
   }
 
   /** A free loopback port, found by binding port 0 (the short race with other binders is accepted). */
@@ -67,6 +70,9 @@ public final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
     builder.environment().putAll(environment);
     Process process = builder.start();
+    // SIGTERM only, never a kill: a server recording an AOT cache still assembles it after the bench is gone.
+    Thread stopOnExit = new Thread(process::destroy, command.name() + "-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
     CountDownLatch ready = new CountDownLatch(1);
     long[] readyAt = new long[1];
     Deque<String> tail = new ArrayDeque<>();
@@ -80,6 +86,7 @@ public final class ServerProcess implements AutoCloseable {
     }
     isReady = isReady || ready.getCount() == 0;
     if (!isReady) {
+      forget(stopOnExit);
       process.destroyForcibly();
       pump.join(2000);
       String lines;
@@ -89,7 +96,7 @@ public final class ServerProcess implements AutoCloseable {
       throw new IOException(command.name() + (process.isAlive() ? " was not ready within " + readyTimeout
           : " exited") + "; last output:\n" + lines);
     }
-    ServerProcess server = new ServerProcess(command, process, readyAt[0] - began);
+    ServerProcess server = new ServerProcess(command, process, readyAt[0] - began, stopOnExit);
     log.info("{} ready (pid {}) in {} ms", command.name(), server.pid(), server.startupMillis());
     return server;
   }
@@ -145,6 +152,15 @@ public final class ServerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Removes the shutdown hook of a server stopped by the bench (not possible while shutting down). */
+  private static void forget(Thread stopOnExit) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down: the hook runs, and stopping a stopped process is harmless.
+    }
+  }
+
   @Override
   public void close() {
     close(Duration.ofSeconds(10));
@@ -152,9 +168,11 @@ public final class ServerProcess implements AutoCloseable {
 
   /**
    * Sends SIGTERM and waits up to {@code grace} before killing it: a JVM recording an AOT cache
-   * assembles it at exit, which takes seconds.
+   * assembles it at exit, which takes seconds. Its shutdown hook is removed first, as the bench now
+   * stops it itself.
    */
   public void close(Duration grace) {
+    forget(stopOnExit);
     if (!process.isAlive()) {
       return;
     }

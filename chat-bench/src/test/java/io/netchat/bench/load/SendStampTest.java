@@ -61,4 +61,22 @@ class SendStampTest {
       frame.release();
     }
   }
+
+  @Test
+  void skipsAMarkerThatOpensNoStampAsInAnIrcSource() {
+    long intended = 42_000_000L;
+    ByteBuf line = Unpooled.copiedBuffer(":b1000!~b1000@127.0.0.1 PRIVMSG #r0 :" + SendStamp.text(intended, 40)
+        + " ~ffffffffffffffff~", StandardCharsets.UTF_8);
+    try {
+      assertThat(SendStamp.find(line)).isEqualTo(intended);
+    } finally {
+      line.release();
+    }
+    ByteBuf marksOnly = Unpooled.copiedBuffer("~b1@h ~x~ ~0123456789abcdeg~ ~", StandardCharsets.UTF_8);
+    try {
+      assertThat(SendStamp.find(marksOnly)).isEqualTo(SendStamp.NONE);
+    } finally {
+      marksOnly.release();
+    }
+  }
 }

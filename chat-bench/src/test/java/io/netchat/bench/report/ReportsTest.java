@@ -44,6 +44,21 @@ class ReportsTest {
   }
 
   @Test
+  void netchatsIrcAndJsonListenersAreEachDividedByNgircd() {
+    List<TargetRun> runs = List.of(new FanoutRun("netchat", 900, 1000, 400, window("netchat", 300_000, 30)),
+        new FanoutRun("netchat-irc", 900, 1000, 400, window("netchat-irc", 299_700, 20)),
+        new FanoutRun("ngircd", 20, 1000, 2000, window("ngircd", 299_700, 40)));
+    Map<String, Double> ratios = Ratios.of(runs);
+    assertThat(ratios.get(Ratios.IRC_PREFIX + "p99Ms")).isCloseTo(0.5, within(1e-9));
+    assertThat(ratios.get(Ratios.NGIRCD_PREFIX + "p99Ms")).isCloseTo(0.75, within(1e-9));
+    assertThat(ratios.get(Ratios.IRC_PREFIX + "connectMillis")).isCloseTo(0.2, within(1e-9));
+    assertThat(ratios).doesNotContainKey("p99Ms").doesNotContainKey(Ratios.TLS_PREFIX + "p99Ms");
+    assertThat(Summaries.ratios("fanout", ratios))
+        .contains("netchat-irc/ngircd ", "netchat/ngircd ", "p99Ms 0.500", "p99Ms 0.750")
+        .doesNotContain("netchat/baseline");
+  }
+
+  @Test
   void noRatioWithoutBothRunsOrWithAZeroOrMissingBaselineFigure() {
     assertThat(Ratios.of(List.of(new FanoutRun("netchat", 900, 10, 4, window("netchat", 1, 1))))).isEmpty();
     IdleRun netchat = new IdleRun("netchat", 1, 10, 10, 100, 1, 2, 10L, 20L, 1L, null, null, null, 0.1, 0, Map.of());

@@ -35,9 +35,7 @@ class NetchatConfigTest {
 
   @Test
   void eachFeatureVariantsConfigIsOneTheDaemonLoadsWithThatFeatureOn(@TempDir Path dir) throws Exception {
-    BenchSettings plain = new BenchSettings(java.util.List.of(Target.NETCHAT), "127.0.0.1", dir.resolve("x.jar"),
-        null, java.util.List.of(), -1, -1, 1, "length", "json", dir, 1, 1, java.time.Duration.ofSeconds(1))
-        .withServerTransport("io_uring");
+    BenchSettings plain = plainSettings(dir).withServerTransport("io_uring");
     FeatureVariants variants = FeatureVariants.of(plain, java.util.List.of("tls", "commit", "metrics"));
     assertThat(variants.variants()).extracting(Variant::label).containsExactly("plain", "tls", "commit", "metrics");
     java.util.Map<String, ServerConfig> loaded = new java.util.HashMap<>();
@@ -58,16 +56,16 @@ class NetchatConfigTest {
   }
 
   @Test
-  void theIrcRowRunsOnTheIrcTargetWhereThereIsOneAndIsSkippedWithItsReasonElsewhere(@TempDir Path dir) {
-    BenchSettings plain = new BenchSettings(java.util.List.of(Target.NETCHAT), "127.0.0.1", dir.resolve("x.jar"),
-        null, java.util.List.of(), -1, -1, 1, "length", "json", dir, 1, 1, java.time.Duration.ofSeconds(1));
-    FeatureVariants variants = FeatureVariants.of(plain, java.util.List.of("irc"));
-    if (FeatureVariants.ircTarget().isPresent() && FeatureVariants.ircRefusal() == null) {
-      assertThat(variants.skipped()).isEmpty();
-      assertThat(variants.variants().get(1).settings().targets()).containsExactly(FeatureVariants.ircTarget().get());
-    } else {
-      assertThat(variants.variants()).extracting(Variant::label).containsExactly("plain");
-      assertThat(variants.skipped()).singleElement().asString().startsWith("irc: ");
-    }
+  void theIrcRowRunsNetchatsIrcListenerSpokenToInIrc(@TempDir Path dir) {
+    FeatureVariants variants = FeatureVariants.of(plainSettings(dir), java.util.List.of("irc"));
+    assertThat(variants.variants()).extracting(Variant::label).containsExactly("plain", "irc");
+    assertThat(variants.variants().get(1).settings().targets()).containsExactly(Target.NETCHAT_IRC);
+    assertThat(Target.NETCHAT_IRC.protocol()).isEqualTo(io.netchat.bench.load.Protocol.IRC);
+  }
+
+  private static BenchSettings plainSettings(Path dir) {
+    return new BenchSettings(java.util.List.of(Target.NETCHAT), "127.0.0.1", dir.resolve("x.jar"),
+        Path.of("/usr/sbin/ngircd"), null, java.util.List.of(), -1, -1, 1, "length", "json", dir, 1, 1,
+        java.time.Duration.ofSeconds(1), "auto", java.util.Map.of());
   }
 }

@@ -1,5 +1,6 @@
 package io.netchat.bench.scenario;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netchat.bench.report.FanoutFigures;
@@ -9,6 +10,10 @@ import io.netchat.bench.report.MachineInfo;
 import io.netchat.bench.report.RunReport;
 import io.netchat.bench.report.SweepRun;
 import io.netchat.bench.report.TargetRun;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,5 +63,25 @@ class SmokeCheckTest {
         "idle: no result for baseline",
         "sweep netchat: the sweep delivered nothing",
         "sweep: no result for baseline");
+  }
+
+  @Test
+  void withoutNgircdTheIrcRunIsSkippedWithALineAndFailsOnlyUnderCi() {
+    Path missing = Path.of("/nonexistent/ngircd");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<String> problems = new ArrayList<>();
+    assertThat(SmokeCheck.runIrc(null, missing, false, problems, new PrintStream(bytes, true, UTF_8))).isEmpty();
+    assertThat(bytes.toString(UTF_8)).contains("smoke: IRC fan-out against ngIRCd: skipped, no ngIRCd at "
+        + missing);
+    assertThat(problems).isEmpty();
+
+    assertThat(SmokeCheck.runIrc(null, missing, true, problems, new PrintStream(new ByteArrayOutputStream()))).isEmpty();
+    assertThat(problems).singleElement().asString().contains("skipped", "CI=true needs it");
+  }
+
+  @Test
+  void theIrcSmokeKeepsEveryPublisherWithinNgircdsOneMessageASecond() {
+    FanoutSpec irc = SmokeCheck.IRC_FANOUT;
+    assertThat(irc.deliveriesPerSecond() / irc.members() / irc.publishers()).isLessThanOrEqualTo(1.0);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Framing;
+import io.netchat.codec.WireFormat;
 import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -126,6 +127,12 @@ public final class ConfigLoader {
       String key = "listeners[" + i + "]";
       if (!codecs.names().contains(listener.codec())) {
         throw new ConfigException(key + ".codec", listener.codec(), codecRule(List.of()).orElseThrow());
+      }
+      boolean ircFraming = Framing.byName(listener.framing()) == Framing.IRC;
+      if (ircFraming != WireFormat.IRC.equals(listener.codec())) {
+        throw new ConfigException(key + (ircFraming ? ".codec" : ".framing"),
+            ircFraming ? listener.codec() : listener.framing(),
+            "framing: irc and codec: irc go only together (an IRC listener speaks IRC both ways)");
       }
       if (Framing.byName(listener.framing()) == Framing.LINE && codecs.get(listener.codec()).binary()) {
         throw new ConfigException(key + ".codec", listener.codec(), "a binary codec cannot use the line framing;"

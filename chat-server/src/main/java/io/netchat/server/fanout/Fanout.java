@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,11 @@ public final class Fanout {
 
   public void add(Recipient recipient) {
     recipients.add(recipient);
-    perFormat[recipient.formatIndex()]++;
     regroup();
   }
 
   public void remove(Recipient recipient) {
     if (recipients.remove(recipient)) {
-      perFormat[recipient.formatIndex()]--;
       regroup();
     }
   }
@@ -181,9 +180,19 @@ public final class Fanout {
     }
   }
 
-  private void regroup() {
+  /**
+   * Reads every recipient's loop and format index again and rebuilds the snapshots (also done on
+   * every add and remove): a recipient whose format changed is delivered in its new format from
+   * the next broadcast on.
+   */
+  public void regroup() {
     Map<EventLoop, List<Recipient>> byLoop = new LinkedHashMap<>();
+    Map<Recipient, Integer> indexes = new HashMap<>();
+    int[] counts = new int[formats.size()];
     for (Recipient recipient : recipients) {
+      int index = recipient.formatIndex(); // read once: it may change on the recipient's loop meanwhile
+      indexes.put(recipient, index);
+      counts[index]++;
       byLoop.computeIfAbsent(recipient.loop(), loop -> new ArrayList<>()).add(recipient);
     }
     LoopGroup[] rebuilt = new LoopGroup[byLoop.size()];
@@ -192,10 +201,11 @@ public final class Fanout {
       Recipient[] members = entry.getValue().toArray(new Recipient[0]);
       int[] formatIndexes = new int[members.length];
       for (int m = 0; m < members.length; m++) {
-        formatIndexes[m] = members[m].formatIndex();
+        formatIndexes[m] = indexes.get(members[m]);
       }
       rebuilt[i++] = new LoopGroup(entry.getKey(), members, formatIndexes);
     }
+    perFormat = counts;
     groups = rebuilt;
   }
 

@@ -73,6 +73,14 @@ public interface Member extends Recipient {
     return false;
   }
 
+  /**
+   * Whether the session gets its own room messages back in the room's broadcast: true but for an
+   * IRC session that did not negotiate {@code echo-message}.
+   */
+  default boolean echoes() {
+    return true;
+  }
+
   /** The reason the session gave in {@code quit{reason}}, for its {@code presence{quit}}; null when none. */
   default String quitReason() {
     return null;

@@ -521,7 +521,7 @@ public final class Room {
   private void said(Member session, String id, TxnLedger.Claim claim, ServerMessage.Message message) {
     history.append(message);
     context.counters().messageAccepted();
-    broadcast(message, null);
+    broadcast(message, session.echoes() ? null : session);
     TxnLedger.Sent sent = new TxnLedger.Sent(message.seq(), message.msgid());
     if (claim != null) {
       claim.settle(sent);
@@ -770,6 +770,11 @@ public final class Room {
       session.leftRoom(key);
       dropMember(session);
     }
+  }
+
+  /** A member's fanout format or echo changed: the fan-out reads them again (room loop only). */
+  void regroup() {
+    fanout.regroup();
   }
 
   /** Whether the room is empty and may be dropped (room loop only). */

@@ -209,6 +209,11 @@ public final class RoomRegistry {
     ifMember(session, name, room -> room.remove(session, ServerMessage.Presence.QUIT, null));
   }
 
+  /** {@code session} takes broadcasts in another format, or its own messages back or not: the room {@code name} regroups it. */
+  public void regroup(Member session, String name) {
+    ifMember(session, name, Room::regroup);
+  }
+
   /** {@code session} is now known as {@code nick}: the room {@code name} tells its other members (§14). */
   public void rename(Member session, String name, String nick) {
     ifMember(session, name, room -> room.rename(session, nick));

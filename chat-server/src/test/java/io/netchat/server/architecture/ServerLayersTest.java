@@ -15,6 +15,7 @@ import io.netty.channel.ChannelPipeline;
  * rules and reach connections only through {@code room.Member} and the fanout; the fanout knows
  * neither rooms nor sessions. Metrics and the admin listener are leaves: the chat packages may
  * count into {@code metrics} but never see Micrometer, and {@code admin} knows nothing of chat.
+ * The IRC translation ({@code irc}) sits beside the session: it knows only chat-codec.
  */
 @AnalyzeClasses(packages = "io.netchat.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ServerLayersTest {
@@ -64,4 +65,19 @@ class ServerLayersTest {
       .that().resideInAPackage("io.netchat.server.fanout..")
       .should().dependOnClassesThat().resideInAPackage("io.netchat.server.metrics..")
       .because("the fanout is handed the LongAdder it adds its deliveries to");
+
+  @ArchTest
+  static final ArchRule theIrcTranslationKnowsNoSessionsRoomsOrFanout = noClasses()
+      .that().resideInAPackage("io.netchat.server.irc..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.netchat.server", "io.netchat.server.room..",
+          "io.netchat.server.fanout..", "io.netchat.server.metrics..", "io.netchat.server.admin..")
+      .because("an IRC connection reaches its session only through chat-codec's TranslatedCommand.Sink and "
+          + "speaks netchat commands and answers; the server wires it in");
+
+  @ArchTest
+  static final ArchRule onlyTheServerWiringKnowsTheIrcPackage = noClasses()
+      .that().resideInAnyPackage("io.netchat.server.room..", "io.netchat.server.fanout..",
+          "io.netchat.server.metrics..", "io.netchat.server.admin..", "io.netchat.server.config..")
+      .should().dependOnClassesThat().resideInAPackage("io.netchat.server.irc..")
+      .because("IRC is one listener's translation: rooms and fanout stay protocol-neutral");
 }

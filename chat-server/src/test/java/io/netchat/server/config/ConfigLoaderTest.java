@@ -30,12 +30,13 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void theShippedServerYamlStatesTheDefaultsAndTwoLocalListeners() {
+  void theShippedServerYamlStatesTheDefaultsAndThreeLocalListeners() {
     DaemonConfig shipped = loader.load(Path.of("..", "config", "server.yaml"));
 
     assertThat(shipped.server().listeners()).containsExactly(
         new ListenerConfig("127.0.0.1", 7777, "length", "json"),
-        new ListenerConfig("127.0.0.1", 7778, "line", "json"));
+        new ListenerConfig("127.0.0.1", 7778, "line", "json"),
+        new ListenerConfig("127.0.0.1", 6667, "irc", "irc"));
     assertThat(shipped.server().withListeners(ServerConfig.defaults().listeners())).isEqualTo(ServerConfig.defaults());
     assertThat(shipped.logging()).isEqualTo(LoggingConfig.defaults());
   }

@@ -38,10 +38,14 @@ class ConfigValidationTest {
         rule("listeners: [{port: 65536}]", "listeners[0].port", "65536: expected an integer from 0 to 65535"),
         rule("listeners: [{port: -1}]", "listeners[0].port", "-1: expected an integer from 0 to 65535"),
         // framing and codec
-        rule("listeners: [{framing: websocket}]", "listeners[0].framing", "\"websocket\": expected one of length, line"),
-        rule("listeners: [{codec: xml}]", "listeners[0].codec", "\"xml\": expected one of json, cbor"),
+        rule("listeners: [{framing: websocket}]", "listeners[0].framing", "\"websocket\": expected one of length, line, irc"),
+        rule("listeners: [{codec: xml}]", "listeners[0].codec", "\"xml\": expected one of irc, json, cbor"),
         rule("listeners: [{framing: line, codec: cbor}]", "listeners[0].codec",
             "\"cbor\": a binary codec cannot use the line framing"),
+        rule("listeners: [{framing: irc, codec: json}]", "listeners[0].codec",
+            "\"json\": framing: irc and codec: irc go only together"),
+        rule("listeners: [{framing: line, codec: irc}]", "listeners[0].framing",
+            "\"line\": framing: irc and codec: irc go only together"),
         // tls
         rule("listeners: [{tls: {cert: a.crt}}]", "listeners[0].tls.key", "expected a non-empty string"),
         rule("listeners: [{tls: {key: a.key}}]", "listeners[0].tls.cert", "expected a non-empty string"),
@@ -93,7 +97,7 @@ class ConfigValidationTest {
         rule("io_threads: 1\nio_threads: 2", "", "not valid YAML"),
         // wrong types the records are asked about, and empty items
         rule("listeners: [~]", "listeners[0]", "expected a mapping"),
-        rule("listeners: [{codec: 42}]", "listeners[0].codec", "42: expected one of json, cbor"),
+        rule("listeners: [{codec: 42}]", "listeners[0].codec", "42: expected one of irc, json, cbor"),
         rule("listeners: [{host: 42}]", "listeners[0].host", "42: expected an IPv4 or IPv6 address literal"),
         rule("logging: 5", "logging", "5: expected a mapping"),
         rule("server_name: true", "server_name", "true: expected a non-empty string"),

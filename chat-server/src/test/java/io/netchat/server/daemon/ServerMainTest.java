@@ -58,7 +58,7 @@ class ServerMainTest {
     Path shipped = Path.of("..", "config", "server.yaml");
 
     assertThat(run("--check", "--config", shipped.toString(), "--host", "::1", "--port", "0")).isZero();
-    assertThat(out.toString()).contains("configuration OK; listeners: [[::1]:0 (length/json), 127.0.0.1:7778 (line/json)]");
+    assertThat(out.toString()).contains("configuration OK; listeners: [[::1]:0 (length/json), 127.0.0.1:7778 (line/json), 127.0.0.1:6667 (irc/irc)]");
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** The generator's IRC client: registration, the room's channel, PING answers and PRIVMSG lines. */
+package io.netchat.bench.load.irc;
