@@ -2,6 +2,7 @@ package io.netchat.bench;
 
 import io.netchat.bench.scenario.BenchSettings;
 import io.netchat.bench.scenario.Target;
+import io.netchat.codec.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,15 @@ final class CommonOptions {
   @Option(names = "--codec", defaultValue = "json", description = "json or cbor (default: ${DEFAULT-VALUE})")
   String codec;
 
+  @Option(names = "--transport", defaultValue = "auto", split = ",",
+      description = "the servers' transport: auto, epoll, io_uring or nio; several (epoll,io_uring) are measured"
+          + " in alternating --rounds (default: ${DEFAULT-VALUE})")
+  List<String> transports;
+
+  @Option(names = "--generator-transport", defaultValue = "auto",
+      description = "the generator's transport: auto (epoll here), epoll, io_uring or nio (default: ${DEFAULT-VALUE})")
+  String generatorTransport;
+
   @Option(names = "--out", defaultValue = "bench-results", description = "result directory (default: ${DEFAULT-VALUE})")
   Path resultDir;
 
@@ -79,8 +89,15 @@ final class CommonOptions {
 
   BenchSettings settings() {
     List<String> jvm = serverJvmOptions.isBlank() ? List.of() : Arrays.asList(serverJvmOptions.trim().split("\\s+"));
+    transports.forEach(Transport::ofWireName);
     return new BenchSettings(targets(), "127.0.0.1", serverJar, ngircd, serverConfig, jvm, serverCpu, generatorCpu,
-        threads, framing, codec, resultDir, inFlight, perSource, Duration.ofSeconds(readyTimeoutSeconds));
+        threads, framing, codec, resultDir, inFlight, perSource, Duration.ofSeconds(readyTimeoutSeconds),
+        transports.get(0), java.util.Map.of());
+  }
+
+  /** The generator's transport, resolved (fails naming the reason where it is unavailable). */
+  Transport generatorTransport() {
+    return Transport.ofWireName(generatorTransport).resolve();
   }
 
   /** The targets of {@code --target}, spoken to in {@code --protocol}, with netchat-tls after netchat for {@code --tls}. */

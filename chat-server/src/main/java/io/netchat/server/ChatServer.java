@@ -32,8 +32,6 @@ import io.netchat.server.room.RoomRegistry;
 import io.netchat.server.room.RoomStore;
 import io.netchat.store.ChatStore;
 import io.netchat.store.MemoryDmStreams;
-import io.netchat.store.StoreConfig;
-import io.netchat.store.Stores;
 import io.netchat.server.tls.TlsListeners;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -110,21 +108,33 @@ public final class ChatServer implements AutoCloseable {
   /** As {@link #start(ServerConfig)}, with the codecs and wall clock given. */
   public static ChatServer start(ServerConfig config, CodecRegistry codecs, Clock clock) {
     long started = System.nanoTime();
+    Transport transport = config.transport().resolve(); // an unavailable transport stops start-up before anything opens
+    StoreOpening opening = StoreOpening.start(config.store()); // overlaps the steps below; joined before binding
     LimitsConfig limits = config.limits();
-    MemoryPlan memory = MemoryPlan.of(config, JvmMemory.current());
+    List<WireFormat> formats;
+    TlsListeners tls;
+    TokenVerifier tokenVerifier;
+    MemoryPlan memory;
+    EventLoopGroup acceptors;
+    EventLoopGroup workers;
+    try {
+      memory = MemoryPlan.of(config, JvmMemory.current());
+      formats = config.listeners().stream()
+          .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
+          .toList();
+      tls = TlsListeners.load(config.listeners(), clock);
+      tokenVerifier = TokenVerifier.of(config.auth().token()); // reads the key file: a bad one stops here
+      acceptors = new MultiThreadIoEventLoopGroup(1,
+          new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
+      int ioThreads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+      workers = new MultiThreadIoEventLoopGroup(ioThreads,
+          new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
+    } catch (RuntimeException e) {
+      opening.abandon();
+      throw e;
+    }
     InboundPolicy inbound = memory.inboundPolicy(config.memory().frameTimeout());
     HistoryBudget history = new HistoryBudget(memory.historyBytes());
-    List<WireFormat> formats = config.listeners().stream()
-        .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
-        .toList();
-    TlsListeners tls = TlsListeners.load(config.listeners(), clock);
-    TokenVerifier tokenVerifier = TokenVerifier.of(config.auth().token()); // reads the key file: a bad one stops here
-    Transport transport = config.transport().resolve();
-    EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1,
-        new DefaultThreadFactory("netchat-accept"), transport.ioHandlerFactory());
-    int ioThreads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads,
-        new DefaultThreadFactory("netchat-io"), transport.ioHandlerFactory());
     ChatCounters counters = new ChatCounters(formats.size());
     IrcFormats fanoutFormats = IrcFormats.of(formats, config.serverName()); // IRC listeners add their tag variants
     RoomContext roomContext = new RoomContext(fanoutFormats.all(), ByteBufAllocator.DEFAULT, clock, limits,
@@ -134,7 +144,7 @@ public final class ChatServer implements AutoCloseable {
     ChatStore store = null;
     ServerBans bans;
     try {
-      store = config.store().type() == StoreConfig.Type.MEMORY ? null : Stores.open(config.store());
+      store = opening.join();
       bans = store == null ? new ServerBans(null) : ServerBans.load(store, clock.instant());
     } catch (RuntimeException e) {
       acceptors.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -218,6 +228,11 @@ public final class ChatServer implements AutoCloseable {
   /** The state the server's connections share (package tests look at sessions through it). */
   ServerContext context() {
     return context;
+  }
+
+  /** The transport the event loops run on ({@code auto} resolved). */
+  public Transport transport() {
+    return config.transport().resolve();
   }
 
   /** The bound address of each listener, in configuration order (actual ports when 0 was asked). */

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ServerMessage;
-import io.netchat.codec.Transport;
 import io.netchat.server.config.ListenerConfig;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
-/** Listeners bind IPv4 and IPv6 addresses on either transport and report their real ports. */
+/** Listeners bind IPv4 and IPv6 addresses and report their real ports (each transport: TransportsLoopbackTest). */
 class ListenersTest {
 
   @Test
@@ -29,15 +28,6 @@ class ListenersTest {
         ann.send(new ClientMessage.Dm(null, "bob", "over v6"));
         assertThat(bob.expect(ServerMessage.Dm.class).text()).isEqualTo("over v6");
       }
-    }
-  }
-
-  @Test
-  void theNioTransportWorksToo() throws Exception {
-    try (ChatServer server = ChatServer.start(TestServers.jsonOnLoopback().withTransport(Transport.NIO, 1));
-        WireClient ann = WireClient.connect(server.addresses().get(0))) {
-      ann.send(new ClientMessage.Ping("nio"));
-      assertThat(ann.next()).isEqualTo(new ServerMessage.Pong("nio"));
     }
   }
 

@@ -66,15 +66,18 @@ final class WireClient implements AutoCloseable {
     return client;
   }
 
-  void send(ClientMessage message) throws IOException {
-    ByteBuf buf = format.encode(message, Unpooled.buffer().alloc());
-    try {
-      byte[] bytes = new byte[buf.readableBytes()];
-      buf.readBytes(bytes);
-      sendRaw(bytes);
-    } finally {
-      buf.release();
+  /** Sends {@code messages} in one write: more than one is a pipeline, the server answers them in order. */
+  void send(ClientMessage... messages) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (ClientMessage message : messages) {
+      ByteBuf buf = format.encode(message, Unpooled.buffer().alloc());
+      try {
+        buf.readBytes(bytes, buf.readableBytes());
+      } finally {
+        buf.release();
+      }
     }
+    sendRaw(bytes.toByteArray());
   }
 
   /** Sends {@code json} as one length-framed payload, as written: input the model could not build. */

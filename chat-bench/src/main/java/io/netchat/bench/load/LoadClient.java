@@ -205,6 +205,8 @@ public final class LoadClient implements AutoCloseable {
           ch.pipeline().addAfter(HandlerNames.FRAME_DECODER, StampedDeliveryHandler.NAME, deliveries);
           if (protocol == Protocol.BASELINE) {
             ch.pipeline().remove(HandlerNames.MESSAGE_DECODER);
+          } else if (format.codec().name().equals("json")) {
+            ch.pipeline().addAfter(StampedDeliveryHandler.NAME, PresenceSkipper.NAME, PresenceSkipper.INSTANCE);
           }
           ch.pipeline().addLast("session", new LoadSessionHandler(plan, protocol, handshake, errors, closing::get));
         }

@@ -23,11 +23,16 @@ public final class ResultWriter {
 
   /** Writes {@code report} to {@code <directory>/<scenario>-<yyyyMMdd-HHmmss>.json} and returns the path. */
   public Path write(RunReport report) throws IOException {
+    return write(report.scenario(), report.date(), report);
+  }
+
+  /** Writes any report record to {@code <directory>/<scenario>-<yyyyMMdd-HHmmss>.json} and returns the path. */
+  public Path write(String scenario, String date, Object report) throws IOException {
     Files.createDirectories(directory);
-    String stamp = ZonedDateTime.parse(report.date()).withZoneSameInstant(ZoneOffset.UTC).format(FILE_STAMP);
-    Path file = directory.resolve(report.scenario() + "-" + stamp + ".json");
+    String stamp = ZonedDateTime.parse(date).withZoneSameInstant(ZoneOffset.UTC).format(FILE_STAMP);
+    Path file = directory.resolve(scenario + "-" + stamp + ".json");
     for (int n = 2; Files.exists(file); n++) {
-      file = directory.resolve(report.scenario() + "-" + stamp + "-" + n + ".json");
+      file = directory.resolve(scenario + "-" + stamp + "-" + n + ".json");
     }
     mapper.writeValue(file.toFile(), report);
     return file;

@@ -3,6 +3,8 @@ package io.netchat.bench.scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The netchat config a scenario needs (format: {@code config/server.yaml}). The server's defaults
@@ -28,9 +30,18 @@ final class NetchatConfig {
   /** As above, with a TLS listener using {@code tls} unless it is null. */
   static Path write(Path directory, String scenario, String framing, String codec, int connections, int members,
       BenchCertificate tls) throws IOException {
+    return write(directory, scenario, framing, codec, connections, members, tls, Map.of());
+  }
+
+  /**
+   * As above, with {@code sections} (flow-style YAML by top-level key) replacing the bench's own
+   * section of that key ({@code store}) or added after them ({@code transport}, {@code admin}, …).
+   */
+  static Path write(Path directory, String scenario, String framing, String codec, int connections, int members,
+      BenchCertificate tls, Map<String, String> sections) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(scenario + "-netchat.yaml");
-    Files.writeString(file, yaml(framing, codec, connections, members, tls));
+    Files.writeString(file, yaml(framing, codec, connections, members, tls, sections));
     return file;
   }
 
@@ -41,6 +52,21 @@ final class NetchatConfig {
 
   /** The YAML text, with a TLS listener unless {@code tls} is null. */
   static String yaml(String framing, String codec, int connections, int members, BenchCertificate tls) {
+    return yaml(framing, codec, connections, members, tls, Map.of());
+  }
+
+  /** The YAML text with {@code sections} replacing or added to the bench's own top-level sections. */
+  static String yaml(String framing, String codec, int connections, int members, BenchCertificate tls,
+      Map<String, String> sections) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("store", "{type: memory}");
+    all.putAll(sections);
+    StringBuilder text = new StringBuilder(base(framing, codec, connections, members, tls));
+    all.forEach((key, value) -> text.append(key).append(": ").append(value).append('\n'));
+    return text.toString();
+  }
+
+  private static String base(String framing, String codec, int connections, int members, BenchCertificate tls) {
     String tlsLine = tls == null ? "" : "\n    tls: {cert: '" + tls.cert().toAbsolutePath() + "', key: '"
         + tls.key().toAbsolutePath() + "'}";
     int maxConnections = connections + 1000;
@@ -62,8 +88,6 @@ final class NetchatConfig {
           burst: 1000000
           room_creations_per_minute: %d
           room_creation_burst: %d
-        store:
-          type: memory
         """.formatted(framing, codec, tlsLine, maxConnections, maxConnections, Math.max(members, 1000),
         Math.max(connections, 10_000), maxRooms, maxRooms);
   }

@@ -11,6 +11,7 @@ import io.netchat.bench.load.irc.IrcCommands;
 import io.netchat.bench.report.FanoutFigures;
 import io.netchat.bench.report.FanoutRun;
 import io.netchat.bench.report.IdleRun;
+import io.netchat.bench.report.LatencyCurve;
 import io.netchat.bench.report.MachineInfo;
 import io.netchat.bench.report.Ratios;
 import io.netchat.bench.report.RunReport;
@@ -52,6 +53,8 @@ public final class Scenarios {
   private final MachineInfo machine;
   private final String command;
   private final PrintStream out;
+  private final List<LatencyCurve> pendingCurves = new ArrayList<>();
+  private final Map<RunReport, List<LatencyCurve>> curves = new java.util.IdentityHashMap<>();
 
   public Scenarios(BenchSettings settings, CpuPinning pinning, HeapProbe heap, Transport transport,
       MachineInfo machine, String command, PrintStream out) {
@@ -85,6 +88,11 @@ public final class Scenarios {
     return run("sweep", spec.describe(), target -> sweepOn(target, spec));
   }
 
+  /** The delivery latencies of each measured window of {@code report}, one curve per server (and sweep step). */
+  public List<LatencyCurve> curves(RunReport report) {
+    return curves.getOrDefault(report, List.of());
+  }
+
   private interface TargetScenario {
     TargetRun on(Target target) throws Exception;
   }
@@ -115,7 +123,10 @@ public final class Scenarios {
     }
     Map<String, Object> all = new LinkedHashMap<>(parameters);
     all.putAll(settings.describe());
-    return new RunReport(scenario, date, command, machine, all, runs, ratios, failures);
+    RunReport report = new RunReport(scenario, date, command, machine, all, runs, ratios, failures);
+    curves.put(report, List.copyOf(pendingCurves));
+    pendingCurves.clear();
+    return report;
   }
 
   private TargetSession open(Target target, String scenario, int connections, int members)
@@ -125,9 +136,11 @@ public final class Scenarios {
     BenchCertificate certificate = target.tls() ? BenchCertificate.create(logs) : null;
     if (config == null && target.isNetchat()) {
       boolean irc = target.protocol() == Protocol.IRC;
+      Map<String, String> sections = new LinkedHashMap<>(settings.configSections());
+      sections.put("transport", settings.serverTransport());
       config = NetchatConfig.write(logs, scenario + (target.tls() ? "-tls" : irc ? "-irc" : ""),
           irc ? NetchatConfig.IRC : settings.framing(), irc ? NetchatConfig.IRC : settings.codec(), connections,
-          members, certificate);
+          members, certificate, sections);
     }
     return TargetSession.open(settings, target, scenario, config, pinning, transport, certificate);
   }
@@ -138,7 +151,7 @@ public final class Scenarios {
       ConnectResult connected = connectAll(session, FanoutLayout.plans(spec.connections(), spec.members(),
           settings.perSourceAddress()));
       List<Publisher> publishers = publishers(target, connected, spec);
-      FanoutFigures window = measure(session, publishers, spec, false);
+      FanoutFigures window = measure(session, publishers, spec, false, target.label());
       return new FanoutRun(target.label(), session.server.startupMillis(), connected.connected(),
           connected.elapsedNanos() / 1e6, window);
     }
@@ -184,7 +197,8 @@ public final class Scenarios {
       double notHeld = 0;
       double rate = spec.startRate();
       for (int step = 0; step < spec.maxSteps() && session.server.isAlive(); step++) {
-        FanoutFigures window = measure(session, publishers, load.atRate(rate), true);
+        FanoutFigures window = measure(session, publishers, load.atRate(rate), true,
+            String.format(java.util.Locale.ROOT, "%s %.0f/s", target.label(), rate));
         steps.add(window);
         out.println(String.format(java.util.Locale.ROOT, "sweep  %-8s step %d at %.0f/s: %s", target.label(),
             step + 1, rate, Summaries.window(window)));
@@ -197,7 +211,8 @@ public final class Scenarios {
       }
       FanoutFigures overload = null;
       if (notHeld > 0 && spec.overloadFactor() > 0 && session.server.isAlive()) {
-        overload = measure(session, publishers, load.atRate(notHeld * spec.overloadFactor()), true);
+        overload = measure(session, publishers, load.atRate(notHeld * spec.overloadFactor()), true,
+            target.label() + " overload");
         out.println(String.format(java.util.Locale.ROOT, "sweep  %-8s overload at %.0f/s: %s", target.label(),
             notHeld * spec.overloadFactor(), Summaries.window(overload)));
       }
@@ -239,8 +254,8 @@ public final class Scenarios {
    * Publishes {@code spec}'s load from now: warm-up, measured window, then waits up to the drain
    * time for the window's deliveries. Stops publishing at the window's end.
    */
-  private FanoutFigures measure(TargetSession session, List<Publisher> publishers, FanoutSpec spec, boolean probeHeap)
-      throws InterruptedException {
+  private FanoutFigures measure(TargetSession session, List<Publisher> publishers, FanoutSpec spec, boolean probeHeap,
+      String curveLabel) throws InterruptedException {
     BenchClock clock = session.clock;
     long pid = session.server.pid();
     long self = ProcessHandle.current().pid();
@@ -274,6 +289,7 @@ public final class Scenarios {
     requireAlive(session);
     double seconds = spec.measure().toNanos() / 1e9;
     Long heapUsed = probeHeap ? heap.usedBytes(pid).orElse(null) : null;
+    pendingCurves.add(new LatencyCurve(curveLabel, tally.latencyMicros()));
     return new FanoutFigures(session.target.label(), spec.deliveriesPerSecond(), tally.offered() / seconds,
         tally.delivered() / seconds, tally.deliveredPercent(), tally.latencyMillis(50), tally.latencyMillis(99),
         tally.latencyMillis(99.9), tally.maxLatencyMillis(), tally.offered(), tally.delivered(), tally.messages(),

@@ -2,7 +2,9 @@ package io.netchat.bench.scenario;
 
 import io.netchat.bench.report.FanoutRun;
 import io.netchat.bench.report.IdleRun;
+import io.netchat.bench.report.RoundsReport;
 import io.netchat.bench.report.RunReport;
+import io.netchat.codec.Transport;
 import io.netchat.bench.report.SweepRun;
 import io.netchat.bench.report.TargetRun;
 import io.netchat.bench.server.NgircdConfig;
@@ -35,7 +37,7 @@ public final class SmokeCheck {
 
   private SmokeCheck() {}
 
-  /** Runs the three tiny scenarios. */
+  /** Runs the three tiny scenarios (the smoke command then adds the comparisons and start-up). */
   public static List<RunReport> run(Scenarios scenarios) {
     return List.of(scenarios.fanout(FANOUT), scenarios.idle(IDLE), scenarios.sweep(SWEEP));
   }
@@ -79,6 +81,32 @@ public final class SmokeCheck {
       }
     }
     return problems;
+  }
+
+  /**
+   * What is wrong with a tiny comparison: it could not start, a run failed, fewer than
+   * {@code expectedRuns} ran, or one delivered nothing.
+   */
+  public static List<String> problems(RoundsReport report, int expectedRuns) {
+    List<String> problems = new ArrayList<>();
+    if (report == null) {
+      problems.add("a comparison could not start");
+      return problems;
+    }
+    report.failures().forEach(f -> problems.add(report.scenario() + ": " + f));
+    if (report.runs().size() < expectedRuns) {
+      problems.add(report.scenario() + ": " + report.runs().size() + " of " + expectedRuns + " runs");
+    }
+    report.runs().stream().filter(r -> r.run().window().delivered() == 0)
+        .forEach(r -> problems.add(report.scenario() + " " + r.variant() + "/" + r.run().target() + ": nothing delivered"));
+    return problems;
+  }
+
+  /** The native transports this machine runs (epoll, io_uring), by config name; nio where neither does. */
+  public static List<String> availableTransports() {
+    List<String> available = java.util.stream.Stream.of(Transport.EPOLL, Transport.IO_URING)
+        .filter(t -> t.unavailabilityReason() == null).map(Transport::wireName).toList();
+    return available.isEmpty() ? List.of(Transport.NIO.wireName()) : available;
   }
 
   private static String problem(TargetRun run) {

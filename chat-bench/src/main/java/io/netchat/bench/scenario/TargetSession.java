@@ -50,7 +50,9 @@ final class TargetSession implements AutoCloseable {
       ServerCommand command = switch (target.server()) {
         case NETCHAT -> ServerCommand.netchat(settings.serverJar(), address, netchatConfig,
             settings.serverJvmOptions(), pinning, settings.serverCpu());
-        case BASELINE -> ServerCommand.baseline(address, settings.serverJvmOptions(), pinning, settings.serverCpu());
+        case BASELINE -> ServerCommand.baseline(address, settings.serverJvmOptions(), pinning, settings.serverCpu(),
+            settings.serverTransport());
+        // ngIRCd has no choice of transport: settings.serverTransport() does not apply to it.
         case NGIRCD -> ServerCommand.ngircd(settings.ngircd(), address, NgircdConfig.write(scratch, address),
             pinning, settings.serverCpu());
       };

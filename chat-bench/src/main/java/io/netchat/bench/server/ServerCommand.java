@@ -67,11 +67,18 @@ public record ServerCommand(String name, List<String> argv, InetSocketAddress ad
   /** The baseline fan-out server from this tool's own class path, pinned like netchat. */
   public static ServerCommand baseline(InetSocketAddress address, List<String> jvmOptions,
       CpuPinning pinning, int cpu) {
+    return baseline(address, jvmOptions, pinning, cpu, "auto");
+  }
+
+  /** As above, on {@code transport} (a config name: auto, epoll, io_uring, nio). */
+  public static ServerCommand baseline(InetSocketAddress address, List<String> jvmOptions,
+      CpuPinning pinning, int cpu, String transport) {
     List<String> argv = new ArrayList<>(pinning.prefix(cpu));
     argv.add(java());
     argv.addAll(jvmOptions);
     argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.netchat.bench.BenchMain",
-        "baseline-server", "--host", address.getHostString(), "--port", Integer.toString(address.getPort())));
+        "baseline-server", "--host", address.getHostString(), "--port", Integer.toString(address.getPort()),
+        "--transport", transport));
     return new ServerCommand("baseline", argv, address);
   }
 

@@ -56,10 +56,21 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static ServerProcess start(ServerCommand command, Path logFile, Duration readyTimeout)
       throws IOException, InterruptedException {
+    return start(command, java.util.Map.of(), logFile, readyTimeout, System.nanoTime());
+  }
+
+  /**
+   * As above, with {@code environment} added to the process's, and start-up timed from
+   * {@code began} ({@link System#nanoTime()}, taken by the caller just before).
+   */
+  public static ServerProcess start(ServerCommand command, java.util.Map<String, String> environment, Path logFile,
+      Duration readyTimeout, long began) throws IOException, InterruptedException {
     Files.createDirectories(logFile.toAbsolutePath().getParent());
     log.info("starting {}: {}", command.name(), String.join(" ", command.argv()));
-    long began = System.nanoTime();
-    Process process = new ProcessBuilder(command.argv()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    // SIGTERM only, never a kill: a server recording an AOT cache still assembles it after the bench is gone.
     Thread stopOnExit = new Thread(process::destroy, command.name() + "-stop");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
     CountDownLatch ready = new CountDownLatch(1);
@@ -152,14 +163,23 @@ public final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Sends SIGTERM and waits up to {@code grace} before killing it: a JVM recording an AOT cache
+   * assembles it at exit, which takes seconds. Its shutdown hook is removed first, as the bench now
+   * stops it itself.
+   */
+  public void close(Duration grace) {
     forget(stopOnExit);
     if (!process.isAlive()) {
       return;
     }
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        log.warn("{} did not stop on SIGTERM within 10 s; killing it", command.name());
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("{} did not stop on SIGTERM within {}; killing it", command.name(), grace);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -88,8 +88,8 @@ class ConfigValidationTest {
         rule("timeouts: {hello: 5 minutes}", "timeouts.hello", "\"5 minutes\""),
         rule("empty_room_retention: -1m", "empty_room_retention", "expected a duration"),
         // enums and counts
-        rule("transport: kqueue", "transport", "\"kqueue\": expected one of auto, epoll, nio"),
-        rule("transport: EPOLL", "transport", "expected one of auto, epoll, nio"),
+        rule("transport: kqueue", "transport", "\"kqueue\": expected one of auto, epoll, io_uring, nio"),
+        rule("transport: EPOLL", "transport", "expected one of auto, epoll, io_uring, nio"),
         rule("io_threads: -1", "io_threads", "-1: expected an integer of at least 0"),
         rule("logging: {level: loud}", "logging.level", "expected one of trace, debug, info, warn, error, off"),
         // not YAML at all, or ambiguous YAML

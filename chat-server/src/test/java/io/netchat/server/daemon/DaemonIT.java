@@ -195,6 +195,50 @@ class DaemonIT {
     }
   }
 
+  /**
+   * On a JDK 25+ the launcher records an AOT cache instead of a CDS archive and adds compact object
+   * headers; a damaged cache never stops a start. Skipped (not passed) where no JDK 25+ is found:
+   * {@code $JAVA25_HOME}, else Debian's JVM directory.
+   */
+  @Test
+  void onJava25TheLauncherRecordsAnAotCacheStartsFromItAndSurvivesADamagedOne(@TempDir Path install) throws Exception {
+    Optional<Path> jdk25 = PackagedDaemon.jdk(25);
+    org.junit.jupiter.api.Assumptions.assumeTrue(jdk25.isPresent(), "no JDK 25+ in $JAVA25_HOME or /usr/lib/jvm");
+    Path bin = Files.createDirectories(install.resolve("bin"));
+    Path lib = Files.createDirectories(install.resolve("lib"));
+    Path cache = Files.createDirectories(install.resolve("cache"));
+    Files.copy(home.resolve("bin/netchat-server"), bin.resolve("netchat-server"));
+    bin.resolve("netchat-server").toFile().setExecutable(true);
+    Files.copy(PackagedDaemon.jar(), lib.resolve("netchat-server.jar"));
+
+    for (String run : List.of("record", "use", "damaged")) {
+      if (run.equals("damaged")) {
+        try (var cached = Files.list(cache)) {
+          Path aot = cached.filter(f -> f.toString().endsWith(".aot")).findFirst().orElseThrow();
+          Files.writeString(aot, "not an AOT cache"); // newer than the jar, so the launcher maps it
+        }
+      }
+      ProcessBuilder builder = new ProcessBuilder(bin.resolve("netchat-server").toString(), "--port", "0",
+          "--data-dir", install.resolve("data").toString()).directory(install.toFile());
+      builder.environment().put("NETCHAT_CACHE_DIR", cache.toString());
+      builder.environment().put("JAVA_HOME", jdk25.get().toString());
+      started = PackagedDaemon.launch(builder, install.resolve(run + ".out"));
+      daemon = started.process();
+      started.awaitReady();
+      String argv = Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "cmdline")).replace('\0', ' ');
+      assertThat(argv).as(run).contains("-XX:+UseCompactObjectHeaders")
+          .contains(run.equals("record") ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=").doesNotContain(".jsa");
+      daemon.destroy();
+      // Recording assembles the cache at exit, in a child JVM: allow for it on a loaded machine.
+      assertThat(daemon.waitFor(SHUTDOWN_GRACE_SECONDS + 120, TimeUnit.SECONDS)).as(run).isTrue();
+      started = null;
+      try (var cached = Files.list(cache)) {
+        assertThat(cached.map(f -> f.getFileName().toString())).as(run)
+            .singleElement().asString().startsWith("netchat-server-java25").endsWith(".aot");
+      }
+    }
+  }
+
   @Test
   void aBadConfigExitsWithTwoAndNamesTheKey(@TempDir Path cwd) throws Exception {
     Files.writeString(cwd.resolve("server.yaml"), "listeners:\n  - host: 127.0.0.1\n    port: 70000\n");

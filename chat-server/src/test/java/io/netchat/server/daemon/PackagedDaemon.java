@@ -64,6 +64,39 @@ final class PackagedDaemon implements AutoCloseable {
   }
 
   /** Starts {@code builder} as it is set up, its output going to {@code log}. */
+  /**
+   * A JDK of at least {@code feature} (e.g. 25) to run the launcher with: {@code $JAVA25_HOME}
+   * when set, else the first in Debian's JVM directory whose {@code release} file says so.
+   */
+  static java.util.Optional<Path> jdk(int feature) throws IOException {
+    String given = System.getenv("JAVA" + feature + "_HOME");
+    if (given != null && !given.isBlank()) {
+      return java.util.Optional.of(Path.of(given));
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!java.nio.file.Files.isDirectory(jvms)) {
+      return java.util.Optional.empty();
+    }
+    try (var dirs = java.nio.file.Files.list(jvms)) {
+      return dirs.filter(d -> java.nio.file.Files.isExecutable(d.resolve("bin/java")))
+          .filter(d -> releaseFeature(d) >= feature).sorted().findFirst();
+    }
+  }
+
+  private static int releaseFeature(Path jdk) {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(jdk.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+          return Integer.parseInt(version.split("[.+-]")[0]);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+
   static PackagedDaemon launch(ProcessBuilder builder, Path log) throws IOException {
     return new PackagedDaemon(builder.redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
   }

@@ -66,7 +66,7 @@ class ServerMainTest {
     Path file = Files.writeString(dir.resolve("server.yaml"), "transport: kqueue\n");
 
     assertThat(run("--check", "--config", file.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("transport = \"kqueue\": expected one of auto, epoll, nio");
+    assertThat(err.toString()).contains("transport = \"kqueue\": expected one of auto, epoll, io_uring, nio");
   }
 
   @Test
@@ -107,7 +107,7 @@ class ServerMainTest {
     Path file = Files.writeString(dir.resolve("server.yaml"), "transport: kqueue\n");
 
     assertThat(run("--check-config", file.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("transport = \"kqueue\": expected one of auto, epoll, nio");
+    assertThat(err.toString()).contains("transport = \"kqueue\": expected one of auto, epoll, io_uring, nio");
   }
 
   @Test
