@@ -1,11 +1,7 @@
 package io.netchat.server.irc;
 
-import io.netchat.codec.ChatCodec;
-import io.netchat.codec.ChatCodecException;
-import io.netchat.codec.ErrorCode;
 import io.netchat.codec.IrcMessage;
 import io.netchat.codec.ServerMessage;
-import io.netchat.codec.WireFormat;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 
@@ -16,7 +12,7 @@ import java.util.List;
  * names to the connection's loop. Its frames are never cut to fit ({@link IrcHandler} gives its
  * format no practical frame limit): a long list of names is several pages, each several lines.
  */
-final class IrcAnswerCodec implements ChatCodec {
+final class IrcAnswerCodec extends IrcLinesCodec {
   private final IrcConnection irc;
 
   IrcAnswerCodec(IrcConnection irc) {
@@ -24,27 +20,7 @@ final class IrcAnswerCodec implements ChatCodec {
   }
 
   @Override
-  public String name() {
-    return WireFormat.IRC;
-  }
-
-  @Override
-  public boolean binary() {
-    return false;
-  }
-
-  @Override
-  public <M> M decode(ByteBuf payload, Class<M> side) {
-    throw new ChatCodecException(ErrorCode.BAD_FRAME, "the irc codec does not decode netchat messages");
-  }
-
-  @Override
-  public void encode(Object message, ByteBuf out) {
-    if (message instanceof IrcMessage line) {
-      line.write(out);
-      return;
-    }
-    ServerMessage answer = (ServerMessage) message;
+  void render(ServerMessage answer, ByteBuf out) {
     List<IrcMessage> replied = IrcReplies.framed(irc, answer); // WHO, LIST, WHOIS, … render their own
     for (IrcMessage line : replied != null ? replied : IrcAnswers.framed(answer, irc.nick(), irc.info().server())) {
       line.write(out);

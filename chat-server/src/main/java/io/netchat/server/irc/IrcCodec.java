@@ -1,11 +1,7 @@
 package io.netchat.server.irc;
 
-import io.netchat.codec.ChatCodec;
-import io.netchat.codec.ChatCodecException;
-import io.netchat.codec.ErrorCode;
 import io.netchat.codec.IrcMessage;
 import io.netchat.codec.ServerMessage;
-import io.netchat.codec.WireFormat;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -15,7 +11,7 @@ import io.netty.buffer.ByteBuf;
  * ({@link io.netchat.codec.IrcMessageDecoder} and the listener's translator), not a codec's.
  * Immutable and thread-safe.
  */
-public final class IrcCodec implements ChatCodec {
+public final class IrcCodec extends IrcLinesCodec {
   private final IrcRender.Tags tags;
   private final String server;
 
@@ -30,30 +26,9 @@ public final class IrcCodec implements ChatCodec {
   }
 
   @Override
-  public String name() {
-    return WireFormat.IRC;
-  }
-
-  @Override
-  public boolean binary() {
-    return false;
-  }
-
-  @Override
-  public <M> M decode(ByteBuf payload, Class<M> side) {
-    throw new ChatCodecException(ErrorCode.BAD_FRAME, "the irc codec does not decode netchat messages");
-  }
-
-  @Override
-  public void encode(Object message, ByteBuf out) {
-    if (message instanceof IrcMessage line) {
+  void render(ServerMessage event, ByteBuf out) {
+    for (IrcMessage line : IrcRender.broadcast(event, tags, server)) {
       line.write(out);
-    } else if (message instanceof ServerMessage event) {
-      for (IrcMessage line : IrcRender.broadcast(event, tags, server)) {
-        line.write(out);
-      }
-    } else {
-      throw new IllegalArgumentException("not an IRC line nor a server message: " + message.getClass().getName());
     }
   }
 }
