@@ -14,7 +14,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
@@ -41,7 +40,7 @@ public final class Session implements Member {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
   private final Channel channel;
   /** Where broadcast frames are written from: {@link FramedWrites#of}. */
-  private final ChannelOutboundInvoker framed;
+  private final FramedWrites framed;
   private final ChannelPromise voidPromise;
   /** The fanout format broadcasts reach this session in; read by the rooms when they regroup. */
   private volatile int formatIndex;
@@ -99,7 +98,7 @@ public final class Session implements Member {
     this.formatIndex = formatIndex;
     this.format = format;
     this.flusher = flusher;
-    this.flushSlot = new FlushBatcher.Slot(channel);
+    this.flushSlot = new FlushBatcher.Slot(channel, framed.flushFrom());
     this.maxOutboundBytes = maxOutboundBytes;
     this.order = new CommandOrder(channel.eventLoop());
     channel.closeFuture().addListener(closed -> expiry.cancel());

@@ -7,8 +7,10 @@ import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -18,8 +20,9 @@ import java.util.function.Predicate;
  * to every recipient (each gets a retained duplicate it owns), with one task per recipient event
  * loop rather than one per recipient. Owns the reference counting of the encoded frames on every
  * path: a recipient loop that has shut down, an encoder that fails, a recipient that is gone or
- * closes mid-broadcast. Recipients are regrouped by loop on every add and remove into immutable
- * snapshots, so a task running on another loop reads a stable array and a broadcast allocates
+ * closes mid-broadcast. Recipients are regrouped by loop into immutable snapshots at the first
+ * broadcast after an add or remove (so a thousand joins between two messages cost one regrouping,
+ * not a thousand), a task running on another loop reads a stable array, and a broadcast allocates
  * nothing per recipient beyond its duplicate. Each loop's share of a broadcast adds its count of
  * recipients to the deliveries counter once. Used from its owner's loop only.
  */
@@ -32,9 +35,11 @@ public final class Fanout {
   private final List<WireFormat> formats;
   private final ByteBufAllocator allocator;
   private final LongAdder deliveries;
-  private final List<Recipient> recipients = new ArrayList<>();
+  private final Set<Recipient> recipients = new LinkedHashSet<>();
   private LoopGroup[] groups = NONE;
   private int[] perFormat;
+  /** Whether {@link #recipients} changed since the snapshots were built. */
+  private boolean stale;
 
   /**
    * @param formats the wire formats recipients may speak (index = {@link Recipient#formatIndex()})
@@ -54,12 +59,12 @@ public final class Fanout {
 
   public void add(Recipient recipient) {
     recipients.add(recipient);
-    regroup();
+    stale = true;
   }
 
   public void remove(Recipient recipient) {
     if (recipients.remove(recipient)) {
-      regroup();
+      stale = true;
     }
   }
 
@@ -79,6 +84,9 @@ public final class Fanout {
    * format in use: for an event only some recipients take (a capability's), and its fallback.
    */
   public void broadcast(Object message, Recipient except, Predicate<? super Recipient> to) {
+    if (stale) {
+      regroup();
+    }
     LoopGroup[] snapshot = groups;
     if (snapshot.length == 0) {
       return;
@@ -181,11 +189,12 @@ public final class Fanout {
   }
 
   /**
-   * Reads every recipient's loop and format index again and rebuilds the snapshots (also done on
-   * every add and remove): a recipient whose format changed is delivered in its new format from
-   * the next broadcast on.
+   * Reads every recipient's loop and format index again and rebuilds the snapshots (also done at
+   * the first broadcast after an add or remove): a recipient whose format changed is delivered in
+   * its new format from the next broadcast on.
    */
   public void regroup() {
+    stale = false;
     Map<EventLoop, List<Recipient>> byLoop = new LinkedHashMap<>();
     Map<Recipient, Integer> indexes = new HashMap<>();
     int[] counts = new int[formats.size()];

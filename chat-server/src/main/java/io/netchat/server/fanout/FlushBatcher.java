@@ -1,6 +1,7 @@
 package io.netchat.server.fanout;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,21 @@ public final class FlushBatcher implements Runnable {
   /** One channel's place in its loop's batcher: created once per channel. */
   public static final class Slot {
     private final Channel channel;
+    private final ChannelOutboundInvoker flushFrom;
     private boolean pending;
 
+    /** A slot whose flush walks the channel's whole pipeline. */
     public Slot(Channel channel) {
+      this(channel, channel);
+    }
+
+    /**
+     * A slot whose flush starts at {@code flushFrom}: a context of {@code channel}'s pipeline
+     * above which no handler acts on a flush, so the flush need not walk past them.
+     */
+    public Slot(Channel channel, ChannelOutboundInvoker flushFrom) {
       this.channel = channel;
+      this.flushFrom = flushFrom;
     }
   }
 
@@ -55,7 +67,7 @@ public final class FlushBatcher implements Runnable {
       Slot slot = dirty.get(i);
       slot.pending = false;
       if (slot.channel.isActive()) {
-        slot.channel.flush();
+        slot.flushFrom.flush();
       }
     }
     dirty.clear();

@@ -46,6 +46,14 @@ public final class ListenerTraffic extends ChannelDuplexHandler {
     ctx.write(msg, promise);
   }
 
+  /**
+   * Counts a frame written below this handler, which its {@code write} does not see: a delivery
+   * path that starts at this handler's context to skip the hop (the server's framed writes).
+   */
+  public void countOut(ByteBuf frame) {
+    out.add(frame.readableBytes());
+  }
+
   private static long size(Object msg) {
     if (msg instanceof ByteBuf buf) {
       return buf.readableBytes();

@@ -14,9 +14,11 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.EncoderException;
 import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,39 @@ class FanoutTest {
     assertThat(thereCbor.bytes()).isEqualTo(bytes(CBOR));
     assertThat(sender.frames).as("the excepted recipient").isEmpty();
     releaseAll(here, thereJson, thereCbor);
+    allocator.assertAllReleased();
+  }
+
+  @Test
+  void manyJoinsBetweenTwoBroadcastsAreRegroupedOnceAndALeaverGetsNothing() throws Exception {
+    Fanout fanout = new Fanout(List.of(JSON), allocator);
+    AtomicInteger loopReads = new AtomicInteger();
+    List<Recorder> joined = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      Recorder member = new Recorder(i % 2 == 0 ? roomLoop : memberLoop, 0) {
+        @Override
+        public EventLoop loop() {
+          loopReads.incrementAndGet();
+          return super.loop();
+        }
+      };
+      joined.add(member);
+      fanout.add(member);
+    }
+    Recorder leaver = joined.remove(999);
+    fanout.remove(leaver);
+    assertThat(loopReads).as("no regrouping per join").hasValue(0);
+
+    roomLoop.submit(() -> fanout.broadcast(MESSAGE, null)).sync();
+    memberLoop.submit(() -> { }).sync();
+    roomLoop.submit(() -> fanout.broadcast(MESSAGE, null)).sync();
+    memberLoop.submit(() -> { }).sync();
+
+    assertThat(loopReads).as("one regrouping for the first broadcast, none for the second").hasValue(999);
+    assertThat(fanout.size()).isEqualTo(999);
+    assertThat(joined).allSatisfy(member -> assertThat(member.frames).hasSize(2));
+    assertThat(leaver.frames).isEmpty();
+    releaseAll(joined.toArray(Recorder[]::new));
     allocator.assertAllReleased();
   }
 
@@ -187,7 +222,7 @@ class FanoutTest {
   }
 
   /** A recipient that keeps what it is given, and checks it is given it on its own loop. */
-  private static final class Recorder implements Recipient {
+  private static class Recorder implements Recipient {
     private final EventLoop loop;
     private final int formatIndex;
     final List<ByteBuf> frames = new CopyOnWriteArrayList<>();
