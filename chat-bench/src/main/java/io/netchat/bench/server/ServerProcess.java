@@ -1,43 +1,40 @@
 package io.netchat.bench.server;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A server under test running as a child process. Started, it is ready once a line of its output
- * contains "ready"; its output goes to a log file. Closing it sends SIGTERM, then kills it if it
- * has not exited within ten seconds. Should the bench itself be stopped first (Ctrl-C, SIGTERM), a
- * shutdown hook sends the server SIGTERM, so no server outlives the run.
+ * A server under test running as a child process. Its output goes straight to a log file, and it
+ * is ready once a line of it contains "ready" (the file is read every millisecond until then).
+ * Closing it sends SIGTERM, then kills it if it has not exited within ten seconds. Should the bench
+ * itself be stopped first (Ctrl-C, SIGTERM), a shutdown hook sends the server SIGTERM, so no server
+ * outlives the run.
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServerProcess.class);
-  private static final int TAIL_LINES = 40;
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long LEFT_BEHIND_POLL_MILLIS = 50;
 
   private final ServerCommand command;
   private final Process process;
   private final long startupNanos;
   private final Thread stopOnExit;
+  private final Path logFile;
 
-  private ServerProcess(ServerCommand command, Process process, long startupNanos, Thread stopOnExit) {
+  private ServerProcess(ServerCommand command, Process process, long startupNanos, Thread stopOnExit, Path logFile) {
     this.command = command;
     this.process = process;
     this.startupNanos = startupNanos;
     this.stopOnExit = stopOnExit;
+    this.logFile = logFile;
   }
 
   /** A free loopback port, found by binding port 0 (the short race with other binders is accepted). */
@@ -49,7 +46,7 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command}, copies its output to {@code logFile} and waits up to
+   * Starts {@code command} with its output in {@code logFile} and waits up to
    * {@code readyTimeout} for its "ready" line.
    *
    * @throws IOException if it cannot start, exits, or is not ready in time (with its last lines)
@@ -67,64 +64,35 @@ public final class ServerProcess implements AutoCloseable {
       Duration readyTimeout, long began) throws IOException, InterruptedException {
     Files.createDirectories(logFile.toAbsolutePath().getParent());
     log.info("starting {}: {}", command.name(), String.join(" ", command.argv()));
-    ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
+    // Straight to the file, not through a pipe: the JDK closes a child's pipe once the child exits,
+    // and a JDK 25 server recording an AOT cache leaves the assembly to a child JVM that writes to
+    // the same output after it has gone -- through the closed pipe it would die of SIGPIPE.
+    ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
     builder.environment().putAll(environment);
     Process process = builder.start();
     // SIGTERM only, never a kill: a server recording an AOT cache still assembles it after the bench is gone.
     Thread stopOnExit = new Thread(process::destroy, command.name() + "-stop");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
-    CountDownLatch ready = new CountDownLatch(1);
-    long[] readyAt = new long[1];
-    Deque<String> tail = new ArrayDeque<>();
-    Thread pump = new Thread(() -> pump(process, logFile, ready, readyAt, tail), command.name() + "-output");
-    pump.setDaemon(true);
-    pump.start();
-    boolean isReady = false;
+    ReadyLine output = new ReadyLine(logFile);
     long deadline = System.nanoTime() + readyTimeout.toNanos();
-    while (!isReady && process.isAlive() && System.nanoTime() < deadline) {
-      isReady = ready.await(50, TimeUnit.MILLISECONDS);
+    long readyAt = output.poll();
+    while (readyAt < 0 && process.isAlive() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(POLL_NANOS);
+      readyAt = output.poll();
     }
-    isReady = isReady || ready.getCount() == 0;
-    if (!isReady) {
+    if (readyAt < 0) {
+      readyAt = output.poll(); // what it wrote just before it exited
+    }
+    if (readyAt < 0) {
       forget(stopOnExit);
-      process.destroyForcibly();
-      pump.join(2000);
-      String lines;
-      synchronized (tail) {
-        lines = String.join("\n", tail);
-      }
+      process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
       throw new IOException(command.name() + (process.isAlive() ? " was not ready within " + readyTimeout
-          : " exited") + "; last output:\n" + lines);
+          : " exited") + "; last output:\n" + output.tail());
     }
-    ServerProcess server = new ServerProcess(command, process, readyAt[0] - began, stopOnExit);
+    ServerProcess server = new ServerProcess(command, process, readyAt - began, stopOnExit, logFile);
     log.info("{} ready (pid {}) in {} ms", command.name(), server.pid(), server.startupMillis());
     return server;
-  }
-
-  private static void pump(Process process, Path logFile, CountDownLatch ready, long[] readyAt, Deque<String> tail) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-         Writer out = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        out.write(line);
-        out.write('\n');
-        if (ready.getCount() > 0) {
-          synchronized (tail) {
-            tail.addLast(line);
-            if (tail.size() > TAIL_LINES) {
-              tail.removeFirst();
-            }
-          }
-          if (line.toLowerCase(Locale.ROOT).contains("ready")) {
-            readyAt[0] = System.nanoTime();
-            out.flush();
-            ready.countDown();
-          }
-        }
-      }
-    } catch (IOException e) {
-      log.debug("output of server process ended: {}", e.toString());
-    }
   }
 
   /** Its name in reports. */
@@ -167,20 +135,31 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Sends SIGTERM and waits up to {@code grace} before killing it: a JVM recording an AOT cache
-   * assembles it at exit, which takes seconds. Its shutdown hook is removed first, as the bench now
-   * stops it itself.
+   * Sends SIGTERM and waits up to {@code grace} before killing it, then up to the rest of
+   * {@code grace} until no process has its log open any more: a JDK 25 JVM recording an AOT cache
+   * hands the assembly to a child JVM at exit and is gone in a second or two, while the child, which
+   * inherited the output, writes the cache for several more. Its shutdown hook is removed first, as
+   * the bench now stops it itself.
    */
   public void close(Duration grace) {
     forget(stopOnExit);
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
+    long deadline = System.nanoTime() + grace.toNanos();
     try {
-      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("{} did not stop on SIGTERM within {}; killing it", command.name(), grace);
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      if (process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+          log.warn("{} did not stop on SIGTERM within {}; killing it", command.name(), grace);
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+      boolean written = OpenFiles.isOpen(logFile);
+      while (written && System.nanoTime() < deadline) {
+        Thread.sleep(LEFT_BEHIND_POLL_MILLIS);
+        written = OpenFiles.isOpen(logFile);
+      }
+      if (written) {
+        log.warn("{}'s log is still open (a child it left, such as an AOT cache assembly) after {}", command.name(),
+            grace);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
