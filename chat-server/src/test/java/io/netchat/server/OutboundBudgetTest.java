@@ -10,8 +10,12 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +69,33 @@ class OutboundBudgetTest {
     // the pending sum (230 KiB) is over the budget, but the allocator holds less than it: shared frames
     new OutboundBudget(150 * KIB, sessions, () -> 120 * KIB).run();
     assertOpen(largest, behind, keepingUp);
+  }
+
+  @Test
+  void whileTheAllocatorHoldsLessThanTheBudgetNoConnectionIsRead() {
+    AtomicInteger reads = new AtomicInteger();
+    Collection<Session> counted = new AbstractCollection<>() {
+      @Override
+      public Iterator<Session> iterator() {
+        reads.incrementAndGet();
+        return sessions.iterator();
+      }
+
+      @Override
+      public int size() {
+        return sessions.size();
+      }
+    };
+    OutboundBudget budget = new OutboundBudget(150 * KIB, counted, () -> 150 * KIB);
+    budget.run();
+
+    assertThat(reads).hasValue(0);
+    assertThat(budget.held()).isEqualTo(150 * KIB);
+    assertOpen(largest, behind, keepingUp);
+
+    new OutboundBudget(150 * KIB, counted, () -> 150 * KIB + 1).run();
+    assertThat(reads).as("one past the budget: the connections are read, the largest cut").hasValue(2);
+    assertThat(largest.isActive()).isFalse();
   }
 
   @Test
