@@ -3,6 +3,7 @@ package io.netchat.store.sqlite;
 import io.netchat.store.StoreStartupException;
 import io.netchat.store.StoredMessage;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -40,8 +41,15 @@ final class Schema {
     };
   }
 
-  /** Migrates {@code database}; returns the schema version now in force. */
+  /**
+   * Migrates {@code database}; returns the schema version now in force. A database already up to
+   * date with the shipped migrations ({@link AppliedSchema}) is left as it is without starting Flyway.
+   */
   static String migrate(Path database) {
+    Optional<String> upToDate = AppliedSchema.upToDate(database);
+    if (upToDate.isPresent()) {
+      return upToDate.get();
+    }
     Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
         .dataSource("jdbc:sqlite:" + database, null, null)
         .locations(LOCATION)
