@@ -27,5 +27,10 @@ public final class CborCodec extends JacksonCodec {
     public ChatCodec create() {
       return new CborCodec();
     }
+
+    @Override
+    public String name() {
+      return NAME;
+    }
   }
 }

@@ -31,5 +31,10 @@ public final class JsonCodec extends JacksonCodec {
     public ChatCodec create() {
       return new JsonCodec();
     }
+
+    @Override
+    public String name() {
+      return NAME;
+    }
   }
 }
