@@ -1,5 +1,6 @@
 package io.netchat.store.sqlite;
 
+import io.netchat.store.StoreConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,7 +52,7 @@ final class AppliedSchema {
       return Optional.empty();
     }
     TreeMap<Integer, Migration> applied = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+    try (Connection c = Connections.to(database, StoreConfig.Durability.COMMIT, true).open();
          Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT version, script, checksum, success FROM flyway_schema_history")) {
       while (rs.next()) {
