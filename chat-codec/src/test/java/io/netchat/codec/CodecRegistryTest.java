@@ -25,6 +25,12 @@ class CodecRegistryTest {
   }
 
   @Test
+  void everyRegistryHandsOutTheProcesssOneJsonCodec() {
+    assertThat(CodecRegistry.load().get("json")).isSameAs(JsonCodec.shared()).isSameAs(CodecRegistry.load().get("json"));
+    assertThat(new JsonCodec()).isNotSameAs(JsonCodec.shared());
+  }
+
+  @Test
   void anUnknownNameListsTheKnownOnes() {
     assertThatThrownBy(() -> CodecRegistry.load().get("protobuf"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * commands, through chat-codec's JSON codec so field names and formats match the protocol.
  */
 final class EventJson {
-  private final ChatCodec codec = new JsonCodec();
+  private final ChatCodec codec = JsonCodec.shared();
   private final ObjectMapper mapper = new ObjectMapper();
 
   /** One line of JSON for {@code event}. */

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * How a moderation event is kept in the store's {@code text} column (kind {@code event}): its
- * JSON form without the seq, which the store keeps in its own column. The JSON codec's readers
- * and writers are built once, when this class loads, never on a loop.
+ * JSON form without the seq, which the store keeps in its own column. It uses the process's JSON
+ * codec (the one a {@code json} listener uses), built before any loop needs it.
  */
 final class RoomEventText {
-  private static final JsonCodec JSON = new JsonCodec();
+  private static final JsonCodec JSON = JsonCodec.shared();
 
   private RoomEventText() {}
 
