@@ -98,6 +98,7 @@ public final class SqliteStore implements ChatStore {
     Objects.requireNonNull(config, "config");
     DataDirectory dir = DataDirectory.lock(config.dataDir());
     try {
+      NativeLibrary.prepare(dir.path());
       Path db = dir.database();
       checkReadable(db);
       String version = Schema.migrate(db);
