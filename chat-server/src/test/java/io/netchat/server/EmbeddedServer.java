@@ -9,6 +9,7 @@ import io.netchat.codec.WireFormat;
 import io.netchat.server.auth.TokenVerifier;
 import io.netchat.server.auth.TokenWorkers;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.server.metrics.ChatCounters;
 import io.netchat.server.room.RingHistory;
 import io.netchat.server.room.RoomContext;
 import io.netchat.server.room.RoomRegistry;
@@ -88,12 +89,14 @@ final class EmbeddedServer {
     this.format = WireFormat.of("length", codec, config.limits().maxFrameLength(), codecs);
     List<WireFormat> formats = List.of(format);
     RepeatedLog refusals = ServerContext.refusalLog();
+    ChatCounters counters = new ChatCounters(formats.size()); // the server's and its rooms', as in ChatServer
     RoomRegistry rooms = new RoomRegistry(new RoomContext(formats, ByteBufAllocator.DEFAULT, clock,
-        config.limits(), config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity)), () -> connections.get(0).server.eventLoop(),
+        config.limits(), config.emptyRoomRetention(), (capacity, loop) -> new RingHistory(capacity), counters),
+        () -> connections.get(0).server.eventLoop(),
         new RoomCreationLimiter(config.limits().roomCreationsPerMinute(), config.limits().roomCreationBurst(),
             config.limits().maxConnections(), creationNanos::get, refusals),
         store == null ? null : new RoomStore(store, ServerContext.storeLog()::log));
-    this.context = new ServerContext(config, formats, clock, rooms, refusals);
+    this.context = new ServerContext(config, formats, clock, rooms, refusals, counters);
     this.dispatcher = new CommandDispatcher(context, tokens == null ? null : new TokenWorkers(tokens, clock, checks));
     this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
   }

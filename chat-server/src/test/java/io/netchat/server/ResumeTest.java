@@ -64,6 +64,8 @@ class ResumeTest {
 
       Session session = server.context().users().find("ann");
       assertThat(session.id()).as("the logical id carries over").isEqualTo(logicalId);
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(session.joinedView())
+          .as("each room confirmed the takeover to the new session").containsExactlyInAnyOrder("lobby", "r2", "r3"));
       resumed.send(new ClientMessage.Say("s", "lobby", "still me"));
       ServerMessage.Message atBob = bob.expect(ServerMessage.Message.class);
       assertThat(atBob.from()).isEqualTo("Ann");

@@ -227,7 +227,8 @@ public final class ChatCounters {
     messages.increment();
   }
 
-  long messages() {
+  /** {@code say}s accepted since start. */
+  public long messages() {
     return messages.sum();
   }
 
@@ -245,7 +246,7 @@ public final class ChatCounters {
   }
 
   /** Memberships now, all rooms together (joins minus leaves and quits). */
-  long members() {
+  public long members() {
     return membersJoined.sum() - membersLeft.sum();
   }
 
