@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * A durable store whose writes and reads wait until the test lets them through, in call order:
  * a {@link MemoryStore} underneath keeps the data, and every {@code append}, {@code appendTopic} and
  * read is answered only by {@link #commitNext}/{@link #readNext}, or refused by
- * {@link #failNext}. Rooms open at once. {@link #newEpoch} plays a store that lost acknowledged
- * events. Used on the test thread only (with embedded channels).
+ * {@link #failNext}. Rooms open at once unless {@link #holdOpens} holds them too.
+ * {@link #newEpoch} plays a store that lost acknowledged events. Used on the test thread only
+ * (with embedded channels).
  */
 final class ManualStore implements ChatStore {
   private final MemoryStore data = new MemoryStore(StoreConfig.Durability.COMMIT, StoreConfig.DEFAULT_RETENTION);
@@ -28,9 +29,36 @@ final class ManualStore implements ChatStore {
   private final ArrayDeque<CompletableFuture<?>> writeFutures = new ArrayDeque<>();
   private ObjLongConsumer<String> newEpochs = (key, epoch) -> { };
 
+  private final ArrayDeque<Runnable> opens = new ArrayDeque<>();
+  private final ArrayDeque<CompletableFuture<RoomState>> openFutures = new ArrayDeque<>();
+  private boolean holdOpens;
+
   @Override
   public CompletableFuture<RoomState> openRoom(String key, String name, Instant created) {
-    return data.openRoom(key, name, created);
+    if (!holdOpens) {
+      return data.openRoom(key, name, created);
+    }
+    CompletableFuture<RoomState> done = new CompletableFuture<>();
+    opens.add(() -> data.openRoom(key, name, created).thenAccept(done::complete));
+    openFutures.add(done);
+    return done;
+  }
+
+  /** From now on a room opens only when the test lets it: {@link #openNext}, {@link #failNextOpen}. */
+  void holdOpens() {
+    holdOpens = true;
+  }
+
+  /** Opens the room of the oldest waiting {@code openRoom}. */
+  void openNext() {
+    openFutures.poll();
+    opens.poll().run();
+  }
+
+  /** Refuses the oldest waiting {@code openRoom} as a failing disk would. */
+  void failNextOpen(StoreUnavailableException.Reason reason) {
+    opens.poll();
+    openFutures.poll().completeExceptionally(new StoreUnavailableException(reason, "test: " + reason));
   }
 
   /** Accounts answer at once, from the heap: the rooms are what these tests hold back. */

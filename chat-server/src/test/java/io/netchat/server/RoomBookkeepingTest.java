@@ -30,9 +30,24 @@ class RoomBookkeepingTest {
   }
 
   private EmbeddedServer server(int maxRoomsPerSession, int maxMembersPerRoom) {
+    return server(maxRoomsPerSession, maxMembersPerRoom, LimitsConfig.DEFAULT_MAX_ROOMS);
+  }
+
+  private EmbeddedServer server(int maxRoomsPerSession, int maxMembersPerRoom, int maxRooms) {
     server = new EmbeddedServer(ServerConfig.defaults().withLimits(LimitsConfig.defaults().toBuilder()
-        .maxRoomsPerSession(maxRoomsPerSession).maxMembersPerRoom(maxMembersPerRoom).build()));
+        .maxRoomsPerSession(maxRoomsPerSession).maxMembersPerRoom(maxMembersPerRoom).maxRooms(maxRooms).build()));
     return server;
+  }
+
+  @Test
+  void aJoinRefusedBecauseTheServerHasAllItsRoomsLeavesTheSlotFree() {
+    server(1, 10, 1);
+    EmbeddedServer.Connection ann = login(server, "ann", true);
+    assertThat(join(ann, "only")).isTrue();
+    EmbeddedServer.Connection bob = login(server, "bob", true);
+
+    assertThat(Moderated.join(bob, "another", null)).isEqualTo(ErrorCode.LIMIT_REACHED);
+    assertThat(Moderated.join(bob, "only", null)).as("the refused room holds no slot").isNull();
   }
 
   @Test

@@ -238,11 +238,6 @@ public final class RoomRegistry {
     }
   }
 
-  /** {@code session} says {@code text} in {@code name}. */
-  public void say(Member session, String name, String text, String id) {
-    say(session, name, text, id, null, false);
-  }
-
   /**
    * {@code session} says {@code text} in {@code name}, with the retry token {@code txn} (null: none);
    * {@code action}: as an action ({@code /me}, §14).
@@ -271,12 +266,10 @@ public final class RoomRegistry {
     });
   }
 
-  /** Answers {@code history}; older messages than the ring holds come from the store. */
-  public void history(Member session, String name, Long before, Integer limit, String id) {
-    history(session, name, before, limit, null, id);
-  }
-
-  /** Answers {@code history}, or {@code epoch_changed} when the room's epoch is not {@code epoch} (null: any). */
+  /**
+   * Answers {@code history} (older messages than the ring holds come from the store), or
+   * {@code epoch_changed} when the room's epoch is not {@code epoch} (null: any).
+   */
   public void history(Member session, String name, Long before, Integer limit, String epoch, String id) {
     withRoom(session, name, "history", id, room -> room.sendHistory(session, before, limit, epoch, id));
   }
