@@ -11,10 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Commands sent with an {@code id} and not yet answered, in send order, bounded. The server
- * handles one connection's commands in order, so an answer event that carries no id
- * ({@code joined}, {@code members}, …) belongs to the oldest matching command still waiting for
- * one. Confined to the client's event loop; not thread-safe.
+ * Commands sent with an {@code id} and not yet answered, in send order, bounded. An answer event
+ * of contract 1.1 names its command ({@code re}); for a v1 session, which gets none, the server
+ * handles one connection's commands in order, so an answer event ({@code joined},
+ * {@code members}, …) belongs to the oldest matching command still waiting for one. Confined to
+ * the client's event loop; not thread-safe.
  */
 final class RequestTracker {
 
@@ -51,8 +52,20 @@ final class RequestTracker {
     return pending;
   }
 
-  /** Attaches an id-less answer event to the oldest command waiting for it; that command, or null. */
+  /**
+   * Attaches an answer event to its command; that command, or null. A 1.1 answer names its
+   * command in {@code re}; a v1 session's answers carry no id, and go to the oldest command still
+   * waiting for an answer of their kind ({@link #answers}).
+   */
   Pending attach(ServerMessage event) {
+    if (event instanceof ServerMessage.Answer answer && answer.re() != null) {
+      Pending named = byId.get(answer.re());
+      if (named == null || named.answer != null) {
+        return null;
+      }
+      named.answer = event;
+      return named;
+    }
     for (Pending pending : byId.values()) {
       if (pending.answer == null && answers(pending.command, event)) {
         pending.answer = event;
@@ -115,7 +128,7 @@ final class RequestTracker {
     return byId.size();
   }
 
-  /** Whether {@code event} is the answer the server gives to {@code command}. */
+  /** Whether {@code event} is the answer the server gives to {@code command} (v1 sessions: no {@code re}). */
   static boolean answers(ClientMessage command, ServerMessage event) {
     if (command instanceof ClientMessage.Hello) {
       return event instanceof ServerMessage.Welcome;

@@ -26,6 +26,20 @@ class RequestTrackerTest {
   }
 
   @Test
+  void aContract11AnswerGoesToTheCommandItNamesNotTheOldestOfItsKind() {
+    tracker.register(new ClientMessage.Who("w1", "a"), new CompletableFuture<>());
+    tracker.register(new ClientMessage.Who("w2", "a"), new CompletableFuture<>());
+
+    ServerMessage.Members second = new ServerMessage.Members("a", List.of("y"), null, "w2", null, null);
+    assertThat(tracker.attach(second).command.id()).isEqualTo("w2");
+    assertThat(tracker.attach(second)).as("answered already").isNull();
+    assertThat(tracker.attach(new ServerMessage.Members("a", List.of("z"), null, "gone", null, null)))
+        .as("names no waiting command").isNull();
+    assertThat(tracker.attach(new ServerMessage.Members("a", List.of("x"))).command.id())
+        .as("without re: the oldest waiting").isEqualTo("w1");
+  }
+
+  @Test
   void boundedAndIdsUnique() {
     tracker.register(new ClientMessage.Ping("p1"), new CompletableFuture<>());
     assertThatThrownBy(() -> tracker.register(new ClientMessage.Ping("p1"), new CompletableFuture<>()))

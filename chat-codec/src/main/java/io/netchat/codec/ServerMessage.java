@@ -56,7 +56,7 @@ public sealed interface ServerMessage {
    */
   @JsonTypeName("welcome")
   record Welcome(String nick, String server, Limits limits, Integer protocol, List<String> caps, String session,
-      Instant ts, String re) implements ServerMessage {
+      Instant ts, String re) implements Answer {
     public Welcome {
       requirePresent("nick", nick);
       requirePresent("server", server);
@@ -87,7 +87,7 @@ public sealed interface ServerMessage {
   @JsonTypeName("joined")
   record Joined(String room, String topic, List<String> members, @JsonProperty(required = true) long seq,
       @JsonProperty("member_count") Integer memberCount, String epoch, Boolean recovered, String re, String role,
-      Map<String, String> accounts, Map<String, String> roles) implements ServerMessage {
+      Map<String, String> accounts, Map<String, String> roles) implements Answer {
     public Joined {
       requirePresent("room", room);
       requirePresent("members", members);
@@ -143,7 +143,7 @@ public sealed interface ServerMessage {
 
   /** Answer to {@code leave}; {@code re} (1.1) the command's id. */
   @JsonTypeName("left")
-  record Left(String room, String re) implements ServerMessage {
+  record Left(String room, String re) implements Answer {
     public Left {
       requirePresent("room", room);
     }
@@ -317,7 +317,7 @@ public sealed interface ServerMessage {
    * answer to a topic read has none, and {@code re} (1.1) only that answer, never the broadcast.
    */
   @JsonTypeName("topic")
-  record Topic(String room, String text, String by, Long seq, String re) implements ServerMessage {
+  record Topic(String room, String text, String by, Long seq, String re) implements Answer {
     public Topic {
       requirePresent("room", room);
       requirePresent("text", text);
@@ -344,7 +344,7 @@ public sealed interface ServerMessage {
   @JsonTypeName("members")
   record Members(String room, List<String> nicks, String next, String re, Map<String, String> accounts,
       Map<String, String> roles)
-      implements ServerMessage {
+      implements Answer {
     public Members {
       requirePresent("room", room);
       nicks = List.copyOf(requirePresent("nicks", nicks));
@@ -378,7 +378,7 @@ public sealed interface ServerMessage {
    * page) is the opaque {@code after} of the next page.
    */
   @JsonTypeName("rooms")
-  record Rooms(List<RoomInfo> rooms, String next, String re) implements ServerMessage {
+  record Rooms(List<RoomInfo> rooms, String next, String re) implements Answer {
     public Rooms {
       rooms = List.copyOf(requirePresent("rooms", rooms));
     }
@@ -406,7 +406,7 @@ public sealed interface ServerMessage {
    * {@code true} when older messages are held before the first one returned, absent otherwise.
    */
   @JsonTypeName("history")
-  record History(String room, List<Message> messages, Boolean more, String re) implements ServerMessage {
+  record History(String room, List<Message> messages, Boolean more, String re) implements Answer {
     public History {
       requirePresent("room", room);
       messages = List.copyOf(requirePresent("messages", messages));
@@ -620,7 +620,7 @@ public sealed interface ServerMessage {
    */
   @JsonTypeName("whois")
   record Whois(String nick, List<String> rooms, String away, Instant since, String next, String re, String account,
-      Integer sessions) implements ServerMessage {
+      Integer sessions) implements Answer {
     public Whois {
       requirePresent("nick", nick);
       rooms = List.copyOf(requirePresent("rooms", rooms));
@@ -644,6 +644,15 @@ public sealed interface ServerMessage {
    * goes to sessions that took the {@code events} capability (the others get the v1 fallback).
    * {@code by} is who did it.
    */
+  /**
+   * An event that answers one command of one session ({@code welcome}, {@code joined},
+   * {@code members}, a topic read …): from contract 1.1 it names that command's id in {@code re}
+   * (§12.4); null for a v1 session or a command sent without an id. Never a broadcast frame.
+   */
+  sealed interface Answer extends ServerMessage {
+    String re();
+  }
+
   sealed interface RoomEvent extends ServerMessage {
     String room();
 
@@ -696,7 +705,7 @@ public sealed interface ServerMessage {
   @JsonTypeName("mode")
   record Mode(String room, @JsonProperty("invite_only") Boolean inviteOnly, String key, Boolean moderated,
       @JsonProperty("topic_locked") Boolean topicLocked, Boolean secret, Integer limit, String by, Long seq, String re)
-      implements RoomEvent {
+      implements RoomEvent, Answer {
     public Mode {
       requirePresent("room", room);
     }
@@ -743,7 +752,7 @@ public sealed interface ServerMessage {
 
   /** Answer to {@code bans} (§17): one page of a room's bans, {@code next} as for {@code members}. */
   @JsonTypeName("bans")
-  record Bans(String room, List<BanInfo> bans, String next, String re) implements ServerMessage {
+  record Bans(String room, List<BanInfo> bans, String next, String re) implements Answer {
     public Bans {
       requirePresent("room", room);
       bans = List.copyOf(requirePresent("bans", bans));
@@ -784,7 +793,7 @@ public sealed interface ServerMessage {
    */
   @JsonTypeName("dms")
   record DmStream(String epoch, @JsonProperty(required = true) long seq, Boolean recovered, String re)
-      implements ServerMessage {
+      implements Answer {
     public DmStream {
       requirePresent("epoch", epoch);
     }
