@@ -14,13 +14,13 @@ import java.util.function.Supplier;
  * A member without a connection, for tests that need thousands of rooms fast: it joins, sets a
  * topic and leaves through the registry, as a session would, and drops whatever it is sent.
  */
-final class RoomMaker implements Member {
+public final class RoomMaker implements Member {
   private final EventLoop loop;
   private final WireFormat format;
   private final String host;
   private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
-  RoomMaker(EventLoop loop, WireFormat format) {
+  public RoomMaker(EventLoop loop, WireFormat format) {
     this(loop, format, "maker");
   }
 
@@ -32,11 +32,25 @@ final class RoomMaker implements Member {
   }
 
   /** Creates {@code name} with {@code topic}; it stays after the maker leaves (it holds a topic). */
-  void create(RoomRegistry rooms, String name, String topic) throws Exception {
+  public void create(RoomRegistry rooms, String name, String topic) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
     loop.submit(() -> {
       rooms.join(this, name, null, null);
       rooms.topic(this, name, topic, null);
+      rooms.leave(this, name, null);
+      submit(loop, () -> done.complete(null));
+    }).get(10, TimeUnit.SECONDS);
+    done.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Joins {@code name}, says each of {@code texts} and leaves: the room stays, empty, holding them. */
+  public void fill(RoomRegistry rooms, String name, String... texts) throws Exception {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.submit(() -> {
+      rooms.join(this, name, null, null);
+      for (String text : texts) {
+        rooms.say(this, name, text, null, null, false);
+      }
       rooms.leave(this, name, null);
       submit(loop, () -> done.complete(null));
     }).get(10, TimeUnit.SECONDS);

@@ -6,19 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.RoomMaker;
 import io.netchat.server.config.LimitsConfig;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
-import io.netty.util.ReferenceCountUtil;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +30,7 @@ class RoomRegistryEdgesTest {
   private final LimitsConfig limits = LimitsConfig.defaults().toBuilder().maxTextLength(100).maxFrameLength(FRAME).build();
   private final HistoryBudget budget = new HistoryBudget(1 << 20);
   private final RoomRegistry rooms = registry(Duration.ofMinutes(10));
-  private final Maker maker = new Maker(loop);
+  private final RoomMaker maker = new RoomMaker(loop, JSON);
 
   private RoomRegistry registry(Duration emptyRoomRetention) {
     return new RoomRegistry(new RoomContext(List.of(JSON),
@@ -66,8 +62,8 @@ class RoomRegistryEdgesTest {
 
   @Test
   void disposingEveryRoomAtShutdownGivesTheirHistoryBackToTheBudget() throws Exception {
-    maker.say(rooms, "a", "one", "two");
-    maker.say(rooms, "b", "three");
+    maker.fill(rooms, "a", "one", "two");
+    maker.fill(rooms, "b", "three");
     assertThat(budget.held()).isPositive();
 
     loop.submit(rooms::disposeAll).get(10, TimeUnit.SECONDS);
@@ -80,106 +76,11 @@ class RoomRegistryEdgesTest {
   @Test
   void anEmptyRoomDroppedAfterItsRetentionGivesItsHistoryBack() throws Exception {
     RoomRegistry brief = registry(Duration.ofSeconds(1));
-    maker.say(brief, "r", "kept until the room goes");
+    maker.fill(brief, "r", "kept until the room goes");
     assertThat(budget.held()).isGreaterThan(MessageSize.ENTRY);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> brief.get("r") == null);
     loop.submit(() -> { }).get(10, TimeUnit.SECONDS);
     assertThat(budget.held()).isEqualTo(MessageSize.ENTRY);
-  }
-
-  /** Creates rooms with a topic through the registry, as a session would, and drops what it is sent. */
-  private static final class Maker implements Member {
-    private final EventLoop loop;
-
-    Maker(EventLoop loop) {
-      this.loop = loop;
-    }
-
-    void create(RoomRegistry rooms, String name, String topic) throws Exception {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      loop.execute(() -> {
-        rooms.join(this, name, null, null);
-        rooms.topic(this, name, topic, null);
-        rooms.leave(this, name, null);
-        loop.execute(() -> done.complete(null));
-      });
-      done.get(10, TimeUnit.SECONDS);
-    }
-
-    /** Joins {@code name}, says each of {@code texts}, and leaves: the room holds them, empty. */
-    void say(RoomRegistry rooms, String name, String... texts) throws Exception {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      loop.execute(() -> {
-        rooms.join(this, name, null, null);
-        for (String text : texts) {
-          rooms.say(this, name, text, null, null, false);
-        }
-        rooms.leave(this, name, null);
-        loop.execute(() -> done.complete(null));
-      });
-      done.get(10, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public String nick() {
-      return "maker";
-    }
-
-    @Override
-    public WireFormat format() {
-      return JSON; // loaded once, off the loop: loading reads service files
-    }
-
-    @Override
-    public String remoteHost() {
-      return "127.0.0.1";
-    }
-
-    @Override
-    public void send(Object message) {
-      ReferenceCountUtil.release(message);
-    }
-
-    @Override
-    public void submit(EventLoop roomLoop, Runnable work) {
-      roomLoop.execute(work); // one loop for everything: order kept
-    }
-
-    @Override
-    public void submitAsync(EventLoop roomLoop, Supplier<? extends CompletionStage<?>> work) {
-      roomLoop.execute(work::get);
-    }
-
-    @Override
-    public void joinAnswered(String roomKey, boolean joined) {}
-
-    @Override
-    public void leftRoom(String roomKey) {}
-
-    @Override
-    public TxnLedger.Claim claim(String txn) {
-      return null;
-    }
-
-    @Override
-    public boolean wantsEvents() {
-      return false;
-    }
-
-    @Override
-    public EventLoop loop() {
-      return loop;
-    }
-
-    @Override
-    public int formatIndex() {
-      return 0;
-    }
-
-    @Override
-    public void deliver(ByteBuf frame) {
-      frame.release();
-    }
   }
 }
