@@ -24,24 +24,43 @@ import java.util.function.Supplier;
  */
 final class ManualStore implements ChatStore {
   private final MemoryStore data = new MemoryStore(StoreConfig.Durability.COMMIT, StoreConfig.DEFAULT_RETENTION);
-  private final ArrayDeque<Runnable> writes = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> reads = new ArrayDeque<>();
-  private final ArrayDeque<CompletableFuture<?>> writeFutures = new ArrayDeque<>();
+  private final Held writes = new Held();
+  private final Held reads = new Held();
+  private final Held opens = new Held();
   private ObjLongConsumer<String> newEpochs = (key, epoch) -> { };
-
-  private final ArrayDeque<Runnable> opens = new ArrayDeque<>();
-  private final ArrayDeque<CompletableFuture<RoomState>> openFutures = new ArrayDeque<>();
   private boolean holdOpens;
+
+  /** Calls held back in call order: each answered when the test lets it through, or refused. */
+  private static final class Held {
+    private record Call(Runnable answer, CompletableFuture<?> done) {}
+
+    private final ArrayDeque<Call> calls = new ArrayDeque<>();
+
+    <T> CompletableFuture<T> hold(Supplier<CompletableFuture<T>> call) {
+      CompletableFuture<T> done = new CompletableFuture<>();
+      calls.add(new Call(() -> call.get().thenAccept(done::complete), done));
+      return done;
+    }
+
+    void letNext() {
+      calls.poll().answer().run();
+    }
+
+    void refuseNext(StoreUnavailableException.Reason reason) {
+      calls.poll().done().completeExceptionally(new StoreUnavailableException(reason, "test: " + reason));
+    }
+
+    int size() {
+      return calls.size();
+    }
+  }
 
   @Override
   public CompletableFuture<RoomState> openRoom(String key, String name, Instant created) {
     if (!holdOpens) {
       return data.openRoom(key, name, created);
     }
-    CompletableFuture<RoomState> done = new CompletableFuture<>();
-    opens.add(() -> data.openRoom(key, name, created).thenAccept(done::complete));
-    openFutures.add(done);
-    return done;
+    return opens.hold(() -> data.openRoom(key, name, created));
   }
 
   /** From now on a room opens only when the test lets it: {@link #openNext}, {@link #failNextOpen}. */
@@ -51,14 +70,12 @@ final class ManualStore implements ChatStore {
 
   /** Opens the room of the oldest waiting {@code openRoom}. */
   void openNext() {
-    openFutures.poll();
-    opens.poll().run();
+    opens.letNext();
   }
 
   /** Refuses the oldest waiting {@code openRoom} as a failing disk would. */
   void failNextOpen(StoreUnavailableException.Reason reason) {
-    opens.poll();
-    openFutures.poll().completeExceptionally(new StoreUnavailableException(reason, "test: " + reason));
+    opens.refuseNext(reason);
   }
 
   /** Accounts answer at once, from the heap: the rooms are what these tests hold back. */
@@ -112,10 +129,7 @@ final class ManualStore implements ChatStore {
   }
 
   private CompletableFuture<Long> write(Supplier<CompletableFuture<Long>> write) {
-    CompletableFuture<Long> done = new CompletableFuture<>();
-    writes.add(() -> write.get().thenAccept(done::complete));
-    writeFutures.add(done);
-    return done;
+    return writes.hold(write);
   }
 
   /** Appends {@code count} messages straight to the data, as an earlier process would have. */
@@ -142,21 +156,17 @@ final class ManualStore implements ChatStore {
   }
 
   private CompletableFuture<List<StoredMessage>> read(Supplier<CompletableFuture<List<StoredMessage>>> read) {
-    CompletableFuture<List<StoredMessage>> done = new CompletableFuture<>();
-    reads.add(() -> read.get().thenAccept(done::complete));
-    return done;
+    return reads.hold(read);
   }
 
   /** Commits the oldest waiting write; its future completes now. */
   void commitNext() {
-    writeFutures.poll();
-    writes.poll().run();
+    writes.letNext();
   }
 
   /** Refuses the oldest waiting write as a failing disk would. */
   void failNext(StoreUnavailableException.Reason reason) {
-    writes.poll();
-    writeFutures.poll().completeExceptionally(new StoreUnavailableException(reason, "test: " + reason));
+    writes.refuseNext(reason);
   }
 
   @Override
@@ -176,7 +186,7 @@ final class ManualStore implements ChatStore {
 
   /** Answers the oldest waiting read. */
   void readNext() {
-    reads.poll().run();
+    reads.letNext();
   }
 
   int waitingWrites() {
