@@ -42,42 +42,42 @@ class RoomBookkeepingTest {
   @Test
   void aJoinRefusedBecauseTheServerHasAllItsRoomsLeavesTheSlotFree() {
     server(1, 10, 1);
-    EmbeddedServer.Connection ann = login(server, "ann", true);
-    assertThat(join(ann, "only")).isTrue();
-    EmbeddedServer.Connection bob = login(server, "bob", true);
-
-    assertThat(Moderated.join(bob, "another", null)).isEqualTo(ErrorCode.LIMIT_REACHED);
-    assertThat(Moderated.join(bob, "only", null)).as("the refused room holds no slot").isNull();
+    annIn("only");
+    refusedThenInAnother(login(server, "bob", true), "another", ErrorCode.LIMIT_REACHED, "only");
   }
 
   @Test
   void aJoinRefusedByAFullRoomLeavesTheSessionsOnlyRoomSlotFree() {
     server(1, 1);
-    EmbeddedServer.Connection ann = login(server, "ann", true);
-    assertThat(join(ann, "full")).isTrue();
-    EmbeddedServer.Connection bob = login(server, "bob", true);
-
-    assertThat(Moderated.join(bob, "full", null)).isEqualTo(ErrorCode.LIMIT_REACHED);
-    assertThat(Moderated.join(bob, "other", null)).as("the refused room holds no slot").isNull();
+    annIn("full");
+    refusedThenInAnother(login(server, "bob", true), "full", ErrorCode.LIMIT_REACHED, "other");
   }
 
   @Test
   void aJoinRefusedByTheRoomsRulesLeavesTheSlotFree() {
     server(1, 10);
-    EmbeddedServer.Connection ann = login(server, "ann", true);
-    assertThat(join(ann, "closed")).isTrue();
+    EmbeddedServer.Connection ann = annIn("closed");
     assertThat(answer(ann, new ClientMessage.Mode("m", "closed", true, null, null, null, null, null))).isNull();
-    EmbeddedServer.Connection bob = login(server, "bob", true);
+    refusedThenInAnother(login(server, "bob", true), "closed", ErrorCode.INVITE_ONLY, "other");
+  }
 
-    assertThat(Moderated.join(bob, "closed", null)).isEqualTo(ErrorCode.INVITE_ONLY);
-    assertThat(Moderated.join(bob, "other", null)).isNull();
+  /** ann, logged in with events, in {@code room} (its creator). */
+  private EmbeddedServer.Connection annIn(String room) {
+    EmbeddedServer.Connection ann = login(server, "ann", true);
+    assertThat(join(ann, room)).isTrue();
+    return ann;
+  }
+
+  /** {@code c}'s join of {@code refused} is refused with {@code code}; its one slot then takes {@code other}. */
+  private static void refusedThenInAnother(EmbeddedServer.Connection c, String refused, ErrorCode code, String other) {
+    assertThat(Moderated.join(c, refused, null)).isEqualTo(code);
+    assertThat(Moderated.join(c, other, null)).as("the refused room holds no slot").isNull();
   }
 
   @Test
   void aKickedMemberHasItsSlotBack() {
     server(1, 10);
-    EmbeddedServer.Connection ann = login(server, "ann", true);
-    assertThat(join(ann, "r")).isTrue();
+    EmbeddedServer.Connection ann = annIn("r");
     EmbeddedServer.Connection bob = login(server, "bob", true);
     assertThat(join(bob, "r")).isTrue();
     assertThat(Moderated.join(bob, "other", null)).isEqualTo(ErrorCode.LIMIT_REACHED);
@@ -111,8 +111,7 @@ class RoomBookkeepingTest {
   @Test
   void aRoomShowingItselfToMembersOnlyAnswersAnOutsiderWithTheRefusalAlone() {
     server(50, 10);
-    EmbeddedServer.Connection ann = login(server, "ann", true);
-    assertThat(join(ann, "r")).isTrue();
+    EmbeddedServer.Connection ann = annIn("r");
     assertThat(answer(ann, new ClientMessage.Mode("m", "r", true, null, null, null, null, null))).isNull();
     EmbeddedServer.Connection bob = login(server, "bob", true);
 
@@ -127,8 +126,7 @@ class RoomBookkeepingTest {
   @Test
   void historySaysMoreUntilThePageReachesTheOldestMessageHeldEvenBehindAnEvent() {
     server(50, 10);
-    EmbeddedServer.Connection ann = login(server, "ann", true);
-    assertThat(join(ann, "r")).isTrue();
+    EmbeddedServer.Connection ann = annIn("r");
     ann.send(new ClientMessage.Topic("t", "r", "first the topic"));
     for (int i = 2; i <= 4; i++) {
       ann.send(new ClientMessage.Say(null, "r", "m" + i, null));
