@@ -24,7 +24,7 @@ import org.slf4j.Logger;
  * pointed at ({@code -Dlogback.configurationFile}, as {@code bin/netchat-server} does) is byte for
  * byte the shipped {@code config/logback.xml} (a copy rides in the jar), it sets up what that file
  * says in code — a console appender, and a rolling file under {@code NETCHAT_LOG_DIR} when that is
- * set — and logback never parses XML, which took ~0.15 s of every start. Any other file, an edited
+ * set — and logback never parses XML, which took ~0.2 s of every start. Any other file, an edited
  * one included, goes to logback's own XML configurator as before. {@code ShippedLoggingTest} checks
  * that both give the same loggers, appenders, patterns and rolling policy.
  */
