@@ -5,6 +5,7 @@ import io.netchat.codec.Capability;
 import io.netchat.codec.ClientMessage;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.ServerMessage;
+import io.netchat.codec.Side;
 import io.netchat.codec.Validation;
 import io.netchat.codec.WireFormat;
 import io.netty.bootstrap.Bootstrap;
@@ -110,6 +111,7 @@ final class Connection {
     this.requests = new Requests(config.maxPendingRequests(), loop, config.requestTimeout(), rooms::onJoinCompleted);
     WireFormat format = WireFormat.of(config.framing(), config.codec(), config.maxFrameLength(),
         CodecRegistry.load(Connection.class.getClassLoader()));
+    format.codec().prepare(Side.CLIENT);
     Bootstrap bootstrap = new Bootstrap()
         .group(loop)
         .channel(NioSocketChannel.class)

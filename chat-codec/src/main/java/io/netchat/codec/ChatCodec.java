@@ -30,4 +30,12 @@ public interface ChatCodec {
 
   /** Appends the payload bytes of {@code message} to {@code out}. */
   void encode(Object message, ByteBuf out);
+
+  /**
+   * Does now, off the event loops, whatever work decoding {@code side.inbound()} and encoding
+   * {@code side.outbound()} would otherwise do on first use (a codec over a reflective mapper
+   * builds its readers and writers). The server and the client call it before their pipelines
+   * run; a codec with nothing to build keeps this default, which does nothing.
+   */
+  default void prepare(Side side) {}
 }

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -44,26 +45,47 @@ public class JacksonCodec implements ChatCodec {
   private final String name;
   private final boolean binary;
   private final ObjectMapper mapper;
-  private final Map<Class<?>, ObjectReader> readers = new HashMap<>();
-  private final Map<Class<?>, ObjectWriter> writers = new HashMap<>();
+  private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+  private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
   private final ObjectReader treeReader;
 
   /**
-   * A codec named {@code name} over a mapper built by {@link #configure}. Every reader and
-   * writer is built here, once: Jackson builds them lazily under a lock, which an event loop
-   * must never wait on.
+   * A codec named {@code name} over a mapper built by {@link #configure}. A message type's
+   * reader or writer is built on first use, or ahead of it by {@link #prepare(Side)}: building
+   * them all costs a cold JVM about half a second, and a process needs only one side's.
    */
   protected JacksonCodec(String name, boolean binary, ObjectMapper mapper) {
     this.name = name;
     this.binary = binary;
     this.mapper = mapper;
     this.treeReader = mapper.readerFor(JsonNode.class);
-    for (Map<String, Class<?>> side : TYPES.values()) {
-      for (Class<?> type : side.values()) {
-        readers.put(type, mapper.readerFor(type));
-        writers.put(type, mapper.writerFor(type));
-      }
-    }
+  }
+
+  /**
+   * Builds the readers of every {@code side.inbound()} type and the writers of every
+   * {@code side.outbound()} type now. Jackson builds them under a lock, which an event loop must
+   * never wait on: call this before a pipeline of {@code side} runs.
+   */
+  @Override
+  public void prepare(Side side) {
+    TYPES.get(side.inbound()).values().forEach(this::reader);
+    TYPES.get(side.outbound()).values().forEach(this::writer);
+  }
+
+  /** Builds the reader and the writer of one message type now; see {@link #prepare(Side)}. */
+  public void prepare(Class<?> type) {
+    reader(type);
+    writer(type);
+  }
+
+  private ObjectReader reader(Class<?> type) {
+    ObjectReader reader = readers.get(type);
+    return reader != null ? reader : readers.computeIfAbsent(known(type), mapper::readerFor);
+  }
+
+  private ObjectWriter writer(Class<?> type) {
+    ObjectWriter writer = writers.get(type);
+    return writer != null ? writer : writers.computeIfAbsent(known(type), mapper::writerFor);
   }
 
   /** Applies the contract's strictness to a mapper of any Jackson format. */
@@ -125,7 +147,7 @@ public class JacksonCodec implements ChatCodec {
 
   private Object read(Class<?> target, JsonNode tree, String id) {
     try {
-      return readers.get(target).readValue(tree);
+      return reader(target).readValue(tree);
     } catch (ValueInstantiationException e) {
       if (e.getCause() instanceof ChatCodecException violation) {
         throw violation.withRe(id);
@@ -142,10 +164,7 @@ public class JacksonCodec implements ChatCodec {
 
   @Override
   public void encode(Object message, ByteBuf out) {
-    ObjectWriter writer = writers.get(message.getClass());
-    if (writer == null) {
-      throw new IllegalArgumentException("not a message: " + message.getClass().getName());
-    }
+    ObjectWriter writer = writer(message.getClass());
     try {
       writer.writeValue((java.io.OutputStream) new ByteBufOutputStream(out), message);
     } catch (IOException e) {
@@ -223,6 +242,13 @@ public class JacksonCodec implements ChatCodec {
 
   private static String shorten(String s) {
     return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+
+  private static Class<?> known(Class<?> type) {
+    if (!TYPES.get(ClientMessage.class).containsValue(type) && !TYPES.get(ServerMessage.class).containsValue(type)) {
+      throw new IllegalArgumentException("not a message: " + type.getName());
+    }
+    return type;
   }
 
   private static Map<String, Class<?>> typesOf(Class<?> side) {

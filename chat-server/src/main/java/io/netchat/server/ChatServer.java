@@ -6,6 +6,7 @@ import io.netchat.codec.ByteBudget;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Transport;
 import io.netchat.codec.InboundPolicy;
+import io.netchat.codec.Side;
 import io.netchat.codec.WireFormat;
 import io.netchat.codec.Framing;
 import io.netchat.server.irc.IrcFormats;
@@ -122,6 +123,7 @@ public final class ChatServer implements AutoCloseable {
       formats = config.listeners().stream()
           .map(l -> WireFormat.of(l.framing(), l.codec(), limits.maxFrameLength(), codecs))
           .toList();
+      formats.forEach(format -> format.codec().prepare(Side.SERVER));
       tls = TlsListeners.load(config.listeners(), clock);
       tokenVerifier = TokenVerifier.of(config.auth().token()); // reads the key file: a bad one stops here
       acceptors = new MultiThreadIoEventLoopGroup(1,

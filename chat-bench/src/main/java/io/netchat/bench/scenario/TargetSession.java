@@ -8,6 +8,7 @@ import io.netchat.bench.server.ServerCommand;
 import io.netchat.bench.server.ServerProcess;
 import io.netchat.codec.CodecRegistry;
 import io.netchat.codec.Framing;
+import io.netchat.codec.Side;
 import io.netchat.codec.Transport;
 import io.netchat.codec.WireFormat;
 import java.io.IOException;
@@ -67,6 +68,9 @@ final class TargetSession implements AutoCloseable {
               CodecRegistry.load());
           case IRC -> null;
         };
+        if (format != null) {
+          format.codec().prepare(Side.CLIENT); // not on the generator's loops while it measures
+        }
         BenchClock clock = new BenchClock();
         LoadClient client = new LoadClient(address, format, target.protocol(), transport, settings.threads(), clock,
             certificate == null ? null : certificate.clientContext());

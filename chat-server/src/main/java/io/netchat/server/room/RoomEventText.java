@@ -16,9 +16,11 @@ final class RoomEventText {
 
   private RoomEventText() {}
 
-  /** Loads the class (and builds the codec) off the event loops, at start-up. */
+  /** Builds, off the event loops and at start-up, the codec's readers and writers of stored events. */
   static void warm() {
-    decode(encode(new ServerMessage.Unban("r", "m", "b", null)), 1);
+    for (Class<?> kind : ServerMessage.RoomEvent.class.getPermittedSubclasses()) {
+      JSON.prepare(kind);
+    }
   }
 
   /** The stored text of {@code event}. */
