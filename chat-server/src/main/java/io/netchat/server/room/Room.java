@@ -811,11 +811,6 @@ public final class Room {
     fanout.regroup();
   }
 
-  /** Whether the room is empty and may be dropped (room loop only). */
-  boolean isEmpty() {
-    return members.size() == 0;
-  }
-
   private void broadcast(ServerMessage message, Member except) {
     fanout.broadcast(message, except);
   }
