@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The registry's paths a session takes besides join, say and leave: a resumed session taking its
  * old connection's place (or finding the room gone), a join that reached a room just removed
- * (rejoin, and rejoin refused at {@code max_rooms}), and a member regrouped into another format.
+ * (rejoin, and rejoin refused at {@code max_rooms}), a member regrouped into another format, and a
+ * guest joining under a nick a member still holds in the room.
  */
-class RoomRegistryResumeTest {
+class RoomRegistrySeatsTest {
   private static final List<WireFormat> FORMATS = List.of(
       WireFormat.of("length", "json", 65_536, CodecRegistry.load()),
       WireFormat.of("length", "cbor", 65_536, CodecRegistry.load()));
@@ -125,6 +126,24 @@ class RoomRegistryResumeTest {
 
     assertThat(bob.frameCodecs).containsExactly("cbor");
     assertThat(bob.received).last().extracting(m -> ((ServerMessage.Message) m).text()).isEqualTo("in cbor");
+  }
+
+  @Test
+  void aGuestJoiningUnderANickAMemberStillHoldsInTheRoomIsRefusedAndMayRetry() throws Exception {
+    RecordingMember newAlice = member("alice"); // the nick was freed elsewhere; the rename is not in the room yet
+    run(() -> rooms.join(alice, "lobby", null, null));
+    settle(alice);
+
+    run(() -> rooms.join(newAlice, "lobby", null, "3"));
+    settle(newAlice);
+
+    assertThat(newAlice.joinsAnswered).containsExactly("lobby refused");
+    assertThat(newAlice.received).singleElement().isInstanceOfSatisfying(ServerMessage.Error.class, error -> {
+      assertThat(error.code()).isEqualTo("nick_taken");
+      assertThat(error.re()).isEqualTo("3");
+      assertThat(error.temporary()).isTrue();
+    });
+    assertThat(alice.received).noneMatch(ServerMessage.Presence.class::isInstance);
   }
 
   private RecordingMember member(String nick) {
