@@ -103,6 +103,24 @@ class MembersTest {
   }
 
   @Test
+  void aResumedLoneSessionShowsItsOwnNickButOneOfSeveralLeavesTheMembersNickAlone() {
+    Member max = session("Max", null);
+    members.add(max);
+    Member resumedMax = session("MAX", null);
+    assertThat(members.replace(max, resumedMax)).isTrue();
+    assertThat(members.page(null, 10).items()).containsExactly("MAX");
+
+    Member phone = session("nia", "nia");
+    Member laptop = session("nia", "nia");
+    members.add(phone, "nia");
+    members.add(laptop, "nia");
+    Member resumedLaptop = session("NIA", "nia");
+    assertThat(members.replace(laptop, resumedLaptop)).isTrue();
+    assertThat(members.page(null, 10).items()).containsExactly("MAX", "nia");
+    assertThat(members.sessionsOf(phone)).containsExactly(phone, resumedLaptop);
+  }
+
+  @Test
   void aRenameOfANonMemberOrToTheSameNickChangesNothing() {
     Member hal = session("hal", null);
     assertThat(members.rename(hal, "hal2")).as("not a member").isEqualTo(Members.Renamed.NONE);
