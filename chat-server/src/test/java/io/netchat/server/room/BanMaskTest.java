@@ -19,7 +19,9 @@ class BanMaskTest {
       "addr:203.0.113.7, addr:203.0.113.7",
       "addr:203.0.113.7/24, addr:203.0.113.0/24",
       "addr:2001:DB8::1/32, addr:2001:db8::/32",
-      "addr:10.0.0.0/0, addr:0.0.0.0/0"})
+      "addr:10.0.0.0/0, addr:0.0.0.0/0",
+      "addr:203.0.113.7/32, addr:203.0.113.7",
+      "addr:2001:db8::1/128, addr:2001:db8::1"})
   void aMaskIsKeptInItsCanonicalText(String mask, String canonical) {
     assertThat(BanMask.parse(mask).text()).isEqualTo(canonical);
     assertThat(BanMask.parse(canonical)).as("the canonical text names the same ban").isEqualTo(BanMask.parse(mask));
@@ -66,5 +68,33 @@ class BanMaskTest {
   void aBadMaskIsRefusedWithoutLookingAnythingUp(String mask) {
     assertThatThrownBy(() -> BanMask.parse(mask)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bad mask");
+  }
+
+  @Test
+  void aNetworkMatchesEveryAddressInItsLastPartialOrEmptyByteAndNoneBeyond() {
+    BanMask net = BanMask.parse("addr:192.0.2.0/24");
+    assertThat(net.matches("a", null, "192.0.2.255")).isTrue();
+    assertThat(net.matches("a", null, "192.0.2.128")).isTrue();
+    assertThat(net.matches("a", null, "192.0.3.0")).isFalse();
+    BanMask all = BanMask.parse("addr:0.0.0.0/0");
+    assertThat(all.matches("a", null, "203.0.113.9")).as("every IPv4 address").isTrue();
+    assertThat(all.matches("a", null, "2001:db8::1")).as("but no IPv6 one").isFalse();
+  }
+
+  @Test
+  void aPrefixTooLongForItsFamilyIsRefusedNamingThatFamilysLongest() {
+    assertThatThrownBy(() -> BanMask.parse("addr:10.0.0.1/33")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("the prefix length must be 0 to 32");
+    assertThatThrownBy(() -> BanMask.parse("addr:2001:db8::/129")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("the prefix length must be 0 to 128");
+  }
+
+  @Test
+  void masksAreEqualByTheirCanonicalTextAndShowIt() {
+    BanMask bob = BanMask.parse("nick:BOB");
+    assertThat(bob).isEqualTo(BanMask.parse("bob")).hasSameHashCodeAs(BanMask.parse("bob")).hasToString("bob");
+    assertThat(bob).isNotEqualTo(BanMask.parse("account:bob")).isNotEqualTo("bob");
+    BanMask net = BanMask.parse("addr:10.1.2.3/8");
+    assertThat(net).hasSameHashCodeAs(BanMask.parse("addr:10.0.0.0/8")).hasToString("addr:10.0.0.0/8");
   }
 }

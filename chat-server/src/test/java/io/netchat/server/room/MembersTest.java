@@ -80,4 +80,75 @@ class MembersTest {
     assertThat(members.leave(resumed)).isEqualTo(Members.Removed.DEVICE);
     assertThat(members.leave(other)).isEqualTo(Members.Removed.LAST);
   }
+
+  @Test
+  void addAndRemoveSayWhetherTheyChangedAnything() {
+    Member fay = session("fay", null);
+    assertThat(members.add(fay)).isTrue();
+    assertThat(members.add(fay)).as("in already").isFalse();
+    assertThat(members.add(session("FAY", null))).as("another guest under that nick").isFalse();
+    assertThat(members.remove(fay)).isTrue();
+    assertThat(members.remove(fay)).as("not a member any more").isFalse();
+  }
+
+  @Test
+  void onlyAMemberCanBeReplacedAndASessionTakingItsOwnPlaceStays() {
+    Member gus = session("gus", null);
+    assertThat(members.replace(gus, session("gus", null))).as("gus is not a member").isFalse();
+    members.add(gus);
+
+    assertThat(members.replace(gus, gus)).isTrue();
+    assertThat(members.nick(gus)).isEqualTo("gus");
+    assertThat(members.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aResumedLoneSessionShowsItsOwnNickButOneOfSeveralLeavesTheMembersNickAlone() {
+    Member max = session("Max", null);
+    members.add(max);
+    Member resumedMax = session("MAX", null);
+    assertThat(members.replace(max, resumedMax)).isTrue();
+    assertThat(members.page(null, 10).items()).containsExactly("MAX");
+
+    Member phone = session("nia", "nia");
+    Member laptop = session("nia", "nia");
+    members.add(phone, "nia");
+    members.add(laptop, "nia");
+    Member resumedLaptop = session("NIA", "nia");
+    assertThat(members.replace(laptop, resumedLaptop)).isTrue();
+    assertThat(members.page(null, 10).items()).containsExactly("MAX", "nia");
+    assertThat(members.sessionsOf(phone)).containsExactly(phone, resumedLaptop);
+  }
+
+  @Test
+  void aRenameOfANonMemberOrToTheSameNickChangesNothing() {
+    Member hal = session("hal", null);
+    assertThat(members.rename(hal, "hal2")).as("not a member").isEqualTo(Members.Renamed.NONE);
+    members.add(hal);
+    assertThat(members.rename(hal, "hal")).isEqualTo(Members.Renamed.NONE);
+    assertThat(members.page(null, 10).items()).containsExactly("hal");
+  }
+
+  @Test
+  void oneOfSeveralSessionsRenamedToANickStillHeldHereWaitsUnderItsAccountsNick() {
+    Member phone = session("ivy", "ivy");
+    Member laptop = session("ivy", "ivy");
+    members.add(phone, "ivy");
+    members.add(laptop, "ivy");
+    members.add(session("jo", null), "jo"); // jo's own rename has not reached the room yet
+
+    assertThat(members.rename(laptop, "jo")).isEqualTo(Members.Renamed.NONE);
+    assertThat(members.nick(laptop)).isEqualTo("ivy");
+    assertThat(members.sessionsOf(phone)).containsExactly(phone, laptop);
+  }
+
+  @Test
+  void accountsNamesTheRegisteredMembersOfAPageAndLeavesGuestsOut() {
+    members.add(session("kim", "kim-account"), "Kim");
+    members.add(session("lee", null), "lee");
+
+    assertThat(members.accounts(java.util.List.of("Kim", "lee", "gone"))).containsExactly(
+        java.util.Map.entry("Kim", "kim-account"));
+    assertThat(members.accounts(java.util.List.of("lee"))).as("guests only: no accounts field").isNull();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netchat.codec.ServerMessage;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,7 +18,7 @@ class MessageSizeTest {
   private static final int COUNT = 2048;
 
   @ParameterizedTest(name = "{1} × U+{0}")
-  @CsvSource({"0078, 4096", "0100, 4096", "00e9, 100", "4e2d, 100", "0078, 3"})
+  @CsvSource({"0078, 4096", "00ff, 4096", "0100, 4096", "00e9, 100", "4e2d, 100", "0078, 3"})
   void theEstimateMatchesWhatTheHeapReallyHolds(String codePoint, int length) {
     String unit = String.valueOf((char) Integer.parseInt(codePoint, 16));
     HistoryBudget budget = HistoryBudget.unlimited();
@@ -63,6 +64,16 @@ class MessageSizeTest {
     long estimated = (budget.held() - MessageSize.of(message(1, "x".repeat(100))) - MessageSize.ENTRY) / (COUNT - 1);
     assertThat(estimated).as("estimated %d B, allocated %d B per event", estimated, measured)
         .isBetween(measured - measured / 20 - 8, measured + measured / 20 + 8);
+  }
+
+  @Test
+  void aModerationEventCountsTwoBytesForEveryCharOfItsText() {
+    ServerMessage.Kick bare = new ServerMessage.Kick("room", "nick", "op", null, 2L);
+    ServerMessage.Kick reasoned = new ServerMessage.Kick("room", "nick", "op", "r".repeat(1000), 2L);
+
+    assertThat(MessageSize.of(bare)).as("at least the record and its boxed seq").isGreaterThanOrEqualTo(
+        MessageSize.EVENT + MessageSize.LONG);
+    assertThat(MessageSize.of(reasoned) - MessageSize.of(bare)).as("a 1,000-char reason").isGreaterThanOrEqualTo(2000);
   }
 
   private static ServerMessage.Message message(long seq, String text) {

@@ -113,6 +113,14 @@ class RingHistoryEdgesTest {
   }
 
   @Test
+  void aRingRestartedAtALaterSeqStillGrowsToItsCapacity() {
+    RingHistory ring = new RingHistory(50);
+    ring.skipTo(100); // a room restored from the store
+    append(ring, 120);
+    assertThat(seqs(ring.after(100, 50))).isEqualTo(range(101, 120));
+  }
+
+  @Test
   void skipToContinuesAfterTheGivenSeq() {
     RingHistory ring = new RingHistory(5);
     append(ring, 3);

@@ -69,6 +69,22 @@ class TxnLedgerTest {
   }
 
   @Test
+  void aRepeatGetsTheCauseOfAFailureTheStoreWrappedButAWrapperWithoutCauseAsItIs() {
+    TxnLedger ledger = ledger(8, 64);
+    TxnLedger.Claim first = ledger.claim("s1", "t");
+    TxnLedger.Claim repeat = ledger.claim("s1", "t");
+    IllegalStateException disk = new IllegalStateException("disk");
+    first.fail(new java.util.concurrent.CompletionException(disk));
+    assertThat(answer(repeat)).isSameAs(disk);
+
+    TxnLedger.Claim again = ledger.claim("s1", "t");
+    TxnLedger.Claim againRepeat = ledger.claim("s1", "t");
+    java.util.concurrent.CompletionException bare = new java.util.concurrent.CompletionException("no cause", null);
+    again.fail(bare);
+    assertThat(answer(againRepeat)).isSameAs(bare);
+  }
+
+  @Test
   void aTxnIsFoundForItsOwnSessionOnlyAndWithinTheWindow() {
     TxnLedger ledger = ledger(8, 64);
     record(ledger, "s1", "t", sent(7));
@@ -122,6 +138,19 @@ class TxnLedgerTest {
     }
     assertThat(ledger.size()).as("each record drops up to two expired heads").isEqualTo(50);
     assertThat(ledger.sessions()).isEqualTo(1);
+  }
+
+  @Test
+  void eachClaimDropsAtMostTwoExpiredHeads() {
+    TxnLedger ledger = ledger(100, 1000);
+    for (int i = 0; i < 4; i++) {
+      record(ledger, "s" + i, "t", sent(i));
+    }
+    nanos.addAndGet(Duration.ofSeconds(301).toNanos());
+
+    record(ledger, "fresh", "t", sent(9));
+
+    assertThat(ledger.size()).as("four expired and one new, two of the expired dropped").isEqualTo(3);
   }
 
   @Test
