@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * A member without a connection that keeps what rooms tell it: the messages it is sent and
  * broadcast (frames decoded with the format they were encoded in, length framing), the codec
- * each broadcast frame was in, and every join answered. Its room work keeps the order of its calls.
+ * each frame was in, and every join answered. Its room work keeps the order of its calls, on the
+ * loops the registry picks: for tests of the registry over a real loop, with formats that change.
+ * A room test on one embedded loop uses {@link Attendee}.
  */
 final class RecordingMember implements Member {
   final List<ServerMessage> received = new CopyOnWriteArrayList<>();
