@@ -98,10 +98,9 @@ class CommandDispatcherTest {
     old.send(new ClientMessage.Join(null, "one", null, null));
     old.send(new ClientMessage.Join(null, "two", null, null));
     EmbeddedServer.Connection resumed = server.connect();
-    resumed.send(ContractNegotiationTest.hello11("h", "ann", secret));
-    resumed.received();
 
-    resumed.send(new ClientMessage.Join("j", "three", null, null));
+    resumed.sendAll(ContractNegotiationTest.hello11("h", "ann", secret), // before the rooms confirm the takeover
+        new ClientMessage.Join("j", "three", null, null));
 
     assertThat(((ServerMessage.Error) resumed.last()).errorCode()).isEqualTo(ErrorCode.LIMIT_REACHED);
     assertThat(server.context().rooms().get("three")).isNull();
