@@ -10,6 +10,8 @@ import io.netchat.server.config.AuthConfig;
 import io.netchat.server.config.LoginThrottleConfig;
 import io.netchat.server.config.PasswordConfig;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.server.metrics.ChatCounters;
+import io.netchat.server.metrics.ChatCounters.LoginFailure;
 import io.netchat.store.StoreConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -183,6 +185,12 @@ class AccountsLoopbackTest {
       assertThat(throttled.temporary()).isTrue();
       assertThat(throttled.retryAfterMs()).isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
     }
+    ChatCounters counters = server.context().counters();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(counters.loginFailures(LoginFailure.BAD_CREDENTIALS)).as("each wrong password").isEqualTo(2);
+      assertThat(counters.loginFailures(LoginFailure.THROTTLED)).isEqualTo(1);
+      assertThat(counters.loginFailures(LoginFailure.UNAVAILABLE)).isZero();
+    });
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.netchat.codec.ClientMessage;
 import io.netchat.codec.ErrorCode;
 import io.netchat.codec.ServerMessage;
 import io.netchat.server.config.ServerConfig;
+import io.netchat.server.room.BanMask;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,36 @@ class CommandDispatcherTest {
     c.send(new ClientMessage.Leave(null, "one"));
     c.send(new ClientMessage.Join("j2", "three", null, null));
     assertThat(c.last()).isEqualTo(new ServerMessage.Ok("j2"));
+  }
+
+  @Test
+  void aResumedSessionKeepsItsRoomsCountedAgainstTheLimit() {
+    EmbeddedServer.Connection old = server.connect();
+    old.send(ContractNegotiationTest.hello11("h", "ann", null));
+    String secret = ((ServerMessage.Welcome) old.received().get(0)).session();
+    old.send(new ClientMessage.Join(null, "one", null, null));
+    old.send(new ClientMessage.Join(null, "two", null, null));
+    EmbeddedServer.Connection resumed = server.connect();
+
+    resumed.sendAll(ContractNegotiationTest.hello11("h", "ann", secret), // before the rooms confirm the takeover
+        new ClientMessage.Join("j", "three", null, null));
+
+    assertThat(((ServerMessage.Error) resumed.last()).errorCode()).isEqualTo(ErrorCode.LIMIT_REACHED);
+    assertThat(server.context().rooms().get("three")).isNull();
+  }
+
+  @Test
+  void aHelloFromABannedAddressIsToldTheBansReasonAndSentAway() {
+    server.context().bans().add(new ServerBans.Ban(BanMask.parse("addr:203.0.113.7"), "root", "spamming", null,
+        EmbeddedServer.NOW), EmbeddedServer.NOW);
+    EmbeddedServer.Connection c = server.connect("203.0.113.7");
+
+    c.send(new ClientMessage.Hello("h", "eve"));
+
+    String why = "you are banned from this server: spamming";
+    assertThat(c.received()).containsExactly(new ServerMessage.Error("h", ErrorCode.BANNED, why),
+        new ServerMessage.Bye(why));
+    assertThat(c.server.isActive()).isFalse();
   }
 
   @Test

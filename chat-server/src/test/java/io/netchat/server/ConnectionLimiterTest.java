@@ -2,8 +2,14 @@ package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netchat.server.metrics.ChatCounters;
+import io.netchat.server.metrics.ServerGauges;
+import io.netchat.server.metrics.ServerMeters;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Connection counting: the total and per-address limits at their boundaries, and giving slots back. */
@@ -77,6 +83,29 @@ class ConnectionLimiterTest {
     limiter.release(null);
     assertThat(limiter.open()).isEqualTo(1);
     assertThat(limiter.tryAcquire(a)).isNull();
+  }
+
+  @Test
+  void eachRefusalIsCountedUnderTheLimitThatRefusedIt() {
+    ChatCounters counters = new ChatCounters(0);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    LongSupplier none = () -> 0;
+    new ServerMeters(counters, new ServerGauges(none, none, none, none, none, none, none, none, none, none, none),
+        List.of()).bindTo(registry);
+    ConnectionLimiter limiter = new ConnectionLimiter(() -> 2, () -> 1, counters);
+
+    limiter.tryAcquire(a);
+    limiter.tryAcquire(a);
+    limiter.tryAcquire(b);
+    limiter.tryAcquire(b);
+
+    assertThat(refused(registry, ChatCounters.Refusal.MAX_CONNECTIONS_PER_IP)).isEqualTo(1);
+    assertThat(refused(registry, ChatCounters.Refusal.MAX_CONNECTIONS)).isEqualTo(1);
+    assertThat(refused(registry, ChatCounters.Refusal.SHUTTING_DOWN)).isZero();
+  }
+
+  private static double refused(SimpleMeterRegistry registry, ChatCounters.Refusal reason) {
+    return registry.get("netchat.connections.refused").tag("reason", reason.label()).functionCounter().count();
   }
 
   private static InetAddress address(int... octets) {

@@ -76,6 +76,14 @@ final class EmbeddedServer {
     this(config, "json", CodecRegistry.load(), null, clock);
   }
 
+  /**
+   * A server on {@code clock} whose accounts, offline dms and dm streams are {@code stores}', and
+   * which checks tokens with {@code tokens} (null: takes none) on the calling thread.
+   */
+  EmbeddedServer(ServerConfig config, Clock clock, TokenVerifier tokens, HeldStores stores) {
+    this(config, "json", CodecRegistry.load(), null, clock, tokens, tokens == null ? null : Runnable::run, stores);
+  }
+
   private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store) {
     this(config, codec, codecs, store, Clock.fixed(NOW, ZoneOffset.UTC), null, null);
   }
@@ -86,6 +94,11 @@ final class EmbeddedServer {
 
   private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store, Clock clock,
       TokenVerifier tokens, java.util.concurrent.Executor checks) {
+    this(config, codec, codecs, store, clock, tokens, checks, null);
+  }
+
+  private EmbeddedServer(ServerConfig config, String codec, CodecRegistry codecs, ChatStore store, Clock clock,
+      TokenVerifier tokens, java.util.concurrent.Executor checks, HeldStores stores) {
     this.format = WireFormat.of("length", codec, config.limits().maxFrameLength(), codecs);
     List<WireFormat> formats = List.of(format);
     RepeatedLog refusals = ServerContext.refusalLog();
@@ -96,7 +109,9 @@ final class EmbeddedServer {
         new RoomCreationLimiter(config.limits().roomCreationsPerMinute(), config.limits().roomCreationBurst(),
             config.limits().maxConnections(), creationNanos::get, refusals),
         store == null ? null : new RoomStore(store, ServerContext.storeLog()::log));
-    this.context = new ServerContext(config, formats, clock, rooms, refusals, counters);
+    this.context = stores == null ? new ServerContext(config, formats, clock, rooms, refusals, counters)
+        : new ServerContext(config, formats, clock, rooms, refusals, counters, stores.accounts, stores.offlineDms,
+            stores.dmStreams, new ServerBans(null), System::nanoTime);
     this.dispatcher = new CommandDispatcher(context, tokens == null ? null : new TokenWorkers(tokens, clock, checks));
     this.inbound = MemoryPlan.of(config, JvmMemory.current()).inboundPolicy(config.memory().frameTimeout());
   }

@@ -10,6 +10,8 @@ import io.netchat.server.config.ServerConfig;
 import io.netchat.server.metrics.ChatCounters;
 import io.netchat.server.metrics.ChatCounters.LoginFailure;
 import io.netchat.server.room.BanMask;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -71,6 +73,32 @@ class LoginFailuresTest {
     assertThat(refusal(server.connect("203.0.113.7"), "eve")).isEqualTo(ErrorCode.BANNED);
     assertThat(refusal(server.connect("203.0.113.8"), "eve")).as("another address").isNull();
     assertThat(counted()).isEqualTo(only(LoginFailure.BANNED));
+  }
+
+  @Test
+  void theNickOfAnAccountWithNoSessionIsNickReserved() {
+    HeldStores stores = new HeldStores();
+    stores.account("ann");
+    restart(stores);
+    assertThat(refusal(server.connect(), "Ann")).isEqualTo(ErrorCode.NICK_RESERVED);
+    assertThat(counted()).isEqualTo(only(LoginFailure.NICK_RESERVED));
+  }
+
+  @Test
+  void aStoreThatCannotTellWhetherTheNickIsAnAccountIsUnavailable() {
+    HeldStores stores = new HeldStores();
+    restart(stores);
+    stores.accountReads.hold();
+    EmbeddedServer.Connection c = server.connect();
+    c.send(new ClientMessage.Hello("h", "ann"));
+    stores.accountReads.failNext();
+    assertThat(((ServerMessage.Error) c.last()).errorCode()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(counted()).isEqualTo(only(LoginFailure.UNAVAILABLE));
+  }
+
+  private void restart(HeldStores stores) {
+    server.finish();
+    server = new EmbeddedServer(ServerConfig.defaults(), Clock.fixed(EmbeddedServer.NOW, ZoneOffset.UTC), null, stores);
   }
 
   @Test

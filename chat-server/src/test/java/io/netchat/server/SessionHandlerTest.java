@@ -119,6 +119,47 @@ class SessionHandlerTest {
     assertThat(other.received()).containsExactly(welcome("aNN"), new ServerMessage.Ok("h2"));
   }
 
+  @Test
+  void anIoFailureClosesTheConnectionQuietlyAndAnyOtherSaysInternalError() {
+    EmbeddedServer.Connection reset = connect(ServerConfig.defaults());
+    EmbeddedServer.Connection bug = server.connect();
+
+    reset.server.pipeline().fireExceptionCaught(new java.io.IOException("test: connection reset"));
+    bug.server.pipeline().fireExceptionCaught(new IllegalStateException("test: a bug"));
+
+    assertThat(reset.received()).isEmpty();
+    assertThat(reset.server.isActive()).isFalse();
+    assertThat(bug.received()).containsExactly(new ServerMessage.Bye("internal_error"));
+    assertThat(bug.server.isActive()).isFalse();
+  }
+
+  @Test
+  void aConnectionRefusedForItsAddressIsLoggedAndAClosedOneGivesItsSlotBack() {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        SessionHandler.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      connect(ServerConfig.defaults().withLimits(TestServers.limits(null, null, 1, null, null, null, null, null)));
+      EmbeddedServer.Connection first = server.connect("203.0.113.9");
+      EmbeddedServer.Connection refused = server.connect("203.0.113.9");
+      assertThat(refused.received()).containsExactly(new ServerMessage.Error(null, ErrorCode.LIMIT_REACHED,
+          "too many connections from 203.0.113.9 (limit 1)"), new ServerMessage.Bye("limit_reached"));
+      assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+          .anyMatch(line -> line.startsWith("refused connection from /203.0.113.9:")
+              && line.endsWith(": too many connections from 203.0.113.9 (limit 1)"));
+
+      first.server.close();
+      EmbeddedServer.Connection again = server.connect("203.0.113.9");
+      again.send(new ClientMessage.Hello("h", "ann"));
+      assertThat(again.received()).containsExactly(welcome("ann"), new ServerMessage.Ok("h"));
+    } finally {
+      logger.detachAppender(lines);
+    }
+  }
+
   private ServerMessage.Welcome welcome(String nick) {
     return new ServerMessage.Welcome(nick, "netchat", server.context().announcedLimits(false));
   }
