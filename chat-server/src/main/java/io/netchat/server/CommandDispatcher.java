@@ -323,7 +323,13 @@ final class CommandDispatcher {
         old = holder;
       }
     }
-    if (old == null || !context.users().replace(old, session)) {
+    if (old == null || !joinsAccountOf(session, old)) {
+      return false;
+    }
+    if (!context.users().replace(old, session)) {
+      if (old.account() == null && session.account() != null) {
+        context.users().leaveAccount(session.account(), session);
+      }
       return false;
     }
     session.adopt(old);
@@ -334,6 +340,22 @@ final class CommandDispatcher {
     Session replaced = old;
     session.afterAnswers(() -> replaced.close(ServerMessage.Bye.of(ByeCode.REPLACED), closeGraceMillis()));
     return true;
+  }
+
+  /**
+   * Whether {@code session} may take {@code old} over as far as accounts go: a guest's or the same
+   * account's session, for anyone holding its secret; an owner's login (its account already set)
+   * taking over a guest session of its nick is counted among the account's sessions first, up to
+   * {@code max_sessions_per_account} (false when full: the login goes on as a new session and is
+   * refused there). Another account's session is never taken over by an owner's login.
+   */
+  private boolean joinsAccountOf(Session session, Session old) {
+    String account = session.account();
+    if (account == null || account.equals(old.account())) {
+      return true;
+    }
+    return old.account() == null
+        && context.users().joinAccount(account, session, context.config().limits().maxSessionsPerAccount());
   }
 
   /**

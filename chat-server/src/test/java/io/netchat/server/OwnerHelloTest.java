@@ -138,6 +138,22 @@ class OwnerHelloTest {
   }
 
   @Test
+  void theOwnerResumingAGuestSessionCountsAmongTheAccountsSessions() {
+    EmbeddedServer.Connection guest = server.connect();
+    String secret = guest11(guest, "alice");
+    EmbeddedServer.Connection owner = server.connect();
+    owner.send(tokenHello("alice", secret));
+    assertThat(owner.received()).last().isEqualTo(new ServerMessage.Ok("h"));
+
+    assertThat(server.context().users().accountSessions("alice")).extracting(Session::channel)
+        .containsExactly(owner.server);
+    owner("alice"); // the second of max_sessions_per_account: 2
+    EmbeddedServer.Connection third = server.connect();
+    third.send(tokenHello("alice", null));
+    assertThat(((ServerMessage.Error) third.last()).errorCode()).isEqualTo(ErrorCode.LIMIT_REACHED);
+  }
+
+  @Test
   void aResumeUnderAnotherCaseOfTheNickIsKnownToTheRoomsByIt() {
     EmbeddedServer.Connection resumed = server.connect(); // the rooms' loop: the takeover runs within the hello
     EmbeddedServer.Connection guest = server.connect();
