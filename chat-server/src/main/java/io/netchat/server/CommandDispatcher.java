@@ -327,8 +327,8 @@ final class CommandDispatcher {
       return false;
     }
     if (!context.users().replace(old, session)) {
-      if (old.account() == null && session.account() != null) {
-        context.users().leaveAccount(session.account(), session);
+      if (ownerTakesGuest(session, old)) {
+        context.users().leaveAccount(session.account(), session); // counted by joinsAccountOf
       }
       return false;
     }
@@ -354,8 +354,13 @@ final class CommandDispatcher {
     if (account == null || account.equals(old.account())) {
       return true;
     }
-    return old.account() == null
+    return ownerTakesGuest(session, old)
         && context.users().joinAccount(account, session, context.config().limits().maxSessionsPerAccount());
+  }
+
+  /** An owner's login (its account already set) taking over a guest's session. */
+  private static boolean ownerTakesGuest(Session session, Session old) {
+    return session.account() != null && old.account() == null;
   }
 
   /**
