@@ -18,7 +18,7 @@ public final class RoomMaker implements Member {
   private final EventLoop loop;
   private final WireFormat format;
   private final String host;
-  private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+  private final RoomWorkInOrder steps = new RoomWorkInOrder();
 
   public RoomMaker(EventLoop loop, WireFormat format) {
     this(loop, format, "maker");
@@ -79,26 +79,12 @@ public final class RoomMaker implements Member {
 
   @Override
   public void submit(EventLoop roomLoop, Runnable work) {
-    submitAsync(roomLoop, () -> {
-      work.run();
-      return CompletableFuture.completedFuture(null);
-    });
+    steps.submit(roomLoop, work);
   }
 
   @Override
   public void submitAsync(EventLoop roomLoop, Supplier<? extends CompletionStage<?>> work) {
-    // each step waits for the previous one (and its answer), so the maker's commands keep their order
-    CompletableFuture<Void> previous = last;
-    CompletableFuture<Void> step = new CompletableFuture<>();
-    last = step;
-    previous.whenComplete((ignored, e) -> roomLoop.execute(() -> {
-      try {
-        work.get().whenComplete((done, failure) -> step.complete(null));
-      } catch (RuntimeException failure) {
-        step.complete(null);
-        throw failure;
-      }
-    }));
+    steps.submitAsync(roomLoop, work); // each step waits for the previous one's answer: commands keep their order
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.netchat.server.room;
 
 import io.netchat.codec.ServerMessage;
 import io.netchat.codec.WireFormat;
+import io.netchat.server.RoomWorkInOrder;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
@@ -26,7 +27,7 @@ final class RecordingMember implements Member {
   private final EventLoop loop;
   private final List<WireFormat> formats;
   private volatile int formatIndex;
-  private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+  private final RoomWorkInOrder steps = new RoomWorkInOrder();
 
   RecordingMember(String nick, EventLoop loop, List<WireFormat> formats) {
     this.nick = nick;
@@ -90,23 +91,17 @@ final class RecordingMember implements Member {
 
   @Override
   public void submit(EventLoop roomLoop, Runnable work) {
-    submitAsync(roomLoop, () -> {
-      work.run();
-      return CompletableFuture.completedFuture(null);
-    });
+    steps.submit(roomLoop, work);
   }
 
   @Override
   public void submitAsync(EventLoop roomLoop, Supplier<? extends CompletionStage<?>> work) {
-    CompletableFuture<Void> previous = last;
-    CompletableFuture<Void> step = new CompletableFuture<>();
-    last = step;
-    previous.whenComplete((ignored, e) -> roomLoop.execute(() -> work.get().whenComplete((done, f) -> step.complete(null))));
+    steps.submitAsync(roomLoop, work);
   }
 
   /** Completes once the room work of every earlier call has run. */
   CompletableFuture<Void> settled() {
-    return last;
+    return steps.settled();
   }
 
   @Override
