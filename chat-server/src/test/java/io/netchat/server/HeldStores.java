@@ -7,13 +7,10 @@ import io.netchat.store.MemoryDmStreams;
 import io.netchat.store.MemoryOfflineDms;
 import io.netchat.store.OfflineDmStore;
 import io.netchat.store.OfflineDms;
-import io.netchat.store.StoreUnavailableException;
 import io.netchat.store.StoredAccount;
 import io.netchat.store.StoredDm;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * A server's account, offline-dm and dm-stream stores on the heap, where the test may hold back
@@ -23,11 +20,11 @@ import java.util.function.Supplier;
  */
 final class HeldStores {
   /** {@code AccountStore.find}: whether a nick is an account, and a password login's first step. */
-  final Gate accountReads = new Gate();
+  final HeldCalls accountReads = new HeldCalls();
   /** {@code OfflineDmStore.keep}: a dm kept for an account with no session. */
-  final Gate keeps = new Gate();
+  final HeldCalls keeps = new HeldCalls();
   /** {@code DmStreamStore.append}: a dm added to an account's stream. */
-  final Gate appends = new Gate();
+  final HeldCalls appends = new HeldCalls();
 
   private final MemoryAccounts accountData = new MemoryAccounts(100, () -> false);
   private final MemoryOfflineDms offlineData = new MemoryOfflineDms(1000, () -> false);
@@ -82,53 +79,5 @@ final class HeldStores {
   /** Registers the account {@code name} (no password will match: these accounts log in with tokens). */
   void account(String name) {
     accountData.create(new StoredAccount(name, name, "no password", EmbeddedServer.NOW, null)).join();
-  }
-
-  /** Calls of one kind, answered at once until {@link #hold}, then only when the test says. */
-  static final class Gate {
-    private record Call(Runnable answer, CompletableFuture<?> done) {}
-
-    private final ArrayDeque<Call> calls = new ArrayDeque<>();
-    private boolean holding;
-
-    <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> work) {
-      if (!holding) {
-        return work.get();
-      }
-      CompletableFuture<T> done = new CompletableFuture<>();
-      calls.add(new Call(() -> work.get().whenComplete((value, failure) -> {
-        if (failure != null) {
-          done.completeExceptionally(failure);
-        } else {
-          done.complete(value);
-        }
-      }), done));
-      return done;
-    }
-
-    /** From now on each call waits for {@link #letNext} or {@link #failNext}. */
-    void hold() {
-      holding = true;
-    }
-
-    /** Calls answer at once again; those waiting still wait. */
-    void release() {
-      holding = false;
-    }
-
-    /** Answers the oldest waiting call from the heap. */
-    void letNext() {
-      calls.remove().answer().run();
-    }
-
-    /** Refuses the oldest waiting call as a failing disk would. */
-    void failNext() {
-      calls.remove().done().completeExceptionally(
-          new StoreUnavailableException(StoreUnavailableException.Reason.DISK, "test: the disk failed"));
-    }
-
-    int waiting() {
-      return calls.size();
-    }
   }
 }

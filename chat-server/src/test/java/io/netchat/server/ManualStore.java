@@ -7,7 +7,6 @@ import io.netchat.store.StoreConfig;
 import io.netchat.store.StoreUnavailableException;
 import io.netchat.store.StoredMessage;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,48 +23,19 @@ import java.util.function.Supplier;
  */
 final class ManualStore implements ChatStore {
   private final MemoryStore data = new MemoryStore(StoreConfig.Durability.COMMIT, StoreConfig.DEFAULT_RETENTION);
-  private final Held writes = new Held();
-  private final Held reads = new Held();
-  private final Held opens = new Held();
+  private final HeldCalls writes = new HeldCalls().hold();
+  private final HeldCalls reads = new HeldCalls().hold();
+  private final HeldCalls opens = new HeldCalls();
   private ObjLongConsumer<String> newEpochs = (key, epoch) -> { };
-  private boolean holdOpens;
-
-  /** Calls held back in call order: each answered when the test lets it through, or refused. */
-  private static final class Held {
-    private record Call(Runnable answer, CompletableFuture<?> done) {}
-
-    private final ArrayDeque<Call> calls = new ArrayDeque<>();
-
-    <T> CompletableFuture<T> hold(Supplier<CompletableFuture<T>> call) {
-      CompletableFuture<T> done = new CompletableFuture<>();
-      calls.add(new Call(() -> call.get().thenAccept(done::complete), done));
-      return done;
-    }
-
-    void letNext() {
-      calls.poll().answer().run();
-    }
-
-    void refuseNext(StoreUnavailableException.Reason reason) {
-      calls.poll().done().completeExceptionally(new StoreUnavailableException(reason, "test: " + reason));
-    }
-
-    int size() {
-      return calls.size();
-    }
-  }
 
   @Override
   public CompletableFuture<RoomState> openRoom(String key, String name, Instant created) {
-    if (!holdOpens) {
-      return data.openRoom(key, name, created);
-    }
-    return opens.hold(() -> data.openRoom(key, name, created));
+    return opens.call(() -> data.openRoom(key, name, created));
   }
 
   /** From now on a room opens only when the test lets it: {@link #openNext}, {@link #failNextOpen}. */
   void holdOpens() {
-    holdOpens = true;
+    opens.hold();
   }
 
   /** Opens the room of the oldest waiting {@code openRoom}. */
@@ -75,7 +45,7 @@ final class ManualStore implements ChatStore {
 
   /** Refuses the oldest waiting {@code openRoom} as a failing disk would. */
   void failNextOpen(StoreUnavailableException.Reason reason) {
-    opens.refuseNext(reason);
+    opens.failNext(reason);
   }
 
   /** Accounts answer at once, from the heap: the rooms are what these tests hold back. */
@@ -129,7 +99,7 @@ final class ManualStore implements ChatStore {
   }
 
   private CompletableFuture<Long> write(Supplier<CompletableFuture<Long>> write) {
-    return writes.hold(write);
+    return writes.call(write);
   }
 
   /** Appends {@code count} messages straight to the data, as an earlier process would have. */
@@ -156,7 +126,7 @@ final class ManualStore implements ChatStore {
   }
 
   private CompletableFuture<List<StoredMessage>> read(Supplier<CompletableFuture<List<StoredMessage>>> read) {
-    return reads.hold(read);
+    return reads.call(read);
   }
 
   /** Commits the oldest waiting write; its future completes now. */
@@ -166,7 +136,7 @@ final class ManualStore implements ChatStore {
 
   /** Refuses the oldest waiting write as a failing disk would. */
   void failNext(StoreUnavailableException.Reason reason) {
-    writes.refuseNext(reason);
+    writes.failNext(reason);
   }
 
   @Override
@@ -190,11 +160,11 @@ final class ManualStore implements ChatStore {
   }
 
   int waitingWrites() {
-    return writes.size();
+    return writes.waiting();
   }
 
   int waitingReads() {
-    return reads.size();
+    return reads.waiting();
   }
 
   @Override
