@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * running until SIGTERM or SIGINT, which close it gracefully (goodbyes to every client within
  * {@code timeouts.shutdown_grace}).
  *
- * <p>Exit codes: {@value #EXIT_OK} after {@code --help}, {@code --version} or a passed {@code --check};
+ * <p>Exit codes: {@value #EXIT_OK} after {@code --help}, {@code --version}, a passed {@code --check} or
+ * a start with {@code --exit-when-ready};
  * {@value #EXIT_FAILURE} when the server cannot start (e.g. a port is in use);
  * {@value #EXIT_BAD_CONFIG} for a bad configuration or command line; 143 after SIGTERM and 130
  * after SIGINT (the JVM's codes for a signalled exit). SIGHUP reloads the {@code --config} file
@@ -64,6 +65,10 @@ public final class ServerMain implements Callable<Integer> {
 
   @Option(names = "--check", description = "only validate the configuration (and overrides), print the listeners and exit")
   private boolean checkOnly;
+
+  @Option(names = "--exit-when-ready", description = "start as usual, then shut down at once once ready (exit 0):"
+      + " a whole start, e.g. to record the class-data archive from it (bin/netchat-server does)")
+  private boolean exitWhenReady;
 
   /** {@code --check-config FILE}: the operator's spelling of {@code --check --config FILE}. */
   @Option(names = "--check-config", paramLabel = "FILE", description = "same as --check --config FILE: validate FILE, exit 0 (valid) or 2")
@@ -135,6 +140,10 @@ public final class ServerMain implements Callable<Integer> {
     } catch (Exception e) {
       server.close();
       return couldNotStart(describe(e), e, err);
+    }
+    if (exitWhenReady) {
+      shutDown(server, admin, serverConfig);
+      return EXIT_OK;
     }
     HangupSignal.onHangup(hangupAction(daemon, server));
     AdminListener started = admin;

@@ -1,9 +1,14 @@
 package io.netchat.bench.server;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How to start one server under test as its own process.
@@ -13,6 +18,7 @@ import java.util.List;
  * @param address where it will listen
  */
 public record ServerCommand(String name, List<String> argv, InetSocketAddress address) {
+  private static final Logger log = LoggerFactory.getLogger(ServerCommand.class);
 
   public ServerCommand {
     argv = List.copyOf(argv);
@@ -29,39 +35,62 @@ public record ServerCommand(String name, List<String> argv, InetSocketAddress ad
    */
   public static ServerCommand netchat(Path jar, InetSocketAddress address, Path config,
       List<String> jvmOptions, CpuPinning pinning, int cpu) {
+    List<String> server = new ArrayList<>(List.of("-jar", jar.toString(), "--host", address.getHostString(),
+        "--port", Integer.toString(address.getPort())));
+    if (config != null) {
+      server.addAll(List.of("--config", config.toString()));
+    }
     List<String> argv = new ArrayList<>(pinning.prefix(cpu));
     argv.add(java());
     argv.addAll(jvmOptions);
-    argv.addAll(classDataSharing(jar));
-    argv.addAll(List.of("-jar", jar.toString(), "--host", address.getHostString(),
-        "--port", Integer.toString(address.getPort())));
-    if (config != null) {
-      argv.addAll(List.of("--config", config.toString()));
-    }
+    argv.addAll(classDataSharing(jar, jvmOptions, config));
+    argv.addAll(server);
     return new ServerCommand("netchat", argv, address);
   }
 
   /**
    * The class-data sharing options {@code bin/netchat-server} uses, so that start-up is measured
-   * as deployed: map the archive beside the jar when it is current, else record it at exit.
+   * as deployed: map the archive beside the jar when it is current; else first record it, as the
+   * launcher does, from a start of its own ({@code --exit-when-ready}, on any free port) — never
+   * from a measured run, whose traffic would decide what the next runs map (docs/benchmarks.md,
+   * "Round six"). No options when it cannot be recorded.
    */
-  static List<String> classDataSharing(Path jar) {
+  static List<String> classDataSharing(Path jar, List<String> jvmOptions, Path config) {
     Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
     List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    List<String> options = new ArrayList<>();
     try {
-      if (java.nio.file.Files.isRegularFile(archive) && java.nio.file.Files.getLastModifiedTime(archive)
-          .compareTo(java.nio.file.Files.getLastModifiedTime(jar)) > 0) {
-        options.add("-XX:SharedArchiveFile=" + archive);
-      } else {
-        java.nio.file.Files.deleteIfExists(archive);
-        options.add("-XX:ArchiveClassesAtExit=" + archive);
+      if (!isCurrent(archive, jar)) {
+        Files.deleteIfExists(archive);
+        List<String> training = new ArrayList<>(List.of(java()));
+        training.addAll(jvmOptions);
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        training.addAll(quiet);
+        training.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0", "--exit-when-ready"));
+        if (config != null) {
+          training.addAll(List.of("--config", config.toString()));
+        }
+        Process process = new ProcessBuilder(training).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || !isCurrent(archive, jar)) {
+          process.destroyForcibly();
+          log.warn("could not record the class-data archive {}: the server starts without one", archive);
+          Files.deleteIfExists(archive);
+          return List.of();
+        }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return List.of();
     }
+    List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
     options.addAll(quiet);
     return options;
+  }
+
+  private static boolean isCurrent(Path archive, Path jar) throws IOException {
+    return Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
   }
 
   /** The baseline fan-out server from this tool's own class path, pinned like netchat. */

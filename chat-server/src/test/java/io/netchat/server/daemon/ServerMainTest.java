@@ -163,6 +163,30 @@ class ServerMainTest {
     }
   }
 
+  /**
+   * {@code --exit-when-ready} makes a whole start (the listener bound, the store opened) and then
+   * shuts down: the launcher records its class-data archive from such a start.
+   */
+  @Test
+  void exitWhenReadyStartsWholeThenShutsDownAndFreesThePort(@TempDir Path data) throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+
+    assertThat(run("--exit-when-ready", "--host", "127.0.0.1", "--port", String.valueOf(port),
+        "--data-dir", data.toString())).isZero();
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(data.resolve("netchat.db")).as("the store was opened").exists();
+    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      assertThat(again.getLocalPort()).as("the listener was closed").isEqualTo(port);
+    }
+    try (ChatStore store = Stores.open(StoreConfig.defaults().withDataDir(data))) {
+      assertThat(store).as("the store was closed: another process may open it").isNotNull();
+    }
+  }
+
   @Test
   void checkNamesTheStore(@TempDir Path data) {
     assertThat(run("--check", "--data-dir", data.toString())).isZero();
