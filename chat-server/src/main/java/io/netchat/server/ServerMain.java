@@ -85,6 +85,7 @@ public final class ServerMain implements Callable<Integer> {
 
   public static void main(String[] args) {
     int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    LogSetup.stopLogging();
     if (code != EXIT_OK) {
       System.exit(code);
     }
@@ -148,7 +149,10 @@ public final class ServerMain implements Callable<Integer> {
     HangupSignal.onHangup(hangupAction(daemon, server));
     AdminListener started = admin;
     try {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, started, serverConfig), "netchat-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        shutDown(server, started, serverConfig);
+        LogSetup.stopLogging();
+      }, "netchat-shutdown"));
     } catch (IllegalStateException signalledDuringStartUp) {
       shutDown(server, started, serverConfig);
     }

@@ -1,11 +1,13 @@
 package io.netchat.server;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
@@ -24,7 +26,7 @@ import org.slf4j.Logger;
  * pointed at ({@code -Dlogback.configurationFile}, as {@code bin/netchat-server} does) is byte for
  * byte the shipped {@code config/logback.xml} (a copy rides in the jar), it sets up what that file
  * says in code — a console appender, and a rolling file under {@code NETCHAT_LOG_DIR} when that is
- * set — and logback never parses XML, which took ~0.2 s of every start. Any other file, an edited
+ * set, each behind an {@link AsyncAppender} — and logback never parses XML, which took ~0.2 s of every start. Any other file, an edited
  * one included, goes to logback's own XML configurator as before. {@code ShippedLoggingTest} checks
  * that both give the same loggers, appenders, patterns and rolling policy.
  */
@@ -33,6 +35,8 @@ public final class ShippedLogging extends ContextAwareBase implements Configurat
   static final String SHIPPED = "logback.xml";
   static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
   static final String LOG_DIR = "NETCHAT_LOG_DIR";
+  /** Events each appender's queue holds (the shipped file's {@code queueSize}). */
+  static final int QUEUE = 8192;
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -53,7 +57,7 @@ public final class ShippedLogging extends ContextAwareBase implements Configurat
     console.setName("CONSOLE");
     console.setEncoder(encoder(context));
     console.start();
-    root.addAppender(console);
+    root.addAppender(queued(context, "ASYNC_CONSOLE", console));
     if (logDir != null) {
       RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
       file.setContext(context);
@@ -70,8 +74,25 @@ public final class ShippedLogging extends ContextAwareBase implements Configurat
       file.setRollingPolicy(rolling);
       file.setEncoder(encoder(context));
       file.start();
-      root.addAppender(file);
+      root.addAppender(queued(context, "ASYNC_FILE", file));
     }
+  }
+
+  /**
+   * {@code appender} behind a queue of {@value #QUEUE} events and a thread of its own, which never
+   * blocks the caller: an event loop that logs never waits on the console or the disk, and when the
+   * queue is full (the journal or the disk stalled) further events are dropped.
+   */
+  private static AsyncAppender queued(LoggerContext context, String name, Appender<ILoggingEvent> appender) {
+    AsyncAppender async = new AsyncAppender();
+    async.setContext(context);
+    async.setName(name);
+    async.setQueueSize(QUEUE);
+    async.setDiscardingThreshold(0);
+    async.setNeverBlock(true);
+    async.addAppender(appender);
+    async.start();
+    return async;
   }
 
   private static PatternLayoutEncoder encoder(LoggerContext context) {

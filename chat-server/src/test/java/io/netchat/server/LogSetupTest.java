@@ -2,6 +2,7 @@ package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -63,5 +64,35 @@ class LogSetupTest {
     log.info("dropped: below warn");
     log.warn("as text");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("TEXT WARN as text" + System.lineSeparator());
+  }
+
+  /** The shipped configuration puts each appender behind a queue (AsyncAppender): the format reaches it there. */
+  @Test
+  void anAppenderBehindAQueueIsSwitchedToo() throws Exception {
+    ByteArrayOutputStream queuedOut = new ByteArrayOutputStream();
+    OutputStreamAppender<ILoggingEvent> behind = new OutputStreamAppender<>();
+    PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+    pattern.setContext(context);
+    pattern.setPattern("TEXT %msg%n");
+    pattern.start();
+    behind.setContext(context);
+    behind.setEncoder(pattern);
+    behind.setOutputStream(queuedOut);
+    behind.start();
+    AsyncAppender queue = new AsyncAppender();
+    queue.setContext(context);
+    queue.addAppender(behind);
+    queue.start();
+    root.addAppender(queue);
+    try {
+      new LogSetup().apply(new LoggingConfig("info", LoggingConfig.JSON));
+      LoggerFactory.getLogger("netchat.test").info("queued {}", 2);
+      queue.stop(); // writes out what the queue holds
+
+      JsonNode line = new ObjectMapper().readTree(queuedOut.toString(StandardCharsets.UTF_8).strip());
+      assertThat(line.get("formattedMessage").asText()).isEqualTo("queued 2");
+    } finally {
+      root.detachAppender(queue);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.netchat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -46,7 +47,8 @@ class ShippedLoggingTest {
     ShippedLogging.apply(code, null);
 
     assertThat(describe(code)).isEqualTo(describe(xml))
-        .isEqualTo("ROOT=INFO\nio.netty=INFO\nCONSOLE ConsoleAppender started " + ShippedLogging.PATTERN + "\n");
+        .isEqualTo("ROOT=INFO\nio.netty=INFO\nASYNC_CONSOLE started queue 8192 discarding 0 never blocks true -> "
+            + "CONSOLE ConsoleAppender started " + ShippedLogging.PATTERN + "\n");
   }
 
   @Test
@@ -56,7 +58,8 @@ class ShippedLoggingTest {
     ShippedLogging.apply(code, logs.toString());
 
     assertThat(describe(code)).isEqualTo(describe(xml))
-        .contains("FILE RollingFileAppender started " + ShippedLogging.PATTERN + " " + logs.resolve("netchat-server.log")
+        .contains("ASYNC_FILE started queue 8192 discarding 0 never blocks true -> "
+            + "FILE RollingFileAppender started " + ShippedLogging.PATTERN + " " + logs.resolve("netchat-server.log")
             + " SizeAndTimeBasedRollingPolicy " + logs + "/netchat-server.%d{yyyy-MM-dd}.%i.log.gz 14 50 MB 1 GB");
   }
 
@@ -94,7 +97,10 @@ class ShippedLoggingTest {
     assertThat(shipped.configure(xml)).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
   }
 
-  /** The levels set, and each root appender: name, class, started, pattern, and a rolling file's policy. */
+  /**
+   * The levels set, and each root appender: its queue (size, discarding, blocking), then the appender
+   * behind it: name, class, started, pattern, and a rolling file's policy.
+   */
   private static String describe(LoggerContext context) throws Exception {
     StringBuilder out = new StringBuilder();
     for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
@@ -105,6 +111,14 @@ class ShippedLoggingTest {
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
       Appender<ILoggingEvent> appender = it.next();
+      if (appender instanceof AsyncAppender queue) {
+        out.append(queue.getName()).append(' ').append(queue.isStarted() ? "started" : "stopped")
+            .append(" queue ").append(queue.getQueueSize()).append(" discarding ").append(queue.getDiscardingThreshold())
+            .append(" never blocks ").append(queue.isNeverBlock()).append(" -> ");
+        Iterator<Appender<ILoggingEvent>> behind = queue.iteratorForAppenders();
+        appender = behind.next();
+        assertThat(behind.hasNext()).as("one appender behind " + queue.getName()).isFalse();
+      }
       out.append(appender.getName()).append(' ').append(appender.getClass().getSimpleName())
           .append(appender.isStarted() ? " started " : " stopped ")
           .append(((PatternLayoutEncoder) ((OutputStreamAppender<ILoggingEvent>) appender).getEncoder()).getPattern());
