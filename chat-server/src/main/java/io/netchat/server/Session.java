@@ -309,13 +309,17 @@ public final class Session implements Member {
 
   /**
    * Takes over the logical id of the session this one resumes, with when it logged in, its away
-   * message, and its account and token (session loop, at hello).
+   * message, and its account and token (session loop, at hello). An owner's login taking over a
+   * guest's session keeps its own account: the rooms it takes the guest's places in, on their own
+   * loops, must never see it as a guest.
    */
   void adopt(Session resumed) {
     this.id = resumed.id;
     this.since = resumed.since;
     this.away = resumed.away;
-    this.account = resumed.account;
+    if (account == null) {
+      this.account = resumed.account;
+    }
     this.token = resumed.token;
   }
 
