@@ -5,8 +5,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,26 +195,41 @@ public final class Fanout {
    */
   public void regroup() {
     stale = false;
-    Map<EventLoop, List<Recipient>> byLoop = new LinkedHashMap<>();
-    Map<Recipient, Integer> indexes = new HashMap<>();
-    int[] counts = new int[formats.size()];
-    for (Recipient recipient : recipients) {
-      int index = recipient.formatIndex(); // read once: it may change on the recipient's loop meanwhile
-      indexes.put(recipient, index);
-      counts[index]++;
-      byLoop.computeIfAbsent(recipient.loop(), loop -> new ArrayList<>()).add(recipient);
-    }
-    LoopGroup[] rebuilt = new LoopGroup[byLoop.size()];
-    int i = 0;
-    for (Map.Entry<EventLoop, List<Recipient>> entry : byLoop.entrySet()) {
-      Recipient[] members = entry.getValue().toArray(new Recipient[0]);
-      int[] formatIndexes = new int[members.length];
-      for (int m = 0; m < members.length; m++) {
-        formatIndexes[m] = indexes.get(members[m]);
+    Recipient[] all = recipients.toArray(new Recipient[0]);
+    int[] groupOf = new int[all.length];
+    int[] formatOf = new int[all.length];
+    int[] perFormatNow = new int[formats.size()];
+    Map<EventLoop, Integer> groupIndex = new IdentityHashMap<>(); // as many entries as loops, not recipients
+    List<EventLoop> loops = new ArrayList<>();
+    int[] sizes = new int[4];
+    for (int i = 0; i < all.length; i++) {
+      formatOf[i] = all[i].formatIndex(); // read once: it may change on the recipient's loop meanwhile
+      perFormatNow[formatOf[i]]++;
+      EventLoop loop = all[i].loop();
+      Integer group = groupIndex.get(loop);
+      if (group == null) {
+        group = loops.size();
+        groupIndex.put(loop, group);
+        loops.add(loop);
+        if (group == sizes.length) {
+          sizes = Arrays.copyOf(sizes, group * 2);
+        }
       }
-      rebuilt[i++] = new LoopGroup(entry.getKey(), members, formatIndexes);
+      groupOf[i] = group;
+      sizes[group]++;
     }
-    perFormat = counts;
+    LoopGroup[] rebuilt = new LoopGroup[loops.size()];
+    for (int g = 0; g < rebuilt.length; g++) {
+      rebuilt[g] = new LoopGroup(loops.get(g), new Recipient[sizes[g]], new int[sizes[g]]);
+    }
+    int[] filled = new int[rebuilt.length];
+    for (int i = 0; i < all.length; i++) {
+      LoopGroup group = rebuilt[groupOf[i]];
+      int at = filled[groupOf[i]]++;
+      group.recipients()[at] = all[i];
+      group.formatIndexes()[at] = formatOf[i];
+    }
+    perFormat = perFormatNow;
     groups = rebuilt;
   }
 
