@@ -51,9 +51,11 @@ public record ServerCommand(String name, List<String> argv, InetSocketAddress ad
   /**
    * The class-data sharing options {@code bin/netchat-server} uses, so that start-up is measured
    * as deployed: map the archive beside the jar when it is current; else first record it, as the
-   * launcher does, from a start of its own ({@code --exit-when-ready}, on any free port) — never
-   * from a measured run, whose traffic would decide what the next runs map (docs/benchmarks.md,
-   * "Round six"). No options when it cannot be recorded.
+   * launcher does, from a start of its own ({@code --exit-when-ready}, on any free port), run
+   * interpreted before Java 21 — never from a measured run: a Java 17 archive keeps the mark of every
+   * method queued for compilation when the recording JVM exits, and those methods are then never
+   * compiled in the runs that map it (JDK-8306460; docs/benchmarks.md, "Round six"). No options when
+   * it cannot be recorded.
    */
   static List<String> classDataSharing(Path jar, List<String> jvmOptions, Path config) {
     Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
@@ -64,6 +66,9 @@ public record ServerCommand(String name, List<String> argv, InetSocketAddress ad
         List<String> training = new ArrayList<>(List.of(java()));
         training.addAll(jvmOptions);
         training.add("-XX:ArchiveClassesAtExit=" + archive);
+        if (Runtime.version().feature() < 21) {
+          training.add("-Xint"); // JDK-8306460: a method queued for compilation at exit would never be compiled
+        }
         training.addAll(quiet);
         training.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0", "--exit-when-ready"));
         if (config != null) {
