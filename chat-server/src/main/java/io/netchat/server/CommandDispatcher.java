@@ -225,7 +225,6 @@ final class CommandDispatcher {
         takeFromGuest(session, nick);
       }
     }
-    session.account(account);
     session.token(claims); // a session resumed keeps its room memberships, not its old token's limits
     welcome(session, hello, login, nick);
   }
