@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -201,7 +200,6 @@ public final class Fanout {
     int[] perFormatNow = new int[formats.size()];
     Map<EventLoop, Integer> groupIndex = new IdentityHashMap<>(); // as many entries as loops, not recipients
     List<EventLoop> loops = new ArrayList<>();
-    int[] sizes = new int[4];
     for (int i = 0; i < all.length; i++) {
       formatOf[i] = all[i].formatIndex(); // read once: it may change on the recipient's loop meanwhile
       perFormatNow[formatOf[i]]++;
@@ -211,11 +209,11 @@ public final class Fanout {
         group = loops.size();
         groupIndex.put(loop, group);
         loops.add(loop);
-        if (group == sizes.length) {
-          sizes = Arrays.copyOf(sizes, group * 2);
-        }
       }
       groupOf[i] = group;
+    }
+    int[] sizes = new int[loops.size()];
+    for (int group : groupOf) {
       sizes[group]++;
     }
     LoopGroup[] rebuilt = new LoopGroup[loops.size()];
