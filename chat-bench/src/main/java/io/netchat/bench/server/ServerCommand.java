@@ -35,17 +35,21 @@ public record ServerCommand(String name, List<String> argv, InetSocketAddress ad
    */
   public static ServerCommand netchat(Path jar, InetSocketAddress address, Path config,
       List<String> jvmOptions, CpuPinning pinning, int cpu) {
-    List<String> server = new ArrayList<>(List.of("-jar", jar.toString(), "--host", address.getHostString(),
-        "--port", Integer.toString(address.getPort())));
-    if (config != null) {
-      server.addAll(List.of("--config", config.toString()));
-    }
     List<String> argv = new ArrayList<>(pinning.prefix(cpu));
     argv.add(java());
     argv.addAll(jvmOptions);
     argv.addAll(classDataSharing(jar, jvmOptions, config));
-    argv.addAll(server);
+    argv.addAll(serverArguments(jar, address.getHostString(), address.getPort(), config));
     return new ServerCommand("netchat", argv, address);
+  }
+
+  /** {@code -jar JAR --host H --port P [--config FILE]}. */
+  private static List<String> serverArguments(Path jar, String host, int port, Path config) {
+    List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--host", host, "--port", Integer.toString(port)));
+    if (config != null) {
+      arguments.addAll(List.of("--config", config.toString()));
+    }
+    return arguments;
   }
 
   /**
@@ -70,10 +74,8 @@ public record ServerCommand(String name, List<String> argv, InetSocketAddress ad
           training.add("-Xint"); // JDK-8306460: a method queued for compilation at exit would never be compiled
         }
         training.addAll(quiet);
-        training.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0", "--exit-when-ready"));
-        if (config != null) {
-          training.addAll(List.of("--config", config.toString()));
-        }
+        training.addAll(serverArguments(jar, "127.0.0.1", 0, config));
+        training.add("--exit-when-ready");
         Process process = new ProcessBuilder(training).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || !isCurrent(archive, jar)) {
