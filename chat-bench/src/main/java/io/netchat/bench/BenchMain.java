@@ -180,8 +180,13 @@ public final class BenchMain {
     @Option(names = "--text-bytes", defaultValue = "128", description = "message text size (default: ${DEFAULT-VALUE})")
     int textBytes;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "warm-up seconds (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "5", description = "least warm-up seconds (default: ${DEFAULT-VALUE})")
     double warmup;
+
+    @Option(names = "--warmup-max", defaultValue = "60",
+        description = "most warm-up seconds: past the least, the load goes on until the server's JIT compilers have"
+            + " used at most 1 % of a core for 3 s (default: ${DEFAULT-VALUE}; equal to --warmup: a fixed warm-up)")
+    double warmupMax;
 
     @Option(names = "--measure", defaultValue = "10", description = "measured seconds (default: ${DEFAULT-VALUE})")
     double measure;
@@ -191,7 +196,7 @@ public final class BenchMain {
 
     FanoutSpec spec(double deliveriesPerSecond) {
       return new FanoutSpec(rooms, members, publishers, deliveriesPerSecond, textBytes, seconds(warmup),
-          seconds(measure), seconds(drain));
+          seconds(Math.max(warmup, warmupMax)), seconds(measure), seconds(drain));
     }
   }
 
@@ -310,6 +315,8 @@ public final class BenchMain {
     @Override
     public Integer call() throws Exception {
       load.warmup = spec.commandLine().getParseResult().hasMatchedOption("--warmup") ? load.warmup : 2;
+      load.warmupMax = spec.commandLine().getParseResult().hasMatchedOption("--warmup-max") ? load.warmupMax
+          : load.warmup;
       load.measure = spec.commandLine().getParseResult().hasMatchedOption("--measure") ? load.measure : 5;
       load.drain = spec.commandLine().getParseResult().hasMatchedOption("--drain") ? load.drain : 2;
       SweepSpec sweep = new SweepSpec(load.spec(startRate), startRate, factor, maxSteps, p99Bound, minDelivered,

@@ -21,16 +21,20 @@ import java.util.Map;
  * @param errors errors and unexpected closes during the window
  * @param errorKinds those errors by kind
  * @param serverCpuPercent server process CPU over the window (100 = one core)
+ * @param serverJitPercent the server's JIT compiler threads' share of that (100 = one core): above
+ *     a few per cent, the window measured the compiler as much as the server
  * @param generatorCpuPercent generator process CPU over the window
  * @param serverRssBytes server resident memory after the window
  * @param serverHeapUsedBytes server heap in use after the window, garbage included, or null
+ * @param warmupSeconds how long the load ran before the window
  * @param windowSeconds length of the measured window
  */
 public record FanoutFigures(String target, double offeredRate, double offeredPerSecond,
     double deliveredPerSecond, double deliveredPercent, double p50Ms, double p99Ms, double p999Ms,
     double maxMs, long offered, long delivered, long messages, long unsent, long errors,
-    Map<String, Long> errorKinds, double serverCpuPercent, double generatorCpuPercent,
-    Long serverRssBytes, Long serverHeapUsedBytes, double windowSeconds) {
+    Map<String, Long> errorKinds, double serverCpuPercent, double serverJitPercent,
+    double generatorCpuPercent, Long serverRssBytes, Long serverHeapUsedBytes, double warmupSeconds,
+    double windowSeconds) {
 
   public FanoutFigures {
     errorKinds = Map.copyOf(errorKinds);

@@ -12,11 +12,12 @@ package io.netchat.bench.report;
  * @param p99Ms median of the rounds' p99
  * @param p999Ms median of the rounds' p99.9
  * @param serverCpuPercent median server CPU (100 = one core)
+ * @param serverJitPercent median CPU of the server's JIT compilers in the window (100 = one core)
  * @param p50Ratio p50 over the reference's
  * @param p99Ratio p99 over the reference's
  * @param p999Ratio p99.9 over the reference's
  * @param deliveredRatio delivered share over the reference's
  */
 public record MedianRow(String label, String reference, int runs, double deliveredPercent, double p50Ms,
-    double p99Ms, double p999Ms, double serverCpuPercent, Double p50Ratio, Double p99Ratio, Double p999Ratio,
+    double p99Ms, double p999Ms, double serverCpuPercent, double serverJitPercent, Double p50Ratio, Double p99Ratio, Double p999Ratio,
     Double deliveredRatio) {}

@@ -89,7 +89,8 @@ public final class Rounds {
         median(list.stream().mapToDouble(r -> r.window().p50Ms()).toArray()),
         median(list.stream().mapToDouble(r -> r.window().p99Ms()).toArray()),
         median(list.stream().mapToDouble(r -> r.window().p999Ms()).toArray()),
-        median(list.stream().mapToDouble(r -> r.window().serverCpuPercent()).toArray()), null, null, null, null)));
+        median(list.stream().mapToDouble(r -> r.window().serverCpuPercent()).toArray()),
+        median(list.stream().mapToDouble(r -> r.window().serverJitPercent()).toArray()), null, null, null, null)));
     List<MedianRow> rows = new ArrayList<>();
     byRow.forEach((row, list) -> {
       String server = family(list.get(0).target());
@@ -100,7 +101,7 @@ public final class Rounds {
         rows.add(m);
       } else {
         rows.add(new MedianRow(row, referenceLabel, m.runs(), m.deliveredPercent(), m.p50Ms(), m.p99Ms(),
-            m.p999Ms(), m.serverCpuPercent(), ratio(m.p50Ms(), reference.p50Ms()),
+            m.p999Ms(), m.serverCpuPercent(), m.serverJitPercent(), ratio(m.p50Ms(), reference.p50Ms()),
             ratio(m.p99Ms(), reference.p99Ms()), ratio(m.p999Ms(), reference.p999Ms()),
             ratio(m.deliveredPercent(), reference.deliveredPercent())));
       }
@@ -131,11 +132,12 @@ public final class Rounds {
   /** The medians as a Markdown table, ratios to each row's reference. */
   public static String table(List<MedianRow> rows) {
     StringBuilder table = new StringBuilder(
-        "| variant | runs | delivered | p50 ms | p99 ms | p99.9 ms | server CPU | p50 ÷ ref | p99 ÷ ref | p99.9 ÷ ref | ref |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        "| variant | runs | delivered | p50 ms | p99 ms | p99.9 ms | server CPU | its JIT | p50 ÷ ref | p99 ÷ ref | p99.9 ÷ ref | ref |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (MedianRow r : rows) {
-      table.append(String.format(Locale.ROOT, "| %s | %d | %.2f %% | %.2f | %.2f | %.2f | %.0f %% | %s | %s | %s | %s |%n",
+      table.append(String.format(Locale.ROOT, "| %s | %d | %.2f %% | %.2f | %.2f | %.2f | %.0f %% | %.1f %% | %s | %s | %s | %s |%n",
           r.label(), r.runs(), r.deliveredPercent(), r.p50Ms(), r.p99Ms(), r.p999Ms(), r.serverCpuPercent(),
+          r.serverJitPercent(),
           times(r.p50Ratio()), times(r.p99Ratio()), times(r.p999Ratio()), r.reference() == null ? "–" : r.reference()));
     }
     return table.toString();

@@ -251,34 +251,34 @@ public final class Scenarios {
   }
 
   /**
-   * Publishes {@code spec}'s load from now: warm-up, measured window, then waits up to the drain
-   * time for the window's deliveries. Stops publishing at the window's end.
+   * Publishes {@code spec}'s load from now: the warm-up ({@link #warmUp}), the measured window, then
+   * waits up to the drain time for the window's deliveries. Stops publishing at the window's end.
    */
   private FanoutFigures measure(TargetSession session, List<Publisher> publishers, FanoutSpec spec, boolean probeHeap,
       String curveLabel) throws InterruptedException {
     BenchClock clock = session.clock;
     long pid = session.server.pid();
     long self = ProcessHandle.current().pid();
+    double messagesPerSecond = spec.deliveriesPerSecond() / spec.members();
+    session.client.errors().clear();
     long start = clock.now() + START_DELAY_NANOS;
-    long windowStart = start + spec.warmup().toNanos();
+    long windowStart = warmUp(session, publishers, spec, messagesPerSecond, start);
     long windowEnd = windowStart + spec.measure().toNanos();
     session.client.window(windowStart, windowEnd);
-    session.client.errors().clear();
-    PublishPlan plan = new PublishPlan(spec.deliveriesPerSecond() / spec.members(), publishers.size(), start,
-        windowEnd);
+    PublishPlan plan = new PublishPlan(messagesPerSecond, publishers.size(), windowStart, windowEnd);
     session.client.publish(plan, publishers, spec.textChars());
-    long firstInWindow = plan.dueBy(windowStart - 1);
-    long plannedMessages = plan.total() - firstInWindow;
+    long plannedMessages = plan.total();
     long plannedOffered = 0;
-    for (long k = firstInWindow; k < plan.total(); k++) {
+    for (long k = 0; k < plannedMessages; k++) {
       plannedOffered += publishers.get(plan.publisherOf(k)).recipients();
     }
 
-    waitUntil(clock, windowStart);
     double serverCpu0 = ProcStats.cpuSeconds(pid).orElse(0.0);
+    double serverJit0 = ProcStats.compilerCpuSeconds(pid).orElse(0.0);
     double selfCpu0 = ProcStats.cpuSeconds(self).orElse(0.0);
     waitUntil(clock, windowEnd);
     double serverCpu1 = ProcStats.cpuSeconds(pid).orElse(0.0);
+    double serverJit1 = ProcStats.compilerCpuSeconds(pid).orElse(0.0);
     double selfCpu1 = ProcStats.cpuSeconds(self).orElse(0.0);
     long drainEnd = windowEnd + spec.drain().toNanos();
     Tally tally = session.client.tally().withPlanned(plannedMessages, plannedOffered);
@@ -294,8 +294,34 @@ public final class Scenarios {
         tally.delivered() / seconds, tally.deliveredPercent(), tally.latencyMillis(50), tally.latencyMillis(99),
         tally.latencyMillis(99.9), tally.maxLatencyMillis(), tally.offered(), tally.delivered(), tally.messages(),
         tally.unsent(), session.client.errors().total(), session.client.errors().byKind(),
-        100 * (serverCpu1 - serverCpu0) / seconds, 100 * (selfCpu1 - selfCpu0) / seconds,
-        ProcStats.rssBytes(pid).orElse(null), heapUsed, seconds);
+        100 * (serverCpu1 - serverCpu0) / seconds, 100 * Math.max(0, serverJit1 - serverJit0) / seconds,
+        100 * (selfCpu1 - selfCpu0) / seconds, ProcStats.rssBytes(pid).orElse(null), heapUsed,
+        (windowStart - start) / 1e9, seconds);
+  }
+
+  /**
+   * Publishes the warm-up from {@code start}, one plan per {@link WarmUp} step, each starting where
+   * the last one ends so that the load never pauses, until the warm-up is over; returns when (the
+   * intended time) it ended, where the measured window starts.
+   */
+  private static long warmUp(TargetSession session, List<Publisher> publishers, FanoutSpec spec,
+      double messagesPerSecond, long start) throws InterruptedException {
+    BenchClock clock = session.clock;
+    long pid = session.server.pid();
+    WarmUp warmUp = new WarmUp(spec.warmup(), spec.warmupMax());
+    long stepStart = start;
+    for (long step; (step = warmUp.nextStepNanos()) > 0; stepStart += step) {
+      double compiler0 = ProcStats.compilerCpuSeconds(pid).orElse(0.0);
+      session.client.publish(new PublishPlan(messagesPerSecond, publishers.size(), stepStart, stepStart + step),
+          publishers, spec.textChars());
+      waitUntil(clock, stepStart + step);
+      warmUp.stepped(step, ProcStats.compilerCpuSeconds(pid).orElse(0.0) - compiler0);
+    }
+    if (warmUp.elapsed().compareTo(spec.warmup()) > 0) {
+      log.info("{}: warm-up {} s ({} the compilers were quiet)", session.target.label(),
+          warmUp.elapsed().toMillis() / 1000.0, warmUp.quiet() ? "until" : "at its longest; never");
+    }
+    return stepStart;
   }
 
   private static void requireAlive(TargetSession session) {

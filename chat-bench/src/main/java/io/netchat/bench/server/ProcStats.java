@@ -1,9 +1,11 @@
 package io.netchat.bench.server;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** CPU time and resident memory of a process, read from Linux's {@code /proc}. */
 public final class ProcStats {
@@ -16,6 +18,38 @@ public final class ProcStats {
   public static Optional<Double> cpuSeconds(long pid) {
     return read(Path.of("/proc", Long.toString(pid), "stat")).map(ProcStats::parseCpuTicks)
         .map(ticks -> ticks / (double) CLOCK_TICKS);
+  }
+
+  /**
+   * CPU seconds used so far by {@code pid}'s JIT compiler threads (HotSpot's {@code C1 CompilerThread}
+   * and {@code C2 CompilerThread}, named in {@code /proc} by their first 15 characters); 0 for a
+   * process without them, empty if {@code /proc} cannot be read. A compiler thread the JVM retires
+   * takes its seconds with it, so a sum may fall: compare over short spans.
+   */
+  public static Optional<Double> compilerCpuSeconds(long pid) {
+    return compilerCpuSeconds(Path.of("/proc", Long.toString(pid), "task"));
+  }
+
+  static Optional<Double> compilerCpuSeconds(Path taskDirectory) {
+    try (Stream<Path> tasks = Files.list(taskDirectory)) {
+      long ticks = 0;
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        Optional<String> stat = read(task.resolve("stat"));
+        if (stat.isPresent() && isCompilerThread(stat.get())) {
+          ticks += parseCpuTicks(stat.get());
+        }
+      }
+      return Optional.of(ticks / (double) CLOCK_TICKS);
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether a {@code /proc/<pid>/task/<tid>/stat} line is a HotSpot JIT compiler thread's. */
+  static boolean isCompilerThread(String stat) {
+    int open = stat.indexOf('(');
+    String name = stat.substring(open + 1, stat.lastIndexOf(')'));
+    return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
   }
 
   /** Resident set size of {@code pid} in bytes, if readable. */

@@ -36,7 +36,8 @@ class RoundsTest {
     assertThat(medians.get(2).p99Ratio()).isCloseTo(2.0, within(1e-9));
     assertThat(medians.get(3).reference()).isEqualTo("epoll/baseline");
     assertThat(medians.get(3).p99Ratio()).isCloseTo(2.0, within(1e-9));
-    assertThat(Rounds.table(medians)).contains("| io_uring/netchat | 3 |", "| 2.00 × |");
+    assertThat(medians.get(0).serverJitPercent()).isEqualTo(1);
+    assertThat(Rounds.table(medians)).contains("| io_uring/netchat | 3 |", "| 2.00 × |", "| 1.0 % |");
   }
 
   @Test
@@ -51,7 +52,7 @@ class RoundsTest {
 
   private static FanoutRun run(String target, double p99) {
     FanoutFigures window = new FanoutFigures(target, 1000, 1000, 1000, 100, p99 / 2, p99, p99 * 2, p99 * 3, 10, 10, 1,
-        0, 0, Map.of(), 50, 50, null, null, 1);
+        0, 0, Map.of(), 50, 1, 50, null, null, 5, 1);
     return new FanoutRun(target, 100, 10, 5, window);
   }
 }

@@ -2,8 +2,12 @@ package io.netchat.bench.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProbesTest {
 
@@ -11,6 +15,34 @@ class ProbesTest {
   void cpuTicksAreUtimePlusStimeEvenWhenTheCommandNameHasSpacesAndParens() {
     String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 567 0 0 20 0 30 0 99 0 0";
     assertThat(ProcStats.parseCpuTicks(stat)).isEqualTo(1234 + 567);
+  }
+
+  @Test
+  void compilerSecondsAreTheSumOverTheJitCompilerThreadsOnly(@TempDir Path tasks) throws IOException {
+    task(tasks, "101", "101 (C2 CompilerThre) S 1 1 1 0 -1 0 0 0 0 0 300 20 0 0 20 0 30 0 99 0 0");
+    task(tasks, "102", "102 (C1 CompilerThre) S 1 1 1 0 -1 0 0 0 0 0 40 10 0 0 20 0 30 0 99 0 0");
+    task(tasks, "103", "103 (netchat-io-3-1) S 1 1 1 0 -1 0 0 0 0 0 9000 900 0 0 20 0 30 0 99 0 0");
+    task(tasks, "104", "104 (GC Thread#0) S 1 1 1 0 -1 0 0 0 0 0 500 5 0 0 20 0 30 0 99 0 0");
+    assertThat(ProcStats.compilerCpuSeconds(tasks)).hasValue((300 + 20 + 40 + 10) / 100.0);
+    assertThat(ProcStats.compilerCpuSeconds(tasks.resolve("gone"))).isEmpty();
+  }
+
+  @Test
+  void thisJvmHasCompilerThreadsAndAProcessWithoutThemHasNone() throws Exception {
+    // a test JVM has compiled JUnit's and AssertJ's code by now: far more than one 10 ms tick
+    assertThat(ProcStats.compilerCpuSeconds(ProcessHandle.current().pid()))
+        .hasValueSatisfying(s -> assertThat(s).isGreaterThan(0));
+    Process sleep = new ProcessBuilder("sleep", "30").start();
+    try {
+      assertThat(ProcStats.compilerCpuSeconds(sleep.pid())).hasValue(0.0);
+    } finally {
+      sleep.destroy();
+    }
+  }
+
+  private static void task(Path tasks, String tid, String stat) throws IOException {
+    Files.createDirectories(tasks.resolve(tid));
+    Files.writeString(tasks.resolve(tid).resolve("stat"), stat + "\n");
   }
 
   @Test
