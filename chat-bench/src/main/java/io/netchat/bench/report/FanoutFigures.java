@@ -27,6 +27,8 @@ import java.util.Map;
  * @param serverRssBytes server resident memory after the window
  * @param serverHeapUsedBytes server heap in use after the window, garbage included, or null
  * @param warmupSeconds how long the load ran before the window
+ * @param windows windows measured, the last one reported: more than one when the compilers were busy
+ *     in the earlier ones (they then counted as warm-up)
  * @param windowSeconds length of the measured window
  */
 public record FanoutFigures(String target, double offeredRate, double offeredPerSecond,
@@ -34,7 +36,7 @@ public record FanoutFigures(String target, double offeredRate, double offeredPer
     double maxMs, long offered, long delivered, long messages, long unsent, long errors,
     Map<String, Long> errorKinds, double serverCpuPercent, double serverJitPercent,
     double generatorCpuPercent, Long serverRssBytes, Long serverHeapUsedBytes, double warmupSeconds,
-    double windowSeconds) {
+    int windows, double windowSeconds) {
 
   public FanoutFigures {
     errorKinds = Map.copyOf(errorKinds);

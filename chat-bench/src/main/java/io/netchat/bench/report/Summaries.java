@@ -33,10 +33,10 @@ public final class Summaries {
   /** One line for a window, as used inside run lines and for sweep steps. */
   public static String window(FanoutFigures w) {
     return String.format(Locale.ROOT,
-        "offered %.0f/s delivered %.0f/s (%.2f%%) p50 %.2fms p99 %.2fms p99.9 %.2fms max %.2fms unsent %d errors %d cpu %.0f%% (jit %.1f%%) gen %.0f%% warm-up %.0fs",
+        "offered %.0f/s delivered %.0f/s (%.2f%%) p50 %.2fms p99 %.2fms p99.9 %.2fms max %.2fms unsent %d errors %d cpu %.0f%% (jit %.1f%%) gen %.0f%% warm-up %.0fs%s",
         w.offeredPerSecond(), w.deliveredPerSecond(), w.deliveredPercent(), w.p50Ms(), w.p99Ms(), w.p999Ms(),
         w.maxMs(), w.unsent(), w.errors(), w.serverCpuPercent(), w.serverJitPercent(), w.generatorCpuPercent(),
-        w.warmupSeconds());
+        w.warmupSeconds(), w.windows() > 1 ? " (window " + w.windows() + ")" : "");
   }
 
   /** The ratio line of a run, or an empty string when there is nothing to compare. */

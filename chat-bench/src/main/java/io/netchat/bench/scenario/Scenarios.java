@@ -258,33 +258,23 @@ public final class Scenarios {
       String curveLabel) throws InterruptedException {
     BenchClock clock = session.clock;
     long pid = session.server.pid();
-    long self = ProcessHandle.current().pid();
     double messagesPerSecond = spec.deliveriesPerSecond() / spec.members();
     session.client.errors().clear();
     long start = clock.now() + START_DELAY_NANOS;
-    long windowStart = warmUp(session, publishers, spec, messagesPerSecond, start);
-    long windowEnd = windowStart + spec.measure().toNanos();
-    session.client.window(windowStart, windowEnd);
-    PublishPlan plan = new PublishPlan(messagesPerSecond, publishers.size(), windowStart, windowEnd);
-    session.client.publish(plan, publishers, spec.textChars());
-    long plannedMessages = plan.total();
-    long plannedOffered = 0;
-    for (long k = 0; k < plannedMessages; k++) {
-      plannedOffered += publishers.get(plan.publisherOf(k)).recipients();
+    WarmUp warmUp = new WarmUp(spec.warmup(), spec.warmupMax());
+    Window window = measureWindow(session, publishers, spec, warmUp(session, publishers, spec, warmUp, start));
+    int windows = 1;
+    while (warmUp.measureAgain(windows, spec.measure().toNanos(), window.serverJitSeconds())) {
+      log.info("{}: the compilers used {} s of window {}: warming up further", session.target.label(),
+          window.serverJitSeconds(), windows);
+      window = measureWindow(session, publishers, spec, warmUp(session, publishers, spec, warmUp, window.end()));
+      windows++;
     }
-
-    double serverCpu0 = ProcStats.cpuSeconds(pid).orElse(0.0);
-    double serverJit0 = ProcStats.compilerCpuSeconds(pid).orElse(0.0);
-    double selfCpu0 = ProcStats.cpuSeconds(self).orElse(0.0);
-    waitUntil(clock, windowEnd);
-    double serverCpu1 = ProcStats.cpuSeconds(pid).orElse(0.0);
-    double serverJit1 = ProcStats.compilerCpuSeconds(pid).orElse(0.0);
-    double selfCpu1 = ProcStats.cpuSeconds(self).orElse(0.0);
-    long drainEnd = windowEnd + spec.drain().toNanos();
-    Tally tally = session.client.tally().withPlanned(plannedMessages, plannedOffered);
+    long drainEnd = window.end() + spec.drain().toNanos();
+    Tally tally = session.client.tally().withPlanned(window.messages(), window.offered());
     while (tally.delivered() < tally.offered() && clock.now() < drainEnd) {
       waitUntil(clock, Math.min(drainEnd, clock.now() + TimeUnit.MILLISECONDS.toNanos(100)));
-      tally = session.client.tally().withPlanned(plannedMessages, plannedOffered);
+      tally = session.client.tally().withPlanned(window.messages(), window.offered());
     }
     requireAlive(session);
     double seconds = spec.measure().toNanos() / 1e9;
@@ -294,27 +284,56 @@ public final class Scenarios {
         tally.delivered() / seconds, tally.deliveredPercent(), tally.latencyMillis(50), tally.latencyMillis(99),
         tally.latencyMillis(99.9), tally.maxLatencyMillis(), tally.offered(), tally.delivered(), tally.messages(),
         tally.unsent(), session.client.errors().total(), session.client.errors().byKind(),
-        100 * (serverCpu1 - serverCpu0) / seconds, 100 * Math.max(0, serverJit1 - serverJit0) / seconds,
-        100 * (selfCpu1 - selfCpu0) / seconds, ProcStats.rssBytes(pid).orElse(null), heapUsed,
-        (windowStart - start) / 1e9, seconds);
+        100 * window.serverCpuSeconds() / seconds, 100 * window.serverJitSeconds() / seconds,
+        100 * window.generatorCpuSeconds() / seconds, ProcStats.rssBytes(pid).orElse(null), heapUsed,
+        (window.end() - spec.measure().toNanos() - start) / 1e9, windows, seconds);
   }
 
   /**
-   * Publishes the warm-up from {@code start}, one plan per {@link WarmUp} step, each starting where
+   * One measured window: its messages and deliveries as planned, and the CPU seconds the server, its
+   * compilers and the generator used in it.
+   */
+  private record Window(long end, long messages, long offered, double serverCpuSeconds, double serverJitSeconds,
+      double generatorCpuSeconds) {}
+
+  /** Publishes the window's load from {@code windowStart} (now) and returns at its end. */
+  private static Window measureWindow(TargetSession session, List<Publisher> publishers, FanoutSpec spec,
+      long windowStart) throws InterruptedException {
+    long pid = session.server.pid();
+    long self = ProcessHandle.current().pid();
+    long windowEnd = windowStart + spec.measure().toNanos();
+    session.client.window(windowStart, windowEnd);
+    PublishPlan plan = new PublishPlan(spec.deliveriesPerSecond() / spec.members(), publishers.size(), windowStart,
+        windowEnd);
+    session.client.publish(plan, publishers, spec.textChars());
+    long offered = 0;
+    for (long k = 0; k < plan.total(); k++) {
+      offered += publishers.get(plan.publisherOf(k)).recipients();
+    }
+    double serverCpu0 = ProcStats.cpuSeconds(pid).orElse(0.0);
+    double serverJit0 = ProcStats.compilerCpuSeconds(pid).orElse(0.0);
+    double selfCpu0 = ProcStats.cpuSeconds(self).orElse(0.0);
+    waitUntil(session.clock, windowEnd);
+    return new Window(windowEnd, plan.total(), offered, ProcStats.cpuSeconds(pid).orElse(0.0) - serverCpu0,
+        Math.max(0, ProcStats.compilerCpuSeconds(pid).orElse(0.0) - serverJit0),
+        ProcStats.cpuSeconds(self).orElse(0.0) - selfCpu0);
+  }
+
+  /**
+   * Publishes warm-up load from {@code start}, one plan per {@link WarmUp} step, each starting where
    * the last one ends so that the load never pauses, until the warm-up is over; returns when (the
    * intended time) it ended, where the measured window starts.
    */
-  private static long warmUp(TargetSession session, List<Publisher> publishers, FanoutSpec spec,
-      double messagesPerSecond, long start) throws InterruptedException {
-    BenchClock clock = session.clock;
+  private static long warmUp(TargetSession session, List<Publisher> publishers, FanoutSpec spec, WarmUp warmUp,
+      long start) throws InterruptedException {
     long pid = session.server.pid();
-    WarmUp warmUp = new WarmUp(spec.warmup(), spec.warmupMax());
+    double messagesPerSecond = spec.deliveriesPerSecond() / spec.members();
     long stepStart = start;
     for (long step; (step = warmUp.nextStepNanos()) > 0; stepStart += step) {
       double compiler0 = ProcStats.compilerCpuSeconds(pid).orElse(0.0);
       session.client.publish(new PublishPlan(messagesPerSecond, publishers.size(), stepStart, stepStart + step),
           publishers, spec.textChars());
-      waitUntil(clock, stepStart + step);
+      waitUntil(session.clock, stepStart + step);
       warmUp.stepped(step, ProcStats.compilerCpuSeconds(pid).orElse(0.0) - compiler0);
     }
     if (warmUp.elapsed().compareTo(spec.warmup()) > 0) {

@@ -13,14 +13,23 @@ import java.util.ArrayDeque;
  * goes on, in steps, past the least warm-up until the server's compiler threads used at most
  * {@link #QUIET_SHARE} of a core over the last {@link #QUIET_STEPS} steps, or until the most
  * warm-up has passed. With the most equal to the least, the warm-up is exactly that long.
+ *
+ * <p>A lull between two compilations can pass for quiet (the thresholds are counts of calls, so the
+ * lower the rate, the longer the lulls): a measured window in which the compilers used more than
+ * {@link #STEADY_WINDOW_SHARE} of a core counts as warm-up too, and after another quiet spell a new
+ * window is measured, up to {@link #MAX_WINDOWS} in all.
  */
 final class WarmUp {
   /** The longest step: how often the compilers are looked at. */
   static final Duration STEP = Duration.ofSeconds(1);
   /** Steps over which the compilers must have been quiet. */
-  static final int QUIET_STEPS = 3;
+  static final int QUIET_STEPS = 5;
   /** The share of one core the compilers may use over those steps and still count as quiet. */
   static final double QUIET_SHARE = 0.01;
+  /** The share of one core the compilers may use in a measured window that is kept. */
+  static final double STEADY_WINDOW_SHARE = 0.01;
+  /** The most windows measured in one run: the last one is kept whatever its compilers did. */
+  static final int MAX_WINDOWS = 3;
 
   private final long leastNanos;
   private final long mostNanos;
@@ -56,6 +65,25 @@ final class WarmUp {
     if (recent.size() > QUIET_STEPS) {
       recent.removeFirst();
     }
+  }
+
+  /** Whether the warm-up may go on past the least (else it is fixed, and every window is kept). */
+  boolean adaptive() {
+    return mostNanos > leastNanos;
+  }
+
+  /**
+   * Whether to measure again after window number {@code windows} (from 1), in which the compilers
+   * used {@code compilerSeconds} of its {@code nanos}; if so, the window counts as warm-up and a new
+   * quiet spell is needed before the next one.
+   */
+  boolean measureAgain(int windows, long nanos, double compilerSeconds) {
+    if (!adaptive() || windows >= MAX_WINDOWS || compilerSeconds <= STEADY_WINDOW_SHARE * nanos / 1e9) {
+      return false;
+    }
+    elapsedNanos += nanos;
+    recent.clear();
+    return true;
   }
 
   /** Whether the compilers were quiet over the last {@link #QUIET_STEPS} steps. */

@@ -18,7 +18,7 @@ class ReportsTest {
   static FanoutFigures window(String target, double deliveredPerSecond, double p99) {
     return new FanoutFigures(target, 300_000, 300_000, deliveredPerSecond, 100.0 * deliveredPerSecond / 300_000,
         1.5, p99, p99 * 2, p99 * 3, 3_000_000, (long) (deliveredPerSecond * 10), 3000, 0, 0, Map.of(), 80, 1.5, 60,
-        200_000_000L, null, 5, 10);
+        200_000_000L, null, 5, 1, 10);
   }
 
   @Test

@@ -52,7 +52,7 @@ class RoundsTest {
 
   private static FanoutRun run(String target, double p99) {
     FanoutFigures window = new FanoutFigures(target, 1000, 1000, 1000, 100, p99 / 2, p99, p99 * 2, p99 * 3, 10, 10, 1,
-        0, 0, Map.of(), 50, 1, 50, null, null, 5, 1);
+        0, 0, Map.of(), 50, 1, 50, null, null, 5, 1, 1);
     return new FanoutRun(target, 100, 10, 5, window);
   }
 }

@@ -24,7 +24,7 @@ class SmokeCheckTest {
 
   private static FanoutFigures window(String target, long delivered) {
     return new FanoutFigures(target, 2000, 2000, delivered, 100, 1, 2, 3, 4, delivered, delivered, 10, 0, 0,
-        Map.of(), 10, 0, 10, null, null, 1, 1);
+        Map.of(), 10, 0, 10, null, null, 1, 1, 1);
   }
 
   private static RunReport report(String scenario, List<TargetRun> runs, List<String> failures) {

@@ -37,19 +37,48 @@ class WarmUpTest {
   }
 
   @Test
-  void busyCompilersKeepItGoingUntilThreeQuietSeconds() {
+  void busyCompilersKeepItGoingUntilFiveQuietSeconds() {
     WarmUp warmUp = new WarmUp(Duration.ofSeconds(2), Duration.ofSeconds(60));
-    // compiling for 9 s, then one last burst at second 10 (0.05 s: over 1 % of three seconds)
+    // compiling for 9 s, then a last 0.05 s at second 10 and 0.01 s at 11 (1 % of five seconds: 0.05 s)
     run(warmUp, 0.4, 0.3, 0.3, 0.1, 0.2, 0.3, 0.1, 0.1, 0.2, 0.05, 0.01);
-    assertThat(warmUp.elapsed()).isEqualTo(Duration.ofSeconds(13));
+    assertThat(warmUp.elapsed()).isEqualTo(Duration.ofSeconds(15));
     assertThat(warmUp.quiet()).isTrue();
   }
 
   @Test
   void aTraceOfCompilingStillCountsAsQuiet() {
-    WarmUp warmUp = new WarmUp(Duration.ofSeconds(3), Duration.ofSeconds(60));
-    run(warmUp, 0.01, 0.01, 0.01);
-    assertThat(warmUp.elapsed()).isEqualTo(Duration.ofSeconds(3));
+    WarmUp warmUp = new WarmUp(Duration.ofSeconds(5), Duration.ofSeconds(60));
+    run(warmUp, 0.009, 0.009, 0.009, 0.009, 0.009);
+    assertThat(warmUp.elapsed()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aWindowWithTheCompilersBusyIsMeasuredAgainAfterANewQuietSpell() {
+    WarmUp warmUp = new WarmUp(Duration.ofSeconds(5), Duration.ofSeconds(60));
+    run(warmUp);
+    long window = Duration.ofSeconds(10).toNanos();
+    assertThat(warmUp.measureAgain(1, window, 0.1)).as("1 %% of the window is steady enough").isFalse();
+    assertThat(warmUp.measureAgain(1, window, 0.3)).isTrue();
+    assertThat(warmUp.quiet()).isFalse();
+    assertThat(run(warmUp)).hasSize(5);
+    assertThat(warmUp.elapsed()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(warmUp.measureAgain(2, window, 0.3)).isTrue();
+    assertThat(warmUp.measureAgain(3, window, 0.3)).as("the third window is the last").isFalse();
+  }
+
+  @Test
+  void aFixedWarmUpKeepsEveryWindow() {
+    WarmUp warmUp = new WarmUp(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    run(warmUp);
+    assertThat(warmUp.measureAgain(1, Duration.ofSeconds(10).toNanos(), 5.0)).isFalse();
+  }
+
+  @Test
+  void pastTheMostTheNextWindowFollowsAtOnce() {
+    WarmUp warmUp = new WarmUp(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    run(warmUp, 0.5, 0.5, 0.5);
+    assertThat(warmUp.measureAgain(1, Duration.ofSeconds(10).toNanos(), 1.0)).isTrue();
+    assertThat(warmUp.nextStepNanos()).isZero();
   }
 
   @Test
