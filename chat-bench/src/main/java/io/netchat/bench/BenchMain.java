@@ -279,9 +279,14 @@ public final class BenchMain {
     @Option(names = "--settle", defaultValue = "2", description = "seconds idle before measuring memory")
     double settle;
 
+    @Option(names = "--warm-ramp", defaultValue = "0",
+        description = "connections that log in, join and leave before the measured ramp, so that it meets a server"
+            + " whose JIT has compiled the login path (default: ${DEFAULT-VALUE}: a server fresh from its start)")
+    int warmRamp;
+
     @Override
     public Integer call() throws Exception {
-      IdleSpec idle = new IdleSpec(connections, roomSize, seconds(settle));
+      IdleSpec idle = new IdleSpec(connections, roomSize, seconds(settle), warmRamp);
       return runScenario(common, commandLine(spec), s -> List.of(s.idle(idle)));
     }
   }

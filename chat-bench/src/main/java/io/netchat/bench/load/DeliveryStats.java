@@ -58,6 +58,11 @@ public final class DeliveryStats {
     }
   }
 
+  /** Forgets the handshake times recorded so far. */
+  public void forgetHandshakes() {
+    handshakeMicros.reset();
+  }
+
   /** A connection finished its handshake {@code nanos} after its connect began. */
   public void handshake(long nanos) {
     handshakeMicros.recordValue(clamp(TimeUnit.NANOSECONDS.toMicros(Math.max(0, nanos))));

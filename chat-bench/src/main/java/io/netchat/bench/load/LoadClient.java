@@ -249,6 +249,14 @@ public final class LoadClient implements AutoCloseable {
     });
   }
 
+  /** Forgets the handshake times recorded so far (a warm-up's). */
+  public void forgetHandshakes() throws InterruptedException {
+    onEveryLoop(stats -> {
+      stats.forgetHandshakes();
+      return null;
+    });
+  }
+
   /** The merged counts of the current window so far. */
   public Tally tally() throws InterruptedException {
     Tally sum = Tally.empty();

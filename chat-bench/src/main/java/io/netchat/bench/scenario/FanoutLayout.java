@@ -15,10 +15,16 @@ public final class FanoutLayout {
 
   /** {@code connections} connections filling rooms of {@code roomSize} in order, spread over source addresses. */
   public static List<ConnectionPlan> plans(int connections, int roomSize, int perSourceAddress) {
+    return plans(connections, roomSize, perSourceAddress, "b", "r");
+  }
+
+  /** As {@link #plans(int, int, int)}, nicks and rooms named with other prefixes. */
+  static List<ConnectionPlan> plans(int connections, int roomSize, int perSourceAddress, String nickPrefix,
+      String roomPrefix) {
     List<InetAddress> sources = SourceAddresses.assign(connections, perSourceAddress);
     List<ConnectionPlan> plans = new ArrayList<>(connections);
     for (int i = 0; i < connections; i++) {
-      plans.add(new ConnectionPlan(i, "b" + i, "r" + i / roomSize, sources.get(i)));
+      plans.add(new ConnectionPlan(i, nickPrefix + i, roomPrefix + i / roomSize, sources.get(i)));
     }
     return plans;
   }

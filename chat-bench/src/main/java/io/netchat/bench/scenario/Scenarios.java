@@ -158,8 +158,12 @@ public final class Scenarios {
   }
 
   private IdleRun idleOn(Target target, IdleSpec spec) throws Exception {
-    try (TargetSession session = open(target, "idle", spec.connections(), spec.roomSize())) {
+    try (TargetSession session = open(target, "idle", Math.max(spec.connections(), spec.warmRamp()),
+        spec.roomSize())) {
       long pid = session.server.pid();
+      if (spec.warmRamp() > 0) {
+        warmRamp(session, spec);
+      }
       Optional<Long> heapBefore = heap.liveBytes(pid);
       Optional<Long> rssBefore = ProcStats.rssBytes(pid);
       double cpuBefore = ProcStats.cpuSeconds(pid).orElse(0.0);
@@ -183,6 +187,42 @@ public final class Scenarios {
           heapAfter.orElse(null), heapPer, rssBefore.orElse(null), rssAfter.orElse(null), rssPer,
           cpuAfter - cpuBefore, session.client.errors().total(), session.client.errors().byKind());
     }
+  }
+
+  /**
+   * Connects {@code spec.warmRamp()} clients (nicks {@code w<i>}, rooms {@code w<i / room size>}),
+   * closes them all, and waits until the server has handled the closes (its CPU back under a tenth of
+   * a core for half a second, or 30 s); then forgets their handshake times and errors.
+   */
+  private void warmRamp(TargetSession session, IdleSpec spec) throws InterruptedException {
+    ConnectResult warm = session.client.connect(
+        FanoutLayout.plans(spec.warmRamp(), spec.roomSize(), settings.perSourceAddress(), "w", "w"),
+        settings.inFlight(), session.target.connectsAtOnce(settings.inFlight()), connectTimeout(spec.warmRamp()));
+    for (Channel channel : warm.channels()) {
+      if (channel != null) {
+        channel.close();
+      }
+    }
+    for (Channel channel : warm.channels()) {
+      if (channel != null) {
+        channel.closeFuture().await(10, TimeUnit.SECONDS);
+      }
+    }
+    long pid = session.server.pid();
+    long giveUp = session.clock.now() + TimeUnit.SECONDS.toNanos(30);
+    double cpu = ProcStats.cpuSeconds(pid).orElse(0.0);
+    while (session.clock.now() < giveUp) {
+      pause(session.clock, Duration.ofMillis(500));
+      double now = ProcStats.cpuSeconds(pid).orElse(0.0);
+      if (now - cpu < 0.05) {
+        break;
+      }
+      cpu = now;
+    }
+    session.client.forgetHandshakes();
+    session.client.errors().clear();
+    log.info("{}: warm ramp of {} connections ({} ms), all closed", session.target.label(), warm.connected(),
+        Math.round(warm.elapsedNanos() / 1e6));
   }
 
   private SweepRun sweepOn(Target target, SweepSpec spec) throws Exception {
@@ -266,7 +306,7 @@ public final class Scenarios {
     int windows = 1;
     while (warmUp.measureAgain(windows, spec.measure().toNanos(), window.serverJitSeconds())) {
       log.info("{}: the compilers used {} s of window {}: warming up further", session.target.label(),
-          window.serverJitSeconds(), windows);
+          String.format(java.util.Locale.ROOT, "%.2f", window.serverJitSeconds()), windows);
       window = measureWindow(session, publishers, spec, warmUp(session, publishers, spec, warmUp, window.end()));
       windows++;
     }
@@ -337,8 +377,8 @@ public final class Scenarios {
       warmUp.stepped(step, ProcStats.compilerCpuSeconds(pid).orElse(0.0) - compiler0);
     }
     if (warmUp.elapsed().compareTo(spec.warmup()) > 0) {
-      log.info("{}: warm-up {} s ({} the compilers were quiet)", session.target.label(),
-          warmUp.elapsed().toMillis() / 1000.0, warmUp.quiet() ? "until" : "at its longest; never");
+      log.info("{}: warm-up {} s ({})", session.target.label(), warmUp.elapsed().toMillis() / 1000.0,
+          warmUp.quiet() ? "until the compilers were quiet" : "its longest: the compilers were never quiet");
     }
     return stepStart;
   }

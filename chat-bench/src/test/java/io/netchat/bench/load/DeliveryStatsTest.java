@@ -62,6 +62,16 @@ class DeliveryStatsTest {
   }
 
   @Test
+  void aWarmRampsHandshakesAreForgotten() {
+    DeliveryStats stats = new DeliveryStats();
+    stats.handshake(900 * MS);
+    stats.forgetHandshakes();
+    stats.handshake(3 * MS);
+    assertThat(stats.tally().handshakeMicros().getTotalCount()).isEqualTo(1);
+    assertThat(stats.tally().handshakeMicros().getMaxValue()).isLessThan(4_000);
+  }
+
+  @Test
   void talliesOfSeveralEventLoopsAddUp() {
     DeliveryStats a = new DeliveryStats();
     DeliveryStats b = new DeliveryStats();

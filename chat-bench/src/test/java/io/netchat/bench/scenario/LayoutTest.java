@@ -27,6 +27,18 @@ class LayoutTest {
   }
 
   @Test
+  void aWarmRampHasNicksAndRoomsOfItsOwn() {
+    List<ConnectionPlan> warm = FanoutLayout.plans(25, 10, 20_000, "w", "w");
+    List<ConnectionPlan> measured = FanoutLayout.plans(25, 10, 20_000);
+    assertThat(warm.get(0).nick()).isEqualTo("w0");
+    assertThat(warm.get(24).room()).isEqualTo("w2");
+    assertThat(warm).extracting(ConnectionPlan::nick).doesNotContainAnyElementsOf(
+        measured.stream().map(ConnectionPlan::nick).toList());
+    assertThat(warm).extracting(ConnectionPlan::room).doesNotContainAnyElementsOf(
+        measured.stream().map(ConnectionPlan::room).toList());
+  }
+
+  @Test
   void publishersAreSpreadOverTheRooms() {
     int[] indexes = FanoutLayout.publisherIndexes(3, 10, 7);
     assertThat(indexes).containsExactly(0, 10, 20, 1, 11, 21, 2);
@@ -51,6 +63,9 @@ class LayoutTest {
     assertThatThrownBy(() -> new FanoutSpec(1, 10, 1, 1000, 128, s, Duration.ofHours(1), s))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new IdleSpec(50_000, 10, s)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IdleSpec(100, 10, s, -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IdleSpec(100, 10, s, 50_000)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new IdleSpec(100, 10, s).warmRamp()).isZero();
     FanoutSpec ok = new FanoutSpec(1, 10, 1, 1000, 128, s, s, s);
     assertThatThrownBy(() -> new SweepSpec(ok, 1000, 1.0, 5, 100, 99, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new SweepSpec(ok, 1000, 2, 500, 100, 99, 0)).isInstanceOf(IllegalArgumentException.class);
