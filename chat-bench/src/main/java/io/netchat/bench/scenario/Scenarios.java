@@ -298,7 +298,6 @@ public final class Scenarios {
       String curveLabel) throws InterruptedException {
     BenchClock clock = session.clock;
     long pid = session.server.pid();
-    double messagesPerSecond = spec.deliveriesPerSecond() / spec.members();
     session.client.errors().clear();
     long start = clock.now() + START_DELAY_NANOS;
     WarmUp warmUp = new WarmUp(spec.warmup(), spec.warmupMax());
