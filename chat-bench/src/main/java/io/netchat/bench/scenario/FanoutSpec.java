@@ -58,6 +58,11 @@ public record FanoutSpec(int rooms, int members, int publishers, double deliveri
     return rooms * members;
   }
 
+  /** Messages offered per second over all publishers. */
+  public double messagesPerSecond() {
+    return deliveriesPerSecond / members;
+  }
+
   /** The same load at another rate. */
   public FanoutSpec atRate(double rate) {
     return new FanoutSpec(rooms, members, publishers, rate, textChars, warmup, warmupMax, measure, drain);
@@ -70,7 +75,7 @@ public record FanoutSpec(int rooms, int members, int publishers, double deliveri
     map.put("members", members);
     map.put("publishers", publishers);
     map.put("deliveriesPerSecond", deliveriesPerSecond);
-    map.put("messagesPerSecond", deliveriesPerSecond / members);
+    map.put("messagesPerSecond", messagesPerSecond());
     map.put("textChars", textChars);
     map.put("warmupSeconds", warmup.toMillis() / 1000.0);
     map.put("warmupMaxSeconds", warmupMax.toMillis() / 1000.0);

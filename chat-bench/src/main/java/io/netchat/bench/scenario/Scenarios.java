@@ -342,8 +342,7 @@ public final class Scenarios {
     long self = ProcessHandle.current().pid();
     long windowEnd = windowStart + spec.measure().toNanos();
     session.client.window(windowStart, windowEnd);
-    PublishPlan plan = new PublishPlan(spec.deliveriesPerSecond() / spec.members(), publishers.size(), windowStart,
-        windowEnd);
+    PublishPlan plan = new PublishPlan(spec.messagesPerSecond(), publishers.size(), windowStart, windowEnd);
     session.client.publish(plan, publishers, spec.textChars());
     long offered = 0;
     for (long k = 0; k < plan.total(); k++) {
@@ -366,11 +365,10 @@ public final class Scenarios {
   private static long warmUp(TargetSession session, List<Publisher> publishers, FanoutSpec spec, WarmUp warmUp,
       long start) throws InterruptedException {
     long pid = session.server.pid();
-    double messagesPerSecond = spec.deliveriesPerSecond() / spec.members();
     long stepStart = start;
     for (long step; (step = warmUp.nextStepNanos()) > 0; stepStart += step) {
       double compiler0 = ProcStats.compilerCpuSeconds(pid).orElse(0.0);
-      session.client.publish(new PublishPlan(messagesPerSecond, publishers.size(), stepStart, stepStart + step),
+      session.client.publish(new PublishPlan(spec.messagesPerSecond(), publishers.size(), stepStart, stepStart + step),
           publishers, spec.textChars());
       waitUntil(session.clock, stepStart + step);
       warmUp.stepped(step, ProcStats.compilerCpuSeconds(pid).orElse(0.0) - compiler0);

@@ -68,7 +68,7 @@ final class WarmUp {
   }
 
   /** Whether the warm-up may go on past the least (else it is fixed, and every window is kept). */
-  boolean adaptive() {
+  private boolean adaptive() {
     return mostNanos > leastNanos;
   }
 
