@@ -185,7 +185,7 @@ public final class BenchMain {
 
     @Option(names = "--warmup-max", defaultValue = "60",
         description = "most warm-up seconds: past the least, the load goes on until the server's JIT compilers have"
-            + " used at most 1 % of a core for 5 s, and a window in which they were busy is measured again"
+            + " used at most 1 %% of a core for 5 s, and a window in which they were busy is measured again"
             + " (default: ${DEFAULT-VALUE}; equal to --warmup: a fixed warm-up)")
     double warmupMax;
 
