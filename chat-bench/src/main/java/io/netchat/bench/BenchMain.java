@@ -311,7 +311,7 @@ public final class BenchMain {
     @Option(names = "--p99-bound", defaultValue = "100", description = "p99 bound in ms")
     double p99Bound;
 
-    @Option(names = "--min-delivered", defaultValue = "99", description = "least % delivered for a step to hold")
+    @Option(names = "--min-delivered", defaultValue = "99", description = "least %% delivered for a step to hold")
     double minDelivered;
 
     @Option(names = "--overload", defaultValue = "2",
